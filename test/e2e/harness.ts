@@ -1,0 +1,545 @@
+/**
+ * End-to-end harness: a real VS Code (code-server, the VS Code web build with a Node extension
+ * host) driven by Playwright in Chromium.
+ *
+ * The binaries come from scripts/setup-e2e.sh, which caches them outside the clone and writes
+ * their paths into $PRESSMARK_E2E_CACHE/env.json (default $HOME/.cache/pressmark-e2e/env.json).
+ *
+ * Everything here waits on events (process output, connections, DOM selectors) with deadlines;
+ * nothing sleeps for a fixed time. code-server runs in its own process group, which teardown
+ * (and a process-exit hook, for crashes and Ctrl+C) kills as a whole.
+ */
+import { ChildProcess, spawn } from 'child_process';
+import * as fs from 'fs';
+import * as http from 'http';
+import * as net from 'net';
+import * as os from 'os';
+import * as path from 'path';
+import { Browser, chromium, Locator, Page } from 'playwright-core';
+
+// Functions passed to page.evaluate run in the browser; the project compiles without the DOM lib,
+// so these module-local declarations stand in for the few browser globals used there.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+declare const document: any;
+declare const MutationObserver: any;
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+export const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
+
+export interface E2EEnv {
+  node24: string;
+  codeServer: string;
+  chromium: string;
+  nvim: string;
+  codeServerVersion?: string;
+}
+
+export function envJsonPath(): string {
+  const cache = process.env.PRESSMARK_E2E_CACHE || path.join(os.homedir(), '.cache', 'pressmark-e2e');
+  return path.join(cache, 'env.json');
+}
+
+/** Reads env.json written by scripts/setup-e2e.sh; throws a message that says how to get it. */
+export function readEnv(): E2EEnv {
+  const file = envJsonPath();
+  if (!fs.existsSync(file)) {
+    throw new Error(
+      `${file} is missing: run \`bash scripts/setup-e2e.sh\` once (it installs Chromium, Neovim, ` +
+        `Node 24 and code-server and writes that file).`,
+    );
+  }
+  const env = JSON.parse(fs.readFileSync(file, 'utf8')) as E2EEnv;
+  for (const key of ['node24', 'codeServer', 'chromium'] as const) {
+    if (!env[key] || !fs.existsSync(env[key])) {
+      throw new Error(`${file}: ${key} = ${JSON.stringify(env[key])} does not exist; re-run \`bash scripts/setup-e2e.sh\`.`);
+    }
+  }
+  return env;
+}
+
+/** Asks the OS for a free TCP port on 127.0.0.1 (listen on port 0, read it, close). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      if (addr === null || typeof addr === 'string') {
+        srv.close();
+        reject(new Error('could not read the port the OS gave'));
+        return;
+      }
+      const port = addr.port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Rejects after `ms` with a message naming what was awaited. */
+export function withTimeout<T>(what: string, ms: number, p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const t = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+  });
+  return Promise.race([p, t]).finally(() => clearTimeout(timer));
+}
+
+interface RunResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a command to completion (bounded); kills its process group on timeout. */
+export function run(cmd: string, args: string[], opts: { timeoutMs: number; cwd?: string; env?: NodeJS.ProcessEnv }): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env ?? process.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => {
+      killGroup(child);
+      reject(new Error(`${path.basename(cmd)} ${args.join(' ')} did not finish within ${opts.timeoutMs} ms\nstdout:\n${stdout}\nstderr:\n${stderr}`));
+    }, opts.timeoutMs);
+    child.once('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.once('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+}
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // the group is already gone
+  }
+}
+
+// Process groups still alive; killed on process exit so a crash or Ctrl+C leaves nothing behind.
+const liveGroups = new Set<ChildProcess>();
+let exitHooksInstalled = false;
+function installExitHooks(): void {
+  if (exitHooksInstalled) return;
+  exitHooksInstalled = true;
+  process.on('exit', () => {
+    for (const c of liveGroups) killGroup(c);
+  });
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(sig, () => {
+      for (const c of liveGroups) killGroup(c);
+      process.exit(128 + (os.constants.signals[sig] ?? 1));
+    });
+  }
+}
+
+/** Resolves once an HTTP GET to 127.0.0.1:port answers; retries on ECONNREFUSED until the deadline. */
+export async function waitForHttp(port: number, urlPath: string, deadlineMs: number, child?: ChildProcess): Promise<void> {
+  const deadline = Date.now() + deadlineMs;
+  let exited: string | undefined;
+  child?.once('exit', (code, signal) => (exited = `code-server exited early (code ${code}, signal ${signal})`));
+  let lastError = '';
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(exited);
+    const answered = await new Promise<boolean>((resolve) => {
+      const req = http.get({ host: '127.0.0.1', port, path: urlPath, timeout: Math.max(1, deadline - Date.now()) }, (res) => {
+        res.resume();
+        resolve(true);
+      });
+      req.once('timeout', () => {
+        lastError = 'timeout';
+        req.destroy();
+        resolve(false);
+      });
+      req.once('error', (e: NodeJS.ErrnoException) => {
+        lastError = e.code ?? e.message;
+        resolve(false);
+      });
+    });
+    if (answered) return;
+    if (lastError !== 'ECONNREFUSED' && lastError !== 'ECONNRESET' && lastError !== 'timeout') {
+      throw new Error(`waiting for 127.0.0.1:${port}: ${lastError}`);
+    }
+    // The port is not open yet: wait for the next sign of life from the server (its output) or a
+    // short poll interval, whichever comes first, then try again.
+    await new Promise<void>((resolve) => {
+      const t = setTimeout(done, 100);
+      function done(): void {
+        clearTimeout(t);
+        child?.stdout?.off('data', done);
+        child?.stderr?.off('data', done);
+        resolve();
+      }
+      child?.stdout?.once('data', done);
+      child?.stderr?.once('data', done);
+    });
+  }
+  throw new Error(`127.0.0.1:${port}${urlPath} did not answer within ${deadlineMs} ms (last error: ${lastError})`);
+}
+
+export interface SessionOptions {
+  /** Path of the .vsix to install; omit to start code-server without it. */
+  vsix?: string;
+  /** Files to copy into the temporary workspace: name in workspace -> source path. */
+  files: Record<string, string>;
+  /** Extra user settings merged over the defaults. */
+  settings?: Record<string, unknown>;
+  /** Milliseconds to wait for code-server to answer and for the workbench to render. */
+  startTimeoutMs?: number;
+}
+
+const DEFAULT_SETTINGS: Record<string, unknown> = {
+  'security.workspace.trust.enabled': false,
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'git.enabled': false,
+  'editor.minimap.enabled': false,
+  'editor.hover.delay': 100,
+  'editor.fontSize': 14,
+  'window.commandCenter': false,
+  'chat.disableAIFeatures': true,
+  'chat.commandCenter.enabled': false,
+  'workbench.colorTheme': 'Default Dark Modern',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'workbench.editor.enablePreview': false,
+};
+
+/** One code-server + one Chromium page, with a workspace in a temp folder. */
+export class CodeServerSession {
+  readonly logs: string[] = [];
+  private constructor(
+    readonly env: E2EEnv,
+    readonly tmp: string,
+    readonly workspace: string,
+    readonly userDataDir: string,
+    readonly extensionsDir: string,
+    readonly port: number,
+    private readonly server: ChildProcess,
+    readonly browser: Browser,
+    readonly page: Page,
+  ) {}
+
+  static async start(opts: SessionOptions): Promise<CodeServerSession> {
+    installExitHooks();
+    const env = readEnv();
+    const startTimeout = opts.startTimeoutMs ?? 90_000;
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pressmark-e2e-'));
+    const workspace = path.join(tmp, 'workspace');
+    const userDataDir = path.join(tmp, 'user-data');
+    const extensionsDir = path.join(tmp, 'extensions');
+    for (const d of [workspace, path.join(userDataDir, 'User'), extensionsDir]) fs.mkdirSync(d, { recursive: true });
+    for (const [name, src] of Object.entries(opts.files)) {
+      const dest = path.join(workspace, name);
+      fs.mkdirSync(path.dirname(dest), { recursive: true });
+      fs.copyFileSync(src, dest);
+    }
+    fs.writeFileSync(
+      path.join(userDataDir, 'User', 'settings.json'),
+      JSON.stringify({ ...DEFAULT_SETTINGS, ...(opts.settings ?? {}) }, null, 2),
+    );
+    const baseArgs = [env.codeServer, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
+    const childEnv: NodeJS.ProcessEnv = { ...process.env, PATH: `${path.dirname(env.node24)}:${process.env.PATH ?? ''}` };
+    // Do not let a surrounding VS Code / code-server session leak into ours.
+    for (const k of Object.keys(childEnv)) {
+      if (k.startsWith('VSCODE_') || k === 'ELECTRON_RUN_AS_NODE' || k === 'CODE_SERVER_PARENT_PID') delete childEnv[k];
+    }
+
+    if (opts.vsix) {
+      if (!fs.existsSync(opts.vsix)) throw new Error(`${opts.vsix} does not exist: run \`npm run package\` first.`);
+      const r = await run(env.node24, [...baseArgs, '--install-extension', opts.vsix, '--force'], { timeoutMs: 120_000, env: childEnv });
+      if (r.code !== 0 || !/successfully installed/i.test(r.stdout + r.stderr)) {
+        throw new Error(`code-server --install-extension ${opts.vsix} failed (code ${r.code}):\n${r.stdout}\n${r.stderr}`);
+      }
+    }
+
+    const port = await freePort();
+    const server = spawn(
+      env.node24,
+      [
+        ...baseArgs,
+        '--auth', 'none',
+        '--bind-addr', `127.0.0.1:${port}`,
+        '--disable-telemetry',
+        '--disable-update-check',
+        '--disable-workspace-trust',
+        '--disable-getting-started-override',
+        '--ignore-last-opened',
+        workspace,
+      ],
+      { env: childEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    liveGroups.add(server);
+    server.once('exit', () => liveGroups.delete(server));
+    const logs: string[] = [];
+    server.stdout!.on('data', (d: Buffer) => logs.push(d.toString()));
+    server.stderr!.on('data', (d: Buffer) => logs.push(d.toString()));
+
+    let browser: Browser | undefined;
+    try {
+      await waitForHttp(port, '/healthz', startTimeout, server);
+      browser = await chromium.launch({
+        executablePath: env.chromium,
+        headless: true,
+        timeout: 60_000,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--disable-quic',
+          '--no-first-run',
+          '--no-default-browser-check',
+        ],
+      });
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      page.setDefaultTimeout(30_000);
+      const session = new CodeServerSession(env, tmp, workspace, userDataDir, extensionsDir, port, server, browser, page);
+      session.logs.push(...logs);
+      server.stdout!.on('data', (d: Buffer) => session.logs.push(d.toString()));
+      server.stderr!.on('data', (d: Buffer) => session.logs.push(d.toString()));
+      page.on('console', (m) => {
+        if (m.type() === 'error') session.logs.push(`[browser console] ${m.text()}`);
+      });
+      await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, { timeout: startTimeout });
+      await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: startTimeout });
+      await page.locator('.explorer-folders-view').waitFor({ state: 'visible', timeout: startTimeout });
+      return session;
+    } catch (e) {
+      await browser?.close().catch(() => undefined);
+      killGroup(server);
+      liveGroups.delete(server);
+      throw new Error(`${(e as Error).message}\n--- code-server output ---\n${logs.join('')}`);
+    }
+  }
+
+  /** Opens a workspace file by clicking its row in the explorer; resolves when its editor is active. */
+  async openFile(name: string): Promise<void> {
+    const row = this.page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"]`).first();
+    await row.waitFor({ state: 'visible' });
+    await row.click();
+    await this.page
+      .locator(`.tabs-container .tab.active[aria-label^="${name}"], .tabs-container .tab.active[data-resource-name="${name}"]`)
+      .first()
+      .waitFor({ state: 'visible' });
+    await this.editor().locator('.view-lines .view-line').first().waitFor({ state: 'visible' });
+  }
+
+  /** The active text editor (the one in the active editor group). */
+  editor(): Locator {
+    return this.page.locator('.editor-group-container.active .monaco-editor').first();
+  }
+
+  squiggles(): Locator {
+    return this.editor().locator('.squiggly-error, .squiggly-warning, .squiggly-info');
+  }
+
+  /** Waits until at least `min` squiggles are drawn in the active editor; returns how many. */
+  async waitForSquiggles(min = 1, timeoutMs = 60_000): Promise<number> {
+    const sel = '.editor-group-container.active .monaco-editor .squiggly-error, .editor-group-container.active .monaco-editor .squiggly-warning, .editor-group-container.active .monaco-editor .squiggly-info';
+    await this.page.waitForFunction(
+      ([s, n]) => document.querySelectorAll(s as string).length >= (n as number),
+      [sel, min] as const,
+      { timeout: timeoutMs },
+    );
+    return this.squiggles().count();
+  }
+
+  /** Waits until the squiggle count satisfies `pred`; returns it. */
+  async waitForSquiggleCount(pred: (n: number) => boolean, what: string, timeoutMs = 60_000): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    const sel = '.editor-group-container.active .monaco-editor :is(.squiggly-error, .squiggly-warning, .squiggly-info)';
+    let n = await this.squiggles().count();
+    while (!pred(n)) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out after ${timeoutMs} ms waiting for squiggles: ${what} (last count ${n})`);
+      // Resolves on the next DOM change that alters the count (a MutationObserver in the page).
+      n = await this.page.evaluate(
+        ([s, prev, ms]) =>
+          new Promise<number>((resolve) => {
+            const count = () => document.querySelectorAll(s as string).length;
+            if (count() !== prev) return resolve(count());
+            const obs = new MutationObserver(() => {
+              if (count() !== prev) {
+                obs.disconnect();
+                clearTimeout(t);
+                resolve(count());
+              }
+            });
+            const t = setTimeout(() => {
+              obs.disconnect();
+              resolve(count());
+            }, ms as number);
+            obs.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+          }),
+        [sel, n, left] as const,
+      );
+    }
+    return n;
+  }
+
+  /** Moves the mouse onto `target` and returns the text of the hover card that appears. */
+  async hover(target: Locator, timeoutMs = 20_000): Promise<string> {
+    const card = this.page.locator('.monaco-hover-content').filter({ hasText: /\S/ }).first();
+    // Move away first so a hover card left over from an earlier hover closes.
+    await this.page.mouse.move(1, 1);
+    await this.page.keyboard.press('Escape');
+    await card.waitFor({ state: 'hidden', timeout: timeoutMs }).catch(() => undefined);
+    const box = await target.boundingBox();
+    if (!box) throw new Error('hover target is not visible');
+    await this.page.mouse.move(box.x + Math.min(4, box.width / 2), box.y + box.height / 2);
+    await target.hover({ position: { x: Math.min(4, box.width / 2), y: box.height / 2 }, timeout: timeoutMs });
+    await card.waitFor({ state: 'visible', timeout: timeoutMs });
+    return (await card.innerText()).trim();
+  }
+
+  /** Places the cursor at the start of `text` in the active editor (via Ctrl+F) — returns nothing. */
+  problemsItem(): Locator {
+    return this.page.locator('#status\\.problems, .statusbar-item[id="status.problems"]').first();
+  }
+
+  /** The Problems counts shown in the status bar: {errors, warnings, infos}. */
+  async problemsCount(): Promise<{ errors: number; warnings: number; infos: number; total: number; label: string }> {
+    const item = this.problemsItem();
+    await item.waitFor({ state: 'visible' });
+    const label = ((await item.getAttribute('aria-label')) || (await item.innerText())).trim();
+    return parseProblems(label, await item.innerText());
+  }
+
+  /** Waits until the status-bar Problems count satisfies `pred`. */
+  async waitForProblems(pred: (total: number) => boolean, what: string, timeoutMs = 60_000): Promise<number> {
+    const item = this.problemsItem();
+    await item.waitFor({ state: 'visible', timeout: timeoutMs });
+    const deadline = Date.now() + timeoutMs;
+    let last = await this.problemsCount();
+    while (!pred(last.total)) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out after ${timeoutMs} ms waiting for the Problems count: ${what} (last: ${last.label})`);
+      // Wait for the status bar item to change (a MutationObserver), bounded by the time left.
+      await item.evaluate(
+        (el, ms) =>
+          new Promise<void>((resolve) => {
+            const obs = new MutationObserver(() => {
+              obs.disconnect();
+              clearTimeout(t);
+              resolve();
+            });
+            const t = setTimeout(() => {
+              obs.disconnect();
+              resolve();
+            }, ms);
+            obs.observe(el, { subtree: true, childList: true, characterData: true, attributes: true });
+          }),
+        left,
+      );
+      last = await this.problemsCount();
+    }
+    return last.total;
+  }
+
+  /** Opens the Problems panel and returns the text of each marker row (message, source, code). */
+  async problemRows(): Promise<string[]> {
+    await this.runCommand('View: Focus Problems');
+    const rows = this.page.locator('.markers-panel .monaco-list-row');
+    await rows.first().waitFor({ state: 'visible' });
+    return rows.evaluateAll((els) => els.map((e) => (e as any).innerText.replace(/\s+/g, ' ').trim()));
+  }
+
+  /** Runs a command from the command palette by its title. */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    const item = this.page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: title }).first();
+    await item.waitFor({ state: 'visible' });
+    await item.click();
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /** Text of the extension-host logs (for activation problems) and the language server output. */
+  extensionHostLog(): string {
+    const out: string[] = [];
+    const walk = (dir: string): void => {
+      if (!fs.existsSync(dir)) return;
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (/exthost|pressmark/i.test(p) && p.endsWith('.log')) out.push(`=== ${path.relative(this.userDataDir, p)}\n${fs.readFileSync(p, 'utf8')}`);
+      }
+    };
+    walk(path.join(this.userDataDir, 'logs'));
+    return out.join('\n');
+  }
+
+  async screenshot(file: string): Promise<string> {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    await this.page.screenshot({ path: file, timeout: 30_000 });
+    return file;
+  }
+
+  /** Saves a screenshot and the logs under test-results/ (for a failed test). */
+  async saveFailureArtifacts(name: string): Promise<string> {
+    const safe = name.replace(/[^\w.-]+/g, '_').slice(0, 100);
+    const base = path.join(RESULTS_DIR, safe);
+    fs.mkdirSync(RESULTS_DIR, { recursive: true });
+    try {
+      await this.screenshot(`${base}.png`);
+    } catch {
+      // the page may be gone
+    }
+    fs.writeFileSync(`${base}.log`, `--- code-server ---\n${this.logs.join('')}\n--- extension host ---\n${this.extensionHostLog()}`);
+    return base;
+  }
+
+  async dispose(): Promise<void> {
+    await withTimeout('the browser to close', 15_000, this.browser.close()).catch(() => undefined);
+    killGroup(this.server);
+    liveGroups.delete(this.server);
+    if (!process.env.PRESSMARK_E2E_KEEP) fs.rmSync(this.tmp, { recursive: true, force: true });
+  }
+}
+
+/** Parses the status-bar Problems item ("Errors: 2, Warnings: 1" / "No Problems" / "2 1 0"). */
+export function parseProblems(label: string, text: string): { errors: number; warnings: number; infos: number; total: number; label: string } {
+  const pick = (re: RegExp): number | undefined => {
+    const m = re.exec(label);
+    return m ? Number(m[1]) : undefined;
+  };
+  let errors = pick(/(\d+)\s*errors?/i) ?? pick(/errors?:\s*(\d+)/i);
+  let warnings = pick(/(\d+)\s*warnings?/i) ?? pick(/warnings?:\s*(\d+)/i);
+  let infos = pick(/(\d+)\s*infos?/i) ?? pick(/infos?:\s*(\d+)/i);
+  if (errors === undefined && warnings === undefined && /no problems/i.test(label)) {
+    errors = 0;
+    warnings = 0;
+  }
+  if (errors === undefined || warnings === undefined) {
+    const nums = (text.match(/\d+/g) ?? []).map(Number);
+    if (nums.length >= 2) {
+      errors = nums[0];
+      warnings = nums[1];
+      infos = infos ?? nums[2];
+    } else {
+      throw new Error(`cannot read the Problems count from ${JSON.stringify(label)} / ${JSON.stringify(text)}`);
+    }
+  }
+  infos = infos ?? 0;
+  return { errors, warnings, infos, total: errors + warnings + infos, label: `${label} | ${text.replace(/\s+/g, ' ')}` };
+}
