@@ -16,6 +16,7 @@ import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { Browser, chromium, Locator, Page } from 'playwright-core';
+import { REPO_ROOT } from './fixtures';
 
 // Functions passed to page.evaluate run in the browser; the project compiles without the DOM lib,
 // so these module-local declarations stand in for the few browser globals used there.
@@ -23,7 +24,7 @@ import { Browser, chromium, Locator, Page } from 'playwright-core';
 declare const document: any;
 declare const MutationObserver: any;
 
-export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+export { REPO_ROOT };
 export const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
 
 export interface E2EEnv {
