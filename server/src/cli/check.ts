@@ -1,0 +1,81 @@
+/** `pressmark check`: diagnostics of .press files (and the pressmark.yaml that applies to them). */
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { severityName, toDiagnostics } from '../service/diagnostics';
+import { createLanguageService } from '../service/languageService';
+import { LineIndex } from '../service/text';
+import { ProjectConfigs } from '../node/projectConfig';
+import { collectFiles, readDocument, UsageError, type Io } from './common';
+
+export const CHECK_HELP = `Usage: pressmark check [--format text|json] <files or folders>...
+
+Prints the problems of .press files (folders are searched for *.press) and of the
+pressmark.yaml that applies to them.
+
+  --format text   one line per problem: file:line:col severity message (code)
+                  (line and column 1-based; columns count UTF-16 code units, as editors do)
+  --format json   an array of {file, range: {start: {line, character}, end}, severity, code, message}
+                  (0-based line and UTF-16 character, as in LSP)
+
+Exit code: 0 without errors, 1 with errors, 2 on bad usage or an unreadable file.
+`;
+
+interface Reported {
+  file: string;
+  diagnostics: Diagnostic[];
+}
+
+export function runCheck(argv: string[], io: Io): number {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help) {
+    io.out(CHECK_HELP);
+    return 0;
+  }
+  const format = values.format;
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not ${format}`);
+  if (positionals.length === 0) throw new UsageError('check needs at least one file or folder (see pressmark check --help)');
+
+  const files = collectFiles(positionals, ['.press']);
+  const configs = new ProjectConfigs();
+  const service = createLanguageService({ getConfig: (uri) => configs.forFile(uri).config });
+  const reported: Reported[] = [];
+  const schemasSeen = new Set<string>();
+  for (const file of files) {
+    const schema = configs.forFile(file);
+    if (schema.file && !schemasSeen.has(schema.file)) {
+      schemasSeen.add(schema.file);
+      const diagnostics = toDiagnostics(schema.problems, new LineIndex(schema.text), schema.config);
+      if (diagnostics.length) reported.push({ file: schema.file, diagnostics });
+    }
+    const text = readDocument(file);
+    reported.push({ file, diagnostics: service.diagnostics({ uri: file, version: 0, getText: () => text }) });
+  }
+
+  let errors = 0;
+  const display = (f: string) => (path.isAbsolute(f) ? path.relative(process.cwd(), f) || f : f);
+  if (format === 'json') {
+    const rows = reported.flatMap(({ file, diagnostics }) =>
+      diagnostics.map((d) => ({ file: display(file), range: d.range, severity: severityName(d.severity), code: String(d.code), message: d.message })),
+    );
+    errors = rows.filter((r) => r.severity === 'error').length;
+    io.out(JSON.stringify(rows, null, 2) + '\n');
+  } else {
+    let count = 0;
+    for (const { file, diagnostics } of reported) {
+      for (const d of diagnostics) {
+        const sev = severityName(d.severity);
+        if (sev === 'error') errors++;
+        count++;
+        io.out(`${display(file)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${sev} ${d.message} (${d.code})\n`);
+      }
+    }
+    io.err(`${files.length} file${files.length === 1 ? '' : 's'} checked, ${count} problem${count === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'})\n`);
+  }
+  return errors > 0 ? 1 : 0;
+}

@@ -1,0 +1,60 @@
+/** What the CLI commands share: usage errors, file discovery, reading documents. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** A usage or input error: printed as one line, exit code 2. */
+export class UsageError extends Error {}
+
+export interface Io {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+export const processIo: Io = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+};
+
+const SKIP_DIRS = new Set(['node_modules', '.git', 'out', 'dist']);
+
+/** Expands files and folders into the files with one of `exts`, sorted; folders are walked. */
+export function collectFiles(inputs: readonly string[], exts: readonly string[]): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      throw new UsageError(`cannot read folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    }
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile() && exts.some((x) => e.name.endsWith(x))) out.push(p);
+    }
+  };
+  for (const input of inputs) {
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(input);
+    } catch (e) {
+      throw new UsageError(`cannot read ${input}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : String(e)}`);
+    }
+    if (st.isDirectory()) walk(input);
+    else out.push(input);
+  }
+  return out;
+}
+
+/** Reads a document as the editor sees it: UTF-8, without a byte order mark. */
+export function readDocument(file: string): string {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : String(code ?? e)}`);
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

@@ -1,0 +1,71 @@
+/** The command line: `pressmark <command> [options]`. A thin adapter over the pure core. */
+import { runCheck } from './check';
+import { UsageError, processIo, type Io } from './common';
+
+const VERSION = '0.1.0';
+
+const HELP = `Usage: pressmark <command> [options]
+
+Commands:
+  check [--format text|json] <files or folders>   print the problems of .press files
+  lsp --stdio                                     run the language server over stdio
+
+Options:
+  -h, --help      help (also: pressmark <command> --help)
+  -v, --version   print the version
+`;
+
+const LSP_HELP = `Usage: pressmark lsp --stdio
+
+Runs the Pressmark language server, speaking LSP over stdin/stdout (also --node-ipc or
+--socket=PORT, as vscode-languageserver accepts). Editors start it; see the README for
+VS Code, Neovim and Emacs.
+`;
+
+/** Runs a command; returns the exit code (the language server never returns). */
+export function main(argv: string[], io: Io = processIo): number | 'serving' {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(HELP);
+        return command === undefined ? 2 : 0;
+      case '--version':
+      case '-v':
+        io.out(VERSION + '\n');
+        return 0;
+      case 'check':
+        return runCheck(rest, io);
+      case 'lsp': {
+        if (rest.includes('--help') || rest.includes('-h')) {
+          io.out(LSP_HELP);
+          return 0;
+        }
+        if (!rest.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'))) {
+          throw new UsageError('lsp needs a transport: pressmark lsp --stdio');
+        }
+        // Loaded here so that CLI commands do not pay for the LSP libraries.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        (require('../lsp/main') as typeof import('../lsp/main')).runServer();
+        return 'serving';
+      }
+      default:
+        throw new UsageError(`unknown command ${JSON.stringify(command)} (see pressmark --help)`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`pressmark: ${(e as Error).message}\n`);
+      return 2;
+    }
+    io.err(`pressmark: internal error: ${(e as Error).message ?? String(e)}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  const code = main(process.argv.slice(2));
+  if (code !== 'serving') process.exitCode = code;
+}

@@ -1,0 +1,13 @@
+/** What a check sees and returns. Checks are pure functions over the parsed document. */
+import type { ProjectConfig } from '../config';
+import type { PressDocument, SyntaxProblem } from '../model';
+
+export interface CheckContext {
+  doc: PressDocument;
+  config: ProjectConfig;
+}
+
+/** A problem has the same shape as a parser problem: code, span, message, fix data. */
+export type Problem = SyntaxProblem;
+
+export type Check = (ctx: CheckContext) => Problem[];

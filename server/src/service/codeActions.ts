@@ -1,0 +1,119 @@
+/**
+ * Quick-fixes. They are computed from the current parse, not from the (possibly stale)
+ * diagnostics the client sends, and match problems by their code, never by message text.
+ * Invariant: a fix edits markup only; the words of the text stay as they are.
+ */
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import type { ProjectConfig } from './config';
+import { collectProblems, toDiagnostic } from './diagnostics';
+import type { Annotation, PressDocument } from './model';
+import type { Problem } from './checks/check';
+import type { Span } from './text';
+import { severityOf, type SeveritySetting } from './rules';
+import { quote } from './strings';
+
+export interface FixContext {
+  doc: PressDocument;
+  uri: string;
+  problem: Problem;
+  diagnostic: Diagnostic;
+}
+
+type Fixer = (ctx: FixContext) => CodeAction[];
+
+function edit(doc: PressDocument, span: Span, newText: string): TextEdit {
+  return { range: doc.lines.range(span), newText };
+}
+
+function action(ctx: FixContext, title: string, edits: TextEdit[], isPreferred = false): CodeAction {
+  return {
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [ctx.diagnostic],
+    isPreferred,
+    edit: { changes: { [ctx.uri]: edits } },
+  };
+}
+
+function annotationWithSpan(doc: PressDocument, span: unknown): Annotation | undefined {
+  const s = span as Span | undefined;
+  if (!s || typeof s.start !== 'number') return undefined;
+  return doc.all.find((a) => a.span.start === s.start && a.span.end === s.end);
+}
+
+/** Removes an annotation's markup and keeps its label as written (nested markup included). */
+export function unwrapEdit(doc: PressDocument, a: Annotation): TextEdit {
+  return edit(doc, a.span, doc.text.slice(a.labelSpan.start, a.labelSpan.end));
+}
+
+const removeAnnotation: Fixer = (ctx) => {
+  const a = annotationWithSpan(ctx.doc, ctx.problem.data?.annotation);
+  return a ? [action(ctx, 'Remove the annotation, keep its text', [unwrapEdit(ctx.doc, a)], true)] : [];
+};
+
+/** The fixers, by diagnostic code. A code without an evident repair has none. */
+export const FIXERS: Readonly<Record<string, Fixer>> = {
+  'syntax.unclosed-label': (ctx) => {
+    const { insertAt, brace } = ctx.problem.data as { insertAt: number; brace: number };
+    const spec = ctx.problem.span.end;
+    const ws = ctx.doc.text.slice(insertAt, brace);
+    // `[Kazakhstan {country:KZ}` → `[Kazakhstan]{country:KZ} `: the space moves out of the markup.
+    const edits = ws ? [edit(ctx.doc, { start: insertAt, end: brace }, ']'), edit(ctx.doc, { start: spec, end: spec }, ws)] : [edit(ctx.doc, { start: brace, end: brace }, ']')];
+    return [action(ctx, 'Close the label with `]`', edits, true)];
+  },
+  'syntax.unclosed-spec': (ctx) => {
+    const at = (ctx.problem.data as { insertAt: number }).insertAt;
+    return [action(ctx, 'Close the annotation with `}`', [edit(ctx.doc, { start: at, end: at }, '}')], true)];
+  },
+  'syntax.missing-type': removeAnnotation,
+  'syntax.empty-label': (ctx) => {
+    const a = annotationWithSpan(ctx.doc, ctx.problem.data?.annotation);
+    return a ? [action(ctx, 'Remove the empty annotation', [unwrapEdit(ctx.doc, a)], true)] : [];
+  },
+  'syntax.unknown-type': (ctx) => {
+    const suggestions = (ctx.problem.data?.suggestions as string[] | undefined) ?? [];
+    return suggestions.map((s, i) =>
+      action(ctx, `Change the type to ${quote(s)}`, [edit(ctx.doc, ctx.problem.span, s)], i === 0 && suggestions.length === 1),
+    );
+  },
+  'syntax.duplicate-attribute': (ctx) => {
+    const s = ctx.problem.data?.remove as Span;
+    let start = s.start;
+    while (start > 0 && /[ \t]/.test(ctx.doc.text[start - 1])) start--;
+    return [action(ctx, 'Remove the repeated attribute', [edit(ctx.doc, { start, end: s.end }, '')], true)];
+  },
+  'annotation.unexpected-id': (ctx) => {
+    const s = ctx.problem.data?.remove as Span;
+    return [action(ctx, 'Remove the id', [edit(ctx.doc, s, '')], true)];
+  },
+};
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}
+
+export function codeActions(
+  doc: PressDocument,
+  uri: string,
+  range: Range,
+  config: ProjectConfig,
+  userRules?: Readonly<Record<string, SeveritySetting>>,
+  only?: string[],
+): CodeAction[] {
+  if (only && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k + '.') || k === '')) return [];
+  const want = doc.lines.span(range);
+  const out: CodeAction[] = [];
+  for (const problem of collectProblems(doc, config)) {
+    const fixer = FIXERS[problem.code];
+    if (!fixer || !overlaps(problem.span, want)) continue;
+    const severity = severityOf(problem.code, config.rules, userRules);
+    if (severity === 'off') continue;
+    const diagnostic = toDiagnostic(problem, severity, doc.lines);
+    try {
+      out.push(...fixer({ doc, uri, problem, diagnostic }));
+    } catch {
+      // A fixer that cannot build its edit offers nothing; the other fixes stay.
+    }
+  }
+  return out;
+}

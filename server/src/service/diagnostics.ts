@@ -1,0 +1,77 @@
+/**
+ * Diagnostics: parser problems plus every registered check, with the severity each code has
+ * after the schema file and the user's settings. Each diagnostic carries its stable code and,
+ * in `data`, what its quick-fix needs.
+ */
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { ProjectConfig } from './config';
+import type { PressDocument } from './model';
+import { severityOf, type Severity, type SeveritySetting } from './rules';
+import type { Check, Problem } from './checks/check';
+import { checkTypes } from './checks/types';
+import { checkFrontMatter } from './checks/frontMatter';
+import type { LineIndex } from './text';
+
+/** Every check, in order. A new check is one file in checks/ and one line here. */
+export const CHECKS: readonly Check[] = [checkFrontMatter, checkTypes];
+
+export const SOURCE = 'pressmark';
+
+const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function severityName(s: DiagnosticSeverity | undefined): Severity {
+  return s === DiagnosticSeverity.Warning ? 'warning' : s === DiagnosticSeverity.Information ? 'information' : s === DiagnosticSeverity.Hint ? 'hint' : 'error';
+}
+
+/** All problems of a document, before severities: parser problems and every check. */
+export function collectProblems(doc: PressDocument, config: ProjectConfig): Problem[] {
+  const out: Problem[] = [...doc.problems];
+  for (const check of CHECKS) {
+    try {
+      out.push(...check({ doc, config }));
+    } catch (e) {
+      out.push({ code: 'internal.error', span: { start: 0, end: 0 }, message: `Internal error in a check: ${String(e)}` });
+    }
+  }
+  return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
+
+export function toDiagnostic(p: Problem, severity: Severity, lines: LineIndex): Diagnostic {
+  const d: Diagnostic = {
+    range: lines.range(p.span),
+    severity: LSP_SEVERITY[severity],
+    code: p.code,
+    source: SOURCE,
+    message: p.message,
+  };
+  if (p.data) d.data = { code: p.code, ...p.data };
+  return d;
+}
+
+/** Problems as LSP diagnostics, with severities applied and `off` rules dropped. */
+export function toDiagnostics(
+  problems: readonly Problem[],
+  lines: LineIndex,
+  config: ProjectConfig,
+  userRules?: Readonly<Record<string, SeveritySetting>>,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const p of problems) {
+    const sev = severityOf(p.code, config.rules, userRules);
+    if (sev !== 'off') out.push(toDiagnostic(p, sev, lines));
+  }
+  return out;
+}
+
+export function computeDiagnostics(
+  doc: PressDocument,
+  config: ProjectConfig,
+  userRules?: Readonly<Record<string, SeveritySetting>>,
+): Diagnostic[] {
+  return toDiagnostics(collectProblems(doc, config), doc.lines, config, userRules);
+}

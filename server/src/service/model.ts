@@ -1,0 +1,106 @@
+/**
+ * The syntax tree of a .press document. Produced by `parse` (parser.ts) for every input;
+ * all offsets are UTF-16 offsets into `PressDocument.text`.
+ */
+import type { Span } from './text';
+import type { LineIndex } from './text';
+
+export interface Attribute {
+  key: string;
+  value: string;
+  /** The whole `key=value`. */
+  span: Span;
+  keySpan: Span;
+  /** The value as written (with quotes when quoted). */
+  valueSpan: Span;
+}
+
+export interface Annotation {
+  /** From `[` to the closing `}` (or the end of the spec when it is unclosed). */
+  span: Span;
+  /** Offset of `[`. */
+  open: number;
+  /** Between `[` and `]`, markup of nested annotations included. */
+  labelSpan: Span;
+  /** Offset of `]`. */
+  close: number;
+  /** Between `{` and `}`. */
+  specSpan: Span;
+  /** Whether the spec ends with `}`. */
+  specClosed: boolean;
+  /** The type as written ('' when missing). */
+  type: string;
+  typeSpan: Span;
+  /** undefined when there is no `:`; '' for `{type:}`. */
+  id: string | undefined;
+  idSpan: Span | undefined;
+  attributes: Attribute[];
+  children: Annotation[];
+  parent: Annotation | undefined;
+  /** The label's text as a reader sees it: nested markup removed, escapes resolved. */
+  text: string;
+  /** Nesting depth, 0 for top level. */
+  depth: number;
+}
+
+export interface FrontMatterEntry {
+  key: string;
+  keySpan: Span;
+  /** The value's span in the document, when it has one. */
+  valueSpan: Span | undefined;
+  value: unknown;
+}
+
+export interface FrontMatter {
+  /** From the opening `---` to the end of the closing line (or end of text when unclosed). */
+  span: Span;
+  /** The YAML between the delimiters. */
+  contentSpan: Span;
+  closed: boolean;
+  /** The parsed mapping ({} when the YAML is not a mapping or has errors). */
+  data: Record<string, unknown>;
+  entries: FrontMatterEntry[];
+}
+
+export interface SyntaxProblem {
+  code: string;
+  span: Span;
+  message: string;
+  /** What a quick-fix needs. */
+  data?: Record<string, unknown>;
+}
+
+export interface PressDocument {
+  text: string;
+  lines: LineIndex;
+  frontMatter: FrontMatter | undefined;
+  /** Where the body starts (after the front matter and a BOM). */
+  bodyStart: number;
+  /** Top-level annotations in document order. */
+  annotations: Annotation[];
+  /** Every annotation, in order of their `[` (pre-order). */
+  all: Annotation[];
+  /** Escape sequences `\[` etc. (each span covers the backslash and the character). */
+  escapes: Span[];
+  problems: SyntaxProblem[];
+}
+
+/** Pre-order walk. */
+export function* walk(annotations: readonly Annotation[]): Generator<Annotation> {
+  for (const a of annotations) {
+    yield a;
+    yield* walk(a.children);
+  }
+}
+
+/** The innermost annotation whose span contains offset (inclusive ends). */
+export function annotationAt(doc: PressDocument, offset: number): Annotation | undefined {
+  let found: Annotation | undefined;
+  let list = doc.annotations;
+  for (;;) {
+    const hit = list.find((a) => a.span.start <= offset && offset <= a.span.end);
+    if (!hit) return found;
+    found = hit;
+    list = hit.children;
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * The rule registry: every diagnostic code, its default severity and what it checks.
+ * Severities are overridden per code by `pressmark.yaml` (`rules:`) and then by the
+ * `pressmark.rules` setting; `off` silences a rule. Codes are stable: never rename one.
+ */
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+export interface RuleInfo {
+  code: string;
+  severity: Severity;
+  description: string;
+}
+
+function rule(code: string, severity: Severity, description: string): RuleInfo {
+  return { code, severity, description };
+}
+
+export const RULES: readonly RuleInfo[] = [
+  rule('syntax.unclosed-label', 'error', 'A `[` whose label runs into `{type}` without `]`.'),
+  rule('syntax.unopened-label', 'error', 'A `]{type}` with no `[` before it.'),
+  rule('syntax.unclosed-spec', 'error', 'A `{` after `]` with no `}` on the same line.'),
+  rule('syntax.missing-type', 'error', 'An annotation without a type: `[x]{}` or `[x]{:id}`.'),
+  rule('syntax.invalid-type', 'error', 'A type name that is not a letter followed by letters, digits, `-` or `_`.'),
+  rule('syntax.unknown-type', 'error', 'A type that is neither built in nor declared in `pressmark.yaml`.'),
+  rule('syntax.invalid-attribute', 'error', 'Something in `{...}` after the type that is not `key=value`.'),
+  rule('syntax.duplicate-attribute', 'warning', 'The same attribute twice in one annotation.'),
+  rule('syntax.empty-label', 'warning', 'An annotation around no words: `[]{country:KZ}`.'),
+  rule('annotation.missing-id', 'warning', 'An annotation of a type that requires an id has none.'),
+  rule('annotation.unexpected-id', 'warning', 'An annotation of a type that takes no id has one.'),
+  rule('frontmatter.unclosed', 'error', 'Front matter opened with `---` and never closed.'),
+  rule('frontmatter.invalid-yaml', 'error', 'The front matter is not valid YAML.'),
+  rule('frontmatter.duplicate-key', 'error', 'A key given twice in the front matter.'),
+  rule('frontmatter.not-a-mapping', 'error', 'The front matter is YAML but not a mapping of keys.'),
+  rule('frontmatter.invalid-date', 'error', '`date` is not a calendar date `YYYY-MM-DD` (optionally with a time).'),
+  rule('frontmatter.invalid-value', 'warning', 'A known front-matter key with a value of the wrong form (`url`, `language`, text fields).'),
+  rule('schema.invalid-yaml', 'error', '`pressmark.yaml` is not valid YAML.'),
+  rule('schema.unknown-key', 'warning', 'A key `pressmark.yaml` does not know.'),
+  rule('schema.invalid-value', 'error', 'A value of the wrong form in `pressmark.yaml`.'),
+  rule('schema.unknown-rule', 'warning', 'A rule code in `pressmark.yaml` that does not exist.'),
+  rule('internal.error', 'error', 'A Pressmark bug: a feature failed on this document. Please report it.'),
+];
+
+export const RULES_BY_CODE: ReadonlyMap<string, RuleInfo> = new Map(RULES.map((r) => [r.code, r]));
+
+export const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+export function isSeveritySetting(v: unknown): v is SeveritySetting {
+  return typeof v === 'string' && (SEVERITIES as readonly string[]).includes(v);
+}
+
+/** The severity of a code after overrides (later layers win), or 'off'. */
+export function severityOf(code: string, ...layers: Array<Readonly<Record<string, SeveritySetting>> | undefined>): SeveritySetting {
+  let s: SeveritySetting = RULES_BY_CODE.get(code)?.severity ?? 'error';
+  for (const layer of layers) {
+    const v = layer?.[code];
+    if (isSeveritySetting(v)) s = v;
+  }
+  return s;
+}
