@@ -1,0 +1,195 @@
+#!/usr/bin/env node
+/*
+ * Evaluates the date recognizer (findDates) on a TIMEX3 corpus in JSONL:
+ *   {"id","dct","text","timex":[{"start","end","text","type","value","mod"?}]}
+ * with CODE POINT offsets (converted here to UTF-16).
+ *
+ * Usage: node scripts/eval-dates.js <corpus.jsonl> [--errors] [--json] [--speed]
+ * Requires the compiled out/server/src/service/dates/*.js (run `npx tsc -b` first).
+ *
+ * Reports strict (exact extent) and relaxed (overlap) extent P/R/F1, type accuracy and value
+ * accuracy over relaxed matches, and value F1 (TempEval-3 style: a relaxed match with the
+ * right value is a true positive, over all predicted and all gold expressions), overall and by
+ * type (precision by predicted type, recall by gold type).
+ */
+'use strict';
+const fs = require('fs');
+const path = require('path');
+
+const args = process.argv.slice(2);
+const corpusPath = args.find((a) => !a.startsWith('--'));
+const showErrors = args.includes('--errors');
+const asJson = args.includes('--json');
+const speed = args.includes('--speed');
+if (!corpusPath) {
+  console.error('usage: node scripts/eval-dates.js <corpus.jsonl> [--errors] [--json] [--speed]');
+  process.exit(2);
+}
+const { findDates } = require(path.join(__dirname, '..', 'out', 'server', 'src', 'service', 'dates', 'recognize.js'));
+
+/** Converts code point offsets to UTF-16 offsets for a text. */
+function cpToUtf16Map(text) {
+  const map = [0];
+  let u = 0;
+  for (const ch of text) {
+    u += ch.length;
+    map.push(u);
+  }
+  return map;
+}
+
+const docs = fs.readFileSync(corpusPath, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+
+const TYPES = ['DATE', 'TIME', 'DURATION', 'SET'];
+const zero = () => ({ gold: 0, pred: 0, strict: 0, relaxedG: 0, relaxedP: 0, typeOk: 0, valueOk: 0, valueTP: 0, matched: 0 });
+const total = zero();
+const byType = Object.fromEntries(TYPES.map((t) => [t, zero()]));
+const errors = [];
+let elapsed = 0;
+let chars = 0;
+
+for (const doc of docs) {
+  const map = cpToUtf16Map(doc.text);
+  const gold = (doc.timex || []).map((t) => ({ ...t, start: map[t.start], end: map[t.end] }));
+  for (const g of gold) {
+    if (doc.text.slice(g.start, g.end) !== g.text) throw new Error(`offset conversion failed in ${doc.id}: ${g.text}`);
+  }
+  const t0 = process.hrtime.bigint();
+  const pred = findDates(doc.text, doc.dct);
+  elapsed += Number(process.hrtime.bigint() - t0) / 1e9;
+  chars += doc.text.length;
+
+  total.gold += gold.length;
+  total.pred += pred.length;
+  for (const g of gold) if (byType[g.type]) byType[g.type].gold++;
+  for (const p of pred) if (byType[p.type]) byType[p.type].pred++;
+
+  // strict matches
+  for (const g of gold) {
+    if (pred.some((p) => p.start === g.start && p.end === g.end)) {
+      total.strict++;
+      if (byType[g.type]) byType[g.type].strict++;
+    }
+  }
+  // relaxed one-to-one matching by largest overlap
+  const usedP = new Set();
+  const pairs = [];
+  for (const g of gold) {
+    let best = -1;
+    let bestOv = 0;
+    pred.forEach((p, i) => {
+      if (usedP.has(i)) return;
+      const ov = Math.min(g.end, p.end) - Math.max(g.start, p.start);
+      if (ov > bestOv) { bestOv = ov; best = i; }
+    });
+    if (best >= 0) {
+      usedP.add(best);
+      pairs.push([g, pred[best]]);
+    } else {
+      errors.push({ kind: 'missed', id: doc.id, dct: doc.dct, gold: g, context: ctx(doc.text, g.start, g.end) });
+    }
+  }
+  pred.forEach((p, i) => {
+    if (!usedP.has(i)) errors.push({ kind: 'spurious', id: doc.id, dct: doc.dct, pred: p, context: ctx(doc.text, p.start, p.end) });
+  });
+  for (const [g, p] of pairs) {
+    total.matched++;
+    const bt = byType[g.type];
+    const pt = byType[p.type];
+    if (bt) { bt.relaxedG++; bt.matched++; }
+    if (pt) pt.relaxedP++;
+    const typeOk = g.type === p.type;
+    const valueOk = g.value === p.value;
+    if (typeOk) { total.typeOk++; if (bt) bt.typeOk++; }
+    if (valueOk) {
+      total.valueOk++;
+      if (bt) bt.valueOk++;
+      // value F1 counts per type: recall on the gold type, precision on the predicted type
+      if (bt) bt.valueTP++;
+    }
+    if (!typeOk || !valueOk || g.start !== p.start || g.end !== p.end) {
+      errors.push({ kind: !valueOk ? 'value' : !typeOk ? 'type' : 'extent', id: doc.id, dct: doc.dct, gold: g, pred: p, context: ctx(doc.text, Math.min(g.start, p.start), Math.max(g.end, p.end)) });
+    }
+  }
+  total.relaxedG = total.matched;
+  total.relaxedP = total.matched;
+  total.valueTP = total.valueOk;
+  // predicted-type value TPs for per-type precision
+  for (const [g, p] of pairs) {
+    if (g.value === p.value && byType[p.type]) byType[p.type].valueTPp = (byType[p.type].valueTPp || 0) + 1;
+  }
+}
+
+function ctx(text, s, e) {
+  return (text.slice(Math.max(0, s - 50), s) + '[[' + text.slice(s, e) + ']]' + text.slice(e, e + 40)).replace(/\n/g, ' / ');
+}
+
+const pct = (x) => (Number.isFinite(x) ? (100 * x).toFixed(1) : '-');
+function prf(tpP, tpR, pred, gold) {
+  const p = pred ? tpP / pred : NaN;
+  const r = gold ? tpR / gold : NaN;
+  const f = p + r > 0 ? (2 * p * r) / (p + r) : p === 0 || r === 0 ? 0 : NaN;
+  return { p, r, f };
+}
+
+const result = {
+  docs: docs.length,
+  gold: total.gold,
+  predicted: total.pred,
+  strict: prf(total.strict, total.strict, total.pred, total.gold),
+  relaxed: prf(total.matched, total.matched, total.pred, total.gold),
+  typeAccuracy: total.matched ? total.typeOk / total.matched : NaN,
+  valueAccuracy: total.matched ? total.valueOk / total.matched : NaN,
+  value: prf(total.valueOk, total.valueOk, total.pred, total.gold),
+  byType: {},
+};
+for (const t of TYPES) {
+  const b = byType[t];
+  result.byType[t] = {
+    gold: b.gold,
+    predicted: b.pred,
+    strict: prf(b.strict, b.strict, b.pred, b.gold),
+    relaxed: prf(b.relaxedP, b.relaxedG, b.pred, b.gold),
+    typeAccuracy: b.matched ? b.typeOk / b.matched : NaN,
+    valueAccuracy: b.matched ? b.valueOk / b.matched : NaN,
+    value: prf(b.valueTPp || 0, b.valueTP, b.pred, b.gold),
+  };
+}
+if (speed) {
+  // throughput on the whole corpus text repeated to ~5 MB
+  const all = docs.map((d) => d.text).join('\n\n');
+  const big = all.repeat(Math.max(1, Math.ceil(5e6 / all.length)));
+  const t0 = process.hrtime.bigint();
+  const n = findDates(big, '2010-01-01').length;
+  const s = Number(process.hrtime.bigint() - t0) / 1e9;
+  result.speed = { chars: big.length, seconds: +s.toFixed(3), mbPerSecond: +(big.length / 1e6 / s).toFixed(2), found: n };
+}
+result.perDocSeconds = +elapsed.toFixed(4);
+
+if (asJson) {
+  console.log(JSON.stringify(result, null, 2));
+} else {
+  const line = (name, r) => `P ${pct(r.p)}  R ${pct(r.r)}  F1 ${pct(r.f)}`;
+  console.log(`corpus: ${corpusPath}  docs ${result.docs}  gold ${result.gold}  predicted ${result.predicted}`);
+  console.log(`strict extent : ${line('strict', result.strict)}`);
+  console.log(`relaxed extent: ${line('relaxed', result.relaxed)}`);
+  console.log(`type accuracy : ${pct(result.typeAccuracy)}   value accuracy: ${pct(result.valueAccuracy)}  (over relaxed matches)`);
+  console.log(`value         : ${line('value', result.value)}`);
+  console.log('by type (precision by predicted type, recall by gold type):');
+  for (const t of TYPES) {
+    const b = result.byType[t];
+    console.log(`  ${t.padEnd(8)} gold ${String(b.gold).padStart(3)} pred ${String(b.predicted).padStart(3)} | relaxed ${line('', b.relaxed)} | strict F1 ${pct(b.strict.f)} | type acc ${pct(b.typeAccuracy)} | value ${line('', b.value)}`);
+  }
+  console.log(`time in findDates: ${result.perDocSeconds}s for ${chars} chars`);
+  if (result.speed) console.log(`speed: ${result.speed.mbPerSecond} MB/s (${result.speed.chars} chars in ${result.speed.seconds}s)`);
+  if (showErrors) {
+    console.log('\nerrors:');
+    const order = { missed: 0, spurious: 1, value: 2, type: 3, extent: 4 };
+    errors.sort((a, b) => order[a.kind] - order[b.kind]);
+    for (const e of errors) {
+      const g = e.gold ? `gold ${e.gold.type} ${e.gold.value} "${e.gold.text}"` : '';
+      const p = e.pred ? `pred ${e.pred.type} ${e.pred.value}${e.pred.mod ? ' ' + e.pred.mod : ''} "${e.pred.text}"` : '';
+      console.log(`${e.kind.padEnd(8)} ${e.dct} ${[g, p].filter(Boolean).join(' | ')}\n         ${e.context}`);
+    }
+  }
+}

@@ -1,0 +1,1080 @@
+/**
+ * Normalization of English (and some Russian) temporal expressions of press releases to
+ * TIMEX3 values, anchored on the publication date (DCT). Pure functions; never throw.
+ *
+ * The grammar (RULES) is shared with recognize.ts: each rule is one regular expression with
+ * named groups plus a builder that turns a match into a TIMEX3 value.
+ */
+import {
+  Ymd, dayNumber, fromDayNumber, isoWeek, isoWeekday, daysInMonth, parseDct, pad, formatYmd,
+} from './timex';
+
+export type TimexKind = 'DATE' | 'TIME' | 'DURATION' | 'SET';
+
+export interface Normalized {
+  type: TimexKind;
+  value: string;
+  mod?: string;
+  quant?: string;
+  freq?: string;
+  /** false where the value is a guess (missing DCT, unknown tense, vague expression). */
+  confident: boolean;
+}
+
+export interface NormalizeContext {
+  /** Text before the expression (the end of it is used: same sentence). */
+  before?: string;
+  /** Text after the expression. */
+  after?: string;
+}
+
+// ---------------------------------------------------------------------------
+// Vocabulary
+
+const MONTHS: Record<string, number> = {
+  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8,
+  september: 9, october: 10, november: 11, december: 12,
+  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+const RU_MONTHS: Record<string, number> = {
+  январ: 1, феврал: 2, март: 3, апрел: 4, ма: 5, июн: 6, июл: 7, август: 8, сентябр: 9, октябр: 10, ноябр: 11, декабр: 12,
+};
+const WEEKDAYS: Record<string, number> = {
+  monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7,
+  mon: 1, tue: 2, tues: 2, wed: 3, thu: 4, thur: 4, thurs: 4, fri: 5, sat: 6, sun: 7,
+};
+const SMALL: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19, a: 1, an: 1, single: 1,
+};
+const TENS: Record<string, number> = {
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+const ORDINALS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, final: 4, last: 4,
+};
+
+// ---------------------------------------------------------------------------
+// Regex building blocks (compiled with flags "iu"; case is checked in builders where it matters)
+
+const MONTH_FULL = 'january|february|march|april|may|june|july|august|september|october|november|december';
+const MONTH_ABBR = 'jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec';
+const MONTH = `(?:${MONTH_FULL}|(?:${MONTH_ABBR})\\.?)`;
+const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
+const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
+const YEAR4 = '(?:1[0-9]\\d\\d|20\\d\\d|21\\d\\d)';
+const YEAR = `(?:${YEAR4}|['’]\\d\\d)`;
+const NUM_WORD = '(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)';
+const NUM_EXACT = `(?:\\d{1,4}(?:[.,]\\d+)?|(?:a |one )?(?:hundred|dozen)|a couple of|a couple|${NUM_WORD}|an?|half an?|a half)(?: and a half)?`;
+const NUM_VAGUE = '(?:several|a few|few|many|some|a number of|numerous|dozens of|hundreds of|countless|multiple)';
+const UNIT = '(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|months?|quarters?|years?|yrs?|decades?|centuries|century|millenni(?:um|a))';
+const UNIT_SG = '(?:second|minute|hour|day|week|month|quarter|year|decade|century)';
+const POD = '(?:morning|afternoon|evening|night)';
+const SEASON = '(?:spring|summer|autumn|fall|winter)';
+const APPROX = '(?:about|around|some|nearly|almost|approximately|roughly|more than|over|less than|under|at least|up to|at most|just over|just under|well over|barely|fewer than)';
+const ZONE = '(?:UTC|GMT|CET|CEST|EET|EEST|WET|WEST|BST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|MSK|IST|JST|KST|HKT|SGT|AEST|AEDT|ALMT|AQTT|Z)';
+const AMPM = '(?:a\\.m\\.|p\\.m\\.|am|pm)';
+const RU_MONTH_GEN = '(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)';
+const RU_MONTH_ANY = '(?:январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])';
+
+const ZONE_OFFSETS: Record<string, string> = {
+  UTC: 'Z', GMT: 'Z', Z: 'Z', CET: '+01:00', CEST: '+02:00', EET: '+02:00', EEST: '+03:00', WET: 'Z', WEST: '+01:00',
+  BST: '+01:00', EST: '-05:00', EDT: '-04:00', CST: '-06:00', CDT: '-05:00', MST: '-07:00', MDT: '-06:00',
+  PST: '-08:00', PDT: '-07:00', MSK: '+03:00', IST: '+05:30', JST: '+09:00', KST: '+09:00', HKT: '+08:00',
+  SGT: '+08:00', AEST: '+10:00', AEDT: '+11:00', ALMT: '+06:00', AQTT: '+05:00',
+};
+
+// ---------------------------------------------------------------------------
+// Context: tense
+
+export type Tense = 'past' | 'present' | 'future';
+
+const FUTURE_RE = /\b(will|won['’]t|shall|['’]ll|going to|(?:is|are) (?:to|due|set|scheduled|expected|slated)|to be held|expects? to|plans? to|intends? to|aims? to|would|upcoming|scheduled|slated|due to|set to|until|till|by)\b/gi;
+const PAST_RE = /\b(was|were|had|did|said|told|announced|reported|ago|earlier|last|yesterday|has been|have been|[a-z]{3,}ed)\b/gi;
+const PRESENT_RE = /\b(is|are|says|say|today)\b/gi;
+
+/** Guesses the tense governing an expression from the words around it (same sentence). */
+export function guessTense(before = '', after = ''): Tense | undefined {
+  const b = sentenceTail(before);
+  const a = sentenceHead(after);
+  let best: { dist: number; tense: Tense } | undefined;
+  const scan = (s: string, re: RegExp, tense: Tense, fromEnd: boolean) => {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(s))) {
+      const w = m[1].toLowerCase();
+      if (tense === 'past' && /ed$/.test(w) && /^(need|speed|proceed|exceed|succeed|feed|breed|seed|bed|red|shed|embed|indeed|hundred|united|limited|based|related|expected|scheduled|planned|proposed|intended)$/.test(w)) continue;
+      const dist = fromEnd ? s.length - (m.index + m[0].length) : m.index;
+      // words after the expression count a little less than words before it
+      const d = fromEnd ? dist : dist + 3;
+      if (!best || d < best.dist) best = { dist: d, tense };
+    }
+  };
+  scan(b, FUTURE_RE, 'future', true);
+  scan(b, PAST_RE, 'past', true);
+  scan(b, PRESENT_RE, 'present', true);
+  scan(a, FUTURE_RE, 'future', false);
+  scan(a, PAST_RE, 'past', false);
+  scan(a, PRESENT_RE, 'present', false);
+  return (best as { tense: Tense } | undefined)?.tense;
+}
+
+function sentenceTail(s: string): string {
+  const t = s.slice(-120);
+  const m = /[.!?]["”']?\s+(?=[^.!?]*$)|\n(?=[^\n]*$)/.exec(t);
+  return m ? t.slice(m.index + m[0].length) : t;
+}
+function sentenceHead(s: string): string {
+  const t = s.slice(0, 120);
+  const m = /[.!?](?:\s|$)|\n/.exec(t);
+  return m ? t.slice(0, m.index) : t;
+}
+
+// ---------------------------------------------------------------------------
+// Value helpers
+
+interface Ctx {
+  dct?: Ymd;
+  before: string;
+  after: string;
+  tense?: Tense | null; // null = not computed yet
+}
+
+function tenseOf(c: Ctx): Tense | undefined {
+  if (c.tense === null) c.tense = guessTense(c.before, c.after);
+  return c.tense;
+}
+
+const N = (type: TimexKind, value: string, confident = true, extra: Partial<Normalized> = {}): Normalized =>
+  ({ type, value, ...extra, confident });
+
+function dn(p: Ymd): number { return dayNumber(p.y, p.m, p.d); }
+function ymdOf(n: number): string { return formatYmd(fromDayNumber(n)); }
+function weekOf(n: number): string {
+  const p = fromDayNumber(n);
+  const w = isoWeek(p.y, p.m, p.d);
+  return `${pad(w.year, 4)}-W${pad(w.week, 2)}`;
+}
+function ym(y: number, m: number): string {
+  const t = y * 12 + (m - 1);
+  return `${pad(Math.floor(t / 12), 4)}-${pad((t % 12) + 1, 2)}`;
+}
+
+type Unit = 'second' | 'minute' | 'hour' | 'day' | 'week' | 'weekend' | 'month' | 'quarter' | 'half' | 'year' | 'decade' | 'century' | 'millennium';
+
+function unitOf(word: string): Unit | undefined {
+  const w = word.toLowerCase().replace(/s$/, '');
+  if (/^(second|sec)$/.test(w)) return 'second';
+  if (/^(minute|min)$/.test(w)) return 'minute';
+  if (/^(hour|hr)$/.test(w)) return 'hour';
+  if (w === 'day') return 'day';
+  if (w === 'week') return 'week';
+  if (w === 'weekend') return 'weekend';
+  if (w === 'fortnight') return 'week';
+  if (w === 'month') return 'month';
+  if (w === 'quarter') return 'quarter';
+  if (w === 'half') return 'half';
+  if (w === 'year' || w === 'yr') return 'year';
+  if (w === 'decade') return 'decade';
+  if (w === 'century' || w === 'centurie') return 'century';
+  if (/^millenni/.test(w)) return 'millennium';
+  return undefined;
+}
+
+/** The calendar unit containing dct shifted by `offset` units, as a TIMEX3 date value. */
+function relativeUnit(unit: Unit, offset: number, dct: Ymd | undefined): string {
+  if (!dct) {
+    return ({ day: 'XXXX-XX-XX', week: 'XXXX-WXX', weekend: 'XXXX-WXX-WE', month: 'XXXX-XX', quarter: 'XXXX-QX', half: 'XXXX-HX', year: 'XXXX', decade: 'XXX', century: 'XX' } as Record<string, string>)[unit] ?? 'XXXX';
+  }
+  const n = dn(dct);
+  switch (unit) {
+    case 'day': return ymdOf(n + offset);
+    case 'week': return weekOf(n + 7 * offset);
+    case 'weekend': return weekOf(n + 7 * offset) + '-WE';
+    case 'month': return ym(dct.y, dct.m + offset);
+    case 'quarter': {
+      const q = dct.y * 4 + Math.floor((dct.m - 1) / 3) + offset;
+      return `${pad(Math.floor(q / 4), 4)}-Q${(q % 4) + 1}`;
+    }
+    case 'half': {
+      const h = dct.y * 2 + (dct.m > 6 ? 1 : 0) + offset;
+      return `${pad(Math.floor(h / 2), 4)}-H${(h % 2) + 1}`;
+    }
+    case 'year': return pad(dct.y + offset, 4);
+    case 'decade': return String(Math.floor(dct.y / 10) + offset);
+    case 'century': return String(Math.floor(dct.y / 100) + offset);
+    case 'millennium': return String(Math.floor(dct.y / 1000) + offset);
+    default: return ymdOf(n + offset);
+  }
+}
+
+/** A date `amount` units before (sign -1) or after (+1) dct, at the granularity of the unit. */
+function shifted(unit: Unit, amount: number, sign: number, dct: Ymd | undefined): string {
+  if (!dct) return relativeUnit(unit === 'hour' || unit === 'minute' || unit === 'second' ? 'day' : unit, 0, undefined);
+  const n = dn(dct);
+  switch (unit) {
+    case 'second': case 'minute': case 'hour': return ymdOf(n);
+    case 'day': return ymdOf(n + sign * Math.round(amount));
+    case 'week': return weekOf(n + sign * Math.round(amount * 7));
+    case 'month': return ym(dct.y, dct.m + sign * Math.round(amount));
+    case 'quarter': return relativeUnit('quarter', sign * Math.round(amount), dct);
+    case 'year': return pad(dct.y + sign * Math.round(amount), 4);
+    case 'decade': return String(Math.floor((dct.y + sign * Math.round(amount * 10)) / 10));
+    case 'century': return String(Math.floor((dct.y + sign * Math.round(amount * 100)) / 100));
+    default: return pad(dct.y, 4);
+  }
+}
+
+/** Parses an amount: digits, number words, "a", "a couple of", "two and a half"; X for vague. */
+function parseAmount(s: string): number | 'X' | undefined {
+  let t = s.toLowerCase().trim().replace(/\s+/g, ' ');
+  if (new RegExp(`^${NUM_VAGUE}$`).test(t)) return 'X';
+  let extra = 0;
+  if (/ and a half$/.test(t)) { extra = 0.5; t = t.replace(/ and a half$/, ''); }
+  if (/^(half an?|a half)$/.test(t)) return 0.5 + extra;
+  if (/^a couple( of)?$/.test(t)) return 2 + extra;
+  if (/^(a |one )?dozen$/.test(t)) return 12 + extra;
+  if (/^(a |one )?hundred$/.test(t)) return 100 + extra;
+  if (/^\d+([.,]\d+)?$/.test(t)) {
+    if (/^\d{1,3},\d{3}$/.test(t)) return +t.replace(',', '') + extra;
+    return +t.replace(',', '.') + extra;
+  }
+  if (t in SMALL) return SMALL[t] + extra;
+  const m = /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](\w+))?$/.exec(t);
+  if (m) {
+    const unit = m[2] ? SMALL[m[2]] : 0;
+    if (unit === undefined || unit > 9) return undefined;
+    return TENS[m[1]] + unit + extra;
+  }
+  return undefined;
+}
+
+function fmtAmount(n: number | 'X'): string {
+  if (n === 'X') return 'X';
+  return Number.isInteger(n) ? String(n) : String(+n.toFixed(3));
+}
+
+/** TIMEX3 duration value for an amount of a unit: P30Y, PT48H, P2.5Y, PXY. */
+function durationValue(amount: number | 'X', unit: Unit): string {
+  if (amount === 'X') {
+    return ({ second: 'PTXS', minute: 'PTXM', hour: 'PTXH', day: 'PXD', week: 'PXW', weekend: 'PXWE', month: 'PXM', quarter: 'PXQ', half: 'PXM', year: 'PXY', decade: 'PXDE', century: 'PXCE', millennium: 'PXML' } as Record<Unit, string>)[unit];
+  }
+  const a = fmtAmount;
+  switch (unit) {
+    case 'second': return `PT${a(amount)}S`;
+    case 'minute': return `PT${a(amount)}M`;
+    case 'hour': return `PT${a(amount)}H`;
+    case 'day': return `P${a(amount)}D`;
+    case 'week': return `P${a(amount)}W`;
+    case 'weekend': return `P${a(amount)}WE`;
+    case 'month': return `P${a(amount)}M`;
+    case 'quarter': return `P${a(amount * 3)}M`;
+    case 'half': return `P${a(amount * 6)}M`;
+    case 'year': return `P${a(amount)}Y`;
+    case 'decade': return `P${a(amount * 10)}Y`;
+    case 'century': return `P${a(amount * 100)}Y`;
+    case 'millennium': return `P${a(amount * 1000)}Y`;
+  }
+  return `P${a(amount)}Y`;
+}
+
+function monthOf(word: string): number | undefined {
+  return MONTHS[word.toLowerCase().replace(/\.$/, '')];
+}
+function ruMonthOf(word: string): number | undefined {
+  const w = word.toLowerCase();
+  for (const stem of Object.keys(RU_MONTHS).sort((a, b) => b.length - a.length)) {
+    if (w.startsWith(stem)) return RU_MONTHS[stem];
+  }
+  return undefined;
+}
+function yearOf(s: string | undefined, dct?: Ymd): number | undefined {
+  if (!s) return undefined;
+  const t = s.replace(/^['’]/, '');
+  if (t.length === 2) {
+    const v = +t;
+    // two-digit year: the century that puts it nearest to the publication year
+    const base = dct ? Math.floor(dct.y / 100) * 100 : 2000;
+    const cands = [base - 100 + v, base + v, base + 100 + v];
+    const ref = dct ? dct.y : 2000;
+    return cands.reduce((a, b) => (Math.abs(b - ref) < Math.abs(a - ref) ? b : a));
+  }
+  return +t;
+}
+function dayOf(s: string): number { return parseInt(s, 10); }
+function isCap(s: string | undefined): boolean { return !!s && /^\p{Lu}/u.test(s); }
+
+/** Year of a month (and day) given without a year, from the DCT and the tense. */
+function yearForMonthDay(m: number, d: number | undefined, c: Ctx): { y: number | undefined; confident: boolean } {
+  if (!c.dct) return { y: undefined, confident: false };
+  const t = tenseOf(c);
+  const cmp = m !== c.dct.m ? m - c.dct.m : d === undefined ? 0 : d - c.dct.d;
+  if (t === 'past' && cmp > 0) return { y: c.dct.y - 1, confident: true };
+  if (t === 'future' && cmp < 0) return { y: c.dct.y + 1, confident: true };
+  return { y: c.dct.y, confident: t !== undefined };
+}
+
+/** Date of a weekday relative to dct: rel = last/next/this or tense. */
+function weekdayDate(wd: number, rel: string | undefined, c: Ctx): { value: string; confident: boolean } | undefined {
+  if (!c.dct) return { value: `XXXX-WXX-${wd}`, confident: false };
+  const n = dn(c.dct);
+  const cur = isoWeekday(c.dct.y, c.dct.m, c.dct.d);
+  const back = (cur - wd + 7) % 7; // days back to the most recent such weekday (0 = today)
+  const fwd = (wd - cur + 7) % 7;
+  const r = rel?.toLowerCase();
+  if (r === 'last' || r === 'past' || r === 'previous') return { value: ymdOf(n - (back || 7)), confident: true };
+  if (r === 'next' || r === 'coming') return { value: ymdOf(n + (fwd || 7)), confident: true };
+  if (r === 'this') {
+    const t = tenseOf(c);
+    if (t === 'past') return { value: ymdOf(n - back), confident: true };
+    return { value: ymdOf(n + fwd), confident: true };
+  }
+  const t = tenseOf(c);
+  if (t === 'future') return { value: ymdOf(n + (fwd || 7)), confident: true };
+  return { value: ymdOf(n - back), confident: t !== undefined };
+}
+
+function modOf(word: string | undefined): string | undefined {
+  if (!word) return undefined;
+  const w = word.toLowerCase().replace(/^the\s+/, '').replace(/[-\s]+$/, '').replace(/\s+/g, ' ');
+  if (/^(early|beginning of|start of|the start of|dawn of|very early)$/.test(w)) return 'START';
+  if (/^(mid|middle of|the middle of|midst of)$/.test(w)) return 'MID';
+  if (/^(late|end of|close of|very late|turn of)$/.test(w)) return 'END';
+  if (/^(about|around|some|approximately|roughly)$/.test(w)) return 'APPROX';
+  if (/^(nearly|almost|less than|under|just under|fewer than|barely)$/.test(w)) return 'LESS_THAN';
+  if (/^(more than|over|just over|well over)$/.test(w)) return 'MORE_THAN';
+  if (/^(at least)$/.test(w)) return 'EQUAL_OR_MORE';
+  if (/^(up to|at most)$/.test(w)) return 'EQUAL_OR_LESS';
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Rules
+
+type Groups = Record<string, string | undefined>;
+
+export interface Rule {
+  name: string;
+  /** Regex source with named groups (flags iu). */
+  src: string;
+  /** false: used by normalize() only, not by findDates() on running text. */
+  recognize?: boolean;
+  build(g: Groups, text: string, c: Ctx): Normalized | undefined;
+}
+
+const fullDate = (y: number | undefined, m: number, d: number, confident = true): Normalized | undefined => {
+  if (d < 1 || d > daysInMonth(y ?? 2000, m)) return undefined;
+  if (y === undefined) return N('DATE', `XXXX-${pad(m, 2)}-${pad(d, 2)}`, false);
+  return N('DATE', `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`, confident);
+};
+
+const monthDayNoYear = (m: number, d: number, c: Ctx): Normalized | undefined => {
+  const { y, confident } = yearForMonthDay(m, d, c);
+  return fullDate(y, m, d, confident);
+};
+
+/** Month names must be capitalized in English text; bare "May"/"March" need support. */
+function monthOk(word: string | undefined): boolean {
+  return !!word && isCap(word);
+}
+
+// Targets of "early/mid/late/the end of ..." (sources without named groups are built by recursion)
+const MOD_TARGET = `(?:${MONTH}(?:,? ${YEAR4})?|${YEAR4}|${SEASON}(?: (?:of )?${YEAR4})?|(?:the )?(?:1[5-9]|20)\\d0s|(?:this|last|next|the|that|the following|the previous|the same) (?:year|month|week|decade|century|quarter|season|spring|summer|autumn|fall|winter)|(?:the )?(?:first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of (?:${YEAR4}|this year|last year|next year))?|the (?:\\d{1,2}(?:st|nd|rd|th)|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)) century|(?:the )?(?:19|20)\\d0s)`;
+
+export const RULES: Rule[] = [
+  // ---- full dates -------------------------------------------------------
+  {
+    name: 'wd? d month year',
+    src: `(?:(?<wd>${WEEKDAY}),? )?(?:the )?(?<d>${DAY})(?: of)?[ -](?<m>${MONTH}),?[ -](?<y>${YEAR})`,
+    build: (g, _t, c) => (monthOk(g.m) ? fullDate(yearOf(g.y, c.dct), monthOf(g.m!)!, dayOf(g.d!)) : undefined),
+  },
+  {
+    name: 'wd? month d year',
+    src: `(?:(?<wd>${WEEKDAY}),? )?(?<m>${MONTH}) (?:the )?(?<d>${DAY}),? (?<y>${YEAR})`,
+    build: (g, _t, c) => (monthOk(g.m) ? fullDate(yearOf(g.y, c.dct), monthOf(g.m!)!, dayOf(g.d!)) : undefined),
+  },
+  {
+    name: 'iso date',
+    src: `(?<y>${YEAR4})-(?<m>0[1-9]|1[0-2])-(?<d>0[1-9]|[12]\\d|3[01])(?![-\\d])`,
+    build: (g) => fullDate(+g.y!, +g.m!, +g.d!),
+  },
+  {
+    name: 'numeric date',
+    src: `(?<a>[0-3]?\\d)(?<sep>[./])(?<b>[01]?\\d)\\k<sep>(?<y>\\d{4}|\\d{2})(?![./]?\\d)`,
+    build: (g, _t, c) => {
+      const a = +g.a!, b = +g.b!;
+      const y = g.y!.length === 2 ? yearOf(g.y, c.dct) : +g.y!;
+      if (g.sep === '.' || a > 12) return a > 12 && g.sep === '/' ? fullDate(y, b, a) : fullDate(y, b, a);
+      if (b > 12) return fullDate(y, a, b);
+      // slashes with both parts <= 12: US month/day order, a guess
+      const r = fullDate(y, a, b);
+      return r && { ...r, confident: false };
+    },
+  },
+  {
+    name: 'us numeric date',
+    src: `(?<a>1[0-2]|0?[1-9])/(?<b>[12]\\d|3[01]|0?[1-9])/(?<y>\\d{4}|\\d{2})(?![./]?\\d)`,
+    build: (g, _t, c) => {
+      const y = g.y!.length === 2 ? yearOf(g.y, c.dct) : +g.y!;
+      const r = fullDate(y, +g.a!, +g.b!);
+      return r && { ...r, confident: +g.b! > 12 };
+    },
+  },
+  // ---- month + day, no year ----------------------------------------------
+  {
+    name: 'wd? month d',
+    src: `(?:(?<wd>${WEEKDAY}),? )?(?<m>${MONTH}) (?:the )?(?<d>${DAY})(?![\\d:.,]\\d|\\s*(?:%|percent|per cent|million|billion|bn|m\\b))`,
+    build: (g, _t, c) => {
+      if (!monthOk(g.m)) return undefined;
+      const d = dayOf(g.d!);
+      // "May 7" fine; guard against "March 2 percent" handled above
+      return monthDayNoYear(monthOf(g.m!)!, d, c);
+    },
+  },
+  {
+    name: 'wd? d month',
+    src: `(?:(?<wd>${WEEKDAY}),? )?(?:the )?(?<d>${DAY})(?: of)? (?<m>${MONTH})`,
+    build: (g, _t, c) => (monthOk(g.m) ? monthDayNoYear(monthOf(g.m!)!, dayOf(g.d!), c) : undefined),
+  },
+  // ---- month (+ year) ------------------------------------------------------
+  {
+    name: 'month year',
+    src: `(?<m>${MONTH})(?:,| of)? (?<y>${YEAR4})`,
+    build: (g) => (monthOk(g.m) ? N('DATE', ym(+g.y!, monthOf(g.m!)!)) : undefined),
+  },
+  {
+    name: 'month of rel year',
+    src: `(?<m>${MONTH_FULL})(?: of)? (?<rel>this|last|next) year`,
+    build: (g, _t, c) => {
+      if (!monthOk(g.m)) return undefined;
+      const off = g.rel!.toLowerCase() === 'last' ? -1 : g.rel!.toLowerCase() === 'next' ? 1 : 0;
+      return c.dct ? N('DATE', ym(c.dct.y + off, monthOf(g.m!)!)) : N('DATE', `XXXX-${pad(monthOf(g.m!)!, 2)}`, false);
+    },
+  },
+  {
+    name: 'rel month',
+    src: `(?<rel>last|next|this|this past|this coming|the coming|the past) (?<m>${MONTH_FULL})`,
+    build: (g, _t, c) => {
+      if (!monthOk(g.m)) return undefined;
+      const m = monthOf(g.m!)!;
+      if (!c.dct) return N('DATE', `XXXX-${pad(m, 2)}`, false);
+      const r = g.rel!.toLowerCase();
+      let y = c.dct.y;
+      if (/last|past/.test(r)) y = m < c.dct.m ? c.dct.y : c.dct.y - 1;
+      else if (/next|coming/.test(r)) y = m > c.dct.m ? c.dct.y : c.dct.y + 1;
+      return N('DATE', ym(y, m));
+    },
+  },
+  {
+    name: 'month',
+    src: `(?<m>${MONTH_FULL})(?!\\s+\\d)`,
+    build: (g, t, c) => {
+      if (!monthOk(g.m)) return undefined;
+      const m = monthOf(g.m!)!;
+      // "May" and "March" are also a verb/modal and a noun: need a preposition or determiner before them
+      if ((m === 5 || m === 3) && !/\b(in|since|until|till|by|from|before|after|during|of|early|late|mid|last|next|this|through|to|between|and|or|for)[\s-]+$/i.test(c.before)) return undefined;
+      if (/^\s*(?:\d|[A-Z][a-z]+ \d)/.test(c.after) && t.length < 4) return undefined;
+      const { y, confident } = yearForMonthDay(m, undefined, c);
+      return y === undefined ? N('DATE', `XXXX-${pad(m, 2)}`, false) : N('DATE', ym(y, m), confident);
+    },
+  },
+  // ---- modified: early 2023, mid-July, the end of this year ----------------
+  {
+    name: 'mod target',
+    src: `(?<mod>(?:the )?(?:very )?(?:early|late|beginning of|start of|middle of|end of|close of|turn of|dawn of)|mid|the mid|early|late)(?:[- ]| in )(?<rest>${MOD_TARGET})`,
+    build: (g, _t, c) => {
+      const inner = normalizeCore(g.rest!, c, true);
+      if (!inner || inner.type !== 'DATE') return undefined;
+      const mod = modOf(g.mod!.replace(/^the\s+/i, '').replace(/^very\s+/i, ''));
+      if (!mod) return undefined;
+      return { ...inner, mod };
+    },
+  },
+  // ---- years, decades, centuries ---------------------------------------------
+  {
+    name: 'year range',
+    src: `(?<p>between|from) (?<y1>${YEAR4}) (?:and|to|until|through) (?<y2>${YEAR4})`,
+    // MEANTIME convention: "between 2014 and 2016" is one DURATION of the span
+    build: (g) => {
+      const d = +g.y2! - +g.y1!;
+      if (d <= 0 || d > 100) return undefined;
+      return N('DURATION', `P${d}Y`, false);
+    },
+  },
+  {
+    name: 'year',
+    src: `(?:(?<fy>fiscal|FY) ?)?(?<y>${YEAR4})(?!\\s*(?:%|percent|per cent|million|billion|thousand|bn|tons?|tonnes?|km|kilomet|miles|feet|metres|meters|units|people|jobs|employees|workers|staff|cars|vehicles|aircraft|planes|jets|shares|points|passengers|seats|votes|dollars|euros|pounds|yen|rubles|tenge|members|troops|soldiers|hours|minutes|years|days|[-–]\\d{1,3}\\b(?!\\d)))(?![.,]\\d|[-/]\\d\\d?\\b|\\d|['’]s\\b)`,
+    build: (g, t, c) => {
+      const y = +g.y!;
+      if (y < 1600 || y > 2199) return undefined;
+      if (/[$£€¥#№]\s*$|\b(?:No|no|Nos|number|Flight|flight|Route|route|Model|model|Room|room)\.?\s*$|[\d,.]\s*$/.test(c.before)) return undefined;
+      if (/^\s*[-–]\s*(?:\d|\p{L})/u.test(c.after) && /^\s*[-–]\s*\p{L}/u.test(c.after)) {
+        // "2015-style": keep; hyphenated compounds with letters are fine ("2015-2016" handled by digits)
+      }
+      return N('DATE', pad(y, 4), true, g.fy ? {} : {});
+    },
+  },
+  {
+    name: 'decade',
+    src: `(?:the )?(?:(?<c>1[5-9]|20)|['’])?(?<d>\\d)0['’]?s`,
+    build: (g, t, c) => {
+      let cen = g.c;
+      if (!cen) {
+        // "the 90s", "'70s": the most recent such decade before the DCT's
+        const y = c.dct?.y ?? 2000;
+        const dec = +g.d!;
+        cen = String(Math.floor(y / 100) - (dec * 10 > y % 100 ? 1 : 0));
+        if (!/^(the |['’])/i.test(t) && !/\bthe\s+$|\band\s+$|['’]$/i.test(c.before)) return undefined;
+      }
+      return N('DATE', `${cen}${g.d}`, !!g.c);
+    },
+  },
+  {
+    name: 'century',
+    src: `(?:the )?(?<n>\\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty-second) century`,
+    build: (g) => {
+      const words = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth', 'twenty-first', 'twenty-second'];
+      const w = g.n!.toLowerCase();
+      const n = /^\d/.test(w) ? parseInt(w, 10) : words.indexOf(w) + 1;
+      if (n < 1 || n > 30) return undefined;
+      return N('DATE', pad(n - 1, 2));
+    },
+  },
+  // ---- quarters, halves, seasons ------------------------------------------
+  {
+    name: 'quarter',
+    src: `(?:the )?(?<o>first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:[- ]| fiscal )(?<u>quarter|half)(?: of (?:(?:the )?(?:fiscal |calendar )?(?:year )?(?<y>${YEAR4})|(?<rel>this|last|next|the previous|the current|the same|the) (?:fiscal )?year))?(?:,? (?<y2>${YEAR4}))?`,
+    build: (g, t, c) => {
+      const half = g.u!.toLowerCase() === 'half';
+      let o = g.o!.toLowerCase();
+      let y: number | undefined = g.y ? +g.y : g.y2 ? +g.y2 : undefined;
+      if (o === 'final') o = half ? 'second' : 'fourth';
+      if (o === 'last' && y === undefined && !g.rel) {
+        // "the last quarter" without a year: the previous one
+        if (!c.dct) return N('DATE', half ? 'XXXX-HX' : 'XXXX-QX', false);
+        return N('DATE', relativeUnit(half ? 'half' : 'quarter', -1, c.dct), false);
+      }
+      if (o === 'last') o = half ? 'second' : 'fourth';
+      const n = ORDINALS[o];
+      if (half && n > 2) return undefined;
+      if (y === undefined) {
+        if (!c.dct) return N('DATE', `XXXX-${half ? 'H' : 'Q'}${n}`, false);
+        const r = (g.rel ?? '').toLowerCase();
+        y = c.dct.y + (/last|previous/.test(r) ? -1 : r === 'next' ? 1 : 0);
+        return N('DATE', `${pad(y, 4)}-${half ? 'H' : 'Q'}${n}`, !!g.rel || !/^the /i.test(t) ? !!g.rel : false);
+      }
+      return N('DATE', `${pad(y, 4)}-${half ? 'H' : 'Q'}${n}`);
+    },
+  },
+  {
+    name: 'Qn year',
+    src: `(?<u>Q|H)(?<n>[1-4])(?:[ /-]?(?<y>${YEAR4}|['’]?\\d\\d))?`,
+    build: (g, t, c) => {
+      if (!/^[QH]/.test(t)) return undefined; // capital only
+      const n = +g.n!;
+      if (g.u === 'H' && n > 2) return undefined;
+      if (!g.y) return c.dct ? N('DATE', `${pad(c.dct.y, 4)}-${g.u}${n}`, false) : N('DATE', `XXXX-${g.u}${n}`, false);
+      return N('DATE', `${pad(yearOf(g.y, c.dct)!, 4)}-${g.u}${n}`);
+    },
+  },
+  {
+    name: 'season',
+    src: `(?:(?<rel>this|last|next|the|this past|this coming|the coming|the past) )?(?<s>${SEASON})(?: (?:of )?(?<y>${YEAR4}))?`,
+    build: (g, t, c) => {
+      const s = g.s!.toLowerCase();
+      const code = ({ spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' } as Record<string, string>)[s];
+      const rel = (g.rel ?? '').toLowerCase();
+      if (s === 'fall' && !g.y && !/this|last|next|coming|past/.test(rel)) return undefined;
+      if (rel === 'the' && !g.y) return undefined;
+      if (g.y) return N('DATE', `${g.y}-${code}`);
+      if (!c.dct) return N('DATE', `XXXX-${code}`, false);
+      const idx = ['SP', 'SU', 'FA', 'WI'].indexOf(code);
+      const cur = c.dct.m >= 3 && c.dct.m <= 5 ? 0 : c.dct.m <= 8 && c.dct.m >= 6 ? 1 : c.dct.m >= 9 && c.dct.m <= 11 ? 2 : 3;
+      let y = c.dct.y;
+      if (/last|past/.test(rel)) y = idx < cur ? y : y - 1;
+      else if (/next|coming/.test(rel)) y = idx > cur ? y : y + 1;
+      else {
+        const tn = tenseOf(c);
+        if (tn === 'past' && idx > cur) y -= 1;
+        if (tn === 'future' && idx < cur) y += 1;
+      }
+      return N('DATE', `${pad(y, 4)}-${code}`, !!rel);
+    },
+  },
+  // ---- relative days --------------------------------------------------------
+  {
+    name: 'day word',
+    src: `(?:(?<adv>earlier|later) )?(?<w>today|yesterday|tomorrow|the day before yesterday|the day after tomorrow)(?:['’]s)?(?: (?<pod>${POD}))?`,
+    build: (g, t, c) => {
+      if (/['’]s/.test(t) && /['’]s$/.test(t)) {
+        // "today's": keep the date, the recognizer trims the possessive
+      }
+      const w = g.w!.toLowerCase();
+      const off = w === 'today' ? 0 : w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : /before/.test(w) ? -2 : 2;
+      const date = relativeUnit('day', off, c.dct);
+      if (g.pod) return N('TIME', `${date}T${podCode(g.pod)}`, !!c.dct);
+      return N('DATE', date, !!c.dct);
+    },
+  },
+  {
+    name: 'tonight',
+    src: `tonight|last night|this (?<pod>morning|afternoon|evening)`,
+    build: (g, t, c) => {
+      const w = t.toLowerCase();
+      if (w === 'tonight') return N('TIME', `${relativeUnit('day', 0, c.dct)}TNI`, !!c.dct);
+      if (w === 'last night') return N('TIME', `${relativeUnit('day', -1, c.dct)}TNI`, !!c.dct);
+      return N('TIME', `${relativeUnit('day', 0, c.dct)}T${podCode(g.pod!)}`, !!c.dct);
+    },
+  },
+  // ---- weekdays ---------------------------------------------------------------
+  {
+    name: 'weekday',
+    src: `(?:(?<rel>last|next|this|this past|this coming|coming|past|previous) )?(?<wd>${WEEKDAY})(?: (?<pod>${POD}))?`,
+    build: (g, t, c) => {
+      const wdWord = g.wd!;
+      if (!isCap(wdWord)) return undefined;
+      const wd = WEEKDAYS[wdWord.toLowerCase()];
+      const rel = g.rel?.toLowerCase().replace(/^this (past|coming)$/, (_m, x) => (x === 'past' ? 'last' : 'next'));
+      const r = weekdayDate(wd, rel, c);
+      if (!r) return undefined;
+      if (g.pod) return N('TIME', `${r.value}T${podCode(g.pod)}`, r.confident);
+      return N('DATE', r.value, r.confident);
+    },
+  },
+  // ---- this week, last month, next year ---------------------------------------
+  {
+    name: 'rel unit',
+    src: `(?<rel>this|last|next|past|previous|coming|following|current|the (?:past|previous|last|next|coming|following|current|same|present)|earlier this|later this|early this|late this|earlier in the|later in the|(?:the )?same) (?<u>week|weekend|month|quarter|year|decade|century|fiscal year)(?!-)`,
+    build: (g, t, c) => {
+      let rel = g.rel!.toLowerCase();
+      const u = unitOf(g.u!.toLowerCase().replace('fiscal ', ''))!;
+      const definite = /^the /.test(rel);
+      rel = rel.replace(/^the /, '');
+      // "the past year" is usually a duration ("over the past year"); MEANTIME values "the last year" as the previous year
+      let off = 0;
+      if (/^(last|past|previous)$/.test(rel)) off = -1;
+      else if (/^(next|coming|following)$/.test(rel)) off = 1;
+      if (definite && /^(following|previous)$/.test(rel)) {
+        // "the following year": relative to a time in the text, guess from the DCT
+        return N('DATE', relativeUnit(u, off, c.dct), false);
+      }
+      const conf = !!c.dct && !(definite && /^(past|last|next|coming)$/.test(rel));
+      return N('DATE', relativeUnit(u, off, c.dct), conf);
+    },
+  },
+  {
+    name: 'the year',
+    src: `(?<w>the year|the month|the week)(?= (?:before|after|earlier|later|previous|ago))(?<rest> before| after| earlier| later| previous)?`,
+    build: (g, _t, c) => {
+      const u = unitOf(g.w!.slice(4))!;
+      const rest = (g.rest ?? '').trim().toLowerCase();
+      const off = /before|earlier|previous/.test(rest) ? -1 : /after|later/.test(rest) ? 1 : 0;
+      return N('DATE', relativeUnit(u, off, c.dct), false);
+    },
+  },
+  // ---- ago / from now / in N days ----------------------------------------------
+  {
+    name: 'ago',
+    src: `(?:(?<approx>${APPROX}) )?(?<n>${NUM_EXACT}|${NUM_VAGUE}) (?<u>${UNIT}) (?<dir>ago|earlier|before|from now|hence|later)(?! than)`,
+    build: (g, t, c) => {
+      const dir = g.dir!.toLowerCase();
+      const amount = parseAmount(g.n!);
+      const u = unitOf(g.u!);
+      if (amount === undefined || !u) return undefined;
+      if (dir === 'earlier' || dir === 'before' || dir === 'later') {
+        // anchored on another time in the text, not on the DCT: only "earlier/later" with ago-like reading
+        if (dir !== 'earlier' && dir !== 'later') return undefined;
+      }
+      const sign = dir === 'ago' || dir === 'earlier' || dir === 'before' ? -1 : 1;
+      const mod = modOf(g.approx);
+      if (amount === 'X') return N('DATE', sign < 0 ? 'PAST_REF' : 'FUTURE_REF', false);
+      const conf = dir === 'ago' || dir === 'from now' || dir === 'hence';
+      return N('DATE', shifted(u, amount, sign, c.dct), conf && !!c.dct, mod ? { mod: mod === 'LESS_THAN' || mod === 'MORE_THAN' || mod === 'APPROX' ? 'APPROX' : mod } : {});
+    },
+  },
+  {
+    name: 'in N units',
+    recognize: false,
+    src: `(?<p>in|within) (?<n>${NUM_EXACT}) (?<u>${UNIT})(?:['’] time)?`,
+    build: (g, _t, c) => {
+      const amount = parseAmount(g.n!);
+      const u = unitOf(g.u!);
+      if (amount === undefined || amount === 'X' || !u) return undefined;
+      if (g.p!.toLowerCase() === 'within') return N('DURATION', durationValue(amount, u), true, { mod: 'EQUAL_OR_LESS' });
+      return N('DATE', shifted(u, amount, 1, c.dct), !!c.dct);
+    },
+  },
+  // ---- durations ---------------------------------------------------------------
+  {
+    name: 'sets: N times a unit',
+    src: `(?<f>once|twice|thrice|(?:${NUM_WORD}|\\d+) times) (?:a|an|per|every|each) (?<u>${UNIT_SG}|weekend)`,
+    build: (g) => {
+      const f = g.f!.toLowerCase();
+      const n = f === 'once' ? 1 : f === 'twice' ? 2 : f === 'thrice' ? 3 : parseAmount(f.replace(/ times$/, ''));
+      const u = unitOf(g.u!);
+      if (n === undefined || n === 'X' || !u) return undefined;
+      return N('SET', durationValue(1, u), true, { freq: `${n}X` });
+    },
+  },
+  {
+    name: 'sets: every unit',
+    src: `(?<q>every|each|every other) (?:(?<n>${NUM_EXACT}) )?(?<u>${UNIT}|weekend|(?<wd>${WEEKDAY})|(?<pod>morning|afternoon|evening|night))`,
+    build: (g) => {
+      const q = g.q!.toLowerCase();
+      const quant = q === 'each' ? 'EACH' : 'EVERY';
+      if (g.wd) return N('SET', `XXXX-WXX-${WEEKDAYS[g.wd.toLowerCase()]}`, true, { quant });
+      if (g.pod) return N('SET', `XXXX-XX-XXT${podCode(g.pod)}`, true, { quant });
+      const u = unitOf(g.u!);
+      let n = g.n ? parseAmount(g.n) : 1;
+      if (q === 'every other') n = 2;
+      if (n === undefined || !u) return undefined;
+      if (u === 'weekend') return N('SET', 'XXXX-WXX-WE', true, { quant });
+      return N('SET', durationValue(n, u), true, { quant });
+    },
+  },
+  {
+    name: 'sets: annually',
+    src: `(?<w>annually|yearly|monthly|weekly|daily|nightly|hourly|quarterly|biannually|biennially|semi-annually|semiannually|fortnightly|every day|per annum|a year|a month|a week|a day|per year|per month|per week|per day|per hour|an hour)`,
+    build: (g, t, c) => {
+      const w = g.w!.toLowerCase();
+      const table: Record<string, string> = {
+        annually: 'P1Y', yearly: 'P1Y', monthly: 'P1M', weekly: 'P1W', daily: 'P1D', nightly: 'P1D', hourly: 'PT1H',
+        quarterly: 'P3M', biannually: 'P6M', 'semi-annually': 'P6M', semiannually: 'P6M', biennially: 'P2Y',
+        fortnightly: 'P2W', 'every day': 'P1D', 'per annum': 'P1Y',
+      };
+      if (table[w]) {
+        return N('SET', table[w], true, /ly$|per annum|every day/.test(w) ? { quant: 'EVERY' } : {});
+      }
+      // "a year" / "per year": a set after an amount ("15 a year", "$3 million per year"); else a duration
+      const u = unitOf(w.replace(/^(a|an|per) /, ''))!;
+      if (/(\d|\b(?:million|billion|thousand|hundred|percent|per cent|%|times|once|twice|cars|aircraft|planes|jets|units|vehicles|people|passengers|flights|tons|tonnes))[\s,]*$/i.test(c.before) || /^per /.test(w)) {
+        return N('SET', durationValue(1, u), true);
+      }
+      if (/^per /.test(w)) return undefined;
+      return N('DURATION', durationValue(1, u), true);
+    },
+  },
+  {
+    name: 'adjectival duration',
+    src: `(?<n>\\d{1,4}(?:\\.\\d+)?|${NUM_WORD}|half)[- ](?<u>${UNIT_SG})(?:[- ](?<old>old|long))?(?=[- ]\\p{L})`,
+    build: (g, t) => {
+      if (!/-/.test(t)) return undefined; // "three year" without hyphen is not adjectival
+      const n = g.n!.toLowerCase() === 'half' ? 0.5 : parseAmount(g.n!);
+      const u = unitOf(g.u!);
+      if (n === undefined || n === 'X' || !u) return undefined;
+      return N('DURATION', durationValue(n, u), true);
+    },
+  },
+  {
+    name: 'duration',
+    src: `(?:(?<the>the|a|an) (?<rel>past|last|next|coming|previous|first|following|final|remaining|subsequent|preceding|ensuing|recent|intervening) )?(?:(?<approx>${APPROX}) )?(?<n>${NUM_EXACT}|${NUM_VAGUE}) (?:(?:more|additional|further|extra|consecutive|straight|full|long|short|successive) )?(?<u>${UNIT})(?:-long)?(?! (?:old|later|earlier|ago|from now|before|after)\\b)`,
+    build: (g, t, c) => {
+      const amount = parseAmount(g.n!);
+      const u = unitOf(g.u!);
+      if (amount === undefined || !u) return undefined;
+      const nword = g.n!.toLowerCase();
+      if ((nword === 'a' || nword === 'an') && /^\s*(?:of|or)\b/i.test(c.after)) return undefined;
+      if (nword === 'some' && !g.the) {
+        // "some years" is vague; "some 30 years" is handled by approx
+      }
+      // a plain number before "day"/"hour" can be a quantity of something else only rarely; accept
+      const approx = modOf(g.approx);
+      const extra: Partial<Normalized> = approx ? { mod: approx } : {};
+      return N('DURATION', durationValue(amount, u), amount !== 'X', extra);
+    },
+  },
+  {
+    name: 'vague plural duration',
+    src: `(?:(?<the>the) (?<rel>past|last|next|coming|recent|previous|following) |(?<rec>recent|coming|past|next|previous|ensuing|subsequent) |(?<over>over|in|for) the )?(?<u>years|decades|months|weeks|days|centuries|hours|minutes)(?<long>-long)?`,
+    build: (g, t, c) => {
+      const u = unitOf(g.u!)!;
+      const prefixed = !!(g.rel || g.rec || g.over);
+      if (!prefixed) {
+        // bare "years": only where it is clearly a span ("for years", "decades of", "decades in the making")
+        if (!/\b(?:for|over|within|after|in|of|take|took|takes|lasted?|spent|spend)\s+$/i.test(c.before) && !/^\s+(?:of|ago|later|earlier|in the making|on end)\b|^-long/i.test(c.after + (g.long ?? ''))) return undefined;
+        if (/^\s+ago\b/i.test(c.after)) return N('DATE', 'PAST_REF', false);
+      }
+      if (g.over && g.over.toLowerCase() !== 'over') return undefined;
+      const rel = (g.rel ?? g.rec ?? '').toLowerCase();
+      if (g.the && /^(next|coming|following)$/.test(rel) === false && !/^(past|last|recent|previous)$/.test(rel)) return undefined;
+      return N('DURATION', durationValue('X', u), false);
+    },
+  },
+  {
+    name: 'decade(s) a century',
+    src: `(?<a>a|one|half a) (?<u>decade|century|fortnight|millennium)`,
+    build: (g) => {
+      const u = unitOf(g.u!)!;
+      const amount = g.a!.toLowerCase() === 'half a' ? 0.5 : 1;
+      if (g.u!.toLowerCase() === 'fortnight') return N('DURATION', 'P2W', true);
+      return N('DURATION', durationValue(amount, u), true);
+    },
+  },
+  {
+    name: 'half hour',
+    src: `(?:a |an )?(?<h>half[- ]an? hour|half[- ]hour|quarter of an hour|quarter[- ]hour)`,
+    build: (g) => N('DURATION', /quarter/i.test(g.h!) ? 'PT15M' : 'PT30M', true),
+  },
+  // ---- times -------------------------------------------------------------------
+  {
+    name: 'clock time',
+    src: `(?<h>[01]?\\d|2[0-3])(?::|\\.(?=\\d\\d ?${AMPM}))(?<mi>[0-5]\\d)(?::(?<s>[0-5]\\d))?(?: ?(?<ap>${AMPM}))?(?: ?(?<z>${ZONE})(?: ?(?<off>[+-] ?\\d{1,2}(?::?\\d\\d)?))?| \\((?<z2>${ZONE}) ?(?<off2>[+-] ?\\d{1,2}(?::?\\d\\d)?)?\\))?(?:,? (?:on )?(?<day>today|yesterday|tomorrow|${WEEKDAY}))?`,
+    build: (g, t, c) => timeValue(g, c),
+  },
+  {
+    name: 'hour ampm',
+    src: `(?<h>1[0-2]|0?[1-9])(?: ?(?<ap>${AMPM}))(?: ?(?<z>${ZONE}))?(?:,? (?:on )?(?<day>today|yesterday|tomorrow|${WEEKDAY}))?`,
+    build: (g, _t, c) => timeValue(g, c),
+  },
+  {
+    name: 'noon',
+    src: `(?<w>noon|midday|midnight)(?: (?<day>today|yesterday|tomorrow|${WEEKDAY}))?`,
+    build: (g, t, c) => {
+      const w = g.w!.toLowerCase();
+      const hh = w === 'midnight' ? '24:00' : '12:00';
+      const date = dayPart(g.day, c);
+      return N('TIME', `${date.value}T${hh}`, date.confident);
+    },
+  },
+  // ---- references: now, recently, the past, the future ---------------------------
+  {
+    name: 'present ref',
+    src: `(?<w>now|right now|nowadays|at present|presently|currently|these days|at the moment|at this time|the present|the present day|today's)(?![-\\p{L}])`,
+    build: (g, t, c) => {
+      const w = g.w!.toLowerCase();
+      if (w === "today's") return N('DATE', relativeUnit('day', 0, c.dct), !!c.dct);
+      if (w === 'now' && /^[-–]/.test(c.after)) return undefined;
+      return N('DATE', 'PRESENT_REF', true);
+    },
+  },
+  {
+    name: 'current',
+    recognize: false,
+    src: `(?<w>current|ongoing|present)`,
+    build: () => N('DATE', 'PRESENT_REF', false),
+  },
+  {
+    name: 'past ref',
+    src: `(?<w>recently|lately|the past|in the past|previously|formerly|once|recent|earlier|the old days|in recent (?:\\p{L}+ )?history|recent (?:\\p{L}+ )?history)(?![-\\p{L}])`,
+    build: (g, t, c) => {
+      const w = g.w!.toLowerCase();
+      if (w === 'once' || w === 'earlier' || w === 'previously' || w === 'formerly') return undefined; // too ambiguous in running text
+      if (w === 'recent' && /^\s+(?:years|months|weeks|days|decades|times)\b/i.test(c.after)) return undefined;
+      if (w === 'recent' && /^\s+(?:\p{Lu}|rounds?|weeks|polls?)/u.test(c.after) && /^\s+\p{Lu}/u.test(c.after)) return undefined;
+      if (w === 'the past' && /^\s+(?:\d|few|several|couple|decade|year|month|week|day|two|three|four|five|six|seven|eight|nine|ten)/i.test(c.after)) return undefined;
+      return N('DATE', 'PAST_REF', w !== 'recent');
+    },
+  },
+  {
+    name: 'past ref (normalize only)',
+    recognize: false,
+    src: `(?<w>previously|formerly|earlier|once|before|in the old days|historically)`,
+    build: () => N('DATE', 'PAST_REF', false),
+  },
+  {
+    name: 'future ref',
+    src: `(?<w>(?:the |in the )?(?:near |distant |foreseeable |immediate )?future|(?:very |quite )?soon|(?:the |in the )?(?:long|short|medium|near)[- ]term|shortly|someday|one day|later this (?:decade|century))(?![-\\p{L}])`,
+    build: (g, t, c) => {
+      const w = g.w!.toLowerCase();
+      if (/^(one day|someday|shortly)$/.test(w) && !c.before.match(/\b(will|would|could|might)\b[^.]*$/i)) return undefined;
+      if (/^(?:long|short|medium|near)[- ]term$/.test(w)) return undefined; // adjectives: "long-term contract"
+      if (/future$/.test(w) && /^\s*(?:of|plans)\b/i.test(c.after) && !/^(?:the |in the )/.test(w)) return undefined;
+      if (w === 'soon' && /^[-–]/.test(c.after)) return undefined;
+      return N('DATE', 'FUTURE_REF', true);
+    },
+  },
+  {
+    name: 'future ref adj',
+    recognize: false,
+    src: `(?<w>(?:long|short|medium|near)[- ]term|later|upcoming|forthcoming)`,
+    build: () => N('DATE', 'FUTURE_REF', false),
+  },
+  // ---- Russian ------------------------------------------------------------------
+  {
+    name: 'ru d month year',
+    src: `(?<d>[12]\\d|3[01]|0?[1-9]) (?<m>${RU_MONTH_GEN})(?: (?<y>\\d{4})(?: (?:года|год|г\\.))?)?`,
+    build: (g, _t, c) => {
+      const m = ruMonthOf(g.m!)!;
+      return g.y ? fullDate(+g.y, m, +g.d!) : monthDayNoYear(m, +g.d!, c);
+    },
+  },
+  {
+    name: 'ru month year',
+    src: `(?<m>${RU_MONTH_ANY}) (?<y>\\d{4})(?: (?:года|году|год|г\\.))?`,
+    build: (g) => N('DATE', ym(+g.y!, ruMonthOf(g.m!)!)),
+  },
+  {
+    name: 'ru year',
+    src: `(?<y>\\d{4}) (?:года|году|год|г\\.)`,
+    build: (g) => N('DATE', g.y!),
+  },
+  {
+    name: 'ru day word',
+    src: `(?<w>сегодня|вчера|завтра|позавчера|послезавтра)`,
+    build: (g, _t, c) => {
+      const off = ({ сегодня: 0, вчера: -1, завтра: 1, позавчера: -2, послезавтра: 2 } as Record<string, number>)[g.w!.toLowerCase()] ?? 0;
+      return N('DATE', relativeUnit('day', off, c.dct), !!c.dct);
+    },
+  },
+  {
+    name: 'ru rel unit',
+    src: `(?<rel>в этом|в прошлом|в следующем|на этой|на прошлой|на следующей|в этом|в прошлом) (?<u>году|месяце|неделе)`,
+    build: (g, _t, c) => {
+      const rel = g.rel!.toLowerCase();
+      const off = /прошл/.test(rel) ? -1 : /следующ/.test(rel) ? 1 : 0;
+      const u: Unit = /год/.test(g.u!) ? 'year' : /месяц/.test(g.u!) ? 'month' : 'week';
+      return N('DATE', relativeUnit(u, off, c.dct), !!c.dct);
+    },
+  },
+  {
+    name: 'ru duration',
+    src: `(?<n>\\d{1,4}) (?<u>лет|года?|год|месяц(?:а|ев)?|недел[ьи]|недель|дн(?:я|ей)|день|час(?:а|ов)?|минут[ы]?)`,
+    build: (g) => {
+      const n = +g.n!;
+      const u = g.u!.toLowerCase();
+      const unit: Unit = /^(лет|год)/.test(u) ? 'year' : /^месяц/.test(u) ? 'month' : /^недел/.test(u) ? 'week' : /^(дн|день)/.test(u) ? 'day' : /^час/.test(u) ? 'hour' : 'minute';
+      return N('DURATION', durationValue(n, unit), true);
+    },
+  },
+];
+
+function podCode(pod: string): string {
+  return ({ morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', tonight: 'NI' } as Record<string, string>)[pod.toLowerCase()] ?? 'DT';
+}
+
+function dayPart(day: string | undefined, c: Ctx): { value: string; confident: boolean } {
+  if (!day) return { value: relativeUnit('day', 0, c.dct), confident: false };
+  const d = day.toLowerCase();
+  if (d === 'today') return { value: relativeUnit('day', 0, c.dct), confident: !!c.dct };
+  if (d === 'yesterday') return { value: relativeUnit('day', -1, c.dct), confident: !!c.dct };
+  if (d === 'tomorrow') return { value: relativeUnit('day', 1, c.dct), confident: !!c.dct };
+  const wd = WEEKDAYS[d];
+  return weekdayDate(wd, undefined, c) ?? { value: relativeUnit('day', 0, c.dct), confident: false };
+}
+
+function timeValue(g: Groups, c: Ctx): Normalized | undefined {
+  let h = +g.h!;
+  const mi = g.mi ? +g.mi : 0;
+  const ap = g.ap?.toLowerCase().replace(/\./g, '');
+  if (ap) {
+    if (h < 1 || h > 12) return undefined;
+    if (ap === 'pm' && h < 12) h += 12;
+    if (ap === 'am' && h === 12) h = 0;
+  }
+  const z = (g.z ?? g.z2)?.toUpperCase();
+  const offRaw = (g.off ?? g.off2)?.replace(/\s+/g, '');
+  let zone = '';
+  if (z) {
+    if (offRaw && (z === 'UTC' || z === 'GMT')) {
+      const m = /^([+-])(\d{1,2})(?::?(\d\d))?$/.exec(offRaw);
+      zone = m ? `${m[1]}${pad(+m[2], 2)}:${m[3] ?? '00'}` : 'Z';
+      if (zone === '+00:00' || zone === '-00:00') zone = 'Z';
+    } else {
+      zone = ZONE_OFFSETS[z] ?? '';
+    }
+  }
+  const date = dayPart(g.day, c);
+  const sec = g.s ? `:${g.s}` : '';
+  return N('TIME', `${date.value}T${pad(h, 2)}:${pad(mi, 2)}${sec}${zone}`, date.confident);
+}
+
+// ---------------------------------------------------------------------------
+// Matching
+
+const END = '(?![\\p{L}\\p{N}])';
+
+export interface CompiledRule extends Rule {
+  sticky: RegExp;
+  full: RegExp;
+}
+
+export const COMPILED: CompiledRule[] = RULES.map((r) => ({
+  ...r,
+  sticky: new RegExp(`(?:${r.src})${END}`, 'iuy'),
+  full: new RegExp(`^(?:${r.src})$`, 'iu'),
+}));
+
+export function makeCtx(dct: string | undefined, before: string, after: string): Ctx {
+  return { dct: parseDct(dct), before, after, tense: null };
+}
+
+/**
+ * All rule matches starting exactly at `index` of `text`, longest first, each built into a
+ * value (rules whose builder refuses the match are skipped).
+ */
+export function matchAt(text: string, index: number, dct: Ymd | undefined, recognizeOnly: boolean): Array<{ end: number; rule: string; value: Normalized }> {
+  const cands: Array<{ end: number; order: number; rule: CompiledRule; groups: Groups }> = [];
+  for (let i = 0; i < COMPILED.length; i++) {
+    const r = COMPILED[i];
+    if (recognizeOnly && r.recognize === false) continue;
+    r.sticky.lastIndex = index;
+    const m = r.sticky.exec(text);
+    if (m && m[0].length > 0) cands.push({ end: index + m[0].length, order: i, rule: r, groups: (m.groups ?? {}) as Groups });
+  }
+  cands.sort((a, b) => b.end - a.end || a.order - b.order);
+  const out: Array<{ end: number; rule: string; value: Normalized }> = [];
+  for (const cd of cands) {
+    const ctx: Ctx = {
+      dct,
+      before: text.slice(Math.max(0, index - 160), index),
+      after: text.slice(cd.end, cd.end + 160),
+      tense: null,
+    };
+    let v: Normalized | undefined;
+    try {
+      v = cd.rule.build(cd.groups, text.slice(index, cd.end), ctx);
+    } catch {
+      v = undefined;
+    }
+    if (v) out.push({ end: cd.end, rule: cd.rule.name, value: v });
+  }
+  return out;
+}
+
+/** Normalizes a whole expression with the rules (first rule whose regex matches it entirely). */
+function normalizeCore(expr: string, c: Ctx, nested = false): Normalized | undefined {
+  for (const r of COMPILED) {
+    if (nested && r.name === 'mod target') continue;
+    const m = r.full.exec(expr);
+    if (!m) continue;
+    let v: Normalized | undefined;
+    try {
+      v = r.build((m.groups ?? {}) as Groups, expr, c);
+    } catch {
+      v = undefined;
+    }
+    if (v) return v;
+  }
+  return undefined;
+}
+
+const LEADING = /^(?:on|in|at|by|since|until|till|from|during|for|of|to|as of|starting|beginning|around|about|circa|c\.|в|во|с|до|на|к)\s+/i;
+
+/**
+ * Normalizes one temporal expression to a TIMEX3 type and value, anchored on the publication
+ * date dct (YYYY-MM-DD). context.before/after (the surrounding text) decide the tense of
+ * ambiguous weekdays and months. Returns undefined if the expression is not understood.
+ */
+export function normalize(expression: string, dct: string | undefined, context?: NormalizeContext): Normalized | undefined {
+  try {
+    if (typeof expression !== 'string') return undefined;
+    let expr = expression.trim().replace(/\s+/g, ' ').replace(/[.,;:!?]+$/, (m) => (/\.$/.test(m) && /(?:a\.m|p\.m|\b[A-Z][a-z]{2,3})\.$/.test(expression.trim()) ? '.' : ''));
+    if (!expr) return undefined;
+    const before = typeof context?.before === 'string' ? context.before : '';
+    const after = typeof context?.after === 'string' ? context.after : '';
+    const c: Ctx = { dct: parseDct(dct), before, after, tense: null };
+    let v = normalizeCore(expr, c);
+    while (!v && LEADING.test(expr)) {
+      const m = LEADING.exec(expr)!;
+      c.before = (c.before ? c.before + ' ' : '') + m[0];
+      c.tense = null;
+      expr = expr.slice(m[0].length);
+      v = normalizeCore(expr, c);
+    }
+    if (!v && /['’]s$/.test(expr)) v = normalizeCore(expr.replace(/['’]s$/, ''), c);
+    return v;
+  } catch {
+    return undefined;
+  }
+}
