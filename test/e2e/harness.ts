@@ -210,6 +210,19 @@ const DEFAULT_SETTINGS: Record<string, unknown> = {
   'extensions.ignoreRecommendations': true,
   'git.enabled': false,
   'editor.minimap.enabled': false,
+  'editor.stickyScroll.enabled': false,
+  'editor.wordWrap': 'on',
+  'editor.occurrencesHighlight': 'off',
+  // Typing in tests must produce exactly the typed text.
+  'editor.autoClosingBrackets': 'never',
+  'editor.autoClosingQuotes': 'never',
+  'editor.autoSurround': 'never',
+  'editor.autoIndent': 'none',
+  'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' },
+  'editor.suggestOnTriggerCharacters': false,
+  'editor.wordBasedSuggestions': 'off',
+  'editor.inlineSuggest.enabled': false,
+  'files.autoSave': 'off',
   'editor.hover.delay': 100,
   'editor.fontSize': 14,
   'window.commandCenter': false,
@@ -396,22 +409,48 @@ export class CodeServerSession {
     return n;
   }
 
-  /** Moves the mouse onto `target` and returns the text of the hover card that appears. */
+  /**
+   * Moves the mouse onto `target` and returns the text of the hover card that appears. A hover
+   * asked before the language server is up shows nothing and is not asked again while the mouse
+   * rests, so each attempt moves the mouse away and back, until a card shows or the deadline.
+   */
   async hover(target: Locator, timeoutMs = 20_000): Promise<string> {
     const card = this.page.locator('.monaco-hover-content').filter({ hasText: /\S/ }).first();
-    // Move away first so a hover card left over from an earlier hover closes.
-    await this.page.mouse.move(1, 1);
-    await this.page.keyboard.press('Escape');
-    await card.waitFor({ state: 'hidden', timeout: timeoutMs }).catch(() => undefined);
-    const box = await target.boundingBox();
-    if (!box) throw new Error('hover target is not visible');
-    await this.page.mouse.move(box.x + Math.min(4, box.width / 2), box.y + box.height / 2);
-    await target.hover({ position: { x: Math.min(4, box.width / 2), y: box.height / 2 }, timeout: timeoutMs });
-    await card.waitFor({ state: 'visible', timeout: timeoutMs });
-    return (await card.innerText()).trim();
+    const deadline = Date.now() + timeoutMs;
+    let attempt = 0;
+    for (;;) {
+      attempt++;
+      // Move away first so a hover card left over from an earlier hover closes.
+      await this.page.mouse.move(1, 1);
+      await this.page.keyboard.press('Escape');
+      await card.waitFor({ state: 'hidden', timeout: Math.max(1, deadline - Date.now()) }).catch(() => undefined);
+      // Squiggles are decorations under the text layer, so Playwright's locator.hover() sees the
+      // text "intercepting" them: move the real mouse to the target's coordinates instead.
+      await target.scrollIntoViewIfNeeded({ timeout: Math.max(1, deadline - Date.now()) });
+      const box = await target.boundingBox();
+      if (!box) throw new Error('hover target is not visible');
+      const x = box.x + Math.min(6, box.width / 2);
+      const y = box.y + box.height / 2;
+      await this.page.mouse.move(x - 2, y);
+      await this.page.mouse.move(x, y, { steps: 2 });
+      const left = deadline - Date.now();
+      try {
+        await card.waitFor({ state: 'visible', timeout: Math.max(1, Math.min(5_000, left)) });
+        return (await card.innerText()).trim();
+      } catch (e) {
+        if (deadline - Date.now() <= 0) {
+          throw new Error(`no hover card after ${attempt} attempt(s) in ${timeoutMs} ms: ${(e as Error).message.split('\n')[0]}`);
+        }
+      }
+    }
   }
 
-  /** Places the cursor at the start of `text` in the active editor (via Ctrl+F) — returns nothing. */
+  /** A text span (token) in the active editor whose whole text is `text`. */
+  token(text: string): Locator {
+    return this.editor().locator('.view-lines .view-line span span').filter({ hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).first();
+  }
+
+  /** The Problems item in the status bar. */
   problemsItem(): Locator {
     return this.page.locator('#status\\.problems, .statusbar-item[id="status.problems"]').first();
   }
