@@ -81,7 +81,8 @@ export function parseSchema(text: string): { config: ProjectConfig; problems: Sy
     for (const err of doc.errors) {
       report('schema.invalid-yaml', { start: err.pos[0], end: Math.max(err.pos[1], err.pos[0] + 1) }, err.message.split('\n')[0]);
     }
-    const root = doc.contents;
+    // With syntax errors the tree is a guess: report them alone, not what follows from them.
+    const root = doc.errors.length ? null : doc.contents;
     if (root !== null && root !== undefined && !isMap(root)) {
       report('schema.invalid-value', span(root as YamlNode, whole), '`pressmark.yaml` must be a mapping with `types`, `rules` and `knowledgeBase`.');
     }

@@ -59,11 +59,15 @@ export function parseFrontMatter(text: string, bom: number, lines: LineIndex, pr
   try {
     const doc = parseDocument(content, SAFE_YAML_OPTIONS);
     for (const err of doc.errors) {
-      const [s, e] = err.pos;
-      const code = err.code === 'DUPLICATE_KEY' ? 'frontmatter.duplicate-key' : 'frontmatter.invalid-yaml';
+      const dup = err.code === 'DUPLICATE_KEY';
+      // Keep the range inside the front matter (an unclosed flow collection is reported at its end).
+      let s = Math.min(contentStart + err.pos[0], contentEnd - 1);
+      let e = Math.max(Math.min(contentStart + err.pos[1], contentEnd), s + 1);
+      if (dup) while (e < contentEnd && !/[:\s]/.test(text[e])) e++; // the whole key
+      if (text[s] === '\n' && s > contentStart) s--, e = s + 1;
       problems.push({
-        code,
-        span: { start: contentStart + s, end: contentStart + Math.max(e, s + 1) },
+        code: dup ? 'frontmatter.duplicate-key' : 'frontmatter.invalid-yaml',
+        span: { start: s, end: e },
         message: `Front matter: ${err.message.split('\n')[0]}`,
       });
     }

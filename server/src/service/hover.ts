@@ -15,7 +15,7 @@ export function hover(doc: PressDocument, offset: number, config: ProjectConfig)
     const head = a.id ? `**${esc(a.type || '(no type)')}** \`${a.id.replace(/`/g, "'")}\`` : `**${esc(a.type || '(no type)')}**`;
     lines.push(head, '', `“${esc(a.text.replace(/\s+/g, ' ').trim())}”`);
     if (a.attributes.length) lines.push('', a.attributes.map((x) => `\`${x.key}\` = \`${x.value.replace(/`/g, "'")}\``).join(' · '));
-    if (def) lines.push('', esc(def.description || (def.builtin ? '' : 'Declared in pressmark.yaml.')));
+    if (def) lines.push('', def.description || (def.builtin ? '' : 'Declared in `pressmark.yaml`.'));
     else if (a.type) lines.push('', `Unknown type: it is neither built in nor declared in \`pressmark.yaml\`.`);
     return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n').trim() }, range: doc.lines.range(a.span) };
   }

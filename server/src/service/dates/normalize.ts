@@ -90,7 +90,7 @@ const ZONE_OFFSETS: Record<string, string> = {
 
 export type Tense = 'past' | 'present' | 'future';
 
-const FUTURE_RE = /\b(will|won['’]t|shall|['’]ll|going to|(?:is|are) (?:to|due|set|scheduled|expected|slated)|to be held|expects? to|plans? to|intends? to|aims? to|would|upcoming|scheduled|slated|due to|set to|until|till|by)\b/gi;
+const FUTURE_RE = /\b(will|won['’]t|shall|['’]ll|going to|(?:is|are) (?:to|due|set|scheduled|expected|slated)|to be held|expects? to|plans? to|intends? to|aims? to|would|should|may|might|could|must|be|upcoming|scheduled|slated|due to|set to)\b/gi;
 const PAST_RE = /\b(was|were|had|did|said|told|announced|reported|ago|earlier|last|yesterday|has been|have been|[a-z]{3,}ed)\b/gi;
 const PRESENT_RE = /\b(is|are|says|say|today)\b/gi;
 
@@ -106,8 +106,11 @@ export function guessTense(before = '', after = ''): Tense | undefined {
       const w = m[1].toLowerCase();
       if (tense === 'past' && /ed$/.test(w) && /^(need|speed|proceed|exceed|succeed|feed|breed|seed|bed|red|shed|embed|indeed|hundred|united|limited|based|related|expected|scheduled|planned|proposed|intended)$/.test(w)) continue;
       const dist = fromEnd ? s.length - (m.index + m[0].length) : m.index;
-      // words after the expression count a little less than words before it
-      const d = fromEnd ? dist : dist + 3;
+      // words after the expression count a little less than words before it; explicit
+      // future markers (modals, "scheduled") outweigh a nearer participle
+      let d = fromEnd ? dist : dist + 3;
+      if (tense === 'future') d -= fromEnd ? 10 : 4;
+      if (tense === 'past' && /^(has been|have been|had|did|ago|yesterday|last|earlier)$/.test(w)) d -= 4;
       if (!best || d < best.dist) best = { dist: d, tense };
     }
   };
@@ -331,7 +334,8 @@ function weekdayDate(wd: number, rel: string | undefined, c: Ctx): { value: stri
     return { value: ymdOf(n + fwd), confident: true };
   }
   const t = tenseOf(c);
-  if (t === 'future') return { value: ymdOf(n + (fwd || 7)), confident: true };
+  // a future weekday that is the publication weekday is the publication date (news convention)
+  if (t === 'future') return { value: ymdOf(n + fwd), confident: true };
   return { value: ymdOf(n - back), confident: t !== undefined };
 }
 
@@ -445,6 +449,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'month of rel year',
+    recognize: false, // in running text "October" and "next year" are two expressions
     src: `(?<m>${MONTH_FULL})(?: of)? (?<rel>this|last|next) year`,
     build: (g, _t, c) => {
       if (!monthOk(g.m)) return undefined;
@@ -474,7 +479,11 @@ export const RULES: Rule[] = [
       const m = monthOf(g.m!)!;
       // "May" and "March" are also a verb/modal and a noun: need a preposition or determiner before them
       if ((m === 5 || m === 3) && !/\b(in|since|until|till|by|from|before|after|during|of|early|late|mid|last|next|this|through|to|between|and|or|for)[\s-]+$/i.test(c.before)) return undefined;
-      if (/^\s*(?:\d|[A-Z][a-z]+ \d)/.test(c.after) && t.length < 4) return undefined;
+      const rel = /^,?\s+(?:of\s+)?(this|last|next)\s+year\b/i.exec(c.after);
+      if (rel && c.dct) {
+        const off = rel[1].toLowerCase() === 'last' ? -1 : rel[1].toLowerCase() === 'next' ? 1 : 0;
+        return N('DATE', ym(c.dct.y + off, m));
+      }
       const { y, confident } = yearForMonthDay(m, undefined, c);
       return y === undefined ? N('DATE', `XXXX-${pad(m, 2)}`, false) : N('DATE', ym(y, m), confident);
     },
@@ -517,7 +526,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'decade',
-    src: `(?:the )?(?:(?<c>1[5-9]|20)|['’])?(?<d>\\d)0['’]?s`,
+    src: `(?:(?<c>1[5-9]|20)|['’])?(?<d>\\d)0['’]?s`,
     build: (g, t, c) => {
       let cen = g.c;
       if (!cen) {
@@ -525,7 +534,7 @@ export const RULES: Rule[] = [
         const y = c.dct?.y ?? 2000;
         const dec = +g.d!;
         cen = String(Math.floor(y / 100) - (dec * 10 > y % 100 ? 1 : 0));
-        if (!/^(the |['’])/i.test(t) && !/\bthe\s+$|\band\s+$|['’]$/i.test(c.before)) return undefined;
+        if (!/^['’]/.test(t) && !/\bthe\s+$|\band\s+$|['’]$/i.test(c.before)) return undefined;
       }
       return N('DATE', `${cen}${g.d}`, !!g.c);
     },
@@ -756,6 +765,61 @@ export const RULES: Rule[] = [
     },
   },
   {
+    name: 'annual',
+    src: `(?<w>annual|year-long|yearlong|year-round)`,
+    // MEANTIME convention: the adjective "annual" ("annual profit") is a DURATION P1Y
+    build: (g) => (g.w!.toLowerCase() === 'year-round' ? undefined : N('DURATION', 'P1Y', true)),
+  },
+  {
+    name: 'same period last year',
+    src: `the same (?<u>period|month|quarter|week|day|time|season)(?: (?:of|in))? (?<r>a year ago|a year earlier|a year before|last year|the previous year|the year before|(?<y>${YEAR4}))`,
+    build: (g, _t, c) => {
+      const u = g.u!.toLowerCase();
+      const y = g.y ? +g.y : c.dct ? c.dct.y - 1 : undefined;
+      if (y === undefined) return N('DATE', 'XXXX', false);
+      // the month or quarter meant is the one named earlier in the sentence, else the DCT's
+      const tail = sentenceTail(c.before);
+      const months = [...tail.matchAll(new RegExp(`\\b(${MONTH_FULL})\\b`, 'g'))];
+      const lastMonth = months.length ? monthOf(months[months.length - 1][1]) : undefined;
+      if (u === 'month' || (u === 'period' && lastMonth)) {
+        const m = lastMonth ?? c.dct?.m;
+        return m ? N('DATE', ym(y, m), !!lastMonth) : N('DATE', pad(y, 4), false);
+      }
+      if (u === 'quarter') {
+        const q = /\b(first|second|third|fourth)[- ]quarter|\bQ([1-4])\b/i.exec(tail);
+        const n = q ? (q[1] ? ORDINALS[q[1].toLowerCase()] : +q[2]) : c.dct ? Math.floor((c.dct.m - 1) / 3) + 1 : undefined;
+        return n ? N('DATE', `${pad(y, 4)}-Q${n}`, !!q) : N('DATE', pad(y, 4), false);
+      }
+      return N('DATE', pad(y, 4), false);
+    },
+  },
+  {
+    name: 'week of month',
+    src: `the (?<o>first|second|third|fourth|last|final) (?<u>week|weekend) of (?<m>${MONTH_FULL})(?:,? (?<y>${YEAR4}))?`,
+    build: (g, _t, c) => {
+      if (!monthOk(g.m)) return undefined;
+      const m = monthOf(g.m!)!;
+      const y = g.y ? +g.y : yearForMonthDay(m, undefined, c).y;
+      if (y === undefined) return N('DATE', `XXXX-${pad(m, 2)}`, false);
+      const o = g.o!.toLowerCase();
+      // the week holding most of its days in the month: count from the 4th / the last day minus 3
+      const day = o === 'last' || o === 'final' ? daysInMonth(y, m) - 3 : 4 + 7 * (ORDINALS[o] - 1);
+      const v = weekOf(dayNumber(y, m, day));
+      return N('DATE', g.u!.toLowerCase() === 'weekend' ? v + '-WE' : v, !!g.y);
+    },
+  },
+  {
+    name: 'amount before a range',
+    src: `(?<n>\\d{1,4}(?:[.,]\\d+)?|${NUM_WORD})(?= (?:and|to|or) (?:${NUM_EXACT}) (?<u>${UNIT})(?![\\p{L}\\p{N}]))`,
+    // "between 60 and 90 days": the first amount is a duration in the unit of the second
+    build: (g) => {
+      const amount = parseAmount(g.n!);
+      const u = unitOf(g.u!);
+      if (amount === undefined || amount === 'X' || !u) return undefined;
+      return N('DURATION', durationValue(amount, u), true);
+    },
+  },
+  {
     name: 'adjectival duration',
     src: `(?<n>\\d{1,4}(?:\\.\\d+)?|${NUM_WORD}|half)[- ](?<u>${UNIT_SG})(?:[- ](?<old>old|long))?(?=[- ]\\p{L})`,
     build: (g, t) => {
@@ -768,13 +832,19 @@ export const RULES: Rule[] = [
   },
   {
     name: 'duration',
-    src: `(?:(?<the>the|a|an) (?<rel>past|last|next|coming|previous|first|following|final|remaining|subsequent|preceding|ensuing|recent|intervening) )?(?:(?<approx>${APPROX}) )?(?<n>${NUM_EXACT}|${NUM_VAGUE}) (?:(?:more|additional|further|extra|consecutive|straight|full|long|short|successive) )?(?<u>${UNIT})(?:-long)?(?! (?:old|later|earlier|ago|from now|before|after)\\b)`,
+    src: `(?:(?<the>the|a|an) (?<rel>past|last|next|coming|previous|first|following|final|remaining|subsequent|preceding|ensuing|recent|intervening) )?(?:(?<approx>${APPROX}) )?(?<n>${NUM_EXACT}|${NUM_VAGUE}) (?:(?:more|additional|further|extra|consecutive|straight|full|long|short|successive) )?(?<u>${UNIT})(?:-long)?(?! (?:old|later|earlier|ago|from now)\\b)`,
     build: (g, t, c) => {
       const amount = parseAmount(g.n!);
       const u = unitOf(g.u!);
       if (amount === undefined || !u) return undefined;
       const nword = g.n!.toLowerCase();
       if ((nword === 'a' || nword === 'an') && /^\s*(?:of|or)\b/i.test(c.after)) return undefined;
+      if (u === 'quarter' && (amount === 1 || amount === 0.5 || amount === 'X')) return undefined; // "about a quarter" of something
+      if (/^(a|an|one)$/.test(nword) && !g.rel && !g.approx &&
+          /^\s+(?!(?:of|or|and|in|on|at|to|for|after|before|later|earlier|ago|from|since|until|when|while|with|without|by|per|than|that|or|but|is|was|has|had|will|would|the|this|its|their|his|her|we|they|it|he|she)\b)\p{L}/iu.test(c.after)) {
+        // "a second A380", "not a day anybody can": a noun follows, not a span of time
+        return undefined;
+      }
       if (nword === 'some' && !g.the) {
         // "some years" is vague; "some 30 years" is handled by approx
       }
@@ -840,7 +910,7 @@ export const RULES: Rule[] = [
   // ---- references: now, recently, the past, the future ---------------------------
   {
     name: 'present ref',
-    src: `(?<w>now|right now|nowadays|at present|presently|currently|these days|at the moment|at this time|the present|the present day|today's)(?![-\\p{L}])`,
+    src: `(?<w>now|right now|nowadays|at present|at the moment|the present day|today's)(?![-\\p{L}])`,
     build: (g, t, c) => {
       const w = g.w!.toLowerCase();
       if (w === "today's") return N('DATE', relativeUnit('day', 0, c.dct), !!c.dct);
@@ -851,12 +921,12 @@ export const RULES: Rule[] = [
   {
     name: 'current',
     recognize: false,
-    src: `(?<w>current|ongoing|present)`,
+    src: `(?<w>current|currently|presently|these days|at this time|the present|ongoing|present)`,
     build: () => N('DATE', 'PRESENT_REF', false),
   },
   {
     name: 'past ref',
-    src: `(?<w>recently|lately|the past|in the past|previously|formerly|once|recent|earlier|the old days|in recent (?:\\p{L}+ )?history|recent (?:\\p{L}+ )?history)(?![-\\p{L}])`,
+    src: `(?<w>recently|lately|the past|previously|formerly|once|recent|earlier|the old days|recent (?:\\p{Lu}\\p{L}*\\.?(?:\\p{L}\\.)* )?history)(?![-\\p{L}])`,
     build: (g, t, c) => {
       const w = g.w!.toLowerCase();
       if (w === 'once' || w === 'earlier' || w === 'previously' || w === 'formerly') return undefined; // too ambiguous in running text
@@ -874,12 +944,12 @@ export const RULES: Rule[] = [
   },
   {
     name: 'future ref',
-    src: `(?<w>(?:the |in the )?(?:near |distant |foreseeable |immediate )?future|(?:very |quite )?soon|(?:the |in the )?(?:long|short|medium|near)[- ]term|shortly|someday|one day|later this (?:decade|century))(?![-\\p{L}])`,
+    src: `(?<w>(?:the )?(?:near |distant |foreseeable |immediate )?future|(?:very |quite )?soon|(?:the )?(?:long|short|medium|near)[- ]term|shortly|someday|one day|later this (?:decade|century))(?![-\\p{L}])`,
     build: (g, t, c) => {
       const w = g.w!.toLowerCase();
       if (/^(one day|someday|shortly)$/.test(w) && !c.before.match(/\b(will|would|could|might)\b[^.]*$/i)) return undefined;
       if (/^(?:long|short|medium|near)[- ]term$/.test(w)) return undefined; // adjectives: "long-term contract"
-      if (/future$/.test(w) && /^\s*(?:of|plans)\b/i.test(c.after) && !/^(?:the |in the )/.test(w)) return undefined;
+      if (/future$/.test(w) && !/^the /.test(w)) return undefined; // "future plans": an adjective
       if (w === 'soon' && /^[-–]/.test(c.after)) return undefined;
       return N('DATE', 'FUTURE_REF', true);
     },
@@ -1003,7 +1073,7 @@ export function makeCtx(dct: string | undefined, before: string, after: string):
  * All rule matches starting exactly at `index` of `text`, longest first, each built into a
  * value (rules whose builder refuses the match are skipped).
  */
-export function matchAt(text: string, index: number, dct: Ymd | undefined, recognizeOnly: boolean): Array<{ end: number; rule: string; value: Normalized }> {
+export function matchAt(text: string, index: number, dct: Ymd | undefined, recognizeOnly: boolean, firstOnly = false): Array<{ end: number; rule: string; value: Normalized }> {
   const cands: Array<{ end: number; order: number; rule: CompiledRule; groups: Groups }> = [];
   for (let i = 0; i < COMPILED.length; i++) {
     const r = COMPILED[i];
@@ -1027,7 +1097,10 @@ export function matchAt(text: string, index: number, dct: Ymd | undefined, recog
     } catch {
       v = undefined;
     }
-    if (v) out.push({ end: cd.end, rule: cd.rule.name, value: v });
+    if (v) {
+      out.push({ end: cd.end, rule: cd.rule.name, value: v });
+      if (firstOnly) break;
+    }
   }
   return out;
 }
@@ -1049,7 +1122,7 @@ function normalizeCore(expr: string, c: Ctx, nested = false): Normalized | undef
   return undefined;
 }
 
-const LEADING = /^(?:on|in|at|by|since|until|till|from|during|for|of|to|as of|starting|beginning|around|about|circa|c\.|в|во|с|до|на|к)\s+/i;
+const LEADING = /^(?:on|in|at|by|since|until|till|from|during|for|of|to|as of|starting|beginning|around|circa|c\.|the|в|во|с|до|на|к)\s+/i;
 
 /**
  * Normalizes one temporal expression to a TIMEX3 type and value, anchored on the publication
