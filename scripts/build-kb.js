@@ -46,6 +46,7 @@ const ORG_KINDS = new Set([
 
 const DATE_RE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 const QID_RE = /^Q[1-9][0-9]*$/;
+const LANG_RE = /^[a-z]{2,3}$/;
 const ORG_ID_RE = /^[A-Z0-9][A-Za-z0-9]*(-[A-Za-z0-9]+)*$/;
 
 function parseArgs(argv) {
@@ -158,7 +159,10 @@ function buildCountries(problems) {
         if (lang) addNames(names, lang, [n.common, n.official]);
       }
     }
-    for (const [lang, vals] of Object.entries(x.names || {})) addNames(names, lang, vals);
+    for (const [lang, vals] of Object.entries(x.names || {})) {
+      if (!LANG_RE.test(lang) || vals === null) problems.add(`countries.yaml ${code}`, `bad names key '${lang}'`);
+      addNames(names, lang, vals);
+    }
     const name = (names.en && names.en[0]) || code;
     const aliases = [];
     pushUnique(aliases, toList(x.aliases));
@@ -227,7 +231,13 @@ function buildPlaces(countryIds, problems) {
         ex.since = dateStr(x.since);
         if (!DATE_RE.test(ex.since)) problems.add(`places-history.yaml G${c.cityId}`, `bad since ${ex.since}`);
       }
-      if (x.names) { ex.names = {}; for (const [lang, v] of Object.entries(x.names)) addNames(ex.names, lang, v); }
+      if (x.names) {
+        ex.names = {};
+        for (const [lang, v] of Object.entries(x.names)) {
+          if (!LANG_RE.test(lang) || v === null) problems.add(`places-history.yaml G${c.cityId}`, `bad names key '${lang}'`);
+          addNames(ex.names, lang, v);
+        }
+      }
       if (x.aliases) ex.aliases = toList(x.aliases);
       const formerNames = checkFormerNames(`places-history.yaml G${c.cityId}`, x.formerNames, problems);
       if (formerNames.length) ex.formerNames = formerNames;
@@ -270,10 +280,16 @@ function buildOrgs(countryIds, countries, problems) {
       if (!ORG_ID_RE.test(id)) problems.add(where, `bad id '${id}'`);
       if (byId.has(id)) problems.add(where, `duplicate id ${id} (also in ${byId.get(id).file})`);
       const names = {};
-      for (const [lang, v] of Object.entries(o.names || {})) addNames(names, lang, v);
+      for (const [lang, v] of Object.entries(o.names || {})) {
+        if (!LANG_RE.test(lang) || v === null || v === undefined) problems.add(where, `bad names key '${lang}' (a comma in an unquoted flow value?)`);
+        addNames(names, lang, v);
+      }
       for (const lang of ['en', 'ru', 'fr']) if (!names[lang]) problems.add(where, `missing names.${lang}`);
       const acronyms = {};
-      for (const [lang, v] of Object.entries(o.acronyms || {})) addNames(acronyms, lang, v);
+      for (const [lang, v] of Object.entries(o.acronyms || {})) {
+        if (!LANG_RE.test(lang) || v === null || v === undefined) problems.add(where, `bad acronyms key '${lang}'`);
+        addNames(acronyms, lang, v);
+      }
       if (!ORG_KINDS.has(o.kind)) problems.add(where, `unknown kind '${o.kind}'`);
       const facts = { kind: o.kind };
       for (const key of ['founded', 'dissolved']) {
