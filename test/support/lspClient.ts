@@ -1,0 +1,92 @@
+/**
+ * A minimal real LSP client for tests: spawns `node bin/pressmark.js lsp --stdio` and speaks
+ * JSON-RPC over its stdio. Waits on notifications (events), never on sleeps.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+export const ROOT = path.resolve(__dirname, '../../..');
+
+export interface TestClient {
+  conn: MessageConnection;
+  proc: ChildProcess;
+  initialize(opts?: { pull?: boolean; rootUri?: string | null; configuration?: Record<string, unknown> }): Promise<InitializeResult>;
+  /** Resolves with the next published diagnostics for uri that satisfy `accept`. */
+  diagnostics(uri: string, accept?: (d: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
+  stderr(): string;
+  stop(): Promise<void>;
+}
+
+export function startServer(): TestClient {
+  const proc = spawn(process.execPath, [path.join(ROOT, 'bin/pressmark.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let err = '';
+  proc.stderr!.on('data', (d) => (err += d));
+  const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  const latest = new Map<string, PublishDiagnosticsParams>();
+  const waiters: Array<{ uri: string; accept: (d: PublishDiagnosticsParams) => boolean; resolve: (d: Diagnostic[]) => void }> = [];
+  let configuration: Record<string, unknown> = {};
+  conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    latest.set(p.uri, p);
+    for (const w of [...waiters]) {
+      if (w.uri === p.uri && w.accept(p)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(p.diagnostics);
+      }
+    }
+  });
+  conn.onNotification('window/logMessage', () => undefined);
+  conn.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) => p.items.map((i) => (i.section === 'pressmark' ? configuration : null)));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.onRequest('workspace/diagnostic/refresh', () => null);
+  conn.listen();
+  return {
+    conn,
+    proc,
+    async initialize(opts = {}) {
+      configuration = opts.configuration ?? {};
+      const result = (await conn.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: opts.rootUri ?? null,
+        capabilities: {
+          textDocument: {
+            ...(opts.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
+            publishDiagnostics: { versionSupport: true },
+            hover: { contentFormat: ['markdown', 'plaintext'] },
+          },
+          workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+        },
+      })) as InitializeResult;
+      await conn.sendNotification('initialized', {});
+      return result;
+    },
+    diagnostics(uri, accept = () => true, timeoutMs = 10_000) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms; stderr: ${err}`)), timeoutMs);
+        waiters.push({
+          uri,
+          accept,
+          resolve: (d) => {
+            clearTimeout(timer);
+            resolve(d);
+          },
+        });
+      });
+    },
+    stderr: () => err,
+    async stop() {
+      try {
+        await Promise.race([conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+        await conn.sendNotification('exit');
+      } catch {
+        // already gone
+      }
+      conn.dispose();
+      if (proc.exitCode === null) {
+        await Promise.race([new Promise((r) => proc.once('exit', r)), new Promise((r) => setTimeout(r, 3000))]);
+        if (proc.exitCode === null) proc.kill('SIGKILL');
+      }
+    },
+  };
+}
