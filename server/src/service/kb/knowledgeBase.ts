@@ -30,12 +30,23 @@ function typeRank(type: string): number {
   return TYPE_ORDER[type] ?? 4;
 }
 
+/** Intergovernmental bodies before agencies and forums, before NGOs, agencies and the press. */
+const ORG_KIND_WEIGHT: Record<string, number> = {
+  intergovernmental: 50, supranational: 50, alliance: 50, 'un-principal-organ': 50, 'specialized-agency': 50,
+  court: 45, 'related-organization': 45, institution: 20, agency: 20, 'parliamentary-assembly': 20,
+  'development-bank': 20, 'central-bank': 20, 'financial-institution': 20, 'regional-commission': 20,
+  'un-programme': 20, 'treaty-regime': 15, forum: 15, 'standards-body': 10, 'sports-body': 10,
+};
+
 /** Larger = more prominent; used only to break ties. */
 function importance(e: Entity): number {
   const f = e.facts || {};
   if (e.type === 'place') return (f.capital ? 1e10 : 0) + (typeof f.population === 'number' ? f.population : 0);
   if (e.type === 'country') return f.unMember ? 2 : f.independent ? 1 : 0;
-  if (e.type === 'org') return (Array.isArray(f.members) ? f.members.length : 0) + (f.dissolved ? -1000 : 0);
+  if (e.type === 'org') {
+    const kind = typeof f.kind === 'string' ? f.kind : '';
+    return (Array.isArray(f.members) ? f.members.length : 0) + (ORG_KIND_WEIGHT[kind] ?? 0) + (f.dissolved ? -1000 : 0);
+  }
   return 0;
 }
 
