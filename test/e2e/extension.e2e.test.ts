@@ -67,7 +67,7 @@ describe('Pressmark extension in VS Code (code-server) @e2e', function () {
     // and it has this document.
     const label = s!.token('Kazakhstan');
     await label.waitFor({ state: 'visible' });
-    const card = await s!.hover(label, SERVER_MS);
+    const card = await s!.hover(label, SERVER_MS, /KZ/);
     assert.ok(/KZ/.test(card) && /country/i.test(card), `hover on Kazakhstan: ${JSON.stringify(card)}`);
     if (process.env.PRESSMARK_SCREENSHOT === '1') {
       await s!.screenshot(SCREENSHOT);
@@ -105,7 +105,7 @@ describe('Pressmark extension in VS Code (code-server) @e2e', function () {
     assert.strictEqual(n, expected.codes.length, 'squiggles drawn');
     const seen: string[] = [];
     for (let i = 0; i < n; i++) {
-      const card = await s!.hover(squiggles.nth(i));
+      const card = await s!.hover(squiggles.nth(i), 20_000, /pressmark/);
       const m = /pressmark\s*\(([a-z-]+\.[a-z-]+)\)/.exec(card);
       assert.ok(m, `hover ${i} shows no pressmark(<code>): ${JSON.stringify(card)}`);
       assert.ok(/[A-Z][^.]*\w[^.]*\./.test(card), `hover ${i} shows no sentence: ${JSON.stringify(card)}`);

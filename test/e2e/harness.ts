@@ -414,8 +414,10 @@ export class CodeServerSession {
    * asked before the language server is up shows nothing and is not asked again while the mouse
    * rests, so each attempt moves the mouse away and back, until a card shows or the deadline.
    */
-  async hover(target: Locator, timeoutMs = 20_000): Promise<string> {
-    const card = this.page.locator('.monaco-hover-content').filter({ hasText: /\S/ }).first();
+  async hover(target: Locator, timeoutMs = 20_000, expect: RegExp = /\S/): Promise<string> {
+    // VS Code shows "Loading..." while the provider works: wait for the real content.
+    const anyCard = this.page.locator('.monaco-hover-content').first();
+    const card = this.page.locator('.monaco-hover-content').filter({ hasText: expect, hasNotText: /^\s*Loading\W*$/ }).first();
     const deadline = Date.now() + timeoutMs;
     let attempt = 0;
     for (;;) {
@@ -423,7 +425,7 @@ export class CodeServerSession {
       // Move away first so a hover card left over from an earlier hover closes.
       await this.page.mouse.move(1, 1);
       await this.page.keyboard.press('Escape');
-      await card.waitFor({ state: 'hidden', timeout: Math.max(1, deadline - Date.now()) }).catch(() => undefined);
+      await anyCard.waitFor({ state: 'hidden', timeout: Math.max(1, deadline - Date.now()) }).catch(() => undefined);
       // Squiggles are decorations under the text layer, so Playwright's locator.hover() sees the
       // text "intercepting" them: move the real mouse to the target's coordinates instead.
       await target.scrollIntoViewIfNeeded({ timeout: Math.max(1, deadline - Date.now()) });
