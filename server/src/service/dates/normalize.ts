@@ -267,7 +267,7 @@ function durationValue(amount: number | 'X', unit: Unit): string {
   switch (unit) {
     case 'second': return `PT${a(amount)}S`;
     case 'minute': return `PT${a(amount)}M`;
-    case 'hour': return `PT${a(amount)}H`;
+    case 'hour': return Number.isInteger(amount) ? `PT${a(amount)}H` : Number.isInteger(amount * 60) ? `PT${amount * 60}M` : `PT${a(amount)}H`;
     case 'day': return `P${a(amount)}D`;
     case 'week': return `P${a(amount)}W`;
     case 'weekend': return `P${a(amount)}WE`;
@@ -517,7 +517,7 @@ export const RULES: Rule[] = [
     build: (g, t, c) => {
       const y = +g.y!;
       if (y < 1600 || y > 2199) return undefined;
-      if (/[$£€¥#№]\s*$|\b(?:No|no|Nos|number|Flight|flight|Route|route|Model|model|Room|room)\.?\s*$|[\d,.]\s*$/.test(c.before)) return undefined;
+      if (/[$£€¥#№]\s*$|\b(?:No|no|Nos|number|Flight|flight|Route|route|Model|model|Room|room)\.?\s*$|\d[,.]?$/.test(c.before)) return undefined;
       if (/^\s*[-–]\s*(?:\d|\p{L})/u.test(c.after) && /^\s*[-–]\s*\p{L}/u.test(c.after)) {
         // "2015-style": keep; hyphenated compounds with letters are fine ("2015-2016" handled by digits)
       }
@@ -779,7 +779,7 @@ export const RULES: Rule[] = [
       if (y === undefined) return N('DATE', 'XXXX', false);
       // the month or quarter meant is the one named earlier in the sentence, else the DCT's
       const tail = sentenceTail(c.before);
-      const months = [...tail.matchAll(new RegExp(`\\b(${MONTH_FULL})\\b`, 'g'))];
+      const months = [...tail.matchAll(new RegExp(`\\b(${MONTH_FULL})\\b`, 'gi'))].filter((x) => isCap(x[1]));
       const lastMonth = months.length ? monthOf(months[months.length - 1][1]) : undefined;
       if (u === 'month' || (u === 'period' && lastMonth)) {
         const m = lastMonth ?? c.dct?.m;
@@ -821,7 +821,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'adjectival duration',
-    src: `(?<n>\\d{1,4}(?:\\.\\d+)?|${NUM_WORD}|half)[- ](?<u>${UNIT_SG})(?:[- ](?<old>old|long))?(?=[- ]\\p{L})`,
+    src: `(?<n>\\d{1,4}(?:\\.\\d+)?|${NUM_WORD}|half)[- ](?<u>${UNIT_SG})(?:[- ](?<old>old|long))?(?=[- ]\\p{L}|$)`,
     build: (g, t) => {
       if (!/-/.test(t)) return undefined; // "three year" without hyphen is not adjectival
       const n = g.n!.toLowerCase() === 'half' ? 0.5 : parseAmount(g.n!);
@@ -860,7 +860,7 @@ export const RULES: Rule[] = [
     build: (g, t, c) => {
       const u = unitOf(g.u!)!;
       const prefixed = !!(g.rel || g.rec || g.over);
-      if (!prefixed) {
+      if (!prefixed && (c.before !== '' || c.after !== '')) {
         // bare "years": only where it is clearly a span ("for years", "decades of", "decades in the making")
         if (!/\b(?:for|over|within|after|in|of|take|took|takes|lasted?|spent|spend)\s+$/i.test(c.before) && !/^\s+(?:of|ago|later|earlier|in the making|on end)\b|^-long/i.test(c.after + (g.long ?? ''))) return undefined;
         if (/^\s+ago\b/i.test(c.after)) return N('DATE', 'PAST_REF', false);
@@ -926,7 +926,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'past ref',
-    src: `(?<w>recently|lately|the past|previously|formerly|once|recent|earlier|the old days|recent (?:\\p{Lu}\\p{L}*\\.?(?:\\p{L}\\.)* )?history)(?![-\\p{L}])`,
+    src: `(?<w>recent (?:\\p{Lu}\\p{L}*\\.?(?:\\p{L}\\.)* )?history|recently|lately|the past|previously|formerly|once|recent|earlier|the old days)(?![-\\p{L}])`,
     build: (g, t, c) => {
       const w = g.w!.toLowerCase();
       if (w === 'once' || w === 'earlier' || w === 'previously' || w === 'formerly') return undefined; // too ambiguous in running text

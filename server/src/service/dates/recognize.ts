@@ -104,6 +104,18 @@ interface Hit { start: number; end: number; rule: string; type: TimexKind; value
  * 2016", a DURATION) is followed by its two years, nested in it.
  */
 export function findDates(text: string, dct?: string): FoundDate[] {
+  return scan(text, dct, true);
+}
+
+/**
+ * The same scan without the token prefilter and the combined expression: every word start is
+ * tried with every rule. Slow; for tests that check the prefilter loses nothing.
+ */
+export function findDatesUnfiltered(text: string, dct?: string): FoundDate[] {
+  return scan(text, dct, false);
+}
+
+function scan(text: string, dct: string | undefined, filtered: boolean): FoundDate[] {
   const hits: Hit[] = [];
   try {
     if (typeof text !== 'string' || text.length === 0) return [];
@@ -113,10 +125,12 @@ export function findDates(text: string, dct?: string): FoundDate[] {
     let m: RegExpExecArray | null;
     while ((m = tok.exec(text))) {
       const start = m.index;
-      if (!canStart(text, m[0], start + m[0].length)) continue;
       if (start > 0 && WORD_CHAR.test(text[start - 1])) continue;
-      sticky.lastIndex = start;
-      if (!sticky.test(text)) continue;
+      if (filtered) {
+        if (!canStart(text, m[0], start + m[0].length)) continue;
+        sticky.lastIndex = start;
+        if (!sticky.test(text)) continue;
+      }
       const found = matchAt(text, start, anchor, true, true);
       if (found.length === 0) continue;
       const best = found[0];

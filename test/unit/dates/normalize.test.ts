@@ -1,0 +1,178 @@
+import * as assert from 'node:assert/strict';
+import { normalize, guessTense } from '../../../server/src/service/dates/normalize';
+import { validateTimexValue } from '../../../server/src/service/dates/timex';
+
+type Row = [expr: string, expect: { type: string; value: string; mod?: string; quant?: string; freq?: string; confident?: boolean }, ctx?: { before?: string; after?: string }, dct?: string];
+
+// DCT 2022-06-29 is a Wednesday (ISO week 26) unless a row says otherwise.
+const DCT = '2022-06-29';
+const ROWS: Row[] = [
+  // explicit dates
+  ['29 June 2022', { type: 'DATE', value: '2022-06-29', confident: true }],
+  ['June 29, 2022', { type: 'DATE', value: '2022-06-29' }],
+  ['Wednesday, June 29, 2022', { type: 'DATE', value: '2022-06-29' }],
+  ['29th of June 2022', { type: 'DATE', value: '2022-06-29' }],
+  ['Sept. 11, 2001', { type: 'DATE', value: '2001-09-11' }],
+  ['April 01, 2009', { type: 'DATE', value: '2009-04-01' }],
+  ['29.06.2022', { type: 'DATE', value: '2022-06-29' }],
+  ['29/06/2022', { type: 'DATE', value: '2022-06-29' }],
+  ['7/8/07', { type: 'DATE', value: '2007-07-08', confident: false }],
+  ['2022-06-29', { type: 'DATE', value: '2022-06-29' }],
+  ['June 29', { type: 'DATE', value: '2022-06-29' }],
+  ['June 1st', { type: 'DATE', value: '2022-06-01' }],
+  ['Wednesday', { type: 'DATE', value: '2022-06-29' }],
+  ['on Tuesday', { type: 'DATE', value: '2022-06-28' }],
+  // partial
+  ['June 2022', { type: 'DATE', value: '2022-06' }],
+  ['2015', { type: 'DATE', value: '2015' }],
+  ['the 1990s', { type: 'DATE', value: '199' }],
+  ["the '90s", { type: 'DATE', value: '199' }],
+  ['the 20th century', { type: 'DATE', value: '19' }],
+  ['Q3 2021', { type: 'DATE', value: '2021-Q3' }],
+  ['the third quarter of 2009', { type: 'DATE', value: '2009-Q3' }],
+  ['the fourth quarter', { type: 'DATE', value: '2022-Q4' }],
+  ['the first half of 2022', { type: 'DATE', value: '2022-H1' }],
+  ['H1 2022', { type: 'DATE', value: '2022-H1' }],
+  ['mid-July', { type: 'DATE', value: '2022-07', mod: 'MID' }],
+  ['early 2023', { type: 'DATE', value: '2023', mod: 'START' }],
+  ['late 2021', { type: 'DATE', value: '2021', mod: 'END' }],
+  ['the end of this year', { type: 'DATE', value: '2022', mod: 'END' }],
+  ['the early 1990s', { type: 'DATE', value: '199', mod: 'START' }],
+  ['spring', { type: 'DATE', value: '2022-SP' }],
+  ['this summer', { type: 'DATE', value: '2022-SU' }],
+  ['next spring', { type: 'DATE', value: '2023-SP' }],
+  ['fall 2022', { type: 'DATE', value: '2022-FA' }],
+  ['the last week of March', { type: 'DATE', value: '2022-W13' }],
+  // relative
+  ['today', { type: 'DATE', value: '2022-06-29', confident: true }],
+  ['Today', { type: 'DATE', value: '2022-06-29' }],
+  ['yesterday', { type: 'DATE', value: '2022-06-28' }],
+  ['tomorrow', { type: 'DATE', value: '2022-06-30' }],
+  ['this week', { type: 'DATE', value: '2022-W26' }],
+  ['last week', { type: 'DATE', value: '2022-W25' }],
+  ['this weekend', { type: 'DATE', value: '2022-W26-WE' }],
+  ['last month', { type: 'DATE', value: '2022-05' }],
+  ['next month', { type: 'DATE', value: '2022-07' }],
+  ['this year', { type: 'DATE', value: '2022' }],
+  ['next year', { type: 'DATE', value: '2023' }],
+  ['last year', { type: 'DATE', value: '2021' }],
+  ['last Friday', { type: 'DATE', value: '2022-06-24' }],
+  ['next Monday', { type: 'DATE', value: '2022-07-04' }],
+  ['two weeks ago', { type: 'DATE', value: '2022-W24' }],
+  ['three days ago', { type: 'DATE', value: '2022-06-26' }],
+  ['a year ago', { type: 'DATE', value: '2021' }],
+  ['in three days', { type: 'DATE', value: '2022-07-02' }],
+  ['earlier this year', { type: 'DATE', value: '2022' }],
+  ['now', { type: 'DATE', value: 'PRESENT_REF' }],
+  ['currently', { type: 'DATE', value: 'PRESENT_REF' }],
+  ['recently', { type: 'DATE', value: 'PAST_REF' }],
+  ['the past', { type: 'DATE', value: 'PAST_REF' }],
+  ['the future', { type: 'DATE', value: 'FUTURE_REF' }],
+  ['the long term', { type: 'DATE', value: 'FUTURE_REF' }],
+  ['the same month a year ago', { type: 'DATE', value: '2021-01' }, { before: 'Sales fell 35% in January, compared to ' }],
+  ['the same period last year', { type: 'DATE', value: '2021-05' }, { before: 'Sales rose 43% in May compared to ' }],
+  // tense decides weekdays and months
+  ['Friday', { type: 'DATE', value: '2022-06-24', confident: true }, { before: 'The minister said on ', after: ' that talks went well.' }],
+  ['Friday', { type: 'DATE', value: '2022-07-01', confident: true }, { before: 'The ministers will meet on ', after: '.' }],
+  ['Wednesday', { type: 'DATE', value: '2022-06-29' }, { before: 'The company announced on ', after: ' that it was cutting jobs.' }],
+  ['Monday', { type: 'DATE', value: '2022-06-27' }, { before: 'He arrived on ', after: '.' }],
+  ['October', { type: 'DATE', value: '2021-10' }, { before: 'Lawmakers rejected the proposal in ', after: '.' }],
+  ['October', { type: 'DATE', value: '2022-10' }, { before: 'The deal should be completed in ', after: '.' }],
+  ['March', { type: 'DATE', value: '2023-03' }, { before: 'The plant will open in ', after: '.' }],
+  ['September 12', { type: 'DATE', value: '2022-09-12' }, { before: 'The contract may be signed on ', after: ', during the show.' }],
+  ['Friday', { type: 'DATE', value: '2007-09-07' }, { before: 'a Romanian official said ', after: '.' }, '2007-09-08'],
+  // durations
+  ['three decades', { type: 'DURATION', value: 'P30Y' }],
+  ['the past three decades', { type: 'DURATION', value: 'P30Y' }],
+  ['30 years', { type: 'DURATION', value: 'P30Y' }],
+  ['the past five years', { type: 'DURATION', value: 'P5Y' }],
+  ['the next four years', { type: 'DURATION', value: 'P4Y' }],
+  ['48 hours', { type: 'DURATION', value: 'PT48H' }],
+  ['thirty minutes', { type: 'DURATION', value: 'PT30M' }],
+  ['18 months', { type: 'DURATION', value: 'P18M' }],
+  ['twenty-five years', { type: 'DURATION', value: 'P25Y' }],
+  ['several years', { type: 'DURATION', value: 'PXY', confident: false }],
+  ['recent years', { type: 'DURATION', value: 'PXY' }],
+  ['almost two and a half years', { type: 'DURATION', value: 'P2.5Y', mod: 'LESS_THAN' }],
+  ['about 30 years', { type: 'DURATION', value: 'P30Y', mod: 'APPROX' }],
+  ['more than 20 years', { type: 'DURATION', value: 'P20Y', mod: 'MORE_THAN' }],
+  ['a decade', { type: 'DURATION', value: 'P10Y' }],
+  ['half an hour', { type: 'DURATION', value: 'PT30M' }],
+  ['within 30 days', { type: 'DURATION', value: 'P30D', mod: 'EQUAL_OR_LESS' }],
+  ['27-year', { type: 'DURATION', value: 'P27Y' }, { after: ' career' }],
+  ['annual', { type: 'DURATION', value: 'P1Y' }],
+  // sets
+  ['annually', { type: 'SET', value: 'P1Y', quant: 'EVERY' }],
+  ['every week', { type: 'SET', value: 'P1W', quant: 'EVERY' }],
+  ['each year', { type: 'SET', value: 'P1Y', quant: 'EACH' }],
+  ['every two weeks', { type: 'SET', value: 'P2W', quant: 'EVERY' }],
+  ['every Monday', { type: 'SET', value: 'XXXX-WXX-1', quant: 'EVERY' }],
+  ['twice a month', { type: 'SET', value: 'P1M', freq: '2X' }],
+  ['three times a week', { type: 'SET', value: 'P1W', freq: '3X' }],
+  ['daily', { type: 'SET', value: 'P1D' }],
+  ['a year', { type: 'SET', value: 'P1Y' }, { before: 'at a rate of 15 ' }],
+  // times
+  ['at 10:00 CET', { type: 'TIME', value: '2022-06-29T10:00+01:00' }],
+  ['08:30 UTC', { type: 'TIME', value: '2022-06-29T08:30Z' }],
+  ['12:00 UTC Monday', { type: 'TIME', value: '2022-06-27T12:00Z' }],
+  ['3 p.m.', { type: 'TIME', value: '2022-06-29T15:00' }],
+  ['9:45 am', { type: 'TIME', value: '2022-06-29T09:45' }],
+  ['noon', { type: 'TIME', value: '2022-06-29T12:00' }],
+  ['this morning', { type: 'TIME', value: '2022-06-29TMO' }],
+  ['yesterday evening', { type: 'TIME', value: '2022-06-28TEV' }],
+  ['tonight', { type: 'TIME', value: '2022-06-29TNI' }],
+  ['last night', { type: 'TIME', value: '2022-06-28TNI' }],
+  ['Thursday night', { type: 'TIME', value: '2022-06-23TNI' }],
+  // Russian
+  ['29 июня 2022 года', { type: 'DATE', value: '2022-06-29' }],
+  ['в 2015 году', { type: 'DATE', value: '2015' }],
+  ['в июне 2022 года', { type: 'DATE', value: '2022-06' }],
+  ['вчера', { type: 'DATE', value: '2022-06-28' }],
+  ['в прошлом году', { type: 'DATE', value: '2021' }],
+  ['30 лет', { type: 'DURATION', value: 'P30Y' }],
+];
+
+describe('dates/normalize: table', () => {
+  for (const [expr, exp, ctx, dct] of ROWS) {
+    const label = `${expr}${ctx?.before ? ` [${ctx.before}…]` : ''}${dct ? ` @${dct}` : ''}`;
+    it(label, () => {
+      const r = normalize(expr, dct ?? DCT, ctx);
+      assert.ok(r, `no value for ${expr}`);
+      assert.equal(r.type, exp.type);
+      assert.equal(r.value, exp.value);
+      assert.equal(r.mod, exp.mod);
+      if (exp.quant !== undefined) assert.equal(r.quant, exp.quant);
+      if (exp.freq !== undefined) assert.equal(r.freq, exp.freq);
+      if (exp.confident !== undefined) assert.equal(r.confident, exp.confident);
+      // every value produced is a valid TIMEX3 value of its type
+      assert.deepEqual(validateTimexValue(r.type, r.value), { ok: true });
+    });
+  }
+});
+
+describe('dates/normalize: edge cases', () => {
+  it('is not confident about a weekday without tense', () => {
+    assert.equal(normalize('Tuesday', DCT)?.confident, false);
+  });
+  it('uses X values without a publication date', () => {
+    assert.deepEqual(normalize('last year', undefined), { type: 'DATE', value: 'XXXX', confident: false });
+    assert.equal(normalize('Friday', undefined)?.value, 'XXXX-WXX-5');
+    assert.equal(normalize('June 29', undefined)?.value, 'XXXX-06-29');
+    assert.equal(normalize('29 June 2022', undefined)?.value, '2022-06-29');
+  });
+  it('rejects impossible dates and non-dates', () => {
+    for (const e of ['30 February 2022', 'nonsense', '', 'P30Y', 'may', 'the', '12345']) {
+      assert.equal(normalize(e, DCT), undefined, e);
+    }
+  });
+  it('never throws on junk', () => {
+    for (const e of [undefined, null, 7, '\u0000', 'a'.repeat(100000), '2022-'.repeat(1000)] as unknown[]) {
+      normalize(e as string, 'garbage', { before: e as string });
+    }
+  });
+  it('guesses tense from the context', () => {
+    assert.equal(guessTense('The minister said on ', ' that'), 'past');
+    assert.equal(guessTense('They will meet on ', '.'), 'future');
+    assert.equal(guessTense('', ''), undefined);
+  });
+});

@@ -1,0 +1,189 @@
+import * as assert from 'node:assert/strict';
+import { findDates, findDatesUnfiltered, FoundDate } from '../../../server/src/service/dates/recognize';
+import { validateTimexValue } from '../../../server/src/service/dates/timex';
+
+const SEED =
+  'Today, on 29 June 2022, Kazakhstan and Luxembourg commemorate the 30th anniversary of diplomatic relations. ' +
+  'Over the past three decades, the two countries have built a close partnership, marked by visits of the Grand Duke ' +
+  'to Kazakhstan in 2015 and 2017. In 2020, events were held online.';
+
+type Exp = [text: string, type: string, value: string, mod?: string];
+
+/** Checks found expressions against expected ones, in order, with exact UTF-16 offsets. */
+function check(text: string, dct: string | undefined, expected: Exp[]): FoundDate[] {
+  const found = findDates(text, dct);
+  const got = found.map((f) => [f.text, f.type, f.value, f.mod].filter((x) => x !== undefined));
+  assert.deepEqual(got, expected.map((e) => e.filter((x) => x !== undefined)));
+  let from = 0;
+  for (const f of found) {
+    assert.equal(text.slice(f.start, f.end), f.text, 'offsets are UTF-16 offsets of the text');
+    const at = text.indexOf(f.text, from);
+    assert.equal(f.start, at, `start of ${f.text}`);
+    from = f.start + 1;
+    assert.deepEqual(validateTimexValue(f.type, f.value), { ok: true }, `${f.type} ${f.value}`);
+  }
+  return found;
+}
+
+describe('dates/recognize: seed sentence', () => {
+  it('finds the six expressions with TIMEX3 extents', () => {
+    check(SEED, '2022-06-29', [
+      ['Today', 'DATE', '2022-06-29'],
+      ['29 June 2022', 'DATE', '2022-06-29'],
+      ['the past three decades', 'DURATION', 'P30Y'],
+      ['2015', 'DATE', '2015'],
+      ['2017', 'DATE', '2017'],
+      ['2020', 'DATE', '2020'],
+    ]);
+  });
+  it('keeps exact UTF-16 offsets with Cyrillic and emoji around', () => {
+    const text = '🇰🇿🎉 Астана, 🇱🇺 — ' + SEED + ' 👍🏽 Казахстан и Люксембург.';
+    const found = check(text, '2022-06-29', [
+      ['Today', 'DATE', '2022-06-29'],
+      ['29 June 2022', 'DATE', '2022-06-29'],
+      ['the past three decades', 'DURATION', 'P30Y'],
+      ['2015', 'DATE', '2015'],
+      ['2017', 'DATE', '2017'],
+      ['2020', 'DATE', '2020'],
+    ]);
+    // the emoji flags are surrogate pairs: UTF-16 offsets differ from code point offsets
+    assert.equal(found[0].start, text.indexOf('Today'));
+    assert.notEqual(found[0].start, [...text.slice(0, found[0].start)].length);
+  });
+});
+
+const CASES: Array<{ name: string; text: string; dct?: string; expect: Exp[] }> = [
+  {
+    name: 'dateline and weekday in past-tense news',
+    text: 'Airbus wins order\nMarch 19, 2007\nThe aircraft landed on Monday after a test flight, the company said Friday.',
+    dct: '2007-03-19',
+    expect: [['March 19, 2007', 'DATE', '2007-03-19'], ['Monday', 'DATE', '2007-03-19'], ['Friday', 'DATE', '2007-03-16']],
+  },
+  {
+    name: 'lists and ranges of years',
+    text: 'It will receive aircraft from 2009 to 2011, then between 2014 and 2016, as in 1998, 1999 and 2001.',
+    dct: '2007-06-09',
+    expect: [
+      ['from 2009 to 2011', 'DURATION', 'P2Y'], ['2009', 'DATE', '2009'], ['2011', 'DATE', '2011'],
+      ['between 2014 and 2016', 'DURATION', 'P2Y'], ['2014', 'DATE', '2014'], ['2016', 'DATE', '2016'],
+      ['1998', 'DATE', '1998'], ['1999', 'DATE', '1999'], ['2001', 'DATE', '2001'],
+    ],
+  },
+  {
+    name: 'no leading prepositions, quarters, relative units',
+    text: 'Profit rose in the fourth quarter of 2005 and during the first half of 2006, but fell last year and since last month.',
+    dct: '2006-08-19',
+    expect: [
+      ['the fourth quarter of 2005', 'DATE', '2005-Q4'], ['the first half of 2006', 'DATE', '2006-H1'],
+      ['last year', 'DATE', '2005'], ['last month', 'DATE', '2006-07'],
+    ],
+  },
+  {
+    name: 'numbers that are not years',
+    text: 'It bought 2000 cars for $2010 million, flight 2009 left, and 1,999 people and 2015% more; the A380 and 787 too.',
+    dct: '2010-01-01',
+    expect: [],
+  },
+  {
+    name: 'durations and adjectival durations',
+    text: 'After a 12-hour flight and almost two and a half years of delays, it has taken several years and 18 months.',
+    dct: '2009-12-16',
+    expect: [
+      ['12-hour', 'DURATION', 'PT12H'], ['almost two and a half years', 'DURATION', 'P2.5Y', 'LESS_THAN'],
+      ['several years', 'DURATION', 'PXY'], ['18 months', 'DURATION', 'P18M'],
+    ],
+  },
+  {
+    name: 'times with zones and a weekday',
+    text: 'GM filed at 12:00 UTC Monday. The first flight took off Tuesday at 18:00 UTC, and landed at 3 p.m.',
+    dct: '2009-06-03',
+    expect: [
+      ['12:00 UTC Monday', 'TIME', '2009-06-01T12:00Z'], ['Tuesday', 'DATE', '2009-06-02'],
+      ['18:00 UTC', 'TIME', '2009-06-02T18:00Z'], ['3 p.m.', 'TIME', '2009-06-02T15:00'],
+    ],
+  },
+  {
+    name: 'sets and modifiers',
+    text: 'Output of 15 a year, meetings twice a month and reports every week until mid-July and early 2023.',
+    dct: '2022-06-29',
+    expect: [
+      ['a year', 'SET', 'P1Y'], ['twice a month', 'SET', 'P1M'], ['every week', 'SET', 'P1W'],
+      ['mid-July', 'DATE', '2022-07', 'MID'], ['early 2023', 'DATE', '2023', 'START'],
+    ],
+  },
+  {
+    name: 'possessive and references',
+    text: "Friday's vote was recent history; the future is bright and the 70s are over. Now it is done.",
+    dct: '2009-05-15',
+    expect: [
+      ['Friday', 'DATE', '2009-05-15'], ['recent history', 'DATE', 'PAST_REF'], ['the future', 'DATE', 'FUTURE_REF'],
+      ['70s', 'DATE', '197'], ['Now', 'DATE', 'PRESENT_REF'],
+    ],
+  },
+  {
+    name: 'the modal may and the verb march are not months',
+    text: 'Prices may rise. Workers march on Washington. In May, prices rose.',
+    dct: '2022-06-29',
+    expect: [['May', 'DATE', '2022-05']],
+  },
+  {
+    name: 'Russian',
+    text: 'Сегодня, 29 июня 2022 года, 🇰🇿 Казахстан и Люксембург отмечают 30 лет отношений. В 2015 году был визит.',
+    dct: '2022-06-29',
+    expect: [
+      ['Сегодня', 'DATE', '2022-06-29'], ['29 июня 2022 года', 'DATE', '2022-06-29'], ['30 лет', 'DURATION', 'P30Y'],
+      ['2015 году', 'DATE', '2015'],
+    ],
+  },
+  {
+    name: 'without a publication date',
+    text: 'The plant opened last year, on 3 May 2019.',
+    expect: [['last year', 'DATE', 'XXXX'], ['3 May 2019', 'DATE', '2019-05-03']],
+  },
+];
+
+describe('dates/recognize: extents and values', () => {
+  for (const c of CASES) it(c.name, () => check(c.text, c.dct, c.expect));
+});
+
+describe('dates/recognize: robustness and speed', () => {
+  it('the prefilter loses nothing compared with trying every rule at every word', () => {
+    for (const c of CASES) assert.deepEqual(findDates(c.text, c.dct), findDatesUnfiltered(c.text, c.dct), c.name);
+    assert.deepEqual(findDates(SEED, '2022-06-29'), findDatesUnfiltered(SEED, '2022-06-29'));
+  });
+  it('never throws and returns [] on empty or junk input', () => {
+    assert.deepEqual(findDates(''), []);
+    for (const t of [undefined, null, 5, {}] as unknown[]) assert.deepEqual(findDates(t as string), []);
+    findDates('\uD800\uDC00\uD800 2015 \uDFFF', 'not-a-date');
+  });
+  it('scans adversarial text in linear time', () => {
+    // long runs of digits, determiners and near-misses: each position must cost a bounded amount
+    const chunks = [
+      '1'.repeat(5000), ' the the the '.repeat(500), ' a a a '.repeat(500), ' 12 12 12 '.repeat(500),
+      ' June June June '.repeat(300), ' the past the past '.repeat(300), ' 2015-2016-2017-'.repeat(300),
+      ' early early mid- '.repeat(300), ' 10:00 10:00 '.repeat(300),
+    ].join(' ');
+    const small = chunks;
+    const big = chunks.repeat(8);
+    const t0 = process.hrtime.bigint();
+    findDates(small, '2022-06-29');
+    const t1 = process.hrtime.bigint();
+    const found = findDates(big, '2022-06-29');
+    const t2 = process.hrtime.bigint();
+    assert.ok(found.length > 0);
+    const perCharSmall = Number(t1 - t0) / small.length;
+    const perCharBig = Number(t2 - t1) / big.length;
+    // 8x the text must not cost much more than 8x the time (generous bound against noise)
+    assert.ok(perCharBig < perCharSmall * 4 + 2000, `per char ${perCharSmall.toFixed(0)}ns vs ${perCharBig.toFixed(0)}ns`);
+  });
+  it('processes a megabyte of news text well within a second or two', () => {
+    const para = SEED + ' Sales rose 43% in February compared to the same period last year, GM said on Tuesday. ' +
+      'The firm, founded in 1908, plans to cut 2,000 jobs by the end of 2009 and will report results next week. ';
+    const text = para.repeat(Math.ceil(1e6 / para.length));
+    const t0 = process.hrtime.bigint();
+    const found = findDates(text, '2009-03-03');
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    assert.ok(found.length > 1000);
+    assert.ok(ms < 3000, `${ms.toFixed(0)} ms for ${text.length} chars`);
+  });
+});
