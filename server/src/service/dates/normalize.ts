@@ -313,7 +313,12 @@ function yearForMonthDay(m: number, d: number | undefined, c: Ctx): { y: number 
   if (!c.dct) return { y: undefined, confident: false };
   const t = tenseOf(c);
   const cmp = m !== c.dct.m ? m - c.dct.m : d === undefined ? 0 : d - c.dct.d;
-  if (t === 'past' && cmp > 0) return { y: c.dct.y - 1, confident: true };
+  // past tense: a later month of the DCT's year means last year's, unless it is only weeks
+  // ahead (tense guesses fail on "a June 3 hearing has been scheduled")
+  const ahead = d === undefined ? m - c.dct.m : dayNumber(c.dct.y, m, d) - dn(c.dct);
+  const near = d === undefined ? ahead <= 1 : ahead <= 31;
+  if (t === 'past' && cmp > 0 && !near) return { y: c.dct.y - 1, confident: true };
+  if (t === 'past' && cmp > 0) return { y: c.dct.y, confident: false };
   if (t === 'future' && cmp < 0) return { y: c.dct.y + 1, confident: true };
   return { y: c.dct.y, confident: t !== undefined };
 }

@@ -58,7 +58,7 @@ const START_WORDS = new Set(
     'fortnightly per annual year yearlong noon midday midnight now right nowadays recently lately recent ' +
     'soon quite future shortly someday first second third fourth final 1st 2nd 3rd 4th ' +
     'long short medium near distant foreseeable immediate old number remaining subsequent preceding ensuing intervening ' +
-    'week month decade century weekend day ' +
+    'week month decade century weekend day years decades months weeks days centuries hours minutes ' +
     'этом прошлом следующем этой прошлой следующей ' +
     'сегодня вчера завтра позавчера послезавтра в на ' +
     'января февраля марта апреля мая июня июля августа сентября октября ноября декабря ' +
