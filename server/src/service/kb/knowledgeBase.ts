@@ -282,7 +282,9 @@ export class KnowledgeBase {
         else {
           const idUpper = e.id.toUpperCase();
           if (idUpper === qUpper) offer(e, 'id', e.id, 950);
-          else if (idUpper.startsWith(qUpper)) offer(e, 'id-prefix', e.id, 800);
+          // An id prefix as typed outranks name prefixes; a case-insensitive one ranks just below them.
+          else if (e.id.startsWith(q)) offer(e, 'id-prefix', e.id, 800);
+          else if (idUpper.startsWith(qUpper)) offer(e, 'id-prefix', e.id, 650);
         }
       }
       if (!fq) return;
@@ -336,6 +338,9 @@ export class KnowledgeBase {
         if (!this.visible(e, li)) continue;
         const eid = e.id.toUpperCase();
         if (eid === qId && e.id === id) continue;
+        // Other codes of the entity count as ids (a country's alpha-3 code: KAZ -> KZ).
+        const alpha3 = typeof e.facts?.alpha3 === 'string' ? e.facts.alpha3 : undefined;
+        if (alpha3 === qId) { offer(e, 0, true); continue; }
         const d = editDistance(eid, qId, maxId);
         if (d <= maxId) offer(e, d, true);
         else if (eid.startsWith(qId) || qId.startsWith(eid)) offer(e, maxId, true);
