@@ -1,5 +1,6 @@
 /** The command line: `pressmark <command> [options]`. A thin adapter over the pure core. */
 import { runCheck } from './check';
+import { runKb } from './kb';
 import { UsageError, processIo, type Io } from './common';
 
 const VERSION = '0.1.0';
@@ -8,6 +9,7 @@ const HELP = `Usage: pressmark <command> [options]
 
 Commands:
   check [--format text|json] <files or folders>   print the problems of .press files
+  kb search <query> | kb stats [--json]           search and count the knowledge base
   lsp --stdio                                     run the language server over stdio
 
 Options:
@@ -39,6 +41,8 @@ export function main(argv: string[], io: Io = processIo): number | 'serving' {
         return 0;
       case 'check':
         return runCheck(rest, io);
+      case 'kb':
+        return runKb(rest, io);
       case 'lsp': {
         if (rest.includes('--help') || rest.includes('-h')) {
           io.out(LSP_HELP);
