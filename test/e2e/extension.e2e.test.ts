@@ -11,9 +11,11 @@
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
-import { brokenExpectation, BROKEN, EXAMPLE, REPO_ROOT, requireFile, VSIX } from './fixtures';
-import { CodeServerSession } from './harness';
+import type { SuiteReport } from '../electron/suite/index';
+import { brokenExpectation, BROKEN, EXAMPLE, exampleWorkspaceFiles, REPO_ROOT, requireFile, VSIX } from './fixtures';
+import { CodeServerSession, withTimeout } from './harness';
 
 const EXAMPLE_NAME = path.basename(EXAMPLE);
 const SCREENSHOT = path.join(REPO_ROOT, 'docs', 'screenshot.png');
@@ -29,10 +31,7 @@ describe('Pressmark extension in VS Code (code-server) @e2e', function () {
     this.timeout(240_000);
     s = await CodeServerSession.start({
       vsix: requireFile(VSIX, 'run `npm run package` first.'),
-      files: {
-        [EXAMPLE_NAME]: requireFile(EXAMPLE, 'the example document is missing.'),
-        'broken.press': BROKEN,
-      },
+      files: { ...exampleWorkspaceFiles(), 'broken.press': BROKEN },
     });
   });
 
@@ -117,5 +116,50 @@ describe('Pressmark extension in VS Code (code-server) @e2e', function () {
     const rows = (await s!.problemRows()).filter((r) => /\bpressmark\b/.test(r));
     const codes = rows.map((r) => /pressmark\s+([a-z-]+\.[a-z-]+)/.exec(r)?.[1]);
     assert.deepStrictEqual(codes, expected.codes, `Problems panel rows:\n${rows.join('\n')}`);
+  });
+});
+
+/**
+ * The in-editor suite of test/electron (the `vscode` API: onDidChangeDiagnostics, hover provider)
+ * run inside code-server's extension host, with the extension loaded from this folder as an
+ * extension under development (dist/extension.js, i.e. `npm run build`), since these machines
+ * have no desktop VS Code for test/electron/run.ts.
+ */
+describe('In-editor suite (test/electron/suite) in code-server @e2e', function () {
+  this.timeout(300_000);
+  let s: CodeServerSession | undefined;
+  let tmp: string | undefined;
+
+  after(async function () {
+    this.timeout(30_000);
+    await s?.dispose();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('passes every test of the suite @e2e', async function () {
+    requireFile(path.join(REPO_ROOT, 'dist', 'extension.js'), 'build the extension first (`npm run build`).');
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pressmark-suite-'));
+    const reportFile = path.join(tmp, 'report.json');
+    s = await CodeServerSession.start({
+      files: { ...exampleWorkspaceFiles(), 'broken.press': BROKEN },
+      extensionTests: {
+        developmentPath: REPO_ROOT,
+        testsPath: path.join(REPO_ROOT, 'out', 'test', 'electron', 'suite', 'index.js'),
+        env: { PRESSMARK_SUITE_REPORT: reportFile },
+      },
+    });
+    let code: number;
+    try {
+      code = await withTimeout('the in-editor suite to finish (window.codeAutomationExit)', 240_000, s.extensionTestsExit!);
+    } catch (e) {
+      const base = await s.saveFailureArtifacts(this.test!.fullTitle());
+      throw new Error(`${(e as Error).message}; artifacts: ${path.relative(REPO_ROOT, base)}.png / .log`);
+    }
+    assert.ok(fs.existsSync(reportFile), `the suite wrote no report (exit code ${code}); did it run at all?`);
+    const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as SuiteReport;
+    const failures = report.failed.map((f) => `${f.title}\n${f.error}`).join('\n\n');
+    assert.deepStrictEqual(report.failed.length, 0, `in-editor failures:\n${failures}`);
+    assert.ok(report.passed.length >= 4, `only ${report.passed.length} in-editor test(s) passed: ${report.passed.join('; ')}`);
+    assert.strictEqual(code, 0, 'the extension host reported a non-zero exit code');
   });
 });

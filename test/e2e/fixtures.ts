@@ -15,6 +15,21 @@ export const EXAMPLE = path.join(REPO_ROOT, 'examples', 'kazinform-2022-06-29.pr
 export const VSIX = path.join(REPO_ROOT, 'dist', 'pressmark.vsix');
 export const SERVER_BIN = path.join(REPO_ROOT, 'bin', 'pressmark.js');
 
+/**
+ * The files a workspace holding the example needs: the example itself plus the project files
+ * next to it in examples/ (workspace knowledge bases `*.kb.yaml`, `pressmark.yaml`), which the
+ * server reads from the workspace root. Name in the workspace -> source path.
+ */
+export function exampleWorkspaceFiles(): Record<string, string> {
+  requireFile(EXAMPLE, 'the example document is missing.');
+  const dir = path.dirname(EXAMPLE);
+  const files: Record<string, string> = { [path.basename(EXAMPLE)]: EXAMPLE };
+  for (const f of fs.readdirSync(dir)) {
+    if (f.endsWith('.kb.yaml') || f === 'pressmark.yaml') files[f] = path.join(dir, f);
+  }
+  return files;
+}
+
 export interface BrokenExpectation {
   /** Diagnostic codes on broken.press, in document order. */
   codes: string[];

@@ -193,6 +193,12 @@ export interface SessionOptions {
   files: Record<string, string>;
   /** Extra user settings merged over the defaults. */
   settings?: Record<string, unknown>;
+  /**
+   * Run an extension test suite in the workbench (VS Code's `extensionDevelopmentPath` and
+   * `extensionTestsPath`, passed as the web build's `payload`); `extensionTestsExit` then resolves
+   * with the suite's exit code, reported through `window.codeAutomationExit`.
+   */
+  extensionTests?: { developmentPath: string; testsPath: string; env?: Record<string, string> };
   /** Milliseconds to wait for code-server to answer and for the workbench to render. */
   startTimeoutMs?: number;
 }
@@ -236,6 +242,10 @@ const DEFAULT_SETTINGS: Record<string, unknown> = {
 /** One code-server + one Chromium page, with a workspace in a temp folder. */
 export class CodeServerSession {
   readonly logs: string[] = [];
+  /** Output of an extension test run (browser console and workbench log lines). */
+  readonly testOutput: string[] = [];
+  /** Resolves with the exit code of the suite given in `extensionTests`. */
+  extensionTestsExit?: Promise<number>;
   private constructor(
     readonly env: E2EEnv,
     readonly tmp: string,
@@ -318,6 +328,9 @@ export class CodeServerSession {
           '--disable-component-update',
           '--disable-sync',
           '--disable-quic',
+          // A page answered through page.route has no address space, so Chromium's Local Network
+          // Access checks would block its WebSocket to 127.0.0.1.
+          '--disable-features=LocalNetworkAccessChecks,LocalNetworkAccessChecksWebSockets',
           '--no-first-run',
           '--no-default-browser-check',
         ],
@@ -332,7 +345,39 @@ export class CodeServerSession {
       page.on('console', (m) => {
         if (m.type() === 'error') session.logs.push(`[browser console] ${m.text()}`);
       });
-      await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, { timeout: startTimeout });
+      let query = `folder=${encodeURIComponent(workspace)}`;
+      if (opts.extensionTests) {
+        const remote = (p: string): string => `vscode-remote://127.0.0.1:${port}${path.resolve(p)}`;
+        const payload: Array<[string, string]> = [
+          ['extensionDevelopmentPath', remote(opts.extensionTests.developmentPath)],
+          ['extensionTestsPath', remote(opts.extensionTests.testsPath)],
+          ['skipWelcome', 'true'],
+        ];
+        if (opts.extensionTests.env) payload.push(['extensionEnvironment', JSON.stringify(opts.extensionTests.env)]);
+        query += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+        // The built web workbench honours these payload entries only with its smoke-test driver
+        // enabled, which code-server has no flag for: switch it on in the workbench configuration
+        // that the page embeds (test instrumentation of this browser page only).
+        await page.route(
+          (u) => u.pathname === '/' && u.port === String(port),
+          async (route) => {
+            const response = await route.fetch();
+            const body = (await response.text()).replace(
+              '&quot;developmentOptions&quot;:{',
+              '&quot;developmentOptions&quot;:{&quot;enableSmokeTestDriver&quot;:true,',
+            );
+            await route.fulfill({ response, body });
+          },
+        );
+        session.extensionTestsExit = new Promise<number>((resolve) => {
+          void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
+        });
+        await page.exposeFunction('codeAutomationLog', (level: string, args: unknown) => {
+          session.testOutput.push(`[${level}] ${typeof args === 'string' ? args : JSON.stringify(args)}`);
+        });
+        page.on('console', (m) => session.testOutput.push(m.text()));
+      }
+      await page.goto(`http://127.0.0.1:${port}/?${query}`, { timeout: startTimeout });
       await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: startTimeout });
       await page.locator('.explorer-folders-view').waitFor({ state: 'visible', timeout: startTimeout });
       return session;

@@ -11,7 +11,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { runTests } from '@vscode/test-electron';
-import { BROKEN, EXAMPLE, REPO_ROOT, requireFile } from '../e2e/fixtures';
+import { BROKEN, exampleWorkspaceFiles, REPO_ROOT, requireFile } from '../e2e/fixtures';
 
 export const NO_VSCODE = 'no VS Code executable (set VSCODE_EXECUTABLE)';
 export const EXIT_NO_VSCODE = 3;
@@ -124,7 +124,6 @@ export async function main(): Promise<number> {
     return EXIT_NO_VSCODE;
   }
   requireFile(path.join(REPO_ROOT, 'dist', 'extension.js'), 'build the extension first (`npm run build`).');
-  requireFile(EXAMPLE, 'the example document is missing.');
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     console.log('note: no DISPLAY; VS Code needs one on Linux (run under xvfb-run).');
   }
@@ -133,7 +132,7 @@ export async function main(): Promise<number> {
   const userData = path.join(tmp, 'user-data');
   fs.mkdirSync(workspace, { recursive: true });
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
-  fs.copyFileSync(EXAMPLE, path.join(workspace, path.basename(EXAMPLE)));
+  for (const [name, src] of Object.entries(exampleWorkspaceFiles())) fs.copyFileSync(src, path.join(workspace, name));
   fs.copyFileSync(BROKEN, path.join(workspace, 'broken.press'));
   fs.writeFileSync(
     path.join(userData, 'User', 'settings.json'),

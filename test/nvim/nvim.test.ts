@@ -8,7 +8,7 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { brokenExpectation, BROKEN, EXAMPLE, REPO_ROOT, requireFile, SERVER_BIN } from '../e2e/fixtures';
+import { brokenExpectation, BROKEN, EXAMPLE, exampleWorkspaceFiles, REPO_ROOT, SERVER_BIN } from '../e2e/fixtures';
 
 const LUA = path.join(REPO_ROOT, 'test', 'nvim', 'lsp.lua');
 const WAIT_MS = 20_000; // inside Neovim, per wait
@@ -50,7 +50,7 @@ function findNvim(): string {
 /** Runs lsp.lua on `file` in headless Neovim; resolves with its result line and exit code. */
 function runNvim(file: string, expectCodes: string[], hoverText?: string): Promise<{ code: number | null; result: NvimResult; output: string }> {
   const nvim = findNvim();
-  requireFile(SERVER_BIN, 'the language server CLI is not built yet (`npm run build`).');
+  if (!fs.existsSync(SERVER_BIN)) throw new Error('bin/pressmark.js is missing (the language server CLI).');
   return new Promise((resolve, reject) => {
     const child = spawn(nvim, ['--headless', '--clean', '-u', 'NONE', '-c', `luafile ${LUA}`], {
       cwd: REPO_ROOT,
@@ -106,7 +106,8 @@ describe('Neovim LSP client @e2e', function () {
   });
 
   it('reports the expected diagnostic codes on a broken file and answers a hover @e2e', async function () {
-    const file = path.join(tmp, 'broken.press');
+    const dir = fs.mkdtempSync(path.join(tmp, 'broken-'));
+    const file = path.join(dir, 'broken.press');
     fs.copyFileSync(BROKEN, file);
     const { code, result, output } = await runNvim(file, expected.codes, expected.hover.label);
     assert.strictEqual(result.error, undefined, `lsp.lua failed: ${result.error}\n${output}`);
@@ -128,8 +129,10 @@ describe('Neovim LSP client @e2e', function () {
   });
 
   it('reports no diagnostics on the clean example @e2e', async function () {
+    // The example with the project files next to it (workspace knowledge base); the server reads
+    // them from the root directory Neovim gives it (the file's folder).
+    for (const [name, src] of Object.entries(exampleWorkspaceFiles())) fs.copyFileSync(src, path.join(tmp, name));
     const file = path.join(tmp, path.basename(EXAMPLE));
-    fs.copyFileSync(requireFile(EXAMPLE, 'the example document is not written yet.'), file);
     const { code, result, output } = await runNvim(file, []);
     assert.strictEqual(result.error, undefined, `lsp.lua failed: ${result.error}\n${output}`);
     assert.strictEqual(code, 0, output);
