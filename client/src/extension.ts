@@ -51,6 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [
       { language: 'pressmark' },
       { scheme: 'file', pattern: '**/pressmark.yaml' },
+      { scheme: 'file', pattern: '**/*.kb.yaml' },
     ],
     synchronize: { configurationSection: 'pressmark' },
     outputChannel: output,

@@ -65,8 +65,9 @@ describe('language server over stdio', function () {
 
   it('serves hover, completion, code actions, semantic tokens and symbols on the example', async () => {
     client = startServer();
-    await client.initialize();
-    const uri = 'file:///tmp/pressmark-test/example.press';
+    // The examples folder is the workspace: its kazinform.kb.yaml defines the people and ministries.
+    await client.initialize({ rootUri: pathToFileURL(path.join(ROOT, 'examples')).toString() });
+    const uri = pathToFileURL(path.join(ROOT, 'examples/kazinform-2022-06-29.press')).toString();
     const clean = client.diagnostics(uri);
     await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'pressmark', version: 1, text: EXAMPLE } });
     assert.deepEqual(await clean, []);

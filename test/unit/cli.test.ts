@@ -34,6 +34,7 @@ describe('CLI: pressmark check', function () {
       .replace('[Xavier Bettel]{person:xavier-bettel}', '[Xavier Bettel]{persn:xavier-bettel}');
     const file = path.join(dir, 'broken.press');
     fs.writeFileSync(file, broken);
+    fs.copyFileSync(path.join(ROOT, 'examples/kazinform.kb.yaml'), path.join(dir, 'kazinform.kb.yaml'));
     const r = run(['check', '--format', 'json', file]);
     assert.equal(r.code, 1, r.err);
     const rows = JSON.parse(r.out) as Array<{ file: string; code: string; severity: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }>;

@@ -6,12 +6,17 @@ import { severityName, toDiagnostics } from '../service/diagnostics';
 import { createLanguageService } from '../service/languageService';
 import { LineIndex } from '../service/text';
 import { ProjectConfigs } from '../node/projectConfig';
+import { loadBuiltinKbWithInfo } from '../service/kb/builtin';
+import { WorkspaceKnowledgeBase } from '../node/workspaceKb';
+import * as fs from 'node:fs';
 import { collectFiles, readDocument, UsageError, type Io } from './common';
 
 export const CHECK_HELP = `Usage: pressmark check [--format text|json] <files or folders>...
 
-Prints the problems of .press files (folders are searched for *.press) and of the
-pressmark.yaml that applies to them.
+Prints the problems of .press files (folders are searched for *.press), of the
+pressmark.yaml that applies to them, and of the knowledge-base files they use
+(*.kb.yaml in the folders given, under the folder of the pressmark.yaml of a file
+given alone or beside it, and files listed in pressmark.yaml).
 
   --format text   one line per problem: file:line:col severity message (code)
                   (line and column 1-based; columns count UTF-16 code units, as editors do)
@@ -42,17 +47,46 @@ export function runCheck(argv: string[], io: Io): number {
   if (positionals.length === 0) throw new UsageError('check needs at least one file or folder (see pressmark check --help)');
 
   const files = collectFiles(positionals, ['.press']);
+  const kbFiles = collectFiles(positionals, ['.kb.yaml'], { onlyMatchingFiles: true });
   const configs = new ProjectConfigs();
-  const service = createLanguageService({ getConfig: (uri) => configs.forFile(uri).config });
+  const builtin = loadBuiltinKbWithInfo();
+  if (builtin.loadError) throw new UsageError(`the built-in knowledge base is missing: ${builtin.loadError}`);
+  const workspace = new WorkspaceKnowledgeBase(builtin.kb, (f) => configs.forFile(f).config);
   const reported: Reported[] = [];
   const schemasSeen = new Set<string>();
-  for (const file of files) {
+  for (const file of [...files, ...kbFiles]) {
     const schema = configs.forFile(file);
     if (schema.file && !schemasSeen.has(schema.file)) {
       schemasSeen.add(schema.file);
       const diagnostics = toDiagnostics(schema.problems, new LineIndex(schema.text), schema.config);
       if (diagnostics.length) reported.push({ file: schema.file, diagnostics });
+      for (const listed of schema.config.knowledgeBase) {
+        const p = path.resolve(path.dirname(schema.file), listed);
+        if (!fs.existsSync(p)) throw new UsageError(`cannot read ${p}: listed in ${schema.file} but no such file`);
+        kbFiles.push(p);
+      }
     }
+  }
+  // A file named alone brings the knowledge base of its project: the *.kb.yaml files under the
+  // folder of its pressmark.yaml, or beside it when it has none.
+  const projectRoots = new Set<string>();
+  for (const input of positionals) {
+    if (!input.endsWith('.press') || fs.statSync(input).isDirectory()) continue;
+    const schema = configs.forFile(input);
+    if (schema.file) projectRoots.add(path.dirname(schema.file));
+    else for (const f of fs.readdirSync(path.dirname(path.resolve(input)))) if (f.endsWith('.kb.yaml')) kbFiles.push(path.join(path.dirname(path.resolve(input)), f));
+  }
+  workspace.scan([...projectRoots]);
+  for (const f of new Set(kbFiles.map((f) => path.resolve(f)))) if (!workspace.has(f)) workspace.read(f);
+  for (const kbFile of workspace.all()) {
+    const file = new URL(kbFile.uri).pathname;
+    const { problems } = workspace.problems(decodeURIComponent(file));
+    const diagnostics = toDiagnostics(problems, kbFile.lines, configs.forFile(file).config);
+    if (diagnostics.length) reported.push({ file: path.relative(process.cwd(), decodeURIComponent(file)) || file, diagnostics });
+  }
+  const kb = workspace.knowledgeBase();
+  const service = createLanguageService({ getConfig: (uri) => configs.forFile(uri).config, getKnowledgeBase: () => kb });
+  for (const file of files) {
     const text = readDocument(file);
     reported.push({ file, diagnostics: service.diagnostics({ uri: file, version: 0, getText: () => text }) });
   }

@@ -17,8 +17,11 @@ export const processIo: Io = {
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'out', 'dist']);
 
-/** Expands files and folders into the files with one of `exts`, sorted; folders are walked. */
-export function collectFiles(inputs: readonly string[], exts: readonly string[]): string[] {
+/**
+ * Expands files and folders into the files with one of `exts`, sorted; folders are walked.
+ * Files named explicitly are kept whatever their extension, unless `onlyMatchingFiles`.
+ */
+export function collectFiles(inputs: readonly string[], exts: readonly string[], options: { onlyMatchingFiles?: boolean } = {}): string[] {
   const out: string[] = [];
   const walk = (dir: string): void => {
     let entries: fs.Dirent[];
@@ -42,7 +45,7 @@ export function collectFiles(inputs: readonly string[], exts: readonly string[])
       throw new UsageError(`cannot read ${input}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : String(e)}`);
     }
     if (st.isDirectory()) walk(input);
-    else out.push(input);
+    else if (!options.onlyMatchingFiles || exts.some((x) => input.endsWith(x))) out.push(input);
   }
   return out;
 }

@@ -20,6 +20,11 @@ import { LEGEND } from '../service/semanticTokens';
 import { SCHEMA_FILE } from '../service/config';
 import type { SeveritySetting } from '../service/rules';
 import { ProjectConfigs } from '../node/projectConfig';
+import { loadBuiltinKbWithInfo } from '../service/kb/builtin';
+import type { KnowledgeBase } from '../service/kb/knowledgeBase';
+import { isKbFile, WorkspaceKnowledgeBase } from '../node/workspaceKb';
+import { toDiagnostics } from '../service/diagnostics';
+import * as path from 'node:path';
 
 export const SERVER_NAME = 'pressmark';
 export const SERVER_VERSION = '0.1.0';
@@ -43,7 +48,34 @@ export function startServer(connection: Connection): void {
   const isSchema = (uri: string) => uri.endsWith('/' + SCHEMA_FILE);
   const openText = (file: string): string | undefined => documents.get(URI.fromPath(file))?.getText();
 
+  let workspaceKb: WorkspaceKnowledgeBase | undefined;
+  /** Loads the built-in knowledge base and reads the workspace's files, once. */
+  const workspace = (): WorkspaceKnowledgeBase => {
+    if (!workspaceKb) {
+      const info = loadBuiltinKbWithInfo();
+      if (info.loadError) connection.console.error(`[pressmark] knowledge base: ${info.loadError}`);
+      workspaceKb = new WorkspaceKnowledgeBase(info.kb, (file) => configs.forFile(file).config);
+      const t0 = Date.now();
+      const n = workspaceKb.scan(workspaceRoots, schemaKbFiles(), openText);
+      log(`knowledge base: ${info.kb.count()} built-in entities in ${info.loadMs.toFixed(0)} ms; ${n} workspace file(s) in ${Date.now() - t0} ms`);
+    }
+    return workspaceKb;
+  };
+  const knowledgeBase = (): KnowledgeBase => workspace().knowledgeBase();
+  /** Knowledge-base files named by the workspace roots' pressmark.yaml. */
+  function schemaKbFiles(): string[] {
+    const out: string[] = [];
+    for (const root of workspaceRoots) {
+      const schema = configs.forFile(path.join(root, SCHEMA_FILE));
+      if (schema.file) for (const f of schema.config.knowledgeBase) out.push(path.resolve(path.dirname(schema.file), f));
+    }
+    return out;
+  }
+  const filePath = (uri: string) => URI.toPath(uri);
+  const isKb = (uri: string) => isKbFile(uri);
+
   const service = createLanguageService({
+    getKnowledgeBase: () => knowledgeBase(),
     getConfig: (uri) => {
       const file = URI.toPath(uri);
       return file ? configs.forFile(file).config : undefined!;
@@ -84,6 +116,13 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(uri);
     if (!doc) return [];
     if (isSchema(uri)) return service.schemaDiagnostics(doc.getText());
+    if (isKb(uri)) {
+      const file = filePath(uri);
+      if (!file) return [];
+      const { kb, problems } = workspace().problems(file);
+      if (!kb) return [];
+      return toDiagnostics(problems, kb.lines, configs.forFile(file).config, (await settingsFor(uri)).rules);
+    }
     userRules.set(uri, (await settingsFor(uri)).rules);
     return service.diagnostics(doc);
   }
@@ -146,9 +185,10 @@ export function startServer(connection: Connection): void {
     }
     if (supportsWatchRegistration) {
       void connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${SCHEMA_FILE}` }] })
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${SCHEMA_FILE}` }, { globPattern: '**/*.kb.yaml' }] })
         .catch(() => undefined);
     }
+    workspace();
     log(`initialized (diagnostics: ${supportsPull ? 'pull' : 'push'})`);
   });
 
@@ -158,18 +198,33 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles((params) => {
-    if (params.changes.some((c) => isSchema(c.uri))) {
-      configs.clear();
-      revalidateAll();
+    let changed = false;
+    for (const c of params.changes) {
+      if (isSchema(c.uri)) {
+        configs.clear();
+        changed = true;
+      } else if (isKb(c.uri)) {
+        const file = filePath(c.uri);
+        if (!file || documents.get(c.uri)) continue; // the editor's buffer wins
+        if (c.type === 3 /* deleted */) workspace().remove(file);
+        else workspace().read(file);
+        changed = true;
+      }
     }
+    if (changed) revalidateAll();
   });
 
   documents.onDidChangeContent((e) => {
-    if (isSchema(e.document.uri)) {
+    const uri = e.document.uri;
+    if (isSchema(uri)) {
       configs.clear();
       revalidateAll();
+    } else if (isKb(uri)) {
+      const file = filePath(uri);
+      if (file) workspace().read(file, e.document.getText());
+      revalidateAll();
     }
-    schedulePush(e.document.uri);
+    schedulePush(uri);
   });
 
   documents.onDidClose((e) => {
@@ -178,6 +233,10 @@ export function startServer(connection: Connection): void {
     userRules.delete(e.document.uri);
     if (isSchema(e.document.uri)) {
       configs.clear();
+      revalidateAll();
+    } else if (isKb(e.document.uri)) {
+      const file = filePath(e.document.uri);
+      if (file) workspace().read(file); // back to what is on disk
       revalidateAll();
     }
     if (!supportsPull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -190,7 +249,7 @@ export function startServer(connection: Connection): void {
     })),
   );
 
-  const pressDoc = (uri: string) => (isSchema(uri) ? undefined : documents.get(uri));
+  const pressDoc = (uri: string) => (isSchema(uri) || isKb(uri) ? undefined : documents.get(uri));
 
   connection.onHover((p) => safe('hover', null, () => {
     const doc = pressDoc(p.textDocument.uri);

@@ -5,6 +5,7 @@
  */
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { ProjectConfig } from './config';
+import type { KnowledgeBase } from './kb/knowledgeBase';
 import { collectProblems, toDiagnostic } from './diagnostics';
 import type { Annotation, PressDocument } from './model';
 import type { Problem } from './checks/check';
@@ -82,6 +83,22 @@ export const FIXERS: Readonly<Record<string, Fixer>> = {
     while (start > 0 && /[ \t]/.test(ctx.doc.text[start - 1])) start--;
     return [action(ctx, 'Remove the repeated attribute', [edit(ctx.doc, { start, end: s.end }, '')], true)];
   },
+  'entity.unknown-id': (ctx) => {
+    const { ids, names } = ctx.problem.data as { ids: string[]; names: string[] };
+    return ids.map((id, i) => action(ctx, `Change the id to ${quote(id)} (${names[i]})`, [edit(ctx.doc, ctx.problem.span, id)], i === 0 && ids.length === 1));
+  },
+  'entity.wrong-type': (ctx) => {
+    const types = (ctx.problem.data?.types as string[]) ?? [];
+    return types.map((t) => action(ctx, `Change the type to ${quote(t)}`, [edit(ctx.doc, ctx.problem.span, t)], types.length === 1));
+  },
+  'entity.label-mismatch': (ctx) => {
+    const { type, id, name } = ctx.problem.data as { type: string; id: string; name: string };
+    const a = ctx.doc.all.find((x) => x.labelSpan.start === ctx.problem.span.start && x.labelSpan.end === ctx.problem.span.end);
+    if (!a || !a.idSpan) return [];
+    const edits = type === a.type ? [edit(ctx.doc, a.idSpan, id)] : [edit(ctx.doc, { start: a.typeSpan.start, end: a.idSpan.end }, `${type}:${id}`)];
+    const what = type === a.type ? `the id to ${quote(id)}` : `the annotation to ${quote(`${type}:${id}`)}`;
+    return [action(ctx, `Change ${what} (${name})`, edits, true)];
+  },
   'annotation.unexpected-id': (ctx) => {
     const s = ctx.problem.data?.remove as Span;
     return [action(ctx, 'Remove the id', [edit(ctx.doc, s, '')], true)];
@@ -99,11 +116,12 @@ export function codeActions(
   config: ProjectConfig,
   userRules?: Readonly<Record<string, SeveritySetting>>,
   only?: string[],
+  kb?: KnowledgeBase,
 ): CodeAction[] {
   if (only && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k + '.') || k === '')) return [];
   const want = doc.lines.span(range);
   const out: CodeAction[] = [];
-  for (const problem of collectProblems(doc, config)) {
+  for (const problem of collectProblems(doc, config, kb)) {
     const fixer = FIXERS[problem.code];
     if (!fixer || !overlaps(problem.span, want)) continue;
     const severity = severityOf(problem.code, config.rules, userRules);

@@ -10,10 +10,14 @@ import { severityOf, type Severity, type SeveritySetting } from './rules';
 import type { Check, Problem } from './checks/check';
 import { checkTypes } from './checks/types';
 import { checkFrontMatter } from './checks/frontMatter';
+import { checkEntities } from './checks/entities';
+import { KnowledgeBase } from './kb/knowledgeBase';
 import type { LineIndex } from './text';
 
 /** Every check, in order. A new check is one file in checks/ and one line here. */
-export const CHECKS: readonly Check[] = [checkFrontMatter, checkTypes];
+export const CHECKS: readonly Check[] = [checkFrontMatter, checkTypes, checkEntities];
+
+const EMPTY_KB = new KnowledgeBase([]);
 
 export const SOURCE = 'pressmark';
 
@@ -29,11 +33,11 @@ export function severityName(s: DiagnosticSeverity | undefined): Severity {
 }
 
 /** All problems of a document, before severities: parser problems and every check. */
-export function collectProblems(doc: PressDocument, config: ProjectConfig): Problem[] {
+export function collectProblems(doc: PressDocument, config: ProjectConfig, kb: KnowledgeBase = EMPTY_KB): Problem[] {
   const out: Problem[] = [...doc.problems];
   for (const check of CHECKS) {
     try {
-      out.push(...check({ doc, config }));
+      out.push(...check({ doc, config, kb }));
     } catch (e) {
       out.push({ code: 'internal.error', span: { start: 0, end: 0 }, message: `Internal error in a check: ${String(e)}` });
     }
@@ -72,6 +76,7 @@ export function computeDiagnostics(
   doc: PressDocument,
   config: ProjectConfig,
   userRules?: Readonly<Record<string, SeveritySetting>>,
+  kb?: KnowledgeBase,
 ): Diagnostic[] {
-  return toDiagnostics(collectProblems(doc, config), doc.lines, config, userRules);
+  return toDiagnostics(collectProblems(doc, config, kb), doc.lines, config, userRules);
 }

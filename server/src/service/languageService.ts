@@ -26,6 +26,7 @@ import type { SeveritySetting } from './rules';
 import { semanticTokens } from './semanticTokens';
 import { documentSymbols } from './symbols';
 import { LineIndex } from './text';
+import { KnowledgeBase } from './kb/knowledgeBase';
 
 /** The text of a document at a version, as LSP's TextDocument has it. */
 export interface TextSource {
@@ -39,6 +40,8 @@ export interface LanguageServiceOptions {
   getConfig?(uri: string): ProjectConfig;
   /** The user's rule severities (the `pressmark.rules` setting) for a document. */
   getUserRules?(uri: string): Readonly<Record<string, SeveritySetting>> | undefined;
+  /** The knowledge base that applies to a document (built-in plus its workspace files). */
+  getKnowledgeBase?(uri: string): KnowledgeBase;
 }
 
 export interface LanguageService {
@@ -61,6 +64,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const fallback = defaultConfig();
   const configOf = (uri: string): ProjectConfig => options.getConfig?.(uri) ?? fallback;
   const rulesOf = (uri: string) => options.getUserRules?.(uri);
+  const emptyKb = new KnowledgeBase([]);
+  const kbOf = (uri: string): KnowledgeBase => options.getKnowledgeBase?.(uri) ?? emptyKb;
 
   /** Parse once per version; every feature shares the tree. */
   function parsed(src: TextSource): PressDocument {
@@ -78,7 +83,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
 
   return Object.freeze({
     parse: parsed,
-    diagnostics: (src: TextSource) => computeDiagnostics(parsed(src), configOf(src.uri), rulesOf(src.uri)),
+    diagnostics: (src: TextSource) => computeDiagnostics(parsed(src), configOf(src.uri), rulesOf(src.uri), kbOf(src.uri)),
     hover: (src: TextSource, position: Position) => {
       const doc = parsed(src);
       return hover(doc, doc.lines.offsetAt(position), configOf(src.uri));
@@ -88,7 +93,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       return completion(doc, doc.lines.offsetAt(position), configOf(src.uri));
     },
     codeActions: (src: TextSource, range: Range, only?: string[]) =>
-      codeActions(parsed(src), src.uri, range, configOf(src.uri), rulesOf(src.uri), only),
+      codeActions(parsed(src), src.uri, range, configOf(src.uri), rulesOf(src.uri), only, kbOf(src.uri)),
     semanticTokens: (src: TextSource) => semanticTokens(parsed(src)),
     documentSymbols: (src: TextSource) => documentSymbols(parsed(src)),
     foldingRanges: (src: TextSource) => foldingRanges(parsed(src)),

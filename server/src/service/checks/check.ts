@@ -1,10 +1,12 @@
 /** What a check sees and returns. Checks are pure functions over the parsed document. */
 import type { ProjectConfig } from '../config';
+import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { PressDocument, SyntaxProblem } from '../model';
 
 export interface CheckContext {
   doc: PressDocument;
   config: ProjectConfig;
+  kb: KnowledgeBase;
 }
 
 /** A problem has the same shape as a parser problem: code, span, message, fix data. */

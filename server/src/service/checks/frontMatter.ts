@@ -1,6 +1,6 @@
 /** Values of the known front-matter keys. */
 import { publicationDateProblem } from '../calendar';
-import type { FrontMatterEntry } from '../model';
+import type { FrontMatterEntry, PressDocument } from '../model';
 import type { Check, Problem } from './check';
 
 const TEXT_KEYS = new Set(['dateline', 'source', 'title', 'id']);
@@ -59,3 +59,10 @@ export const checkFrontMatter: Check = ({ doc }) => {
   }
   return out;
 };
+
+/** The publication date `YYYY-MM-DD` of a document, when its front matter has a valid one. */
+export function publicationDate(doc: PressDocument): string | undefined {
+  const v = doc.frontMatter?.data.date;
+  if (typeof v !== 'string' || publicationDateProblem(v.trim())) return undefined;
+  return v.trim().slice(0, 10);
+}

@@ -1,0 +1,136 @@
+/**
+ * The workspace knowledge base: every `*.kb.yaml` under the workspace roots plus the files
+ * that `pressmark.yaml` lists, laid over the built-in knowledge base. Editor buffers win over
+ * the disk. Shared by the LSP server and the CLI; the parsing itself is pure (service/kb/workspace.ts).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import type { ProjectConfig } from '../service/config';
+import type { KnowledgeBase } from '../service/kb/knowledgeBase';
+import { crossFileProblems, KB_FILE_SUFFIX, parseKbFile, type KbFile } from '../service/kb/workspace';
+import type { SyntaxProblem } from '../service/model';
+
+const SKIP_DIRS = new Set(['node_modules', '.git', 'out', 'dist', '.vscode-test']);
+/** A workspace with more files than this is not walked further (the rest is reported in the log). */
+const MAX_WALK_ENTRIES = 50_000;
+/** Larger knowledge-base files are refused with a diagnostic instead of being parsed. */
+export const MAX_KB_FILE_BYTES = 5 * 1024 * 1024;
+
+export function isKbFile(file: string): boolean {
+  return file.endsWith(KB_FILE_SUFFIX);
+}
+
+export class WorkspaceKnowledgeBase {
+  private readonly files = new Map<string, KbFile>();
+  private merged: KnowledgeBase | undefined;
+  private cross: Map<string, SyntaxProblem[]> | undefined;
+
+  constructor(
+    private readonly builtin: KnowledgeBase,
+    private readonly configFor: (file: string) => ProjectConfig,
+  ) {}
+
+  /** Finds the knowledge-base files under the roots and reads them. Returns how many. */
+  scan(roots: readonly string[], extra: readonly string[] = [], openText?: (file: string) => string | undefined): number {
+    const found = new Set<string>(extra.map((f) => path.resolve(f)));
+    let budget = MAX_WALK_ENTRIES;
+    const walk = (dir: string): void => {
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries) {
+        if (--budget < 0) return;
+        if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (e.isFile() && isKbFile(e.name)) found.add(p);
+      }
+    };
+    for (const r of roots) walk(r);
+    for (const f of found) this.read(f, openText?.(f));
+    return found.size;
+  }
+
+  /** Reads (or re-reads) one file from disk, or takes the editor's text. */
+  read(file: string, text?: string): void {
+    let t = text;
+    if (t === undefined) {
+      try {
+        const st = fs.statSync(file);
+        if (st.size > MAX_KB_FILE_BYTES) {
+          this.setTooLarge(file, st.size);
+          return;
+        }
+        t = fs.readFileSync(file, 'utf8');
+      } catch {
+        this.remove(file);
+        return;
+      }
+    }
+    if (t.length > MAX_KB_FILE_BYTES) {
+      this.setTooLarge(file, t.length);
+      return;
+    }
+    const uri = pathToFileURL(file).toString();
+    this.files.set(file, parseKbFile(uri, t, this.configFor(file)));
+    this.invalidate();
+  }
+
+  private setTooLarge(file: string, size: number): void {
+    const uri = pathToFileURL(file).toString();
+    const kb = parseKbFile(uri, '', this.configFor(file));
+    kb.problems.push({
+      code: 'kb.too-large',
+      span: { start: 0, end: 0 },
+      message: `This knowledge-base file is ${(size / 1024 / 1024).toFixed(1)} MB; files over ${MAX_KB_FILE_BYTES / 1024 / 1024} MB are not read.`,
+    });
+    this.files.set(file, kb);
+    this.invalidate();
+  }
+
+  remove(file: string): void {
+    if (this.files.delete(file)) this.invalidate();
+  }
+
+  has(file: string): boolean {
+    return this.files.has(file);
+  }
+
+  /** The built-in knowledge base with every workspace file laid over it. */
+  knowledgeBase(): KnowledgeBase {
+    if (!this.merged) {
+      const entities = [...this.files.values()].flatMap((f) => f.entities);
+      this.merged = entities.length ? this.builtin.withOverlay(entities) : this.builtin;
+    }
+    return this.merged;
+  }
+
+  /** A file's own problems and those across files. */
+  problems(file: string): { kb: KbFile | undefined; problems: SyntaxProblem[] } {
+    const kb = this.files.get(file);
+    if (!kb) return { kb, problems: [] };
+    if (!this.cross) this.cross = crossFileProblems([...this.files.values()], this.knowledgeBase());
+    return { kb, problems: [...kb.problems, ...(this.cross.get(kb.uri) ?? [])].sort((a, b) => a.span.start - b.span.start) };
+  }
+
+  all(): KbFile[] {
+    return [...this.files.values()];
+  }
+
+  fileOf(uri: string): KbFile | undefined {
+    try {
+      return this.files.get(fileURLToPath(uri));
+    } catch {
+      return undefined;
+    }
+  }
+
+  private invalidate(): void {
+    this.merged = undefined;
+    this.cross = undefined;
+  }
+}
