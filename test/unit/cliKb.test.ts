@@ -141,6 +141,7 @@ describe('CLI: pressmark kb', function () {
     it('--json facts are the subset of the type', () => {
       const [kz] = searchJson('KZ', '--type', 'country', '--limit', '1');
       assert.deepEqual([kz.id, kz.match], ['KZ', 'id']);
+      assert.equal(kz.wikidata, 'Q232');
       assert.equal(kz.facts.alpha3, 'KAZ');
       assert.equal(kz.facts.region, 'Asia');
       assert.equal(kz.facts.population, undefined);
