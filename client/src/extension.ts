@@ -58,7 +58,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     errorHandler: errorHandler(output),
   };
   client = new LanguageClient('pressmark', 'Pressmark', serverOptions, clientOptions);
+  // "Go to definition" on a built-in entity opens a read-only view served by the server.
+  const builtinEntries: vscode.TextDocumentContentProvider = {
+    provideTextDocumentContent: async (uri) => {
+      if (!client) return '# The Pressmark server is not running.';
+      const text = await client.sendRequest<string | null>('pressmark/builtinEntry', { uri: uri.toString() });
+      return text ?? `# ${uri.path}: no such built-in entry`;
+    },
+  };
   context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider('pressmark-kb', builtinEntries),
     output,
     vscode.commands.registerCommand('pressmark.restartServer', async () => {
       if (!client) return;

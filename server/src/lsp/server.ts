@@ -25,6 +25,21 @@ import type { KnowledgeBase } from '../service/kb/knowledgeBase';
 import { isKbFile, WorkspaceKnowledgeBase } from '../node/workspaceKb';
 import { toDiagnostics } from '../service/diagnostics';
 import * as path from 'node:path';
+import { ResponseError, ErrorCodes } from 'vscode-languageserver/node';
+import { PressIndex } from '../node/pressIndex';
+import {
+  builtinEntryText,
+  definition,
+  entityRefInDocument,
+  entityRefInKbFile,
+  parseBuiltinUri,
+  references,
+  RenameError,
+  renameEdits,
+  type EntityRef,
+} from '../service/navigation';
+import { entityCard } from '../service/entityCard';
+import { MarkupKind } from 'vscode-languageserver/node';
 
 export const SERVER_NAME = 'pressmark';
 export const SERVER_VERSION = '0.1.0';
@@ -72,6 +87,28 @@ export function startServer(connection: Connection): void {
     return out;
   }
   const filePath = (uri: string) => URI.toPath(uri);
+  const pressIndex = new PressIndex([]);
+  const workspaceDocuments = () =>
+    pressIndex.documents(
+      (uri) => {
+        const d = documents.get(uri);
+        return d && !isSchema(uri) && !isKb(uri) ? service.parse(d) : undefined;
+      },
+      documents.keys(),
+    );
+  /** The entity id at a position, in a .press document or a knowledge-base file. */
+  function entityRefAt(uri: string, position: { line: number; character: number }): EntityRef | undefined {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    if (isKb(uri)) {
+      const file = workspace().fileOf(uri);
+      return file ? entityRefInKbFile(file, file.lines.offsetAt(position)) : undefined;
+    }
+    if (isSchema(uri)) return undefined;
+    const parsed = service.parse(doc);
+    const file = filePath(uri);
+    return entityRefInDocument(parsed, parsed.lines.offsetAt(position), file ? configs.forFile(file).config : configs.forFile('/').config);
+  }
   const isKb = (uri: string) => isKbFile(uri);
 
   const service = createLanguageService({
@@ -164,14 +201,18 @@ export function startServer(connection: Connection): void {
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspaceRoots = folders.map((u) => URI.toPath(u)).filter((p): p is string => !!p);
     configs = new ProjectConfigs(workspaceRoots, openText);
+    pressIndex.setRoots(workspaceRoots);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
-        completionProvider: { triggerCharacters: ['{', ':'], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['{', ':'], resolveProvider: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
         semanticTokensProvider: { legend: LEGEND, full: true, range: false },
         documentSymbolProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
         foldingRangeProvider: true,
         diagnosticProvider: supportsPull ? { identifier: 'pressmark', interFileDependencies: true, workspaceDiagnostics: false } : undefined,
       },
@@ -185,7 +226,9 @@ export function startServer(connection: Connection): void {
     }
     if (supportsWatchRegistration) {
       void connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${SCHEMA_FILE}` }, { globPattern: '**/*.kb.yaml' }] })
+        .register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: `**/${SCHEMA_FILE}` }, { globPattern: '**/*.kb.yaml' }, { globPattern: '**/*.press' }],
+        })
         .catch(() => undefined);
     }
     workspace();
@@ -203,6 +246,9 @@ export function startServer(connection: Connection): void {
       if (isSchema(c.uri)) {
         configs.clear();
         changed = true;
+      } else if (c.uri.endsWith('.press')) {
+        const file = filePath(c.uri);
+        if (file) pressIndex.touch(file, c.type === 3);
       } else if (isKb(c.uri)) {
         const file = filePath(c.uri);
         if (!file || documents.get(c.uri)) continue; // the editor's buffer wins
@@ -253,12 +299,60 @@ export function startServer(connection: Connection): void {
 
   connection.onHover((p) => safe('hover', null, () => {
     const doc = pressDoc(p.textDocument.uri);
-    return doc ? service.hover(doc, p.position) : null;
+    if (doc) return service.hover(doc, p.position);
+    if (isKb(p.textDocument.uri)) {
+      // In a knowledge-base file: the card of the entity whose id is under the cursor.
+      const ref = entityRefAt(p.textDocument.uri, p.position);
+      const kb = knowledgeBase();
+      const e = ref && kb.get(ref.type, ref.id);
+      const file = workspace().fileOf(p.textDocument.uri);
+      if (e && ref && file) {
+        return { contents: { kind: MarkupKind.Markdown, value: entityCard(e, { kb, displayUri: (u) => u.replace(/^.*\//, '') }) }, range: file.lines.range(ref.idSpan) };
+      }
+    }
+    return null;
   }));
   connection.onCompletion((p) => safe('completion', { isIncomplete: false, items: [] }, () => {
     const doc = pressDoc(p.textDocument.uri);
-    return doc ? service.completion(doc, p.position) : { isIncomplete: false, items: [] };
+    if (doc) return service.completion(doc, p.position);
+    const kbDoc = isKb(p.textDocument.uri) ? documents.get(p.textDocument.uri) : undefined;
+    return kbDoc ? service.kbFileCompletion(kbDoc.getText(), p.position) : { isIncomplete: false, items: [] };
   }));
+  connection.onDefinition((p) => safe('definition', null, () => {
+    const ref = entityRefAt(p.textDocument.uri, p.position);
+    return ref ? (definition(ref, knowledgeBase()) ?? null) : null;
+  }));
+  connection.onReferences((p) => safe('references', [], () => {
+    const ref = entityRefAt(p.textDocument.uri, p.position);
+    return ref ? references(ref, workspaceDocuments(), workspace().all(), p.context.includeDeclaration) : [];
+  }));
+  connection.onPrepareRename(async (p) => {
+    const ref = await safe('prepare rename', undefined as EntityRef | undefined, () => entityRefAt(p.textDocument.uri, p.position));
+    if (!ref) return null;
+    const e = knowledgeBase().get(ref.type, ref.id);
+    if (!e) throw new ResponseError(ErrorCodes.InvalidRequest, `Unknown ${ref.type} id \`${ref.id}\`.`);
+    if (e.source.kind !== 'workspace') throw new ResponseError(ErrorCodes.InvalidRequest, `\`${ref.id}\` is a built-in ${ref.type} id; only workspace ids can be renamed.`);
+    const doc = documents.get(p.textDocument.uri)!;
+    const lines = isKb(p.textDocument.uri) ? workspace().fileOf(p.textDocument.uri)!.lines : service.parse(doc).lines;
+    return { range: lines.range(ref.idSpan), placeholder: ref.id };
+  });
+  connection.onRenameRequest(async (p) => {
+    const ref = await safe('rename', undefined as EntityRef | undefined, () => entityRefAt(p.textDocument.uri, p.position));
+    if (!ref) return null;
+    try {
+      return renameEdits(ref, p.newName, knowledgeBase(), workspaceDocuments(), workspace().all());
+    } catch (e) {
+      if (e instanceof RenameError) throw new ResponseError(ErrorCodes.InvalidRequest, e.message);
+      connection.console.error(`[pressmark] rename failed: ${String(e)}`);
+      return null;
+    }
+  });
+  connection.onRequest('pressmark/builtinEntry', (p: { uri: string }) => safe('builtin entry', null, () => {
+    const key = parseBuiltinUri(p?.uri ?? '');
+    const e = key && knowledgeBase().get(key.type, key.id);
+    return e ? builtinEntryText(e) : null;
+  }));
+  connection.onCompletionResolve((item) => safe('completion resolve', item, () => service.resolveCompletion(item)));
   connection.onCodeAction((p) => safe('code actions', [], async () => {
     const doc = pressDoc(p.textDocument.uri);
     if (!doc) return [];

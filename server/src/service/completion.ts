@@ -1,13 +1,47 @@
-/** Completion: annotation types after `]{`, front-matter keys at the start of a front-matter line. */
-import { CompletionItemKind, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
+/**
+ * Completion: annotation types after `]{`, knowledge-base ids after `]{type:` (ranked by how
+ * well they match the label), front-matter keys at the start of a front-matter line.
+ */
+import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
 import type { ProjectConfig } from './config';
 import { FRONT_MATTER_KEYS } from './hover';
 import type { PressDocument } from './model';
+import type { KnowledgeBase } from './kb/knowledgeBase';
+import type { Entity } from './kb/types';
+import { entityCard } from './entityCard';
+import { LineIndex } from './text';
 
 const TYPE_SLOT_RE = /\]\{([A-Za-z0-9_-]*)$/;
+const ID_SLOT_RE = /\]\{([A-Za-z][A-Za-z0-9_-]*):([^\s{}]*)$/;
+/** More candidates than this and the list is cut, marked incomplete so the client asks again. */
+const MAX_ID_ITEMS = 60;
+
+/** Entities for the id slot, best first: those the label names, then by the typed prefix or the label. */
+export function rankIds(kb: KnowledgeBase, type: string, label: string, typed: string): Entity[] {
+  const out: Entity[] = [];
+  const seen = new Set<string>();
+  const push = (e: Entity) => {
+    if (!seen.has(e.id)) {
+      seen.add(e.id);
+      out.push(e);
+    }
+  };
+  const named = label ? kb.lookupName(label, { type }) : [];
+  if (typed) {
+    const upper = typed.toUpperCase();
+    for (const e of named) if (e.id.toUpperCase().startsWith(upper)) push(e);
+    for (const h of kb.search(typed, { type, limit: MAX_ID_ITEMS })) push(h.entity);
+  } else {
+    for (const e of named) push(e);
+    // A label that names nothing known: what it resembles (prefixes, misspellings).
+    if (label && named.length === 0) for (const h of kb.search(label, { type, limit: MAX_ID_ITEMS })) push(h.entity);
+    if (out.length < MAX_ID_ITEMS) for (const h of kb.search('', { type, limit: MAX_ID_ITEMS })) push(h.entity);
+  }
+  return out.slice(0, MAX_ID_ITEMS);
+}
 const FM_KEY_RE = /^([A-Za-z_]*)$/;
 
-export function completion(doc: PressDocument, offset: number, config: ProjectConfig): CompletionList {
+export function completion(doc: PressDocument, offset: number, config: ProjectConfig, kb?: KnowledgeBase): CompletionList {
   const lines = doc.lines;
   const pos = lines.positionAt(offset);
   const linePrefix = doc.text.slice(lines.lineStart(pos.line), offset);
@@ -32,6 +66,35 @@ export function completion(doc: PressDocument, offset: number, config: ProjectCo
     return { isIncomplete: false, items };
   }
 
+  const idm = ID_SLOT_RE.exec(linePrefix);
+  const def = idm ? config.types.get(idm[1]) : undefined;
+  if (idm && def && !def.timex && kb && offset >= doc.bodyStart) {
+    const typed = idm[2];
+    const idStart = offset - typed.length;
+    // Replace the whole id under the cursor, not only what is before it.
+    let idEnd = offset;
+    while (idEnd < doc.text.length && !/[\s{}]/.test(doc.text[idEnd])) idEnd++;
+    const closeBracket = idStart - idm[1].length - 3; // `]` `{` type `:`
+    const ann = doc.all.find((a) => a.close === closeBracket);
+    const label = ann ? ann.text.replace(/\s+/g, ' ').trim() : '';
+    const range = lines.range({ start: idStart, end: idEnd });
+    const ranked = rankIds(kb, def.name, label, typed);
+    ranked.forEach((e, i) => {
+      items.push({
+        label: e.id,
+        kind: CompletionItemKind.Value,
+        detail: e.name,
+        labelDetails: { description: e.name },
+        data: { entity: { type: e.type, id: e.id } }, // the card comes with completionItem/resolve
+        sortText: String(i).padStart(4, '0'),
+        filterText: `${typed}${e.id}`,
+        textEdit: { range, newText: e.id },
+        preselect: i === 0,
+      });
+    });
+    return { isIncomplete: ranked.length >= MAX_ID_ITEMS || typed.length === 0, items };
+  }
+
   const m = TYPE_SLOT_RE.exec(linePrefix);
   if (m && offset >= doc.bodyStart) {
     const range = lines.range({ start: offset - m[1].length, end: offset });
@@ -49,4 +112,47 @@ export function completion(doc: PressDocument, offset: number, config: ProjectCo
     }
   }
   return { isIncomplete: false, items };
+}
+
+/** Adds the documentation (the entity's card) to an id item the client wants to show. */
+export function resolveCompletion(item: CompletionItem, kb: KnowledgeBase | undefined): CompletionItem {
+  const ref = (item.data as { entity?: { type: string; id: string } } | undefined)?.entity;
+  const e = ref && kb ? kb.get(ref.type, ref.id) : undefined;
+  if (e && kb) item.documentation = { kind: MarkupKind.Markdown, value: entityCard(e, { kb }) };
+  return item;
+}
+
+const KB_REF_KEYS: Record<string, string> = { org: 'org', country: 'country', place: 'place', hq: 'country', parent: 'org', capitalPlace: 'place' };
+const KB_VALUE_RE = /(?:^|[\s{,])(type|org|country|place|hq|parent|capitalPlace):[ \t]*([^\s,{}]*)$/;
+
+/** Completion in a knowledge-base file: entity types after `type:`, ids after `org:`, `country:`... */
+export function kbFileCompletion(text: string, offset: number, config: ProjectConfig, kb: KnowledgeBase | undefined): CompletionList {
+  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1) + 1, 0);
+  const m = KB_VALUE_RE.exec(text.slice(lineStart, offset));
+  const items: CompletionItem[] = [];
+  if (!m) return { isIncomplete: false, items };
+  const typed = m[2];
+  const lines = new LineIndex(text);
+  const range = lines.range({ start: offset - typed.length, end: offset });
+  if (m[1] === 'type') {
+    for (const t of config.types.values()) {
+      if (!t.timex) items.push({ label: t.name, kind: CompletionItemKind.Class, documentation: t.description, textEdit: { range, newText: t.name } });
+    }
+    return { isIncomplete: false, items };
+  }
+  if (!kb) return { isIncomplete: false, items };
+  const ranked = rankIds(kb, KB_REF_KEYS[m[1]], '', typed);
+  ranked.forEach((e, i) =>
+    items.push({
+      label: e.id,
+      kind: CompletionItemKind.Value,
+      detail: e.name,
+      labelDetails: { description: e.name },
+      sortText: String(i).padStart(4, '0'),
+      filterText: `${typed}${e.id}`,
+      textEdit: { range, newText: e.id },
+      data: { entity: { type: e.type, id: e.id } },
+    }),
+  );
+  return { isIncomplete: true, items };
 }

@@ -2,13 +2,26 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import type { ProjectConfig } from './config';
 import { annotationAt, type PressDocument } from './model';
+import type { KnowledgeBase } from './kb/knowledgeBase';
+import { entityCard } from './entityCard';
+import { publicationDate } from './checks/frontMatter';
 
 function esc(s: string): string {
   return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => '\\' + c);
 }
 
-export function hover(doc: PressDocument, offset: number, config: ProjectConfig): Hover | null {
+export function hover(doc: PressDocument, offset: number, config: ProjectConfig, kb?: KnowledgeBase): Hover | null {
   const a = annotationAt(doc, offset);
+  const entity = a && a.id && kb && !config.types.get(a.type)?.timex ? kb.get(a.type, a.id) : undefined;
+  if (a && entity && kb) {
+    const value = entityCard(entity, {
+      kb,
+      date: publicationDate(doc),
+      documentCountries: doc.all.filter((x) => x.type === 'country' && x.id).map((x) => x.id!),
+      displayUri: (uri) => uri.replace(/^.*\//, ''),
+    });
+    return { contents: { kind: MarkupKind.Markdown, value }, range: doc.lines.range(a.span) };
+  }
   if (a) {
     const def = config.types.get(a.type);
     const lines: string[] = [];

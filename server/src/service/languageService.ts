@@ -5,6 +5,7 @@
  */
 import type {
   CodeAction,
+  CompletionItem,
   CompletionList,
   Diagnostic,
   DocumentSymbol,
@@ -15,7 +16,7 @@ import type {
   SemanticTokens,
 } from 'vscode-languageserver-types';
 import { codeActions } from './codeActions';
-import { completion } from './completion';
+import { completion, kbFileCompletion, resolveCompletion } from './completion';
 import { defaultConfig, parseSchema, type ProjectConfig } from './config';
 import { computeDiagnostics, toDiagnostics } from './diagnostics';
 import { foldingRanges } from './folding';
@@ -49,6 +50,10 @@ export interface LanguageService {
   diagnostics(doc: TextSource): Diagnostic[];
   hover(doc: TextSource, position: Position): Hover | null;
   completion(doc: TextSource, position: Position): CompletionList;
+  /** Completion in a knowledge-base YAML file (types and ids). */
+  kbFileCompletion(text: string, position: Position): CompletionList;
+  /** Fills in an item's documentation (`uri` is the document the list was for). */
+  resolveCompletion(item: CompletionItem, uri?: string): CompletionItem;
   codeActions(doc: TextSource, range: Range, only?: string[]): CodeAction[];
   semanticTokens(doc: TextSource): SemanticTokens;
   documentSymbols(doc: TextSource): DocumentSymbol[];
@@ -86,12 +91,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     diagnostics: (src: TextSource) => computeDiagnostics(parsed(src), configOf(src.uri), rulesOf(src.uri), kbOf(src.uri)),
     hover: (src: TextSource, position: Position) => {
       const doc = parsed(src);
-      return hover(doc, doc.lines.offsetAt(position), configOf(src.uri));
+      return hover(doc, doc.lines.offsetAt(position), configOf(src.uri), kbOf(src.uri));
     },
     completion: (src: TextSource, position: Position) => {
       const doc = parsed(src);
-      return completion(doc, doc.lines.offsetAt(position), configOf(src.uri));
+      return completion(doc, doc.lines.offsetAt(position), configOf(src.uri), kbOf(src.uri));
     },
+    kbFileCompletion: (text: string, position: Position) => kbFileCompletion(text, new LineIndex(text).offsetAt(position), fallback, options.getKnowledgeBase?.('')),
+    resolveCompletion: (item: CompletionItem, uri?: string) => resolveCompletion(item, uri ? kbOf(uri) : options.getKnowledgeBase?.('')),
     codeActions: (src: TextSource, range: Range, only?: string[]) =>
       codeActions(parsed(src), src.uri, range, configOf(src.uri), rulesOf(src.uri), only, kbOf(src.uri)),
     semanticTokens: (src: TextSource) => semanticTokens(parsed(src)),

@@ -1,0 +1,102 @@
+/**
+ * The workspace's .press files, parsed on demand and kept until they change on disk; the
+ * editor's open buffers take their place. Serves references and rename across the corpus.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { IndexedDocument } from '../service/navigation';
+import type { PressDocument } from '../service/model';
+import { parse } from '../service/parser';
+
+const SKIP_DIRS = new Set(['node_modules', '.git', 'out', 'dist', '.vscode-test']);
+const MAX_FILES = 20_000;
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+interface Entry {
+  uri: string;
+  mtimeMs: number;
+  size: number;
+  doc: PressDocument | undefined;
+}
+
+export class PressIndex {
+  private files = new Map<string, Entry>();
+  private scanned = false;
+
+  constructor(private roots: readonly string[]) {}
+
+  setRoots(roots: readonly string[]): void {
+    this.roots = roots;
+    this.scanned = false;
+  }
+
+  /** A file was created, changed or deleted on disk. */
+  touch(file: string, deleted = false): void {
+    if (deleted) this.files.delete(file);
+    else if (this.scanned) this.files.set(file, { uri: pathToFileURL(file).toString(), mtimeMs: -1, size: 0, doc: undefined });
+  }
+
+  private scan(): void {
+    this.files.clear();
+    let n = 0;
+    const walk = (dir: string): void => {
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries) {
+        if (n >= MAX_FILES) return;
+        if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (e.isFile() && e.name.endsWith('.press')) {
+          n++;
+          this.files.set(p, { uri: pathToFileURL(p).toString(), mtimeMs: -1, size: 0, doc: undefined });
+        }
+      }
+    };
+    for (const r of this.roots) walk(r);
+    this.scanned = true;
+  }
+
+  /**
+   * Every .press document of the workspace. `open(uri)` gives the editor's parsed buffer for
+   * an open document (it wins over the disk).
+   */
+  *documents(open: (uri: string) => PressDocument | undefined, openUris: Iterable<string>): Generator<IndexedDocument> {
+    if (!this.scanned) this.scan();
+    const seen = new Set<string>();
+    for (const uri of openUris) {
+      const doc = open(uri);
+      if (doc) {
+        seen.add(uri);
+        yield { uri, doc };
+      }
+    }
+    for (const [file, entry] of this.files) {
+      if (seen.has(entry.uri)) continue;
+      let st: fs.Stats;
+      try {
+        st = fs.statSync(file);
+      } catch {
+        this.files.delete(file);
+        continue;
+      }
+      if (st.size > MAX_FILE_BYTES) continue;
+      if (!entry.doc || entry.mtimeMs !== st.mtimeMs || entry.size !== st.size) {
+        try {
+          const text = fs.readFileSync(file, 'utf8');
+          entry.doc = parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+          entry.mtimeMs = st.mtimeMs;
+          entry.size = st.size;
+        } catch {
+          continue;
+        }
+      }
+      yield { uri: entry.uri, doc: entry.doc };
+    }
+  }
+}
