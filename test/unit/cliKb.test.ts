@@ -268,3 +268,16 @@ describe('CLI: pressmark kb', function () {
     }
   });
 });
+
+describe('CLI: pressmark kb with workspace files', function () {
+  this.timeout(20_000);
+  it('--kb adds workspace entities to search and stats', () => {
+    const root = path.resolve(__dirname, '../../..');
+    const run = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'bin/pressmark.js'), 'kb', ...args], { cwd: root, encoding: 'utf8' });
+    const stats = JSON.parse(run('stats', '--json', '--kb', 'examples/').stdout);
+    assert.equal(stats.byTypeAndSource.person.workspace, 2);
+    const hits = JSON.parse(run('search', 'Bettel', '--type', 'person', '--json', '--kb', 'examples/kazinform.kb.yaml').stdout);
+    assert.equal(hits[0].id, 'xavier-bettel');
+    assert.equal(run('search', 'x', '--kb', 'no/such/file.kb.yaml').status, 2);
+  });
+});

@@ -4,7 +4,9 @@ import { parseArgs } from 'node:util';
 import { loadBuiltinKbWithInfo } from '../service/kb/builtin';
 import { KnowledgeBase } from '../service/kb/knowledgeBase';
 import type { Entity, FormerName, SearchHit } from '../service/kb/types';
-import { UsageError, type Io } from './common';
+import { collectFiles, readDocument, UsageError, type Io } from './common';
+import { ProjectConfigs } from '../node/projectConfig';
+import { WorkspaceKnowledgeBase } from '../node/workspaceKb';
 
 export const KB_HELP = `Usage: pressmark kb <command> [options]
 
@@ -17,7 +19,7 @@ Commands:
 Run pressmark kb <command> --help for the details of a command.
 `;
 
-export const KB_SEARCH_HELP = `Usage: pressmark kb search <query> [--type T] [--limit N] [--json]
+export const KB_SEARCH_HELP = `Usage: pressmark kb search <query> [--type T] [--limit N] [--json] [--kb FILE]...
 
 Finds entities whose id, name, alias, acronym or former name matches <query> (several words
 are one query). Best matches first: exact id, exact name, id prefix, name prefix, word prefix,
@@ -25,6 +27,7 @@ substring, then near misses (spelling mistakes). Case and diacritics do not matt
 
   --type T      only entities of type T (country, org, place, person, ...)
   --limit N     at most N hits (default 20)
+  --kb FILE     also a workspace knowledge-base file or folder of *.kb.yaml (repeatable)
   --json        an array of {type, id, name, match, matched, score, wikidata?, formerNames?,
                 facts, source}; facts holds the main facts of the type (codes, capital and
                 region of a country; kind, dates and seat of an org; country, population and
@@ -39,12 +42,13 @@ Exit code (as grep): 0 when something was found, 1 when nothing was, 2 on bad us
 the built-in knowledge base is missing.
 `;
 
-export const KB_STATS_HELP = `Usage: pressmark kb stats [--json]
+export const KB_STATS_HELP = `Usage: pressmark kb stats [--json] [--kb FILE]...
 
 Counts the entities of the knowledge base by type and by source (builtin, workspace).
 
-  --json   {total, byType: {country, org, place, ...}, bySource: {builtin, workspace},
-           byTypeAndSource: {country: {builtin, workspace}, ...}}
+  --json     {total, byType: {country, org, place, ...}, bySource: {builtin, workspace},
+             byTypeAndSource: {country: {builtin, workspace}, ...}}
+  --kb FILE  also a workspace knowledge-base file or folder of *.kb.yaml (repeatable)
 
 Exit code: 0, or 2 on bad usage or when the built-in knowledge base is missing.
 `;
@@ -59,11 +63,18 @@ const DEFAULT_LIMIT = 20;
  * knowledge-base files on top. Reading `.kb.yaml` files is not available yet, so `files` must be
  * empty. Throws UsageError when the built-in knowledge base is missing.
  */
+/** The built-in knowledge base with the given workspace files (`*.kb.yaml`) laid over it. */
 export function loadKnowledgeBase(files: readonly string[]): KnowledgeBase {
   const builtin = loadBuiltinKbWithInfo();
   if (builtin.loadError) throw new UsageError(`the built-in knowledge base is missing: ${builtin.loadError}`);
-  if (files.length > 0) throw new UsageError(`knowledge-base files are not supported by this version (${files.join(', ')})`);
-  return builtin.kb;
+  if (files.length === 0) return builtin.kb;
+  const configs = new ProjectConfigs();
+  const workspace = new WorkspaceKnowledgeBase(builtin.kb, (f) => configs.forFile(f).config);
+  for (const f of collectFiles(files, ['.kb.yaml'])) {
+    readDocument(f); // a clear usage error for an unreadable file
+    workspace.read(path.resolve(f));
+  }
+  return workspace.knowledgeBase();
 }
 
 export function runKb(argv: string[], io: Io): number {
@@ -95,6 +106,7 @@ function runSearch(argv: string[], io: Io): number {
       type: { type: 'string' },
       limit: { type: 'string' },
       json: { type: 'boolean' },
+      kb: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -111,7 +123,7 @@ function runSearch(argv: string[], io: Io): number {
     if (!/^[1-9][0-9]*$/.test(values.limit)) throw new UsageError(`--limit must be a positive whole number, not ${JSON.stringify(values.limit)}`);
     limit = Number(values.limit);
   }
-  const kb = loadKnowledgeBase([]);
+  const kb = loadKnowledgeBase(values.kb ?? []);
   const type = values.type;
   if (type !== undefined) {
     const known = [...new Set([...BUILTIN_TYPES, ...kb.types()])];
@@ -275,7 +287,7 @@ interface StatsJson {
 function runStats(argv: string[], io: Io): number {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: { json: { type: 'boolean' }, kb: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } },
     allowPositionals: true,
     strict: true,
   });
@@ -284,7 +296,7 @@ function runStats(argv: string[], io: Io): number {
     return 0;
   }
   if (positionals.length) throw new UsageError(`kb stats takes no arguments (got ${JSON.stringify(positionals.join(' '))})`);
-  const kb = loadKnowledgeBase([]);
+  const kb = loadKnowledgeBase(values.kb ?? []);
   const stats = statsOf(kb);
   if (values.json) {
     io.out(JSON.stringify(stats, null, 2) + '\n');
