@@ -263,7 +263,7 @@ export class KnowledgeBase {
     if (typeof query !== 'string' || limit === 0) return [];
     const q = query.trim();
     if (!q) {
-      return sortEntities(this.all(type)).slice(0, limit).map(entity => ({ entity, match: 'name-prefix' as MatchKind, matched: entity.name, score: 0 }));
+      return this.byProminence(type).slice(0, limit).map(entity => ({ entity, match: 'name-prefix' as MatchKind, matched: entity.name, score: 0 }));
     }
     const fq = foldName(q);
     const qUpper = q.toUpperCase();
@@ -301,7 +301,8 @@ export class KnowledgeBase {
           const at = key.indexOf(fq);
           if (at > 0 && key.charCodeAt(at - 1) === 32) { score = 600; match = 'word-prefix'; }
           else if (at > 0) { score = 500; match = 'substring'; }
-          else if (budget > 0 && Math.abs(key.length - fq.length) <= budget) {
+          // Misspellings keep their first letter (the cheap filter keeps the scan fast).
+          else if (budget > 0 && key.charCodeAt(0) === fq.charCodeAt(0) && Math.abs(key.length - fq.length) <= budget) {
             const d = editDistance(key, fq, budget);
             if (d <= budget) { score = 400 - 50 * d; match = 'fuzzy'; }
           }
@@ -412,6 +413,19 @@ export class KnowledgeBase {
       t[src] = (t[src] ?? 0) + 1;
     }
     return out;
+  }
+
+  private readonly prominenceCache = new Map<string, Entity[]>();
+
+  /** Visible entities of a type (or all), most prominent first; computed once per knowledge base. */
+  private byProminence(type?: EntityType): Entity[] {
+    const key = type ?? '\u0000all';
+    let list = this.prominenceCache.get(key);
+    if (!list) {
+      list = sortEntities(this.all(type));
+      this.prominenceCache.set(key, list);
+    }
+    return list;
   }
 
   /** Number of visible entities, optionally of one type. */
