@@ -80,7 +80,7 @@ describe('kb loader', function () {
     const info = loadBuiltinKbWithInfo();
     assert.strictEqual(info.loadError, undefined);
     assert.strictEqual(info.path, kbJsonPath());
-    // The budget is 300 ms (scripts/bench-kb-load.js measures it); this bound only catches a
+    // The budget is 300 ms (scripts/bench-kb.js measures it); this bound only catches a
     // pathological regression on a loaded test machine.
     assert.ok(info.loadMs < 3000, `loaded in ${info.loadMs} ms`);
   });
