@@ -81,7 +81,7 @@ export function resolveElectron(candidate: string): string | undefined {
     }
     return undefined;
   }
-  if (!isFile(p)) return undefined;
+  if (!isFile(p) || /\.(js|cjs|mjs)$/.test(p)) return undefined;
   if (!isScript(p)) return p; // already a binary
   // The CLI script lives in <install>/bin/ (Linux, Windows) or <App>.app/Contents/Resources/app/bin/.
   const binDir = path.dirname(p);
