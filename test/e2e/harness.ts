@@ -261,8 +261,17 @@ export class CodeServerSession {
   static async start(opts: SessionOptions): Promise<CodeServerSession> {
     installExitHooks();
     const env = readEnv();
-    const startTimeout = opts.startTimeoutMs ?? 90_000;
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pressmark-e2e-'));
+    try {
+      return await CodeServerSession.startIn(tmp, env, opts);
+    } catch (e) {
+      if (!process.env.PRESSMARK_E2E_KEEP) fs.rmSync(tmp, { recursive: true, force: true });
+      throw e;
+    }
+  }
+
+  private static async startIn(tmp: string, env: E2EEnv, opts: SessionOptions): Promise<CodeServerSession> {
+    const startTimeout = opts.startTimeoutMs ?? 90_000;
     const workspace = path.join(tmp, 'workspace');
     const userDataDir = path.join(tmp, 'user-data');
     const extensionsDir = path.join(tmp, 'extensions');
