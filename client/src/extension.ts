@@ -49,7 +49,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const output = vscode.window.createOutputChannel('Pressmark', { log: true });
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
-      { language: 'pressmark' },
+      { scheme: 'file', language: 'pressmark' },
+      { scheme: 'untitled', language: 'pressmark' },
       { scheme: 'file', pattern: '**/pressmark.yaml' },
       { scheme: 'file', pattern: '**/*.kb.yaml' },
     ],
