@@ -90,6 +90,85 @@ describe('Pressmark extension in VS Code (code-server) @e2e', function () {
     assert.strictEqual(problems, 0, `Problems on the clean example: ${(await s!.problemsCount()).label}`);
   });
 
+  it('knowledge base: the hover card of Kazakhstan shows its capital Astana and Wikidata Q232 @e2e', async function () {
+    await s!.openFile(EXAMPLE_NAME);
+    const label = s!.token('Kazakhstan');
+    await label.waitFor({ state: 'visible' });
+    // Wait for the card with the knowledge-base facts (not a "Loading..." card), then read it.
+    const text = await s!.hover(label, SERVER_MS, /Capital/);
+    const card = s!.page.locator('.monaco-hover-content').filter({ hasText: /Capital/ }).first();
+    // The facts are a Markdown table: read its rows cell by cell.
+    const rows = await card.locator('tr').evaluateAll((trs) =>
+      trs.map((tr) => Array.from((tr as any).querySelectorAll('th, td') as ArrayLike<any>).map((c) => String(c.innerText).replace(/\s+/g, ' ').trim())),
+    );
+    const row = (key: string): string[] | undefined => rows.find((r) => r[0] === key);
+    const dump = `card: ${JSON.stringify(text)}\nrows: ${JSON.stringify(rows)}`;
+    assert.deepStrictEqual(row('Capital'), ['Capital', 'Astana'], dump);
+    assert.deepStrictEqual(row('Wikidata'), ['Wikidata', 'Q232'], dump);
+    // The Wikidata id is a link to its Wikidata page.
+    const link = card.locator('a').filter({ hasText: /^Q232$/ }).first();
+    await link.waitFor({ state: 'attached', timeout: 5_000 });
+    const target = [await link.getAttribute('data-href'), await link.getAttribute('href'), await link.getAttribute('title')].join(' ');
+    assert.ok(/wikidata\.org\/wiki\/Q232\b/.test(target), `the Q232 link points to ${JSON.stringify(target)}`);
+    assert.ok(/\bKZ\b/.test(text), dump);
+    await s!.page.mouse.move(1, 1);
+    await s!.page.keyboard.press('Escape');
+  });
+
+  it('knowledge base: completing `[Luxembourg]{country:` offers LU (Luxembourg) first @e2e', async function () {
+    const page = s!.page;
+    await s!.openFile(EXAMPLE_NAME);
+    await page.mouse.move(1, 1);
+    await page.keyboard.press('Escape');
+    const typed = '[Luxembourg]{country:';
+    // The line holding exactly the typed text (the example has many `[Luxembourg]{country:LU}`).
+    const typedLine = () => s!.editor().locator('.view-lines .view-line').filter({ hasText: /^\s*\[Luxembourg\]\{country:\s*$/ }).first();
+    try {
+      await s!.focusEditor();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type(`\n${typed}`);
+      // The typed text is on screen exactly (no auto-closed brackets), a line of its own.
+      await typedLine().waitFor({ state: 'visible' });
+
+      // The harness turns suggestions on trigger characters off (typing must stay exact), so
+      // ask for them explicitly.
+      await page.keyboard.press('Control+Space');
+      const widget = page.locator('.editor-widget.suggest-widget');
+      await widget.waitFor({ state: 'visible', timeout: SERVER_MS });
+      // Wait for the server's id list (a row described as Luxembourg), not the "Loading..." state.
+      const rowsSel = '.editor-widget.suggest-widget .monaco-list-row';
+      await page.locator(rowsSel).filter({ hasText: /Luxembourg/ }).first().waitFor({ state: 'visible', timeout: SERVER_MS });
+      const rows = await page.locator(rowsSel).evaluateAll((els) =>
+        els
+          .map((e) => ({
+            index: Number((e as any).getAttribute('data-index')),
+            label: String((e as any).querySelector('.label-name')?.innerText ?? '').trim(),
+            text: String((e as any).innerText).replace(/\s+/g, ' ').trim(),
+          }))
+          .sort((a, b) => a.index - b.index),
+      );
+      const dump = `suggest rows: ${JSON.stringify(rows)}`;
+      assert.ok(rows.length >= 1, dump);
+      assert.strictEqual(rows[0].index, 0, dump);
+      assert.strictEqual(rows[0].label, 'LU', dump);
+      assert.ok(/Luxembourg/.test(rows[0].text), `the first row is not described as Luxembourg: ${dump}`);
+      // The first row is the one selected (focused) when the list opens.
+      const focused = page.locator(`${rowsSel}.focused .label-name`).first();
+      assert.strictEqual((await focused.innerText()).trim(), 'LU', dump);
+
+      await page.keyboard.press('Escape');
+      await widget.waitFor({ state: 'hidden' });
+    } finally {
+      // Leave the clean example for the tests after this one.
+      await page.keyboard.press('Escape');
+      await s!.runCommand('File: Revert File');
+    }
+    await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'hidden' });
+    await typedLine().waitFor({ state: 'detached' });
+    const problems = await s!.waitForProblems((n) => n === 0, 'no problems on the reverted example', SERVER_MS);
+    assert.strictEqual(problems, 0, `Problems after reverting: ${(await s!.problemsCount()).label}`);
+  });
+
   it('flags a broken copy: squiggles, hovers with message and code, Problems count @e2e', async function () {
     await s!.openFile('broken.press');
     await s!.waitForSquiggles(1, SERVER_MS);

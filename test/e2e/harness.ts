@@ -415,6 +415,15 @@ export class CodeServerSession {
     return this.page.locator('.editor-group-container.active .monaco-editor').first();
   }
 
+  /**
+   * Moves the keyboard focus into the active editor (through the command palette, since a click
+   * lands wherever the editor happens to be scrolled); resolves when the editor has the focus.
+   */
+  async focusEditor(): Promise<void> {
+    await this.runCommand('View: Focus Active Editor Group');
+    await this.page.locator('.editor-group-container.active .monaco-editor.focused').first().waitFor({ state: 'visible' });
+  }
+
   squiggles(): Locator {
     return this.editor().locator('.squiggly-error, .squiggly-warning, .squiggly-info');
   }
@@ -482,8 +491,18 @@ export class CodeServerSession {
       await anyCard.waitFor({ state: 'hidden', timeout: Math.max(1, deadline - Date.now()) }).catch(() => undefined);
       // Squiggles are decorations under the text layer, so Playwright's locator.hover() sees the
       // text "intercepting" them: move the real mouse to the target's coordinates instead.
-      await target.scrollIntoViewIfNeeded({ timeout: Math.max(1, deadline - Date.now()) });
-      const box = await target.boundingBox();
+      // The editor re-renders its lines when the server's semantic tokens or decorations arrive,
+      // which can detach the element a locator just resolved to: then wait for the target to
+      // be back on screen and try again.
+      let box: { x: number; y: number; width: number; height: number } | null;
+      try {
+        await target.scrollIntoViewIfNeeded({ timeout: Math.max(1, deadline - Date.now()) });
+        box = await target.boundingBox();
+      } catch (e) {
+        if (deadline - Date.now() <= 0 || !/not attached|detached/i.test((e as Error).message)) throw e;
+        await target.waitFor({ state: 'visible', timeout: Math.max(1, deadline - Date.now()) });
+        continue;
+      }
       if (!box) throw new Error('hover target is not visible');
       const x = box.x + Math.min(6, box.width / 2);
       const y = box.y + box.height / 2;
