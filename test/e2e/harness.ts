@@ -491,19 +491,20 @@ export class CodeServerSession {
       await anyCard.waitFor({ state: 'hidden', timeout: Math.max(1, deadline - Date.now()) }).catch(() => undefined);
       // Squiggles are decorations under the text layer, so Playwright's locator.hover() sees the
       // text "intercepting" them: move the real mouse to the target's coordinates instead.
-      // The editor re-renders its lines when the server's semantic tokens or decorations arrive,
-      // which can detach the element a locator just resolved to: then wait for the target to
-      // be back on screen and try again.
-      let box: { x: number; y: number; width: number; height: number } | null;
+      let box: { x: number; y: number; width: number; height: number } | null = null;
       try {
-        await target.scrollIntoViewIfNeeded({ timeout: Math.max(1, deadline - Date.now()) });
+        await target.scrollIntoViewIfNeeded({ timeout: Math.max(1, Math.min(5_000, deadline - Date.now())) });
         box = await target.boundingBox();
       } catch (e) {
-        if (deadline - Date.now() <= 0 || !/not attached|detached/i.test((e as Error).message)) throw e;
-        await target.waitFor({ state: 'visible', timeout: Math.max(1, deadline - Date.now()) });
+        // The editor re-rendered its lines (semantic tokens or diagnostics arriving) and the span
+        // was replaced between finding and scrolling: find it again, until the deadline.
+        if (deadline - Date.now() <= 0) throw e;
         continue;
       }
-      if (!box) throw new Error('hover target is not visible');
+      if (!box) {
+        if (deadline - Date.now() <= 0) throw new Error('hover target is not visible');
+        continue;
+      }
       const x = box.x + Math.min(6, box.width / 2);
       const y = box.y + box.height / 2;
       await this.page.mouse.move(x - 2, y);

@@ -3,13 +3,12 @@
  * editor's open buffers take their place. Serves references and rename across the corpus.
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { findFiles } from './walk';
 import { pathToFileURL } from 'node:url';
 import type { IndexedDocument } from '../service/navigation';
 import type { PressDocument } from '../service/model';
 import { parse } from '../service/parser';
 
-const SKIP_DIRS = new Set(['node_modules', '.git', 'out', 'dist', '.vscode-test']);
 const MAX_FILES = 20_000;
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -39,26 +38,9 @@ export class PressIndex {
 
   private scan(): void {
     this.files.clear();
-    let n = 0;
-    const walk = (dir: string): void => {
-      let entries: fs.Dirent[];
-      try {
-        entries = fs.readdirSync(dir, { withFileTypes: true });
-      } catch {
-        return;
-      }
-      for (const e of entries) {
-        if (n >= MAX_FILES) return;
-        if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
-        const p = path.join(dir, e.name);
-        if (e.isDirectory()) walk(p);
-        else if (e.isFile() && e.name.endsWith('.press')) {
-          n++;
-          this.files.set(p, { uri: pathToFileURL(p).toString(), mtimeMs: -1, size: 0, doc: undefined });
-        }
-      }
-    };
-    for (const r of this.roots) walk(r);
+    for (const p of findFiles(this.roots, '.press').slice(0, MAX_FILES)) {
+      this.files.set(p, { uri: pathToFileURL(p).toString(), mtimeMs: -1, size: 0, doc: undefined });
+    }
     this.scanned = true;
   }
 

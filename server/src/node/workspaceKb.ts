@@ -5,13 +5,13 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { findFiles } from './walk';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { ProjectConfig } from '../service/config';
 import type { KnowledgeBase } from '../service/kb/knowledgeBase';
 import { crossFileProblems, KB_FILE_SUFFIX, parseKbFile, type KbFile } from '../service/kb/workspace';
 import type { SyntaxProblem } from '../service/model';
 
-const SKIP_DIRS = new Set(['node_modules', '.git', 'out', 'dist', '.vscode-test']);
 /** A workspace with more files than this is not walked further (the rest is reported in the log). */
 const MAX_WALK_ENTRIES = 50_000;
 /** Larger knowledge-base files are refused with a diagnostic instead of being parsed. */
@@ -34,23 +34,7 @@ export class WorkspaceKnowledgeBase {
   /** Finds the knowledge-base files under the roots and reads them. Returns how many. */
   scan(roots: readonly string[], extra: readonly string[] = [], openText?: (file: string) => string | undefined): number {
     const found = new Set<string>(extra.map((f) => path.resolve(f)));
-    let budget = MAX_WALK_ENTRIES;
-    const walk = (dir: string): void => {
-      let entries: fs.Dirent[];
-      try {
-        entries = fs.readdirSync(dir, { withFileTypes: true });
-      } catch {
-        return;
-      }
-      for (const e of entries) {
-        if (--budget < 0) return;
-        if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
-        const p = path.join(dir, e.name);
-        if (e.isDirectory()) walk(p);
-        else if (e.isFile() && isKbFile(e.name)) found.add(p);
-      }
-    };
-    for (const r of roots) walk(r);
+    for (const f of findFiles(roots, KB_FILE_SUFFIX, MAX_WALK_ENTRIES)) found.add(f);
     for (const f of found) this.read(f, openText?.(f));
     return found.size;
   }
