@@ -99,11 +99,49 @@ export const FIXERS: Readonly<Record<string, Fixer>> = {
     const what = type === a.type ? `the id to ${quote(id)}` : `the annotation to ${quote(`${type}:${id}`)}`;
     return [action(ctx, `Change ${what} (${name})`, edits, true)];
   },
+  'date.invalid-value': (ctx) => {
+    const { value, what } = (ctx.problem.data ?? {}) as { value?: string; what?: string };
+    return value ? [action(ctx, `Change ${what ?? 'the value'} to ${quote(value)}`, [edit(ctx.doc, ctx.problem.span, value)], true)] : [];
+  },
+  'date.type-mismatch': (ctx) => {
+    const type = ctx.problem.data?.type as string;
+    return [action(ctx, `Change the type to ${quote(type)}`, [edit(ctx.doc, ctx.problem.span, type)], true)];
+  },
+  'date.value-mismatch': (ctx) => {
+    const value = ctx.problem.data?.value as string;
+    return [action(ctx, `Change the value to ${quote(value)}`, [edit(ctx.doc, ctx.problem.span, value)], true)];
+  },
+  'date.no-publication-date': (ctx) => {
+    const date = ctx.problem.data?.date as string | undefined;
+    const e = addFrontMatterDate(ctx.doc, date ?? '');
+    if (!e) return [];
+    return [
+      date
+        ? action(ctx, `Add \`date: ${date}\` to the front matter`, [e], true)
+        : action(ctx, 'Add `date:` to the front matter (then type the publication date)', [e], false),
+    ];
+  },
   'annotation.unexpected-id': (ctx) => {
     const s = ctx.problem.data?.remove as Span;
     return [action(ctx, 'Remove the id', [edit(ctx.doc, s, '')], true)];
   },
 };
+
+/**
+ * The edit that adds `date: value` as the first key of the front matter, creating the front
+ * matter when the document has none. None for an unclosed front matter or one that is not a
+ * block mapping (a line there would not be a key).
+ */
+export function addFrontMatterDate(doc: PressDocument, value: string): TextEdit | undefined {
+  const eol = /\r\n/.test(doc.text) ? '\r\n' : /\r/.test(doc.text) ? '\r' : '\n';
+  const line = `date: ${value}`;
+  const fm = doc.frontMatter;
+  if (!fm) return edit(doc, { start: doc.bodyStart, end: doc.bodyStart }, `---${eol}${line}${eol}---${eol}`);
+  if (!fm.closed) return undefined;
+  const content = doc.text.slice(fm.contentSpan.start, fm.contentSpan.end);
+  if (content.trim() !== '' && (fm.entries.length === 0 || /^\s*\{/.test(content))) return undefined;
+  return edit(doc, { start: fm.contentSpan.start, end: fm.contentSpan.start }, `${line}${eol}`);
+}
 
 function overlaps(a: Span, b: Span): boolean {
   return a.start <= b.end && b.start <= a.end;

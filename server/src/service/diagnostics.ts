@@ -11,11 +11,12 @@ import type { Check, Problem } from './checks/check';
 import { checkTypes } from './checks/types';
 import { checkFrontMatter } from './checks/frontMatter';
 import { checkEntities } from './checks/entities';
+import { checkDates } from './checks/dates';
 import { KnowledgeBase } from './kb/knowledgeBase';
 import type { LineIndex } from './text';
 
 /** Every check, in order. A new check is one file in checks/ and one line here. */
-export const CHECKS: readonly Check[] = [checkFrontMatter, checkTypes, checkEntities];
+export const CHECKS: readonly Check[] = [checkFrontMatter, checkTypes, checkEntities, checkDates];
 
 const EMPTY_KB = new KnowledgeBase([]);
 
