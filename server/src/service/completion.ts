@@ -1,8 +1,13 @@
 /**
  * Completion: annotation types after `]{`, knowledge-base ids after `]{type:` (ranked by how
- * well they match the label), front-matter keys at the start of a front-matter line.
+ * well they match the label), TIMEX3 values after `]{date:` (the label's normalized value
+ * first), front-matter keys at the start of a front-matter line.
  */
-import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
+import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Range, type TextEdit } from 'vscode-languageserver-types';
+import type { Annotation } from './model';
+import { describeTimex, validateTimexValue, type TimexType } from './dates/timex';
+import { annotationType, isRelative, labelText, normalizeLabel } from './checks/dates';
+import { publicationDate } from './checks/frontMatter';
 import type { ProjectConfig } from './config';
 import { FRONT_MATTER_KEYS } from './hover';
 import type { PressDocument } from './model';
@@ -40,6 +45,62 @@ export function rankIds(kb: KnowledgeBase, type: string, label: string, typed: s
   return out.slice(0, MAX_ID_ITEMS);
 }
 const FM_KEY_RE = /^([A-Za-z_]*)$/;
+
+/** Fallback values per TIMEX3 type, after the label's own value (`{dct}` is the publication date). */
+const TIMEX_ALTERNATIVES: Record<TimexType, Array<{ value: string; attrs?: Record<string, string> }>> = {
+  date: [{ value: '{dct}' }, { value: '{month}' }, { value: '{year}' }, { value: 'PRESENT_REF' }, { value: 'PAST_REF' }, { value: 'FUTURE_REF' }],
+  time: [{ value: 'PRESENT_REF' }],
+  duration: [{ value: 'PXY' }, { value: 'PXM' }, { value: 'PXW' }, { value: 'PXD' }],
+  set: ['P1D', 'P1W', 'P1M', 'P1Y'].map((value) => ({ value, attrs: { quant: 'EVERY' } })),
+};
+
+/**
+ * Values for the id slot of a TIMEX3 annotation: what the label normalizes to (preselected; with
+ * its `mod`/`quant`/`freq`, and the type changed when the label is of another TIMEX3 type), then
+ * the publication date and other sensible values of the type.
+ */
+function timexItems(doc: PressDocument, ann: Annotation | undefined, type: TimexType, range: Range): CompletionItem[] {
+  const dct = publicationDate(doc);
+  const items: CompletionItem[] = [];
+  const seen = new Set<string>();
+  const has = (k: string) => !!ann?.attributes.some((x) => x.key === k);
+  const attrText = (attrs: Record<string, string | undefined>) =>
+    Object.entries(attrs)
+      .filter(([k, v]) => v && !has(k))
+      .map(([k, v]) => ` ${k}=${v}`)
+      .join('');
+  const push = (t: TimexType, value: string, attrs: Record<string, string | undefined>, note: string, extra: Partial<CompletionItem> = {}) => {
+    if (seen.has(value) || !validateTimexValue(t, value).ok) return;
+    seen.add(value);
+    const d = describeTimex(t, value, attrs.mod, dct, { quant: attrs.quant, freq: attrs.freq });
+    items.push({
+      label: value,
+      kind: CompletionItemKind.Value,
+      detail: `${d.text}${note ? ` (${note})` : ''}`,
+      labelDetails: { description: note || d.words },
+      sortText: String(items.length).padStart(4, '0'),
+      filterText: value,
+      textEdit: { range, newText: value + attrText(attrs) },
+      ...extra,
+    });
+  };
+  const label = ann ? labelText(ann) : '';
+  if (ann && label && (dct || !isRelative(label))) {
+    const n = normalizeLabel(doc, ann, dct);
+    if (n) {
+      const t = annotationType(n);
+      const retype: TextEdit[] = t === type ? [] : [{ range: doc.lines.range(ann.typeSpan), newText: t }];
+      const note = `${t === type ? '' : `a ${t}; `}${n.confident ? 'the label' : 'the label, a guess'}`;
+      push(t, n.value, { mod: n.mod, quant: n.quant, freq: n.freq }, note, { preselect: true, additionalTextEdits: retype.length ? retype : undefined });
+    }
+  }
+  for (const alt of TIMEX_ALTERNATIVES[type]) {
+    if (/\{/.test(alt.value) && !dct) continue;
+    const value = alt.value.replace('{dct}', dct ?? '').replace('{month}', dct?.slice(0, 7) ?? '').replace('{year}', dct?.slice(0, 4) ?? '');
+    push(type, value, alt.attrs ?? {}, '');
+  }
+  return items;
+}
 
 export function completion(doc: PressDocument, offset: number, config: ProjectConfig, kb?: KnowledgeBase): CompletionList {
   const lines = doc.lines;
@@ -93,6 +154,18 @@ export function completion(doc: PressDocument, offset: number, config: ProjectCo
       });
     });
     return { isIncomplete: ranked.length >= MAX_ID_ITEMS || typed.length === 0, items };
+  }
+
+  if (idm && def && def.timex && offset >= doc.bodyStart) {
+    const typed = idm[2];
+    const idStart = offset - typed.length;
+    let idEnd = offset;
+    while (idEnd < doc.text.length && !/[\s{}]/.test(doc.text[idEnd])) idEnd++;
+    const closeBracket = idStart - idm[1].length - 3;
+    const ann = doc.all.find((a) => a.close === closeBracket);
+    const type = (['date', 'time', 'duration', 'set'] as const).find((t) => t === def.name);
+    if (!type) return { isIncomplete: false, items };
+    return { isIncomplete: false, items: timexItems(doc, ann, type, lines.range({ start: idStart, end: idEnd })) };
   }
 
   const m = TYPE_SLOT_RE.exec(linePrefix);

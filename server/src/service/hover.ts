@@ -5,6 +5,7 @@ import { annotationAt, type PressDocument } from './model';
 import type { KnowledgeBase } from './kb/knowledgeBase';
 import { entityCard } from './entityCard';
 import { publicationDate } from './checks/frontMatter';
+import { dateHover } from './dateHover';
 
 function esc(s: string): string {
   return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => '\\' + c);
@@ -22,6 +23,8 @@ export function hover(doc: PressDocument, offset: number, config: ProjectConfig,
     });
     return { contents: { kind: MarkupKind.Markdown, value }, range: doc.lines.range(a.span) };
   }
+  const timex = a ? dateHover(doc, a, config) : null;
+  if (timex) return timex;
   if (a) {
     const def = config.types.get(a.type);
     const lines: string[] = [];

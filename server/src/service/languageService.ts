@@ -11,6 +11,7 @@ import type {
   DocumentSymbol,
   FoldingRange,
   Hover,
+  InlayHint,
   Position,
   Range,
   SemanticTokens,
@@ -21,6 +22,7 @@ import { defaultConfig, parseSchema, type ProjectConfig } from './config';
 import { computeDiagnostics, toDiagnostics } from './diagnostics';
 import { foldingRanges } from './folding';
 import { hover } from './hover';
+import { inlayHints } from './inlayHints';
 import type { PressDocument } from './model';
 import { parse } from './parser';
 import type { SeveritySetting } from './rules';
@@ -55,6 +57,8 @@ export interface LanguageService {
   /** Fills in an item's documentation (`uri` is the document the list was for). */
   resolveCompletion(item: CompletionItem, uri?: string): CompletionItem;
   codeActions(doc: TextSource, range: Range, only?: string[]): CodeAction[];
+  /** Inlay hints in a range: resolved date values and relative dates in words. */
+  inlayHints(doc: TextSource, range: Range): InlayHint[];
   semanticTokens(doc: TextSource): SemanticTokens;
   documentSymbols(doc: TextSource): DocumentSymbol[];
   foldingRanges(doc: TextSource): FoldingRange[];
@@ -101,6 +105,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     resolveCompletion: (item: CompletionItem, uri?: string) => resolveCompletion(item, uri ? kbOf(uri) : options.getKnowledgeBase?.('')),
     codeActions: (src: TextSource, range: Range, only?: string[]) =>
       codeActions(parsed(src), src.uri, range, configOf(src.uri), rulesOf(src.uri), only, kbOf(src.uri)),
+    inlayHints: (src: TextSource, range: Range) => {
+      const doc = parsed(src);
+      return inlayHints(doc, doc.lines.span(range), configOf(src.uri));
+    },
     semanticTokens: (src: TextSource) => semanticTokens(parsed(src)),
     documentSymbols: (src: TextSource) => documentSymbols(parsed(src)),
     foldingRanges: (src: TextSource) => foldingRanges(parsed(src)),
