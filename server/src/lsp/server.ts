@@ -46,9 +46,23 @@ export const SERVER_VERSION = '0.1.0';
 
 interface Settings {
   rules: Record<string, SeveritySetting>;
+  /** `pressmark.inlayHints.enabled` (default on). */
+  inlayHints: boolean;
 }
 
-const DEFAULT_SETTINGS: Settings = { rules: {} };
+const DEFAULT_SETTINGS: Settings = { rules: {}, inlayHints: true };
+
+/** Reads the `pressmark` section as clients send it (nested, or with dotted keys). */
+function readSettings(v: unknown): Settings {
+  const o = v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+  const rules = o.rules;
+  const nested = o.inlayHints && typeof o.inlayHints === 'object' ? (o.inlayHints as Record<string, unknown>).enabled : undefined;
+  const enabled = nested ?? o['inlayHints.enabled'];
+  return {
+    rules: rules && typeof rules === 'object' ? (rules as Record<string, SeveritySetting>) : {},
+    inlayHints: enabled !== false,
+  };
+}
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -57,6 +71,7 @@ export function startServer(connection: Connection): void {
   let supportsPull = false;
   let supportsConfiguration = false;
   let supportsWatchRegistration = false;
+  let supportsInlayHintRefresh = false;
   const settingsCache = new Map<string, Promise<Settings>>();
   const userRules = new Map<string, Record<string, SeveritySetting>>();
 
@@ -139,10 +154,7 @@ export function startServer(connection: Connection): void {
     if (!s) {
       s = connection.workspace
         .getConfiguration({ scopeUri: uri, section: 'pressmark' })
-        .then((v: unknown) => {
-          const rules = (v as { rules?: unknown } | null)?.rules;
-          return { rules: rules && typeof rules === 'object' ? (rules as Record<string, SeveritySetting>) : {} };
-        })
+        .then((v: unknown) => readSettings(v))
         .catch(() => DEFAULT_SETTINGS);
       settingsCache.set(uri, s);
     }
@@ -198,6 +210,7 @@ export function startServer(connection: Connection): void {
     supportsPull = !!caps.textDocument?.diagnostic;
     supportsConfiguration = !!caps.workspace?.configuration;
     supportsWatchRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    supportsInlayHintRefresh = !!caps.workspace?.inlayHint?.refreshSupport;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspaceRoots = folders.map((u) => URI.toPath(u)).filter((p): p is string => !!p);
     configs = new ProjectConfigs(workspaceRoots, openText);
@@ -214,6 +227,7 @@ export function startServer(connection: Connection): void {
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
         foldingRangeProvider: true,
+        inlayHintProvider: true,
         diagnosticProvider: supportsPull ? { identifier: 'pressmark', interFileDependencies: true, workspaceDiagnostics: false } : undefined,
       },
       serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
@@ -238,6 +252,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
     revalidateAll();
+    if (supportsInlayHintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
   });
 
   connection.onDidChangeWatchedFiles((params) => {
@@ -366,6 +381,11 @@ export function startServer(connection: Connection): void {
   connection.onDocumentSymbol((p) => safe('document symbols', [], () => {
     const doc = pressDoc(p.textDocument.uri);
     return doc ? service.documentSymbols(doc) : [];
+  }));
+  connection.languages.inlayHint.on((p) => safe('inlay hints', [], async () => {
+    const doc = pressDoc(p.textDocument.uri);
+    if (!doc || !(await settingsFor(doc.uri)).inlayHints) return [];
+    return service.inlayHints(doc, p.range);
   }));
   connection.onFoldingRanges((p) => safe('folding ranges', [], () => {
     const doc = pressDoc(p.textDocument.uri);
