@@ -1,6 +1,7 @@
 /** The command line: `pressmark <command> [options]`. A thin adapter over the pure core. */
 import { runCheck } from './check';
 import { runKb } from './kb';
+import { runDates } from './dates';
 import { UsageError, processIo, type Io } from './common';
 
 const VERSION = '0.1.0';
@@ -10,6 +11,8 @@ const HELP = `Usage: pressmark <command> [options]
 Commands:
   check [--format text|json] <files or folders>   print the problems of .press files
   kb search <query> | kb stats [--json]           search and count the knowledge base
+  dates [--date D] <expression> | dates --find    normalize a date expression to TIMEX3, or
+                                                  find the date expressions of a text
   lsp --stdio                                     run the language server over stdio
 
 Options:
@@ -43,6 +46,8 @@ export function main(argv: string[], io: Io = processIo): number | 'serving' {
         return runCheck(rest, io);
       case 'kb':
         return runKb(rest, io);
+      case 'dates':
+        return runDates(rest, io);
       case 'lsp': {
         if (rest.includes('--help') || rest.includes('-h')) {
           io.out(LSP_HELP);
