@@ -1,0 +1,254 @@
+#!/usr/bin/env node
+/*
+ * Evaluates the mention finder (MentionFinder.find with the built-in knowledge base) on an entity
+ * corpus in JSONL:
+ *   {"id","text","entities":[{"start","end","text","type":"PER|LOC|ORG|...","ref","named"}]}
+ * with CODE POINT offsets (converted here to UTF-16), such as MEANTIME (see the corpus README).
+ *
+ * Usage: node scripts/eval-mentions.js <corpus.jsonl> [--errors] [--json] [--kb dist/kb.json]
+ * Requires the compiled out/ (run `npx tsc -b`) and dist/kb.json (`node scripts/build-kb.js`).
+ *
+ * Figures:
+ * 1. Countries. Gold: LOC mentions whose DBpedia `ref` names a country (the resource name with
+ *    underscores as spaces, looked up with kb.lookupName(..., {type: 'country'}): United_States
+ *    → US). Recall is over the named ones (`named: true`), both all of them and the "name form"
+ *    subset whose text is a name of that country in the knowledge base (the rest are demonyms such
+ *    as "American", which the finder does not report as countries by design, and metonyms such as
+ *    "the White House" or "federal"). A predicted country is correct when a gold LOC mention (named
+ *    or not) has the same span and the same country; precision is over all predicted countries.
+ *    A gold mention with no ref ("U.S." unresolved in the corpus) that matches the span is counted
+ *    apart (`unverifiable`), as correct.
+ * 2. All named LOC and ORG mentions: predicted country/place against gold LOC, org against ORG.
+ *    Recall over named gold mentions of the type; precision over predictions (correct when a gold
+ *    mention of the type, named or not, matches).
+ *
+ * Span matching: "exact" compares spans after dropping a leading "the "/"The " from the gold span
+ * (the house style keeps the article out of labels: issue 5, boundary problems); "strict" compares
+ * the raw spans; "overlap" accepts any overlap (one-to-one, for recall).
+ */
+'use strict';
+const fs = require('fs');
+const path = require('path');
+
+const args = process.argv.slice(2);
+const corpusPath = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--kb');
+const showErrors = args.includes('--errors');
+const asJson = args.includes('--json');
+const kbArg = args.includes('--kb') ? args[args.indexOf('--kb') + 1] : undefined;
+if (!corpusPath) {
+  console.error('usage: node scripts/eval-mentions.js <corpus.jsonl> [--errors] [--json] [--kb dist/kb.json]');
+  process.exit(2);
+}
+const out = path.join(__dirname, '..', 'out', 'server', 'src', 'service');
+const { loadBuiltinKbWithInfo } = require(path.join(out, 'kb', 'builtin.js'));
+const { MentionFinder } = require(path.join(out, 'mentions', 'finder.js'));
+
+const loaded = loadBuiltinKbWithInfo(kbArg);
+if (loaded.loadError) {
+  console.error(loaded.loadError);
+  process.exit(2);
+}
+const kb = loaded.kb;
+const finder = MentionFinder.for(kb);
+
+/** Code point offset → UTF-16 offset table of a text. */
+function cpToUtf16Map(text) {
+  const map = [0];
+  let u = 0;
+  for (const ch of text) {
+    u += ch.length;
+    map.push(u);
+  }
+  return map;
+}
+
+const refCountry = new Map();
+/** The KB country a DBpedia resource names, or undefined. */
+function countryOfRef(ref) {
+  if (!ref) return undefined;
+  if (refCountry.has(ref)) return refCountry.get(ref);
+  const m = /^https?:\/\/dbpedia\.org\/resource\/(.+)$/.exec(ref);
+  let id;
+  if (m) {
+    const name = decodeURIComponent(m[1]).replace(/_/g, ' ');
+    const hit = kb.lookupName(name, { type: 'country' })[0];
+    if (hit) id = hit.id;
+  }
+  refCountry.set(ref, id);
+  return id;
+}
+
+/** The span without a leading article. */
+function trimThe(text, s, e) {
+  const t = text.slice(s, e);
+  const m = /^(?:the|The|THE)\s+/.exec(t);
+  return m && m[0].length < t.length ? [s + m[0].length, e] : [s, e];
+}
+
+const docs = fs
+  .readFileSync(corpusPath, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l));
+
+const c = {
+  country: { gold: 0, goldNames: 0, pred: 0, tp: 0, tpStrict: 0, tpNested: 0, unverifiable: 0, found: 0, foundNames: 0, foundOverlap: 0, foundStrict: 0 },
+  LOC: { gold: 0, pred: 0, tp: 0, tpOverlap: 0, found: 0, foundOverlap: 0 },
+  ORG: { gold: 0, pred: 0, tp: 0, tpOverlap: 0, found: 0, foundOverlap: 0 },
+};
+const errors = { countryFP: [], countryFN: [], locFP: [], locFN: [], orgFP: [], orgFN: [] };
+let chars = 0;
+let elapsed = 0;
+
+function context(text, s, e) {
+  return (text.slice(Math.max(0, s - 30), s) + '[' + text.slice(s, e) + ']' + text.slice(e, e + 30)).replace(/\n/g, ' ⏎ ');
+}
+
+for (const doc of docs) {
+  const text = doc.text;
+  const map = cpToUtf16Map(text);
+  const gold = (doc.entities || []).map((g) => {
+    const start = map[g.start];
+    const end = map[g.end];
+    if (text.slice(start, end) !== g.text) throw new Error(`offset conversion failed in ${doc.id}: ${g.text}`);
+    const [ts, te] = trimThe(text, start, end);
+    return { ...g, start, end, ts, te, country: g.type === 'LOC' ? countryOfRef(g.ref) : undefined };
+  });
+  const t0 = process.hrtime.bigint();
+  const pred = finder.find(text);
+  elapsed += Number(process.hrtime.bigint() - t0) / 1e9;
+  chars += text.length;
+  const exact = (g, p) => (g.ts === p.start && g.te === p.end) || (g.start === p.start && g.end === p.end);
+  const overlap = (g, p) => g.start < p.end && p.start < g.end;
+
+  // --- countries
+  const goldCountries = gold.filter((g) => g.country && g.named);
+  const predCountries = pred.filter((p) => p.type === 'country');
+  c.country.pred += predCountries.length;
+  for (const p of predCountries) {
+    if (gold.some((g) => g.type === 'LOC' && g.country === p.id && exact(g, p))) {
+      c.country.tp++;
+      if (gold.some((g) => g.type === 'LOC' && g.country === p.id && g.start === p.start && g.end === p.end)) c.country.tpStrict++;
+    } else if (gold.some((g) => g.type === 'LOC' && !g.ref && exact(g, p))) {
+      c.country.tp++;
+      c.country.unverifiable++;
+    } else {
+      if (gold.some((g) => g.type === 'LOC' && g.country === p.id && g.start <= p.start && p.end <= g.end)) c.country.tpNested++;
+      const g = gold.find((x) => overlap(x, p));
+      errors.countryFP.push(`${doc.id}: ${p.id} ${context(text, p.start, p.end)}${g ? `   gold: ${g.type} "${g.text}" ${g.ref || ''}` : ''}`);
+    }
+  }
+  const usedOverlap = new Set();
+  for (const g of goldCountries) {
+    c.country.gold++;
+    const isName = kb.lookupName(text.slice(g.ts, g.te), { type: 'country' }).some((e) => e.id === g.country);
+    if (isName) c.country.goldNames++;
+    const hit = predCountries.find((p) => p.id === g.country && exact(g, p));
+    if (hit) {
+      c.country.found++;
+      if (isName) c.country.foundNames++;
+      if (hit.start === g.start && hit.end === g.end) c.country.foundStrict++;
+    } else {
+      errors.countryFN.push(`${doc.id}: ${g.country}${isName ? '' : ' (not a name form)'} ${context(text, g.start, g.end)}`);
+    }
+    const ov = predCountries.find((p, i) => !usedOverlap.has(i) && p.id === g.country && overlap(g, p));
+    if (ov) {
+      usedOverlap.add(predCountries.indexOf(ov));
+      c.country.foundOverlap++;
+    }
+  }
+
+  // --- LOC and ORG
+  for (const [T, types] of [['LOC', ['country', 'place']], ['ORG', ['org']]]) {
+    const ps = pred.filter((p) => types.includes(p.type));
+    const gs = gold.filter((g) => g.type === T);
+    c[T].pred += ps.length;
+    for (const p of ps) {
+      if (gs.some((g) => exact(g, p))) c[T].tp++;
+      else errors[T === 'LOC' ? 'locFP' : 'orgFP'].push(`${doc.id}: ${p.type}:${p.id} ${context(text, p.start, p.end)}`);
+      if (gs.some((g) => overlap(g, p))) c[T].tpOverlap++;
+    }
+    const used = new Set();
+    for (const g of gs.filter((x) => x.named)) {
+      c[T].gold++;
+      if (ps.some((p) => exact(g, p))) c[T].found++;
+      else errors[T === 'LOC' ? 'locFN' : 'orgFN'].push(`${doc.id}: ${context(text, g.start, g.end)}`);
+      const i = ps.findIndex((p, k) => !used.has(k) && overlap(g, p));
+      if (i >= 0) {
+        used.add(i);
+        c[T].foundOverlap++;
+      }
+    }
+  }
+}
+
+const ratio = (a, b) => (b ? a / b : 0);
+const f1 = (p, r) => (p + r ? (2 * p * r) / (p + r) : 0);
+const r3 = (x) => Math.round(x * 1000) / 1000;
+const K = c.country;
+const result = {
+  corpus: path.basename(corpusPath),
+  docs: docs.length,
+  kbForms: finder.size,
+  countries: {
+    predicted: K.pred,
+    correct: K.tp,
+    unverifiable: K.unverifiable,
+    precision: r3(ratio(K.tp, K.pred)),
+    precisionStrict: r3(ratio(K.tpStrict, K.pred)),
+    precisionWithoutUnverifiable: r3(ratio(K.tp - K.unverifiable, K.pred)),
+    precisionNested: r3(ratio(K.tp + K.tpNested, K.pred)),
+    goldNamed: K.gold,
+    goldNameForms: K.goldNames,
+    recallNameForms: r3(ratio(K.foundNames, K.goldNames)),
+    recallAll: r3(ratio(K.found, K.gold)),
+    recallAllStrict: r3(ratio(K.foundStrict, K.gold)),
+    recallAllOverlap: r3(ratio(K.foundOverlap, K.gold)),
+  },
+};
+for (const T of ['LOC', 'ORG']) {
+  const x = c[T];
+  const p = ratio(x.tp, x.pred);
+  const r = ratio(x.found, x.gold);
+  result[T] = {
+    predicted: x.pred,
+    goldNamed: x.gold,
+    precision: r3(p),
+    recall: r3(r),
+    f1: r3(f1(p, r)),
+    precisionOverlap: r3(ratio(x.tpOverlap, x.pred)),
+    recallOverlap: r3(ratio(x.foundOverlap, x.gold)),
+  };
+}
+result.speed = { chars, seconds: r3(elapsed), mbPerSecond: r3(chars / 1e6 / (elapsed || 1e-9)) };
+
+if (asJson) {
+  if (showErrors) result.errors = errors;
+  console.log(JSON.stringify(result, null, 2));
+} else {
+  const C = result.countries;
+  console.log(`Mention finder on ${result.corpus}: ${result.docs} documents, ${result.kbForms} name forms in the trie`);
+  console.log('');
+  console.log('Countries (gold: LOC mentions whose DBpedia ref is a country)');
+  console.log(`  precision  ${C.precision.toFixed(3)}  (${C.correct}/${C.predicted} predicted, ${C.unverifiable} of them on gold LOC mentions without ref: ${C.precisionWithoutUnverifiable.toFixed(3)} if those count as wrong; strict spans ${C.precisionStrict.toFixed(3)})`);
+  console.log(`  precision  ${C.precisionNested.toFixed(3)}  counting as correct a country name inside a gold LOC mention of the same country ("the government of [Germany]")`);
+  console.log(`  recall     ${C.recallNameForms.toFixed(3)}  over the ${C.goldNameForms} named mentions written as a country name`);
+  console.log(`  recall     ${C.recallAll.toFixed(3)}  over all ${C.goldNamed} named mentions (demonyms and metonyms included; strict ${C.recallAllStrict.toFixed(3)}, overlap ${C.recallAllOverlap.toFixed(3)})`);
+  console.log('');
+  console.log('Named LOC and ORG mentions (exact span; overlap in brackets)');
+  console.log('  type  predicted  gold  precision        recall           F1');
+  for (const T of ['LOC', 'ORG']) {
+    const x = result[T];
+    console.log(
+      `  ${T.padEnd(4)}  ${String(x.predicted).padStart(9)}  ${String(x.goldNamed).padStart(4)}  ${x.precision.toFixed(3)} (${x.precisionOverlap.toFixed(3)})    ${x.recall.toFixed(3)} (${x.recallOverlap.toFixed(3)})    ${x.f1.toFixed(3)}`,
+    );
+  }
+  console.log('');
+  console.log(`Speed: ${result.speed.chars} characters in ${result.speed.seconds} s (${result.speed.mbPerSecond} MB/s; short documents, per-call overhead included)`);
+  if (showErrors) {
+    for (const [k, list] of Object.entries(errors)) {
+      console.log(`\n${k} (${list.length})`);
+      for (const e of list) console.log('  ' + e);
+    }
+  }
+}

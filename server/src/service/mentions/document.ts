@@ -1,0 +1,162 @@
+/**
+ * Mentions of a .press document that are not annotated yet: knowledge-base names (finder.ts) and
+ * temporal expressions (dates/recognize.ts), found in the plain text of the body and carried back
+ * to source offsets. Pure; never throws.
+ */
+import type { Annotation, PressDocument } from '../model';
+import type { KnowledgeBase } from '../kb/knowledgeBase';
+import { plainText } from '../plain';
+import { findDates } from '../dates/recognize';
+import { FindOptions, Mention, MentionFinder } from './finder';
+
+export interface DocumentMention extends Mention {
+  /**
+   * The mention would wrap existing annotations whole (`OSCE Parliamentary Assembly` around
+   * `[OSCE]{org:OSCE}`): start/end then cover their markup. Absent otherwise.
+   */
+  wraps?: true;
+}
+
+export interface DocumentFindOptions extends FindOptions {
+  /** Also find dates, times, durations and sets (default true; `types` can also select them). */
+  dates?: boolean;
+  /** Propose mentions that wrap existing annotations whole (default true). */
+  wrap?: boolean;
+}
+
+const DATE_TYPES = ['date', 'time', 'duration', 'set'];
+
+/**
+ * The unannotated mentions of a document, sorted by start, in source offsets (UTF-16 offsets into
+ * `doc.text`); `text` is what a reader sees (markup removed, escapes resolved).
+ *
+ * The search runs over the plain text of the body, so context reaches across annotations
+ * ("[Kazakhstan]{country:KZ} and Luxembourg" is a country list). A mention is dropped when it
+ * lies inside an annotation's label or overlaps one partly (never a proposal inside an existing
+ * annotation), and when it covers exactly an annotation's label (already annotated). One that
+ * covers whole annotations is kept with `wraps` (unless `wrap: false`). Dates come from
+ * `findDates` over the same plain text, anchored at `dct` (default: the front matter `date`);
+ * their type is `date`, `time`, `duration` or `set` and their id the TIMEX3 value. Where a
+ * date and a name overlap, the longer wins (the name on a tie).
+ */
+export function findMentionsInDocument(doc: PressDocument, kb: KnowledgeBase, dct?: string, options?: DocumentFindOptions): DocumentMention[] {
+  try {
+    const plain = plainText(doc);
+    const text = plain.text;
+    if (!text) return [];
+    const types = Array.isArray(options?.types) ? new Set(options!.types) : undefined;
+    const entityTypes = types ? [...types].filter((t) => !DATE_TYPES.includes(t)) : undefined;
+    const found: Mention[] = [];
+    if (!entityTypes || entityTypes.length > 0) {
+      found.push(...MentionFinder.for(kb).find(text, { ...options, types: entityTypes }));
+    }
+    const wantDates = options?.dates !== false && (!types || DATE_TYPES.some((t) => types.has(t)));
+    if (wantDates) {
+      const anchor = dct ?? frontMatterDate(doc);
+      const dates = findDates(text, anchor);
+      let lastEnd = -1;
+      for (const d of dates) {
+        const type = d.type.toLowerCase();
+        if (types && !types.has(type)) continue;
+        // the years nested in a year range: only with `nested`
+        if (d.start < lastEnd && !options?.nested) continue;
+        lastEnd = Math.max(lastEnd, d.end);
+        found.push({ start: d.start, end: d.end, text: d.text, type, id: d.value, confidence: d.confident ? 0.9 : 0.6 });
+      }
+    }
+    const merged = options?.nested ? found.sort(byStart) : dropOverlaps(found);
+    const ranges = annotationRanges(doc, plain.offsets);
+    const out: DocumentMention[] = [];
+    for (const m of merged) {
+      const placed = place(m, ranges, plain.offsets, options?.wrap !== false);
+      if (placed) out.push(placed);
+    }
+    return out.sort(byStart);
+  } catch {
+    return [];
+  }
+}
+
+function byStart(a: Mention, b: Mention): number {
+  return a.start - b.start || b.end - a.end;
+}
+
+/** Non-overlapping: the longer of two overlapping mentions, a name on a tie. */
+function dropOverlaps(list: Mention[]): Mention[] {
+  const sorted = list.slice().sort((a, b) => b.end - b.start - (a.end - a.start) || (isDate(a) ? 1 : 0) - (isDate(b) ? 1 : 0) || a.start - b.start);
+  const kept: Mention[] = [];
+  for (const m of sorted) {
+    if (kept.some((k) => k.start < m.end && m.start < k.end)) continue;
+    kept.push(m);
+  }
+  return kept.sort(byStart);
+}
+
+function isDate(m: Mention): boolean {
+  return DATE_TYPES.includes(m.type);
+}
+
+interface Range {
+  /** Plain-text range of the label. */
+  ps: number;
+  pe: number;
+  a: Annotation;
+}
+
+/** The plain-text range of every annotation's label. */
+function annotationRanges(doc: PressDocument, offsets: number[]): Range[] {
+  const out: Range[] = [];
+  // offsets is increasing: binary search for the first plain index whose source offset is >= x
+  const at = (x: number): number => {
+    let lo = 0;
+    let hi = offsets.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (offsets[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  for (const a of doc.all) {
+    const ps = at(a.labelSpan.start);
+    const pe = at(a.labelSpan.end);
+    out.push({ ps, pe, a });
+  }
+  return out;
+}
+
+/** The mention in source offsets, or undefined when it is inside or across an annotation. */
+function place(m: Mention, ranges: Range[], offsets: number[], wrap: boolean): DocumentMention | undefined {
+  let start = offsets[m.start];
+  let end = offsets[m.end - 1] + 1;
+  let wraps = false;
+  for (const r of ranges) {
+    if (r.pe <= m.start || r.ps >= m.end) {
+      // outside; an empty label at the boundary stays outside
+      continue;
+    }
+    if (r.ps === r.pe) {
+      // an empty label strictly inside the mention
+      wraps = true;
+      continue;
+    }
+    const inside = m.start >= r.ps && m.end <= r.pe;
+    if (inside) return undefined;
+    const covers = m.start <= r.ps && m.end >= r.pe;
+    if (!covers) return undefined;
+    wraps = true;
+    if (r.ps === m.start) start = Math.min(start, r.a.span.start);
+    if (r.pe === m.end) end = Math.max(end, r.a.span.end);
+  }
+  if (wraps && !wrap) return undefined;
+  const out: DocumentMention = { ...m, start, end };
+  if (wraps) out.wraps = true;
+  return out;
+}
+
+function frontMatterDate(doc: PressDocument): string | undefined {
+  const v = doc.frontMatter?.data?.date;
+  if (typeof v === 'string') return v.slice(0, 10);
+  if (v instanceof Date && !isNaN(v.getTime())) return v.toISOString().slice(0, 10);
+  return undefined;
+}

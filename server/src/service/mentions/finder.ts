@@ -1,0 +1,865 @@
+/**
+ * The mention finder: every name of the knowledge base in running text, in one pass.
+ *
+ * Build once per KnowledgeBase (`MentionFinder.for(kb)`): every name form (names.ts) goes into a
+ * trie of folded words. `find(text)` then walks the text once with charCodeAt: a word that starts
+ * with a lower-case letter is skipped at the cost of reading it (no name starts lower case), a
+ * capitalized word is looked up in the trie and, while the trie goes on, the next words are too;
+ * the longest name whose case agrees with the text wins and the scan resumes after it. The cost is
+ * linear in the text and independent of the size of the knowledge base.
+ *
+ * Each raw match then passes the rules of news language (precision first; see docs in README.md
+ * of this folder and `find`), and ambiguous names (a country and its capital, two cities) are
+ * resolved by context or offered with alternatives. Pure; never throws.
+ */
+import type { Entity } from '../kb/types';
+import type { KnowledgeBase } from '../kb/knowledgeBase';
+import { CLASS_KNOWN, CLASS_TABLE, charClass, DIGIT, foldToken, isApostropheCode, isHyphenCode, isSpaceCode, LOWER, Shape, shapeOf, WIDE, WORD } from './chars';
+import { demonymsOf, NameForm, nameForms, Rank } from './names';
+
+export interface MentionReading {
+  type: string;
+  id: string;
+}
+
+export interface Mention {
+  /** UTF-16 offsets into the text, end exclusive. */
+  start: number;
+  end: number;
+  text: string;
+  type: string;
+  id: string;
+  /** Other readings of an ambiguous name, most likely first (absent when context settled it). */
+  alternatives?: MentionReading[];
+  /** 0..1; see `find` for the scale. */
+  confidence: number;
+}
+
+export interface FindOptions {
+  /** Entity types to report (default: all). */
+  types?: readonly string[];
+  /** Also report the mentions inside a longer one ("Benelux" and "Kazakhstan" inside "Benelux Chamber of Commerce in Kazakhstan"). */
+  nested?: boolean;
+  /** Language of the text (default `en`): its names and acronyms count as native (see `find`). */
+  language?: string;
+  /** Places smaller than this (and not a capital or seat of government) are not reported (default 100 000). */
+  minPlacePopulation?: number;
+}
+
+export const DEFAULT_MIN_PLACE_POPULATION = 100_000;
+
+class TrieNode {
+  next: Map<string, TrieNode> | undefined;
+  forms: NameForm[] | undefined;
+}
+
+/** A name found by the scan, before the context rules. */
+interface Raw {
+  start: number;
+  end: number;
+  node: TrieNode;
+  forms: NameForm[];
+  tokens: number;
+  firstShape: Shape;
+  /** End of the last word (before a trailing dot). */
+  wordEnd: number;
+}
+
+interface Reading {
+  entity: Entity;
+  rank: Rank;
+  native: boolean;
+  foreignOnly: boolean;
+}
+
+const MAX_TOKENS = 64;
+
+/** Words that head an organization or facility name: a country right before or after one is part of that name. */
+const DESIGNATORS = new Set(
+  (
+    'airlines airline airways aviation aerospace airport airports post telecom telecommunications bank banking ' +
+    'group inc incorporated ltd limited llc plc corp corporation company co holdings holding motors motor automotive ' +
+    'railways railway rail energy oil gas petroleum power electric electricity steel mining insurance securities ' +
+    'capital investments investment partners television tv radio broadcasting times herald tribune journal daily ' +
+    'gazette news press media university college school institute academy foundation trust club fc stadium street ' +
+    'avenue road square hotel hospital league federation association chamber cup open grand prix pavilion expo ' +
+    'exchange fund funds markets airlines logistics shipping ports port pharmaceuticals foods brewery'
+  ).split(/\s+/),
+);
+
+/** Capitalized words that may stand right before a place name without being part of it. */
+const NOT_NAME_PARTS = new Set(
+  (
+    'january february march april may june july august september october november december ' +
+    'monday tuesday wednesday thursday friday saturday sunday'
+  ).split(/\s+/),
+);
+
+/** Words before "of" that make the name a country (`the Prime Minister of Luxembourg`). */
+const COUNTRY_HEADS = new Set(
+  (
+    'government president minister ministry embassy ambassador ambassadors king queen duke duchess grand republic ' +
+    'kingdom people citizens citizen parliament constitution state head leader leaders nation presidency ' +
+    'chancellor premier emir sultan prince monarch consul consulate envoy delegation foreign'
+  ).split(/\s+/),
+);
+
+/** Words before "of" that make the name a city (`the mayor of Luxembourg`). */
+const CITY_HEADS = new Set('city mayor streets centre center downtown suburbs outskirts municipality town'.split(' '));
+
+/** Prepositions of place: a one-word city after one of them is a place. */
+const LOCATIVES = new Set(
+  'in at near from to outside around into across via throughout within toward towards inside through between and'.split(' '),
+);
+
+/** Two-letter words that an all-caps line may spell: never an acronym there. */
+const CAPS_WORDS = new Set('AM AN AS AT BE BY DO GO HE IF IN IS IT ME MY NO OF ON OR SO TO UP US WE'.split(' '));
+
+const TYPE_ORDER: Record<string, number> = { country: 0, org: 1, place: 2, person: 3 };
+
+/**
+ * Finds knowledge-base names in text. One instance per KnowledgeBase (`MentionFinder.for`).
+ */
+export class MentionFinder {
+  private static cache = new WeakMap<KnowledgeBase, MentionFinder>();
+
+  /** The finder of this knowledge base, built on first use. */
+  static for(kb: KnowledgeBase): MentionFinder {
+    let f = MentionFinder.cache.get(kb);
+    if (!f) {
+      f = new MentionFinder(kb);
+      MentionFinder.cache.set(kb, f);
+    }
+    return f;
+  }
+
+  private readonly root = new TrieNode();
+  /** Some name starts with a digit ("3M"): digit words must be looked up. */
+  private digitStarts = false;
+  /** Number of name forms in the trie. */
+  readonly size: number;
+  /** Milliseconds spent building. */
+  readonly buildMs: number;
+
+  constructor(kb: KnowledgeBase) {
+    const t0 = Date.now();
+    let size = 0;
+    try {
+      const entities = kb.all();
+      const forms = nameForms(entities, demonymsOf(entities));
+      for (const f of forms) {
+        if (f.keys.length > MAX_TOKENS) continue;
+        let node = this.root;
+        for (const k of f.keys) {
+          if (!node.next) node.next = new Map();
+          let child = node.next.get(k);
+          if (!child) {
+            child = new TrieNode();
+            node.next.set(k, child);
+          }
+          node = child;
+        }
+        (node.forms ??= []).push(f);
+        size++;
+        const c = f.keys[0].charCodeAt(0);
+        if (c >= 48 && c <= 57) this.digitStarts = true;
+      }
+    } catch {
+      // never throw: an unusable entity is skipped, a broken knowledge base gives an empty finder
+    }
+    this.size = size;
+    this.buildMs = Date.now() - t0;
+  }
+
+  /**
+   * The mentions of knowledge-base entities in `text`, sorted by start (an outer mention before
+   * the mentions nested in it). Offsets are UTF-16 offsets into `text`.
+   *
+   * Rules (precision first):
+   * - Longest match wins: "Parliamentary Assembly of the Council of Europe" (PACE), not "Europe";
+   *   an organization or place name covering a country name hides it.
+   * - Words are matched whole (a name never starts or ends inside a word); "Kazakhstan's" gives
+   *   "Kazakhstan". Inside a URL or an e-mail address nothing is matched.
+   * - Hyphens: a hyphen joined to a lower-case word leaves the name a mention ("Singapore-based",
+   *   "US-led", "pro-EU"); a hyphenated compound of two capitalized words ("Kazakh-Luxembourg",
+   *   "US-China") keeps a country or an organization at confidence 0.7 and drops a city
+   *   ("Winston-Salem" is not Salem).
+   * - Case: a name matches only when the text writes it as a name: each capitalized word of the
+   *   name must be capitalized (or all caps) in the text; lower-case words ("of", "the") may be
+   *   either. Short all-caps forms (acronyms: "US", "U.S.", "OSCE PA") match only in capitals
+   *   ("us" is a pronoun); in an all-caps line, two-letter acronyms that spell an English word
+   *   ("US", "IT", "IN", "BE") are not matched. A mention never starts with a lower-case word.
+   * - Demonyms ("Kazakh", "Luxembourgish", "American") are not country names.
+   * - A country or city right after a capitalized word ("Air Canada", "Northern Ireland",
+   *   "General Motors Canada") or before an organization word ("Singapore Airlines",
+   *   "Canada Post") is part of a longer unknown name: not reported (sentence starts and
+   *   title-case or all-caps lines carry no case evidence and are exempt).
+   * - Cities: only capitals, seats of government and places of at least `minPlacePopulation`
+   *   (100 000) are reported. A one-word city name where case proves nothing (sentence start,
+   *   headline) is reported only when the same name is capitalized mid-sentence elsewhere in the
+   *   text, or a country follows it ("Split, Croatia"), and never when the text also uses the word
+   *   in lower case ("Reading the report ..." with "reading" elsewhere).
+   * - Names of other languages than `language` in the Latin script do not compete with native
+   *   names ("Granada" is the Spanish name of Grenada and a city in Spain: the city); their
+   *   acronyms are not matched at all ("UE", "PE"). Other scripts (Cyrillic) always match.
+   * - Ambiguity (Luxembourg the country and the city, Congo, two cities of one name): the
+   *   country is preferred over a city of the same name; "City" after the name, "city of" or
+   *   "mayor of" before it, or a dateline at the start of a line make it the city; a country
+   *   list ("Kazakhstan and Luxembourg") or a state word ("the Prime Minister of Luxembourg")
+   *   settles the country; "<city>, <country>" picks the city of that country. What context
+   *   does not settle is offered in `alternatives`.
+   *
+   * Confidence: 0.95 for a multi-word name, 0.9 for a one-word name, 0.6 when alternatives are
+   * offered, at most 0.7 in a hyphenated compound or for a city supported only by the rest of
+   * the text; 0.1 less for a foreign-language name and 0.05 less for a former name.
+   */
+  find(text: string, options?: FindOptions): Mention[] {
+    try {
+      if (typeof text !== 'string' || text.length === 0 || !this.root.next) return [];
+      const ctx = new Context(text, options);
+      return this.findIn(ctx, 0, text.length, false);
+    } catch {
+      return [];
+    }
+  }
+
+  private findIn(ctx: Context, from: number, to: number, inner: boolean): Mention[] {
+    const raws = this.scan(ctx.text, from, to);
+    if (inner) {
+      // inside a longer name: its own span is not a mention of its own
+      for (let i = raws.length - 1; i >= 0; i--) if (raws[i].start === from && raws[i].end === to) raws.splice(i, 1);
+    }
+    const out: Mention[] = [];
+    for (let i = 0; i < raws.length; i++) {
+      const r = raws[i];
+      const m = ctx.resolve(raws, i, inner);
+      if (m) {
+        out.push(m);
+        if (ctx.nested && r.tokens > 1) out.push(...this.findIn(ctx, m.start, m.end, true));
+      } else if (ctx.droppedByType && r.tokens > 1) {
+        // a longer name of a type not asked for: the wanted names inside it
+        out.push(...this.findIn(ctx, r.start, r.end, true));
+      }
+    }
+    return out;
+  }
+
+  // Reused buffers of the scan (single-threaded).
+  private readonly tStart = new Int32Array(MAX_TOKENS);
+  private readonly tEnd = new Int32Array(MAX_TOKENS);
+  private readonly tShape = new Uint8Array(MAX_TOKENS);
+
+  /** The single pass: raw longest matches whose case agrees with a name form. */
+  private scan(text: string, from: number, to: number): Raw[] {
+    const out: Raw[] = [];
+    const rootNext = this.root.next!;
+    const digitStarts = this.digitStarts;
+    let i = from;
+    while (i < to) {
+      let c = text.charCodeAt(i);
+      let k = CLASS_KNOWN[c] ? CLASS_TABLE[c] : charClass(c);
+      if (!(k & WORD)) {
+        i++;
+        continue;
+      }
+      const ws = i;
+      const first = k;
+      let wide = k & WIDE;
+      i++;
+      while (i < to) {
+        c = text.charCodeAt(i);
+        k = CLASS_KNOWN[c] ? CLASS_TABLE[c] : charClass(c);
+        if (!(k & WORD)) break;
+        wide |= k & WIDE;
+        i++;
+      }
+      if (first & LOWER) continue;
+      if (first & DIGIT && !digitStarts) continue;
+      const node = rootNext.get(foldToken(text.slice(ws, i), wide !== 0));
+      if (!node) continue;
+      const m = this.walk(text, ws, i, node, to);
+      if (m) {
+        out.push(m);
+        i = m.end;
+      }
+    }
+    return out;
+  }
+
+  /** From the first word [ws, we) at `node`: the longest accepted name. */
+  private walk(text: string, ws: number, we: number, node: TrieNode, to: number): Raw | undefined {
+    const tStart = this.tStart;
+    const tEnd = this.tEnd;
+    const tShape = this.tShape;
+    tStart[0] = ws;
+    tEnd[0] = we;
+    tShape[0] = shapeOf(text, ws, we);
+    let n = 1;
+    let best: Raw | undefined;
+    for (;;) {
+      if (node.forms) {
+        const forms = this.accepted(node.forms, text, n);
+        if (forms) {
+          let end = tEnd[n - 1];
+          if (text.charCodeAt(end) === 46 && end < to && forms.some((f) => f.trailingDot)) end++;
+          best = { start: ws, end, node, forms, tokens: n, firstShape: tShape[0], wordEnd: tEnd[n - 1] };
+        }
+      }
+      if (!node.next || n >= MAX_TOKENS) break;
+      // the gap to the next word
+      const p = tEnd[n - 1];
+      let q = p;
+      let spaces = 0;
+      let newlines = 0;
+      let dots = 0;
+      let joins = 0;
+      let amp = -1;
+      let bad = false;
+      while (q < to && q - p <= 8) {
+        const c = text.charCodeAt(q);
+        const k = CLASS_KNOWN[c] ? CLASS_TABLE[c] : charClass(c);
+        if (k & WORD) break;
+        if (isSpaceCode(c)) spaces++;
+        else if (c === 10) newlines++;
+        else if (c === 13) {
+          if (text.charCodeAt(q + 1) !== 10) newlines++;
+        } else if (c === 46) dots++;
+        else if (isHyphenCode(c) || isApostropheCode(c)) joins++;
+        else if (c === 38 && amp < 0) amp = q;
+        else {
+          bad = true;
+          break;
+        }
+        q++;
+      }
+      if (bad || q >= to || q - p > 8 || newlines > 1) break;
+      if (amp >= 0) {
+        if (dots + joins > 0) break;
+        const child = node.next.get('and');
+        if (!child || !child.next || n + 1 >= MAX_TOKENS) break;
+        tStart[n] = amp;
+        tEnd[n] = amp + 1;
+        tShape[n] = Shape.Caseless;
+        n++;
+        node = child;
+      } else if (dots + joins > 1) {
+        break;
+      } else if (joins === 1) {
+        if (spaces + newlines > 0) break;
+      } else if (dots === 1) {
+        // an abbreviation's dot ("St. Louis", "U.S."): right after a short capitalized word
+        const len = tEnd[n - 1] - tStart[n - 1];
+        const sh = tShape[n - 1];
+        if (text.charCodeAt(p) !== 46 || len > 3 || !(sh === Shape.Title || sh === Shape.Upper || sh === Shape.Initial)) break;
+      }
+      // the next word
+      let r = q;
+      let wide = 0;
+      while (r < to) {
+        const c = text.charCodeAt(r);
+        const k = CLASS_KNOWN[c] ? CLASS_TABLE[c] : charClass(c);
+        if (!(k & WORD)) break;
+        wide |= k & WIDE;
+        r++;
+      }
+      if (r === q) break;
+      const child = node.next!.get(foldToken(text.slice(q, r), wide !== 0));
+      if (!child) break;
+      tStart[n] = q;
+      tEnd[n] = r;
+      tShape[n] = shapeOf(text, q, r);
+      n++;
+      node = child;
+    }
+    return best;
+  }
+
+  /** The forms of a node whose case agrees with the n words of the text, or undefined. */
+  private accepted(forms: NameForm[], text: string, n: number): NameForm[] | undefined {
+    let out: NameForm[] | undefined;
+    for (const f of forms) {
+      if (f.keys.length !== n) continue;
+      if (this.fits(f, text, n)) (out ??= []).push(f);
+    }
+    return out;
+  }
+
+  private fits(f: NameForm, text: string, n: number): boolean {
+    for (let t = 0; t < n; t++) {
+      const ts = this.tShape[t];
+      if (f.acronym) {
+        if (ts !== Shape.Upper && ts !== Shape.Initial && ts !== Shape.Caseless) return false;
+        continue;
+      }
+      switch (f.shapes[t]) {
+        case Shape.Lower:
+        case Shape.Caseless:
+          break;
+        case Shape.Title:
+          if (ts !== Shape.Title && ts !== Shape.Upper && ts !== Shape.Initial) return false;
+          break;
+        case Shape.Initial:
+        case Shape.Upper:
+          if (ts !== Shape.Upper && ts !== Shape.Initial) return false;
+          break;
+        case Shape.Mixed:
+          if (ts !== Shape.Upper && text.slice(this.tStart[t], this.tEnd[t]) !== f.words[t]) return false;
+          break;
+      }
+    }
+    return true;
+  }
+}
+
+/** Per-call state: the text, the options, and what the rules computed lazily. */
+class Context {
+  readonly types: ReadonlySet<string> | undefined;
+  readonly nested: boolean;
+  readonly language: string;
+  readonly minPopulation: number;
+  /** Set by resolve(): the last mention was dropped only because of its type. */
+  droppedByType = false;
+  private lineStarts: number[] | undefined;
+  private readonly lineKinds = new Map<number, number>();
+  private lower: string | undefined;
+  private readonly lowerSeen = new Map<string, boolean>();
+  private evidence: Map<TrieNode, boolean> | undefined;
+  private conts: Map<TrieNode, Set<string>> | undefined;
+
+  constructor(readonly text: string, options: FindOptions | undefined) {
+    this.types = Array.isArray(options?.types) ? new Set(options!.types) : undefined;
+    this.nested = options?.nested === true;
+    this.language = typeof options?.language === 'string' && options.language ? options.language.toLowerCase().split(/[-_]/)[0] : 'en';
+    const mp = options?.minPlacePopulation;
+    this.minPopulation = typeof mp === 'number' && mp >= 0 ? mp : DEFAULT_MIN_PLACE_POPULATION;
+  }
+
+  /** The mention of raws[i] after the rules, or undefined. */
+  resolve(raws: Raw[], i: number, inner: boolean): Mention | undefined {
+    this.droppedByType = false;
+    const r = raws[i];
+    const text = this.text;
+    let confidence = r.tokens > 1 ? 0.95 : 0.9;
+
+    // --- readings: one per entity, native names first
+    const native = (f: NameForm) => f.lang === '' || f.lang === this.language || !f.latin;
+    const byEntity = new Map<Entity, Reading>();
+    for (const f of r.forms) {
+      const nat = native(f);
+      if (!nat && f.acronym) continue;
+      const prev = byEntity.get(f.entity);
+      if (!prev) byEntity.set(f.entity, { entity: f.entity, rank: f.rank, native: nat, foreignOnly: !nat });
+      else {
+        if (f.rank < prev.rank) prev.rank = f.rank;
+        if (nat) {
+          prev.native = true;
+          prev.foreignOnly = false;
+        }
+      }
+    }
+    let readings = [...byEntity.values()];
+    if (readings.some((x) => x.native)) readings = readings.filter((x) => x.native);
+    readings = readings.filter((x) => x.entity.type !== 'place' || this.placeBigEnough(x.entity));
+    if (readings.length === 0) return undefined;
+    readings.sort(compareReadings);
+
+    // --- all-caps lines: two-letter acronyms that spell a word
+    if (r.tokens === 1 && r.firstShape === Shape.Upper && r.end - r.start === 2 && CAPS_WORDS.has(text.slice(r.start, r.end)) && this.lineKind(r.start) & LINE_UPPER) {
+      return undefined;
+    }
+
+    // --- word boundaries, URLs, hyphens
+    const before = r.start > 0 ? text.charCodeAt(r.start - 1) : -1;
+    const after = r.end < text.length ? text.charCodeAt(r.end) : -1;
+    if (before === 64 || before === 35 || before === 95 || after === 64 || after === 95) return undefined; // @ # _
+    if (after === 36 || before === 36) return undefined; // currencies: US$, AU$, $US
+    if (before === 46 && r.start > 1 && isWordAt(text, r.start - 2)) return undefined; // www.Name
+    if (after === 46 && r.end === r.wordEnd && isWordAt(text, r.end + 1)) return undefined; // Name.kz
+    if (isApostropheCode(before) && r.start > 1 && isWordAt(text, r.start - 2) && !(r.start < 3 || !isWordAt(text, r.start - 3))) return undefined; // O'Neill-like (l', d' elisions pass)
+    if (isApostropheCode(after) && isWordAt(text, r.end + 1)) {
+      // only the possessive: Kazakhstan's
+      const s = text.charCodeAt(r.end + 1);
+      if (!((s === 115 || s === 83) && !isWordAt(text, r.end + 2))) return undefined;
+    }
+    if (this.inUrl(r.start, r.end)) return undefined;
+    const topType = readings[0].entity.type;
+    let compound = false;
+    if (isHyphenCode(before) && r.start > 1 && isWordAt(text, r.start - 2)) {
+      const w = wordBefore(text, r.start - 1);
+      if (shapeOf(text, w, r.start - 1) !== Shape.Lower) compound = true;
+    }
+    if (isHyphenCode(after) && isWordAt(text, r.end + 1)) {
+      const e = wordAfter(text, r.end + 1);
+      if (shapeOf(text, r.end + 1, e) !== Shape.Lower) compound = true;
+    }
+    if (compound) {
+      if (topType === 'place') return undefined;
+      confidence = Math.min(confidence, 0.7);
+    }
+
+    // --- case evidence
+    const initial = isSentenceInitial(text, r.start);
+    const lineKind = this.lineKind(r.start);
+    const noEvidence = initial || (lineKind & LINE_TITLE) !== 0 || (r.firstShape === Shape.Upper && (lineKind & LINE_UPPER) !== 0);
+    const caseLine = (lineKind & (LINE_TITLE | LINE_UPPER)) !== 0;
+
+    // --- part of a longer unknown name
+    const prev = prevWord(text, r.start);
+    const next = nextWord(text, r.end);
+    const prevRaw = i > 0 ? raws[i - 1] : undefined;
+    const nextRaw = i + 1 < raws.length ? raws[i + 1] : undefined;
+    if (!inner && !caseLine && (topType === 'country' || topType === 'place')) {
+      if (prev && prev.spaceOnly && (!prevRaw || prevRaw.end < prev.start)) {
+        const sh = shapeOf(text, prev.start, prev.end);
+        const word = text.slice(prev.start, prev.end).toLowerCase();
+        if (sh !== Shape.Lower && sh !== Shape.Caseless) {
+          if (DESIGNATORS.has(word) || word === 'air') return undefined;
+          if (!isSentenceInitial(text, prev.start) && !NOT_NAME_PARTS.has(word)) return undefined;
+        }
+      }
+      if (next && next.spaceOnly && (!nextRaw || nextRaw.start > next.start)) {
+        const chain = capitalChain(text, next.start);
+        if (chain.length > 0) {
+          // "Singapore Airlines", "China Eastern Airlines", and "China Eastern" once seen so
+          if (chain.some((w) => DESIGNATORS.has(w)) || this.continuations(raws).get(r.node)?.has(chain[0])) return undefined;
+          // a city before a capitalized word: "Mary Barra", "Washington Mutual", "London Heathrow"
+          if (topType === 'place' && chain[0] !== 'city' && !NOT_NAME_PARTS.has(chain[0])) return undefined;
+        }
+      }
+    }
+
+    // --- "<place>, <country>": the place of that country
+    let placeCountry: string | undefined;
+    if (nextRaw && /^,\s{0,2}$/.test(text.slice(r.end, nextRaw.start))) {
+      const c = nextRaw.forms.find((f) => f.entity.type === 'country');
+      if (c) placeCountry = c.entity.id;
+    }
+
+    // --- one-word cities where case proves nothing
+    if (readings[0].entity.type === 'place' && r.tokens === 1 && noEvidence && !isCapital(readings[0].entity)) {
+      const supported = placeCountry !== undefined || this.hasEvidenceElsewhere(raws, r);
+      if (!supported || this.usedInLowerCase(r.start, r.end)) return undefined;
+      confidence = Math.min(confidence, 0.7);
+    }
+
+    // --- one-word cities that could be a person or a company ("said Henderson", "rivals Toyota"): a
+    // place word must be in sight, unless the city is big (a million people, or a capital of 100 000)
+    if (readings[0].entity.type === 'place' && r.tokens === 1 && !isBigPlace(readings[0].entity)) {
+      const prevLower = prev ? text.slice(prev.start, prev.end).toLowerCase() : '';
+      const afterComma = nextRaw && /^,\s{0,2}$/.test(text.slice(r.end, nextRaw.start)) && nextRaw.forms.some((f) => f.entity.type === 'country' || f.entity.type === 'place');
+      const suffix = isHyphenCode(after) && isWordAt(text, r.end + 1) && shapeOf(text, r.end + 1, wordAfter(text, r.end + 1)) === Shape.Lower;
+      const dateline = this.atLineStart(r.start) && /^(?:\s*[,(]|\s+[-–—])/.test(text.slice(r.end, r.end + 3));
+      const listed = this.inPlaceList(raws, i);
+      if (!(LOCATIVES.has(prevLower) || afterComma || suffix || dateline || listed)) return undefined;
+    }
+
+    // --- ambiguity
+    let resolved = readings.length === 1;
+    if (readings.length > 1) {
+      const places = readings.filter((x) => x.entity.type === 'place');
+      const countries = readings.filter((x) => x.entity.type === 'country');
+      const prevLower = prev ? text.slice(prev.start, prev.end).toLowerCase() : '';
+      const prev2 = prev && prevLower === 'of' ? prevWord(text, prev.start) : undefined;
+      const head = prev2 ? text.slice(prev2.start, prev2.end).toLowerCase() : '';
+      const nextIsCity = !!next && next.spaceOnly && text.slice(next.start, next.end) === 'City' && (!nextRaw || nextRaw.start > next.start);
+      const dateline = r.firstShape === Shape.Upper && this.atLineStart(r.start) && /^(?:\s*[,.(]|\s+[-–—])/.test(text.slice(r.end, r.end + 3));
+      const inCountry = placeCountry ? places.filter((x) => x.entity.facts?.country === placeCountry) : [];
+      if (inCountry.length > 0) {
+        readings = [...inCountry, ...readings.filter((x) => !inCountry.includes(x))];
+        resolved = true;
+      } else if (places.length > 0 && (nextIsCity || CITY_HEADS.has(head))) {
+        readings = places;
+        resolved = places.length === 1;
+        // "Luxembourg City": the label takes "City"
+        if (nextIsCity) r.end = next!.end;
+      } else if (places.length > 0 && dateline) {
+        readings = [...places, ...readings.filter((x) => x.entity.type !== 'place')];
+      } else if (countries.length > 0 && (COUNTRY_HEADS.has(head) || this.inCountryList(raws, i))) {
+        readings = countries;
+        resolved = countries.length === 1;
+      }
+    }
+    if (!resolved && readings.length > 1) confidence = Math.min(confidence, 0.6);
+    const top = readings[0];
+    if (top.foreignOnly) confidence -= 0.1;
+    if (top.rank === Rank.Former) confidence -= 0.05;
+
+    if (this.types && !this.types.has(top.entity.type)) {
+      this.droppedByType = true;
+      return undefined;
+    }
+    const m: Mention = {
+      start: r.start,
+      end: r.end,
+      text: text.slice(r.start, r.end),
+      type: top.entity.type,
+      id: top.entity.id,
+      confidence: Math.round(confidence * 100) / 100,
+    };
+    if (!resolved) {
+      const alts = readings.slice(1).filter((x) => !this.types || this.types.has(x.entity.type)).slice(0, 5);
+      if (alts.length) m.alternatives = alts.map((x) => ({ type: x.entity.type, id: x.entity.id }));
+    }
+    return m;
+  }
+
+  private placeBigEnough(e: Entity): boolean {
+    const f = e.facts || {};
+    if (f.capital || f.seatOfGovernment) return true;
+    // a workspace place without a population is the user's own: keep it
+    if (typeof f.population !== 'number') return e.source?.kind !== 'builtin';
+    return f.population >= this.minPopulation;
+  }
+
+  /** Another match of the same name in a position where case is evidence. */
+  private hasEvidenceElsewhere(raws: Raw[], r: Raw): boolean {
+    if (!this.evidence) {
+      this.evidence = new Map();
+      for (const x of raws) {
+        if (x.tokens !== 1) continue;
+        const kind = this.lineKind(x.start);
+        const ev = !isSentenceInitial(this.text, x.start) && !(kind & LINE_TITLE) && !(x.firstShape === Shape.Upper && kind & LINE_UPPER);
+        if (ev) this.evidence.set(x.node, true);
+      }
+    }
+    return this.evidence.get(r.node) === true;
+  }
+
+  /** Per name: the capitalized words that continue it into an organization's name in this text. */
+  private continuations(raws: Raw[]): Map<TrieNode, Set<string>> {
+    if (!this.conts) {
+      this.conts = new Map();
+      for (const x of raws) {
+        const next = nextWord(this.text, x.end);
+        if (!next) continue;
+        const chain = capitalChain(this.text, next.start);
+        if (chain.length > 1 && chain.some((w) => DESIGNATORS.has(w))) {
+          let set = this.conts.get(x.node);
+          if (!set) this.conts.set(x.node, (set = new Set()));
+          set.add(chain[0]);
+        }
+      }
+    }
+    return this.conts;
+  }
+
+  /** The word of [start, end) occurs in lower case somewhere in the text ("reading"). */
+  private usedInLowerCase(start: number, end: number): boolean {
+    const w = this.text.slice(start, end).toLowerCase();
+    const seen = this.lowerSeen.get(w);
+    if (seen !== undefined) return seen;
+    this.lower ??= this.text.toLowerCase();
+    let found = false;
+    const lower = this.lower;
+    if (lower.length === this.text.length) {
+      for (let at = lower.indexOf(w); at >= 0 && !found; at = lower.indexOf(w, at + 1)) {
+        const e = at + w.length;
+        if ((at > 0 && isWordAt(this.text, at - 1)) || (e < this.text.length && isWordAt(this.text, e))) continue;
+        if (shapeOf(this.text, at, e) === Shape.Lower) found = true;
+      }
+    }
+    this.lowerSeen.set(w, found);
+    return found;
+  }
+
+  /** Raw i is coordinated with a country ("Kazakhstan and Luxembourg", "France, Luxembourg or Belgium"). */
+  private inCountryList(raws: Raw[], i: number): boolean {
+    const isCountry = (x: Raw | undefined) => !!x && x.forms.some((f) => f.entity.type === 'country') && !x.forms.some((f) => f.entity.type === 'place');
+    const joined = (a: number, b: number) => /^(?:\s*,)?\s*(?:and|or|&|,)\s*$|^\s*[,/]\s*$/.test(this.text.slice(a, b));
+    const p = raws[i - 1];
+    const n = raws[i + 1];
+    return (isCountry(p) && joined(p.end, raws[i].start)) || (isCountry(n) && joined(raws[i].end, n.start));
+  }
+
+  /** Raw i is coordinated with another place or country ("the Atlanta and St. Louis plants"). */
+  private inPlaceList(raws: Raw[], i: number): boolean {
+    const isPlace = (x: Raw | undefined) => !!x && x.forms.some((f) => f.entity.type === 'country' || (f.entity.type === 'place' && this.placeBigEnough(f.entity)));
+    const joined = (a: number, b: number) => /^(?:\s*,)?\s*(?:and|or|&|,)\s*$/.test(this.text.slice(a, b));
+    const p = raws[i - 1];
+    const n = raws[i + 1];
+    return (isPlace(p) && joined(p.end, raws[i].start)) || (isPlace(n) && joined(raws[i].end, n.start));
+  }
+
+  private inUrl(start: number, end: number): boolean {
+    const text = this.text;
+    let s = start;
+    while (s > 0 && s > start - 200 && !isSpaceOrBreak(text.charCodeAt(s - 1))) s--;
+    let e = end;
+    while (e < text.length && e < end + 200 && !isSpaceOrBreak(text.charCodeAt(e))) e++;
+    if (s === start && e === end) return false;
+    const chunk = text.slice(s, e);
+    return chunk.includes('://') || /(?:^|[^\p{L}])www\./iu.test(chunk) || (chunk.includes('@') && /@\S*\.\p{L}/u.test(chunk));
+  }
+
+  private atLineStart(pos: number): boolean {
+    let q = pos;
+    while (q > 0 && isSpaceCode(this.text.charCodeAt(q - 1))) q--;
+    return q === 0 || this.text.charCodeAt(q - 1) === 10 || this.text.charCodeAt(q - 1) === 13;
+  }
+
+  /** LINE_TITLE / LINE_UPPER bits of the line holding pos (lines over 300 characters are prose). */
+  private lineKind(pos: number): number {
+    const starts = (this.lineStarts ??= lineStartsOf(this.text));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    const cached = this.lineKinds.get(lo);
+    if (cached !== undefined) return cached;
+    const s = starts[lo];
+    const e = lo + 1 < starts.length ? starts[lo + 1] : this.text.length;
+    const kind = e - s > 300 ? 0 : classifyLine(this.text, s, e);
+    this.lineKinds.set(lo, kind);
+    return kind;
+  }
+}
+
+const LINE_TITLE = 1;
+const LINE_UPPER = 2;
+
+/** A headline in Title Case, or a line in capitals. */
+function classifyLine(text: string, s: number, e: number): number {
+  let long = 0;
+  let longCap = 0;
+  let cased = 0;
+  let upper = 0;
+  let i = s;
+  while (i < e) {
+    if (!isWordAt(text, i)) {
+      i++;
+      continue;
+    }
+    const ws = i;
+    while (i < e && isWordAt(text, i)) i++;
+    const sh = shapeOf(text, ws, i);
+    if (sh === Shape.Caseless) continue;
+    if (sh !== Shape.Initial) cased++;
+    if (sh === Shape.Upper) upper++;
+    if (i - ws >= 4) {
+      long++;
+      if (sh !== Shape.Lower) longCap++;
+    }
+  }
+  let kind = 0;
+  if (cased >= 2 && upper / cased >= 0.75) kind |= LINE_UPPER;
+  else if (long >= 3 && longCap / long >= 0.75) kind |= LINE_TITLE;
+  return kind;
+}
+
+function lineStartsOf(text: string): number[] {
+  const out = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i + 1);
+  return out;
+}
+
+function compareReadings(a: Reading, b: Reading): number {
+  return a.rank - b.rank || (TYPE_ORDER[a.entity.type] ?? 4) - (TYPE_ORDER[b.entity.type] ?? 4) || importance(b.entity) - importance(a.entity) || (a.entity.id < b.entity.id ? -1 : a.entity.id > b.entity.id ? 1 : 0);
+}
+
+function importance(e: Entity): number {
+  const f = e.facts || {};
+  if (e.type === 'place') return (f.capital ? 1e10 : 0) + (typeof f.population === 'number' ? f.population : 0);
+  if (e.type === 'country') return f.unMember ? 2 : f.independent ? 1 : 0;
+  if (e.type === 'org') return (Array.isArray(f.members) ? f.members.length : 0) + (f.dissolved ? -1000 : 0);
+  return 0;
+}
+
+/** A million people, or a capital of at least 100 000: rarely anything but the city. */
+function isBigPlace(e: Entity): boolean {
+  const f = e.facts || {};
+  const pop = typeof f.population === 'number' ? f.population : 0;
+  return pop >= 1_000_000 || (!!(f.capital || f.seatOfGovernment) && pop >= 100_000) || (e.source?.kind !== 'builtin' && typeof f.population !== 'number');
+}
+
+/** Up to four capitalized words after pos, separated by single spaces, lower-cased. */
+function capitalChain(text: string, pos: number): string[] {
+  const out: string[] = [];
+  let q = pos;
+  while (out.length < 4 && q < text.length && isWordAt(text, q)) {
+    const e = wordAfter(text, q);
+    const sh = shapeOf(text, q, e);
+    if (sh === Shape.Lower || sh === Shape.Caseless) break;
+    out.push(text.slice(q, e).toLowerCase());
+    if (text.charCodeAt(e) !== 32) break;
+    q = e + 1;
+  }
+  return out;
+}
+
+function isCapital(e: Entity): boolean {
+  return !!(e.facts?.capital || e.facts?.seatOfGovernment);
+}
+
+function isWordAt(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  return ((CLASS_KNOWN[c] ? CLASS_TABLE[c] : charClass(c)) & WORD) !== 0;
+}
+
+function isSpaceOrBreak(c: number): boolean {
+  return isSpaceCode(c) || c === 10 || c === 13;
+}
+
+/** Start of the word ending at `end`. */
+function wordBefore(text: string, end: number): number {
+  let s = end;
+  while (s > 0 && isWordAt(text, s - 1)) s--;
+  return s;
+}
+
+/** End of the word starting at `start`. */
+function wordAfter(text: string, start: number): number {
+  let e = start;
+  while (e < text.length && isWordAt(text, e)) e++;
+  return e;
+}
+
+interface Neighbour {
+  start: number;
+  end: number;
+  /** Only spaces (no line break, no punctuation) separate it from the mention. */
+  spaceOnly: boolean;
+}
+
+/** The word before pos on the same line, skipping spaces (and nothing else). */
+function prevWord(text: string, pos: number): Neighbour | undefined {
+  let q = pos;
+  while (q > 0 && isSpaceCode(text.charCodeAt(q - 1))) q--;
+  if (q === pos || q === 0 || !isWordAt(text, q - 1)) return undefined;
+  return { start: wordBefore(text, q), end: q, spaceOnly: true };
+}
+
+/** The word after pos on the same line, skipping spaces (and nothing else). */
+function nextWord(text: string, pos: number): Neighbour | undefined {
+  let q = pos;
+  while (q < text.length && isSpaceCode(text.charCodeAt(q))) q++;
+  if (q === pos || q >= text.length || !isWordAt(text, q)) return undefined;
+  return { start: q, end: wordAfter(text, q), spaceOnly: true };
+}
+
+const OPENERS = new Set([34, 39, 40, 91, 0x201c, 0x2018, 0xab, 0x201e, 0x2039]);
+
+/** Nothing but a sentence boundary, a line break, a dash or the start of the text before pos. */
+export function isSentenceInitial(text: string, pos: number): boolean {
+  let q = pos;
+  while (q > 0) {
+    const c = text.charCodeAt(q - 1);
+    if (isSpaceCode(c) || OPENERS.has(c)) q--;
+    else break;
+  }
+  if (q === 0) return true;
+  const c = text.charCodeAt(q - 1);
+  if (c === 10 || c === 13) return true;
+  // . ! ? : ; … • | and closing quotes or brackets after them
+  if (c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 0x2026 || c === 0x2022 || c === 124) return true;
+  if ((c === 34 || c === 0x201d || c === 0x2019 || c === 41 || c === 39) && q > 1) {
+    const d = text.charCodeAt(q - 2);
+    if (d === 46 || d === 33 || d === 63) return true;
+  }
+  // a dash between spaces: datelines ("NUR-SULTAN. KAZINFORM - Today"), bullets
+  if ((isHyphenCode(c) || c === 0x2013 || c === 0x2014) && (q === 1 || isSpaceOrBreak(text.charCodeAt(q - 2)))) return true;
+  return false;
+}
