@@ -87,6 +87,8 @@ describe('date checks', () => {
     { doc: `${FM}[at 3 p.m.]{$[$date$]$:2022-06-29T15:00}`, code: 'date.type-mismatch', severity: DiagnosticSeverity.Error, message: /a TIME value, not a DATE/ },
     { doc: `${FM}[June 29]{$[$duration$]$:2022-06-29}`, code: 'date.type-mismatch', severity: DiagnosticSeverity.Error, message: /a DATE value, not a DURATION/ },
     { doc: `${FM}The talks were held [on Friday]{date:$[$2022-07-01$]$}.`, code: 'date.value-mismatch', severity: DiagnosticSeverity.Warning, message: /reads as `2022-06-24` \(Friday, 24 June 2022 — 5 days before publication\)/ },
+    { doc: `${FM}[2022]{date:$[$2022-06-29$]$}`, code: 'date.value-mismatch', severity: DiagnosticSeverity.Warning, message: /`2022` reads as `2022`/ },
+    { doc: `${FM}[yesterday]{date:$[$PRESENT_REF$]$}`, code: 'date.value-mismatch', severity: DiagnosticSeverity.Warning, message: /reads as `2022-06-28`/ },
     { doc: `${FM}[next year]{date:$[$2022$]$}`, code: 'date.value-mismatch', severity: DiagnosticSeverity.Warning, message: /reads as `2023`/ },
     { doc: `${FM}[the past three decades]{duration:$[$P3Y$]$}`, code: 'date.value-mismatch', severity: DiagnosticSeverity.Warning, message: /reads as `P30Y` \(a duration of 30 years\)/ },
     { doc: '---\ntitle: T\n---\nIt opened [$[$last Friday$]$]{date:2022-06-24}.', code: 'date.no-publication-date', severity: DiagnosticSeverity.Warning, message: /`last Friday` is relative/ },
@@ -116,6 +118,8 @@ describe('date checks', () => {
     `${FM}[Today]{date} [Today]{date:} [3 p.m.]{time}`, // no value yet: the inlay hint shows it
     '[2015]{date:2015} [29 June 2022]{date:2022-06-29} [three decades]{duration:P30Y} [now]{date:PRESENT_REF}', // absolute: no date needed
     `${FM}[Kazakhstan]{country:KZ} [x]{place mod=whatever}`, // not a TIMEX3 type
+    `${FM}[today]{date:PRESENT_REF}`, // a TimeML convention for "today"
+    `${FM}[later this year]{date:2022-Q4} [earlier this month]{date:2022-06-XX}`, // a vague expression, a period inside its reading
   ];
   for (const text of CLEAN) {
     it(`clean: ${JSON.stringify(text.replace(FM, ''))}`, () => {

@@ -250,6 +250,19 @@ function valueProblems(doc: PressDocument, a: Annotation, type: TimexType, dct: 
   ];
 }
 
+const VAGUE_RE = /\b(?:later|earlier|early|late|mid|end|beginning|start|rest|remainder)\b/i;
+
+/**
+ * Whether an annotated value agrees with the label's reading. Besides equality, two TimeML
+ * conventions are accepted (seen in gold corpora): "today" annotated as PRESENT_REF, and a vague
+ * expression ("later this year") annotated with a period inside its reading (`2022-Q4` in 2022).
+ */
+export function agrees(annotated: string, reading: string, label: string, dct: string | undefined): boolean {
+  if (annotated === reading) return true;
+  if (annotated === 'PRESENT_REF' && reading === dct) return true;
+  return VAGUE_RE.test(label) && annotated.startsWith(reading + '-');
+}
+
 export const checkDates: Check = ({ doc, config }) => {
   const out: Problem[] = [];
   const dct = publicationDate(doc);
@@ -266,7 +279,7 @@ export const checkDates: Check = ({ doc, config }) => {
     if (dct) {
       if (invalid.length || !a.id || !a.idSpan) continue;
       const n = normalizeLabel(doc, a, dct);
-      if (!n || !n.confident || annotationType(n) !== type || n.value === a.id) continue;
+      if (!n || !n.confident || annotationType(n) !== type || agrees(a.id, n.value, label, dct)) continue;
       out.push({
         code: 'date.value-mismatch',
         span: a.idSpan,
