@@ -18,18 +18,20 @@ export const CASELESS = 16;
 /** Not ASCII (the token needs the slow fold). */
 export const WIDE = 32;
 
-const table = new Uint8Array(65536);
-const known = new Uint8Array(65536);
+/** Set in the table for a code unit not classified yet. */
+export const UNKNOWN = 128;
+
+const table = new Uint8Array(65536).fill(UNKNOWN);
 
 (() => {
   for (let c = 0; c < 128; c++) {
-    known[c] = 1;
     if (c >= 65 && c <= 90) table[c] = WORD | UPPER;
     else if (c >= 97 && c <= 122) table[c] = WORD | LOWER;
     else if (c >= 48 && c <= 57) table[c] = WORD | DIGIT;
+    else table[c] = 0;
   }
   // Surrogate halves (emoji, astral letters) separate words.
-  for (let c = 0xd800; c <= 0xdfff; c++) known[c] = 1;
+  table.fill(0, 0xd800, 0xe000);
 })();
 
 const RE_UPPER = /^[\p{Lu}\p{Lt}]$/u;
@@ -39,7 +41,7 @@ const RE_DIGIT = /^\p{N}$/u;
 
 /** The class bits of a UTF-16 code unit. */
 export function charClass(c: number): number {
-  if (known[c]) return table[c];
+  if (!(table[c] & UNKNOWN)) return table[c];
   const s = String.fromCharCode(c);
   let v = 0;
   if (RE_UPPER.test(s)) v = WORD | UPPER;
@@ -48,13 +50,11 @@ export function charClass(c: number): number {
   else if (RE_DIGIT.test(s)) v = WORD | DIGIT;
   if (v) v |= WIDE;
   table[c] = v;
-  known[c] = 1;
   return v;
 }
 
-/** The class table itself, for hot loops: `(known[c] ? table[c] : charClass(c))`. */
+/** The class table itself, for hot loops: `let k = CLASS_TABLE[c]; if (k & UNKNOWN) k = charClass(c);`. */
 export const CLASS_TABLE = table;
-export const CLASS_KNOWN = known;
 
 const COMBINING = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
 const SPECIAL = /[ßıøæœłđ]/g;
@@ -93,7 +93,8 @@ export function shapeOf(text: string, start: number, end: number): Shape {
   let firstCased = true;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    const k = known[c] ? table[c] : charClass(c);
+    let k = table[c];
+    if (k & UNKNOWN) k = charClass(c);
     if (k & UPPER) {
       if (firstCased) firstUpper = true;
       firstCased = false;
@@ -123,5 +124,6 @@ export function isApostropheCode(c: number): boolean {
 }
 
 export function isWordCode(c: number): boolean {
-  return ((known[c] ? table[c] : charClass(c)) & WORD) !== 0;
+  const k = table[c];
+  return ((k & UNKNOWN ? charClass(c) : k) & WORD) !== 0;
 }

@@ -14,7 +14,7 @@
  */
 import type { Entity } from '../kb/types';
 import type { KnowledgeBase } from '../kb/knowledgeBase';
-import { CLASS_KNOWN, CLASS_TABLE, charClass, DIGIT, foldToken, isApostropheCode, isHyphenCode, isSpaceCode, LOWER, Shape, shapeOf, WIDE, WORD } from './chars';
+import { CLASS_TABLE, charClass, UNKNOWN, DIGIT, foldToken, isApostropheCode, isHyphenCode, isSpaceCode, LOWER, Shape, shapeOf, WIDE, WORD } from './chars';
 import { demonymsOf, NameForm, nameForms, Rank } from './names';
 
 export interface MentionReading {
@@ -51,6 +51,14 @@ export const DEFAULT_MIN_PLACE_POPULATION = 100_000;
 class TrieNode {
   next: Map<string, TrieNode> | undefined;
   forms: NameForm[] | undefined;
+  /** First letters of the next words: bit 0-25 for a-z, bit 26 for `&` / `and`, bit 27 for anything else. */
+  firstLetters = 0;
+}
+
+function letterBit(c: number): number {
+  if (c >= 97 && c <= 122) return 1 << (c - 97);
+  if (c >= 65 && c <= 90) return 1 << (c - 65);
+  return 1 << 27;
 }
 
 /** A name found by the scan, before the context rules. */
@@ -63,6 +71,8 @@ interface Raw {
   firstShape: Shape;
   /** End of the last word (before a trailing dot). */
   wordEnd: number;
+  /** Bit set of the node's forms that were accepted (-1 when the node has over 30 forms). */
+  mask: number;
 }
 
 interface Reading {
@@ -136,6 +146,8 @@ export class MentionFinder {
   private readonly root = new TrieNode();
   /** Some name starts with a digit ("3M"): digit words must be looked up. */
   private digitStarts = false;
+  /** Bit set of (first letter, second letter, length) of the first words of ASCII names: most words need no lookup. */
+  private readonly firstWords = new Uint8Array(8192);
   /** Number of name forms in the trie. */
   readonly size: number;
   /** Milliseconds spent building. */
@@ -152,6 +164,7 @@ export class MentionFinder {
         let node = this.root;
         for (const k of f.keys) {
           if (!node.next) node.next = new Map();
+          node.firstLetters |= letterBit(k.charCodeAt(0));
           let child = node.next.get(k);
           if (!child) {
             child = new TrieNode();
@@ -161,8 +174,13 @@ export class MentionFinder {
         }
         (node.forms ??= []).push(f);
         size++;
-        const c = f.keys[0].charCodeAt(0);
+        const k0 = f.keys[0];
+        const c = k0.charCodeAt(0);
         if (c >= 48 && c <= 57) this.digitStarts = true;
+        if (c < 128) {
+          const h = firstWordHash(c, k0.length > 1 ? k0.charCodeAt(1) : 0, k0.length);
+          this.firstWords[h >> 3] |= 1 << (h & 7);
+        }
       }
     } catch {
       // never throw: an unusable entity is skipped, a broken knowledge base gives an empty finder
@@ -254,10 +272,29 @@ export class MentionFinder {
     const out: Raw[] = [];
     const rootNext = this.root.next!;
     const digitStarts = this.digitStarts;
+    const firstWords = this.firstWords;
+    const T = CLASS_TABLE;
     let i = from;
     while (i < to) {
       let c = text.charCodeAt(i);
-      let k = CLASS_KNOWN[c] ? CLASS_TABLE[c] : charClass(c);
+      if (c >= 97 && c <= 122) {
+        // a word that starts in lower case (most words): read to its end, nothing else
+        i++;
+        while (i < to) {
+          c = text.charCodeAt(i);
+          if (c >= 97 && c <= 122) {
+            i++;
+            continue;
+          }
+          let k = T[c];
+          if (k & UNKNOWN) k = charClass(c);
+          if (!(k & WORD)) break;
+          i++;
+        }
+        continue;
+      }
+      let k = T[c];
+      if (k & UNKNOWN) k = charClass(c);
       if (!(k & WORD)) {
         i++;
         continue;
@@ -268,13 +305,21 @@ export class MentionFinder {
       i++;
       while (i < to) {
         c = text.charCodeAt(i);
-        k = CLASS_KNOWN[c] ? CLASS_TABLE[c] : charClass(c);
+        k = T[c];
+        if (k & UNKNOWN) k = charClass(c);
         if (!(k & WORD)) break;
         wide |= k & WIDE;
         i++;
       }
       if (first & LOWER) continue;
       if (first & DIGIT && !digitStarts) continue;
+      if (!wide) {
+        // the folded first letters of an ASCII word are its letters | 32
+        const c0 = text.charCodeAt(ws) | (first & DIGIT ? 0 : 32);
+        const c1 = i - ws > 1 ? lowerAscii(text.charCodeAt(ws + 1)) : 0;
+        const h = firstWordHash(c0, c1, i - ws);
+        if (!(firstWords[h >> 3] & (1 << (h & 7)))) continue;
+      }
       const node = rootNext.get(foldToken(text.slice(ws, i), wide !== 0));
       if (!node) continue;
       const m = this.walk(text, ws, i, node, to);
@@ -285,6 +330,7 @@ export class MentionFinder {
     }
     return out;
   }
+
 
   /** From the first word [ws, we) at `node`: the longest accepted name. */
   private walk(text: string, ws: number, we: number, node: TrieNode, to: number): Raw | undefined {
@@ -300,9 +346,12 @@ export class MentionFinder {
       if (node.forms) {
         const forms = this.accepted(node.forms, text, n);
         if (forms) {
+          let mask = 0;
+          if (node.forms.length <= 30) for (const f of forms) mask |= 1 << node.forms.indexOf(f);
+          else mask = -1;
           let end = tEnd[n - 1];
           if (text.charCodeAt(end) === 46 && end < to && forms.some((f) => f.trailingDot)) end++;
-          best = { start: ws, end, node, forms, tokens: n, firstShape: tShape[0], wordEnd: tEnd[n - 1] };
+          best = { start: ws, end, node, forms, tokens: n, firstShape: tShape[0], wordEnd: tEnd[n - 1], mask };
         }
       }
       if (!node.next || n >= MAX_TOKENS) break;
@@ -317,7 +366,7 @@ export class MentionFinder {
       let bad = false;
       while (q < to && q - p <= 8) {
         const c = text.charCodeAt(q);
-        const k = CLASS_KNOWN[c] ? CLASS_TABLE[c] : charClass(c);
+        const k = CLASS_TABLE[c] & UNKNOWN ? charClass(c) : CLASS_TABLE[c];
         if (k & WORD) break;
         if (isSpaceCode(c)) spaces++;
         else if (c === 10) newlines++;
@@ -357,12 +406,14 @@ export class MentionFinder {
       let wide = 0;
       while (r < to) {
         const c = text.charCodeAt(r);
-        const k = CLASS_KNOWN[c] ? CLASS_TABLE[c] : charClass(c);
+        const k = CLASS_TABLE[c] & UNKNOWN ? charClass(c) : CLASS_TABLE[c];
         if (!(k & WORD)) break;
         wide |= k & WIDE;
         r++;
       }
       if (r === q) break;
+      // no next word of a name starts with this letter: no lookup
+      if (!(node.firstLetters & letterBit(text.charCodeAt(q))) && !wide) break;
       const child = node.next!.get(foldToken(text.slice(q, r), wide !== 0));
       if (!child) break;
       tStart[n] = q;
@@ -442,26 +493,8 @@ class Context {
     let confidence = r.tokens > 1 ? 0.95 : 0.9;
 
     // --- readings: one per entity, native names first
-    const native = (f: NameForm) => f.lang === '' || f.lang === this.language || !f.latin;
-    const byEntity = new Map<Entity, Reading>();
-    for (const f of r.forms) {
-      const nat = native(f);
-      if (!nat && f.acronym) continue;
-      const prev = byEntity.get(f.entity);
-      if (!prev) byEntity.set(f.entity, { entity: f.entity, rank: f.rank, native: nat, foreignOnly: !nat });
-      else {
-        if (f.rank < prev.rank) prev.rank = f.rank;
-        if (nat) {
-          prev.native = true;
-          prev.foreignOnly = false;
-        }
-      }
-    }
-    let readings = [...byEntity.values()];
-    if (readings.some((x) => x.native)) readings = readings.filter((x) => x.native);
-    readings = readings.filter((x) => x.entity.type !== 'place' || this.placeBigEnough(x.entity));
+    let readings = this.readingsOf(r);
     if (readings.length === 0) return undefined;
-    readings.sort(compareReadings);
 
     // --- all-caps lines: two-letter acronyms that spell a word
     if (r.tokens === 1 && r.firstShape === Shape.Upper && r.end - r.start === 2 && CAPS_WORDS.has(text.slice(r.start, r.end)) && this.lineKind(r.start) & LINE_UPPER) {
@@ -511,8 +544,8 @@ class Context {
     if (!inner && !caseLine && (topType === 'country' || topType === 'place')) {
       if (prev && prev.spaceOnly && (!prevRaw || prevRaw.end < prev.start)) {
         const sh = shapeOf(text, prev.start, prev.end);
-        const word = text.slice(prev.start, prev.end).toLowerCase();
         if (sh !== Shape.Lower && sh !== Shape.Caseless) {
+          const word = text.slice(prev.start, prev.end).toLowerCase();
           if (DESIGNATORS.has(word) || word === 'air') return undefined;
           if (!isSentenceInitial(text, prev.start) && !NOT_NAME_PARTS.has(word)) return undefined;
         }
@@ -530,7 +563,7 @@ class Context {
 
     // --- "<place>, <country>": the place of that country
     let placeCountry: string | undefined;
-    if (nextRaw && /^,\s{0,2}$/.test(text.slice(r.end, nextRaw.start))) {
+    if (nextRaw && nextRaw.start - r.end <= 3 && text.charCodeAt(r.end) === 44 && /^,\s{0,2}$/.test(text.slice(r.end, nextRaw.start))) {
       const c = nextRaw.forms.find((f) => f.entity.type === 'country');
       if (c) placeCountry = c.entity.id;
     }
@@ -546,7 +579,7 @@ class Context {
     // place word must be in sight, unless the city is big (a million people, or a capital of 100 000)
     if (readings[0].entity.type === 'place' && r.tokens === 1 && !isBigPlace(readings[0].entity)) {
       const prevLower = prev ? text.slice(prev.start, prev.end).toLowerCase() : '';
-      const afterComma = nextRaw && /^,\s{0,2}$/.test(text.slice(r.end, nextRaw.start)) && nextRaw.forms.some((f) => f.entity.type === 'country' || f.entity.type === 'place');
+      const afterComma = nextRaw && nextRaw.start - r.end <= 3 && /^,\s{0,2}$/.test(text.slice(r.end, nextRaw.start)) && nextRaw.forms.some((f) => f.entity.type === 'country' || f.entity.type === 'place');
       const suffix = isHyphenCode(after) && isWordAt(text, r.end + 1) && shapeOf(text, r.end + 1, wordAfter(text, r.end + 1)) === Shape.Lower;
       const dateline = this.atLineStart(r.start) && /^(?:\s*[,(]|\s+[-–—])/.test(text.slice(r.end, r.end + 3));
       const listed = this.inPlaceList(raws, i);
@@ -603,6 +636,36 @@ class Context {
     return m;
   }
 
+  private readonly readingCache = new Map<TrieNode, Map<number, Reading[]>>();
+
+  /** The readings of a raw match (cached per name and accepted forms). */
+  private readingsOf(r: Raw): Reading[] {
+    let byMask = this.readingCache.get(r.node);
+    if (!byMask) this.readingCache.set(r.node, (byMask = new Map()));
+    const cached = byMask.get(r.mask);
+    if (cached) return cached;
+    const byEntity = new Map<Entity, Reading>();
+    for (const f of r.forms) {
+      const nat = f.lang === '' || f.lang === this.language || !f.latin;
+      if (!nat && f.acronym) continue;
+      const prev = byEntity.get(f.entity);
+      if (!prev) byEntity.set(f.entity, { entity: f.entity, rank: f.rank, native: nat, foreignOnly: !nat });
+      else {
+        if (f.rank < prev.rank) prev.rank = f.rank;
+        if (nat) {
+          prev.native = true;
+          prev.foreignOnly = false;
+        }
+      }
+    }
+    let readings = [...byEntity.values()];
+    if (readings.some((x) => x.native)) readings = readings.filter((x) => x.native);
+    readings = readings.filter((x) => x.entity.type !== 'place' || this.placeBigEnough(x.entity));
+    readings.sort(compareReadings);
+    if (r.mask >= 0) byMask.set(r.mask, readings);
+    return readings;
+  }
+
   private placeBigEnough(e: Entity): boolean {
     const f = e.facts || {};
     if (f.capital || f.seatOfGovernment) return true;
@@ -632,6 +695,8 @@ class Context {
       for (const x of raws) {
         const next = nextWord(this.text, x.end);
         if (!next) continue;
+        const sh = shapeOf(this.text, next.start, next.end);
+        if (sh === Shape.Lower || sh === Shape.Caseless) continue;
         const chain = capitalChain(this.text, next.start);
         if (chain.length > 1 && chain.some((w) => DESIGNATORS.has(w))) {
           let set = this.conts.get(x.node);
@@ -680,13 +745,25 @@ class Context {
     return (isPlace(p) && joined(p.end, raws[i].start)) || (isPlace(n) && joined(raws[i].end, n.start));
   }
 
+  /** Inside a URL or an e-mail address: the run of non-space characters holds `://`, `www.` or `@`. */
   private inUrl(start: number, end: number): boolean {
     const text = this.text;
     let s = start;
-    while (s > 0 && s > start - 200 && !isSpaceOrBreak(text.charCodeAt(s - 1))) s--;
+    let suspicious = false;
+    while (s > 0 && s > start - 200) {
+      const c = text.charCodeAt(s - 1);
+      if (isSpaceOrBreak(c)) break;
+      if (c === 47 || c === 64 || c === 58 || c === 46) suspicious = true;
+      s--;
+    }
     let e = end;
-    while (e < text.length && e < end + 200 && !isSpaceOrBreak(text.charCodeAt(e))) e++;
-    if (s === start && e === end) return false;
+    while (e < text.length && e < end + 200) {
+      const c = text.charCodeAt(e);
+      if (isSpaceOrBreak(c)) break;
+      if (c === 47 || c === 64 || c === 58 || c === 46) suspicious = true;
+      e++;
+    }
+    if (!suspicious) return false;
     const chunk = text.slice(s, e);
     return chunk.includes('://') || /(?:^|[^\p{L}])www\./iu.test(chunk) || (chunk.includes('@') && /@\S*\.\p{L}/u.test(chunk));
   }
@@ -715,6 +792,14 @@ class Context {
     this.lineKinds.set(lo, kind);
     return kind;
   }
+}
+
+function firstWordHash(c0: number, c1: number, len: number): number {
+  return ((c0 * 131 + c1) * 32 + (len > 31 ? 31 : len)) & 0xffff;
+}
+
+function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c | 32 : c;
 }
 
 const LINE_TITLE = 1;
@@ -796,7 +881,7 @@ function isCapital(e: Entity): boolean {
 function isWordAt(text: string, i: number): boolean {
   if (i < 0 || i >= text.length) return false;
   const c = text.charCodeAt(i);
-  return ((CLASS_KNOWN[c] ? CLASS_TABLE[c] : charClass(c)) & WORD) !== 0;
+  return ((CLASS_TABLE[c] & UNKNOWN ? charClass(c) : CLASS_TABLE[c]) & WORD) !== 0;
 }
 
 function isSpaceOrBreak(c: number): boolean {

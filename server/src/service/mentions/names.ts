@@ -7,7 +7,7 @@
  * the case of the text must agree with the case of the name (see `shapeFits`). Pure; never throws.
  */
 import type { Entity } from '../kb/types';
-import { CASELESS, CLASS_KNOWN, CLASS_TABLE, charClass, foldToken, isApostropheCode, isHyphenCode, isSpaceCode, LOWER, Shape, shapeOf, UPPER, WIDE, WORD } from './chars';
+import { CASELESS, CLASS_TABLE, charClass, UNKNOWN, foldToken, isApostropheCode, isHyphenCode, isSpaceCode, LOWER, Shape, shapeOf, UPPER, WIDE, WORD } from './chars';
 
 export const enum Rank {
   Primary = 0,
@@ -42,7 +42,7 @@ function isLatin(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x250 || (c >= 0x1e00 && c <= 0x1eff)) continue;
-    if ((CLASS_KNOWN[c] ? CLASS_TABLE[c] : charClass(c)) & (UPPER | LOWER | CASELESS)) {
+    if ((CLASS_TABLE[c] & UNKNOWN ? charClass(c) : CLASS_TABLE[c]) & (UPPER | LOWER | CASELESS)) {
       if (c >= 0x300 && c <= 0x36f) continue; // combining diacritics
       return false;
     }
@@ -65,14 +65,14 @@ export function splitName(raw: string): { words: string[]; keys: string[]; shape
   let trailingDot = false;
   while (i < n) {
     let c = raw.charCodeAt(i);
-    let k = CLASS_KNOWN[c] ? CLASS_TABLE[c] : charClass(c);
+    let k = CLASS_TABLE[c] & UNKNOWN ? charClass(c) : CLASS_TABLE[c];
     if (k & WORD) {
       const s = i;
       let wide = k & WIDE;
       i++;
       while (i < n) {
         c = raw.charCodeAt(i);
-        k = CLASS_KNOWN[c] ? CLASS_TABLE[c] : charClass(c);
+        k = CLASS_TABLE[c] & UNKNOWN ? charClass(c) : CLASS_TABLE[c];
         if (!(k & WORD)) break;
         wide |= k & WIDE;
         i++;
@@ -92,7 +92,7 @@ export function splitName(raw: string): { words: string[]; keys: string[]; shape
     let amp = 0;
     while (i < n) {
       c = raw.charCodeAt(i);
-      k = CLASS_KNOWN[c] ? CLASS_TABLE[c] : charClass(c);
+      k = CLASS_TABLE[c] & UNKNOWN ? charClass(c) : CLASS_TABLE[c];
       if (k & WORD) break;
       if (c === 46) dots++;
       else if (isHyphenCode(c)) hyphens++;
@@ -125,10 +125,20 @@ export function splitName(raw: string): { words: string[]; keys: string[]; shape
 }
 
 /** The names of an entity with their rank and language. */
-function namesOf(e: Entity): Array<{ raw: string; rank: Rank; lang: string; acronymList: boolean }> {
-  const out: Array<{ raw: string; rank: Rank; lang: string; acronymList: boolean }> = [];
+function namesOf(e: Entity): Iterable<{ raw: string; rank: Rank; lang: string; acronymList: boolean }> {
+  // one entry per distinct string: the best rank, the native language ('') over others
+  const out = new Map<string, { raw: string; rank: Rank; lang: string; acronymList: boolean }>();
   const add = (raw: unknown, rank: Rank, lang: string, acronymList = false) => {
-    if (typeof raw === 'string' && raw.trim()) out.push({ raw: raw.trim(), rank, lang, acronymList });
+    if (typeof raw !== 'string') return;
+    const t = raw.trim();
+    if (!t) return;
+    const prev = out.get(t);
+    if (!prev) out.set(t, { raw: t, rank, lang, acronymList });
+    else {
+      if (rank < prev.rank) prev.rank = rank;
+      if (lang === '') prev.lang = '';
+      if (acronymList) prev.acronymList = true;
+    }
   };
   add(e.name, Rank.Primary, '');
   for (const [lang, list] of Object.entries(e.names || {})) {
@@ -147,7 +157,7 @@ function namesOf(e: Entity): Array<{ raw: string; rank: Rank; lang: string; acro
       add(f.acronym, Rank.Former, lang, true);
     }
   }
-  return out;
+  return out.values();
 }
 
 /**
