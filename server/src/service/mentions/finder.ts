@@ -242,18 +242,18 @@ export class MentionFinder {
   }
 
   private findIn(ctx: Context, from: number, to: number, inner: boolean): Mention[] {
-    const raws = this.scan(ctx.text, from, to);
-    if (inner) {
-      // inside a longer name: its own span is not a mention of its own
-      for (let i = raws.length - 1; i >= 0; i--) if (raws[i].start === from && raws[i].end === to) raws.splice(i, 1);
-    }
+    // inside a longer name, its own span is not a mention of its own
+    const raws = this.scan(ctx.text, from, to, inner);
     const out: Mention[] = [];
     for (let i = 0; i < raws.length; i++) {
       const r = raws[i];
       const m = ctx.resolve(raws, i, inner);
       if (m) {
         out.push(m);
-        if (ctx.nested && r.tokens > 1) out.push(...this.findIn(ctx, m.start, m.end, true));
+        if (ctx.nested && r.tokens > 1) {
+          // the names inside, except a shorter name of the same entity ("Bettel" in "Xavier Bettel")
+          for (const x of this.findIn(ctx, m.start, m.end, true)) if (x.type !== m.type || x.id !== m.id) out.push(x);
+        }
       } else if (ctx.droppedByType && r.tokens > 1) {
         // a longer name of a type not asked for: the wanted names inside it
         out.push(...this.findIn(ctx, r.start, r.end, true));
@@ -268,7 +268,7 @@ export class MentionFinder {
   private readonly tShape = new Uint8Array(MAX_TOKENS);
 
   /** The single pass: raw longest matches whose case agrees with a name form. */
-  private scan(text: string, from: number, to: number): Raw[] {
+  private scan(text: string, from: number, to: number, inner = false): Raw[] {
     const out: Raw[] = [];
     const rootNext = this.root.next!;
     const digitStarts = this.digitStarts;
@@ -322,7 +322,7 @@ export class MentionFinder {
       }
       const node = rootNext.get(foldToken(text.slice(ws, i), wide !== 0));
       if (!node) continue;
-      const m = this.walk(text, ws, i, node, to);
+      const m = this.walk(text, ws, i, node, to, inner ? from : -1);
       if (m) {
         out.push(m);
         i = m.end;
@@ -333,7 +333,7 @@ export class MentionFinder {
 
 
   /** From the first word [ws, we) at `node`: the longest accepted name. */
-  private walk(text: string, ws: number, we: number, node: TrieNode, to: number): Raw | undefined {
+  private walk(text: string, ws: number, we: number, node: TrieNode, to: number, whole = -1): Raw | undefined {
     const tStart = this.tStart;
     const tEnd = this.tEnd;
     const tShape = this.tShape;
@@ -344,7 +344,7 @@ export class MentionFinder {
     let best: Raw | undefined;
     for (;;) {
       if (node.forms) {
-        const forms = this.accepted(node.forms, text, n);
+        const forms = ws === whole && tEnd[n - 1] >= to - 1 ? undefined : this.accepted(node.forms, text, n);
         if (forms) {
           let mask = 0;
           if (node.forms.length <= 30) for (const f of forms) mask |= 1 << node.forms.indexOf(f);
@@ -730,7 +730,7 @@ class Context {
   /** Raw i is coordinated with a country ("Kazakhstan and Luxembourg", "France, Luxembourg or Belgium"). */
   private inCountryList(raws: Raw[], i: number): boolean {
     const isCountry = (x: Raw | undefined) => !!x && x.forms.some((f) => f.entity.type === 'country') && !x.forms.some((f) => f.entity.type === 'place');
-    const joined = (a: number, b: number) => /^(?:\s*,)?\s*(?:and|or|&|,)\s*$|^\s*[,/]\s*$/.test(this.text.slice(a, b));
+    const joined = (a: number, b: number) => b - a <= 7 && /^(?:\s*,)?\s*(?:and|or|&|,)\s*$|^\s*[,/]\s*$/i.test(this.text.slice(a, b));
     const p = raws[i - 1];
     const n = raws[i + 1];
     return (isCountry(p) && joined(p.end, raws[i].start)) || (isCountry(n) && joined(raws[i].end, n.start));
@@ -739,7 +739,7 @@ class Context {
   /** Raw i is coordinated with another place or country ("the Atlanta and St. Louis plants"). */
   private inPlaceList(raws: Raw[], i: number): boolean {
     const isPlace = (x: Raw | undefined) => !!x && x.forms.some((f) => f.entity.type === 'country' || (f.entity.type === 'place' && this.placeBigEnough(f.entity)));
-    const joined = (a: number, b: number) => /^(?:\s*,)?\s*(?:and|or|&|,)\s*$/.test(this.text.slice(a, b));
+    const joined = (a: number, b: number) => b - a <= 7 && /^(?:\s*,)?\s*(?:and|or|&|,)\s*$/i.test(this.text.slice(a, b));
     const p = raws[i - 1];
     const n = raws[i + 1];
     return (isPlace(p) && joined(p.end, raws[i].start)) || (isPlace(n) && joined(raws[i].end, n.start));

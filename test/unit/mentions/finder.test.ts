@@ -1,0 +1,195 @@
+import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
+import { MentionFinder, Mention, FindOptions } from '../../../server/src/service/mentions/finder';
+import { KnowledgeBase } from '../../../server/src/service/kb/knowledgeBase';
+import type { Entity } from '../../../server/src/service/kb/types';
+import { builtinKb } from '../kb/helpers';
+
+/** [text of the mention, type, id] or with a 4th element: the alternatives as `type:id` strings. */
+type Exp = [text: string, type: string, id: string, alternatives?: string[]];
+
+function kb(): KnowledgeBase {
+  return builtinKb().kb;
+}
+
+/** Finds and checks the mentions in order, with exact UTF-16 offsets. */
+function check(text: string, expected: Exp[], options?: FindOptions, base: KnowledgeBase = kb()): Mention[] {
+  const found = MentionFinder.for(base).find(text, options);
+  const got = found.map((m) => {
+    const e: unknown[] = [m.text, m.type, m.id];
+    if (m.alternatives) e.push(m.alternatives.map((a) => `${a.type}:${a.id}`));
+    return e;
+  });
+  const want = expected.map((e) => (e[3] ? [e[0], e[1], e[2], e[3]] : [e[0], e[1], e[2]]));
+  assert.deepEqual(got, want, text);
+  let from = 0;
+  for (const m of found) {
+    assert.equal(text.slice(m.start, m.end), m.text, 'offsets are UTF-16 offsets of the text');
+    assert.ok(m.confidence > 0 && m.confidence <= 1, `confidence of ${m.text}`);
+    if (!options?.nested) {
+      assert.ok(m.start >= from, `${m.text} does not overlap the previous mention`);
+      from = m.end;
+    }
+  }
+  return found;
+}
+
+const LU_CITY = 'place:G2960316';
+
+const CASES: Array<{ name: string; text: string; expect: Exp[]; options?: FindOptions }> = [
+  // case and acronyms
+  { name: 'US in capitals, not the pronoun us', text: 'US officials told us that the U.S. and the USA agree.', expect: [['US', 'country', 'US'], ['U.S.', 'country', 'US'], ['USA', 'country', 'US']] },
+  { name: 'alpha-2 codes are never names', text: 'IT firms grew IN 2022 and BE ready; it is in the IN list.', expect: [] },
+  { name: 'an all-caps line does not make US of us', text: 'KAZAKHSTAN TALKS WITH US ON TRADE', expect: [['KAZAKHSTAN', 'country', 'KZ']] },
+  { name: 'lower-case common words that are city names', text: 'It was a nice day; reading and mobile phones split the bath water.', expect: [] },
+  { name: 'sentence-initial common words', text: 'Reading is a pleasure. Nice weather followed. Split the bill, reading the note.', expect: [] },
+  { name: 'a city where case and a preposition say so', text: 'She moved to Nice in 2019.', expect: [['Nice', 'place', 'G2990440']] },
+  { name: 'a city name standing for a person or company', text: 'Mary Barra met analysts, said Henderson, and rivals Toyota agreed.', expect: [] },
+  // longest match, organizations over countries inside their names
+  { name: 'OSCE Parliamentary Assembly', text: 'the OSCE Parliamentary Assembly and the OSCE', expect: [['OSCE Parliamentary Assembly', 'org', 'OSCE-PA'], ['OSCE', 'org', 'OSCE']] },
+  { name: 'PACE, not Europe', text: 'Kazakhstan – Parliamentary Assembly of the Council of Europe.', expect: [['Kazakhstan', 'country', 'KZ'], ['Parliamentary Assembly of the Council of Europe', 'org', 'PACE']] },
+  { name: 'Council of Europe', text: 'a member of the Council of Europe since 1949', expect: [['Council of Europe', 'org', 'COE']] },
+  { name: 'unknown organizations hide their country', text: 'Singapore Airlines, Air Canada and China Eastern Airlines ordered jets; China Eastern said so.', expect: [] },
+  { name: 'a country before a title is a mention', text: 'US President Joe Biden and the United States Senate', expect: [['US', 'country', 'US'], ['United States', 'country', 'US']] },
+  { name: 'a leading article stays out of the label', text: 'The United States and the Netherlands', expect: [['United States', 'country', 'US'], ['Netherlands', 'country', 'NL']] },
+  // demonyms
+  { name: 'demonyms are not countries', text: 'The Kazakh delegation, a Luxembourgish minister, Kazakhstani and American firms.', expect: [] },
+  // word boundaries
+  { name: 'possessive', text: "Kazakhstan's economy and Luxembourg’s banks", expect: [['Kazakhstan', 'country', 'KZ'], ['Luxembourg', 'country', 'LU', [LU_CITY]]] },
+  { name: 'no match inside words', text: 'Kazakhstanis, PreKazakhstan, Luxembourgers and Francesca', expect: [] },
+  { name: 'hyphen with a lower-case word', text: 'a Singapore-based firm and a US-led effort', expect: [['Singapore', 'country', 'SG', ['place:G1880252']], ['US', 'country', 'US']] },
+  { name: 'hyphenated compound of two names', text: 'strengthen Kazakh-Luxembourg relations', expect: [['Luxembourg', 'country', 'LU', [LU_CITY]]] },
+  { name: 'currencies', text: 'worth US$40 billion (AU$52 million, $US12)', expect: [] },
+  { name: 'URLs and e-mail', text: 'see https://www.Kazakhstan.kz/Luxembourg or write to Luxembourg@mail.lu; www.Kazinform.kz', expect: [] },
+  // ambiguity
+  { name: 'a country list settles the country', text: 'Kazakhstan and Luxembourg commemorate', expect: [['Kazakhstan', 'country', 'KZ'], ['Luxembourg', 'country', 'LU']] },
+  { name: 'City makes it the city', text: 'The meeting in Luxembourg City ended.', expect: [['Luxembourg City', 'place', 'G2960316']] },
+  { name: 'city of', text: 'the mayor of Luxembourg and the city of Luxembourg', expect: [['Luxembourg', 'place', 'G2960316'], ['Luxembourg', 'place', 'G2960316']] },
+  { name: 'state words settle the country', text: 'the Prime Minister of Luxembourg', expect: [['Luxembourg', 'country', 'LU']] },
+  { name: 'otherwise the country, with the city as alternative', text: 'Talks were held in Luxembourg.', expect: [['Luxembourg', 'country', 'LU', [LU_CITY]]] },
+  { name: 'a city followed by its country', text: 'They flew to Armenia, Colombia and to Toulouse, France.', expect: [['Armenia', 'place', 'G3689560'], ['Colombia', 'country', 'CO'], ['Toulouse', 'place', 'G2972315'], ['France', 'country', 'FR']] },
+  { name: 'two countries of one name', text: 'refugees from Congo', expect: [['Congo', 'country', 'CD', ['country:CG']]] },
+  // datelines and headlines
+  { name: 'an all-caps dateline', text: 'NUR-SULTAN. KAZINFORM - Today Kazakhstan', expect: [['NUR-SULTAN', 'place', 'G1526273'], ['KAZINFORM', 'org', 'KAZINFORM'], ['Kazakhstan', 'country', 'KZ']] },
+  { name: 'a dateline city that is also a country', text: 'LUXEMBOURG, June 29 - The government said', expect: [['LUXEMBOURG', 'place', 'G2960316', ['country:LU']]] },
+  { name: 'a title-case headline', text: 'Kazakhstan And Luxembourg Celebrate Thirty Years Of Friendship', expect: [['Kazakhstan', 'country', 'KZ'], ['Luxembourg', 'country', 'LU']] },
+  // scripts
+  { name: 'Cyrillic names', text: 'Казахстан и Люксембург подписали соглашение в Астане.', expect: [['Казахстан', 'country', 'KZ'], ['Люксембург', 'country', 'LU', [LU_CITY]]] },
+  // options
+  { name: 'types', text: 'The OSCE met in Luxembourg and Nur-Sultan on Kazakhstan.', options: { types: ['place'] }, expect: [['Nur-Sultan', 'place', 'G1526273']] },
+];
+
+describe('mentions/finder: rules', () => {
+  for (const c of CASES) {
+    it(c.name, () => {
+      check(c.text, c.expect, c.options);
+    });
+  }
+
+  it('exact UTF-16 offsets with Cyrillic, emoji and combining marks around', () => {
+    const text = '🇰🇿🎉 Астана, 🇱🇺 — Kazakhstan and Luxembourg 👍🏽 Côte d’Ivoire and Cote d’Ivoire; Казахстан.';
+    const found = check(text, [
+      ['Астана', 'place', 'G1526273'],
+      ['Kazakhstan', 'country', 'KZ'],
+      ['Luxembourg', 'country', 'LU'],
+      ['Côte d’Ivoire', 'country', 'CI'],
+      ['Cote d’Ivoire', 'country', 'CI'],
+      ['Казахстан', 'country', 'KZ'],
+    ]);
+    assert.equal(found[1].start, text.indexOf('Kazakhstan'));
+    // the flags are surrogate pairs: UTF-16 offsets are not code point offsets
+    assert.notEqual(found[1].start, [...text.slice(0, found[1].start)].length);
+  });
+
+  it('Astana alone is found when it is the subject (a capital)', () => {
+    check('Astana hosted the forum.', [['Astana', 'place', 'G1526273']]);
+  });
+
+  it('types: a longer name of another type gives way to the wanted names inside it', () => {
+    const base = kb().withOverlay([org('BCCK', 'Benelux Chamber of Commerce in Kazakhstan')]);
+    check('The Benelux Chamber of Commerce in Kazakhstan met.', [['Benelux Chamber of Commerce in Kazakhstan', 'org', 'BCCK']], undefined, base);
+    check('The Benelux Chamber of Commerce in Kazakhstan met.', [['Kazakhstan', 'country', 'KZ']], { types: ['country'] }, base);
+  });
+
+  it('nested: the mentions inside a longer one', () => {
+    check(
+      'the OSCE Parliamentary Assembly and the Parliamentary Assembly of the Council of Europe',
+      [
+        ['OSCE Parliamentary Assembly', 'org', 'OSCE-PA'],
+        ['OSCE', 'org', 'OSCE'],
+        ['Parliamentary Assembly of the Council of Europe', 'org', 'PACE'],
+        ['Council of Europe', 'org', 'COE'],
+      ],
+      { nested: true },
+    );
+  });
+
+  it('workspace entities (people, organizations) are found, longest first', () => {
+    const base = kb().withOverlay([
+      org('MFA-KZ', 'Ministry of Foreign Affairs of the Republic of Kazakhstan', ['Kazakh Foreign Ministry']),
+      { id: 'xavier-bettel', type: 'person', name: 'Xavier Bettel', names: {}, aliases: ['Bettel'], facts: {}, source: { kind: 'workspace', uri: 'file:///kb.kb.yaml' } },
+    ]);
+    check('the Kazakh Foreign Ministry said Xavier Bettel met the Ministry of Foreign Affairs of the Republic of Kazakhstan; Bettel agreed.', [
+      ['Kazakh Foreign Ministry', 'org', 'MFA-KZ'],
+      ['Xavier Bettel', 'person', 'xavier-bettel'],
+      ['Ministry of Foreign Affairs of the Republic of Kazakhstan', 'org', 'MFA-KZ'],
+      ['Bettel', 'person', 'xavier-bettel'],
+    ], undefined, base);
+  });
+
+  it('mixed-case acronyms match as written or in capitals only', () => {
+    // "COE" is also the French acronym of the European Olympic Committees: not a native form in English text
+    check('The CoE and the COE, not Coe the athlete.', [['CoE', 'org', 'COE'], ['COE', 'org', 'COE']]);
+  });
+});
+
+describe('mentions/finder: building and robustness', () => {
+  it('MentionFinder.for caches one finder per knowledge base', () => {
+    const a = MentionFinder.for(kb());
+    assert.equal(MentionFinder.for(kb()), a);
+    const overlay = kb().withOverlay([]);
+    assert.notEqual(MentionFinder.for(overlay), a);
+    assert.ok(a.size > 5000, `the built-in knowledge base gives thousands of name forms (${a.size})`);
+  });
+
+  it('an empty knowledge base finds nothing', () => {
+    assert.deepEqual(new MentionFinder(new KnowledgeBase([])).find('Kazakhstan and Luxembourg'), []);
+  });
+
+  it('odd entities are skipped, not fatal', () => {
+    const bad = [
+      { id: 'X1', type: 'org', name: '', names: {}, aliases: [], facts: {}, source: { kind: 'builtin' } },
+      { id: 'X2', type: 'org', name: 'a, b (c)', names: { en: [42 as unknown as string] }, aliases: [null as unknown as string], facts: {}, source: { kind: 'builtin' } },
+      { id: 'X3', type: 'org', name: 'Zorgon Union', names: {}, aliases: ['ZU'], facts: {}, source: { kind: 'builtin' } },
+    ] as Entity[];
+    const f = new MentionFinder(new KnowledgeBase(bad));
+    assert.deepEqual(f.find('The Zorgon Union (ZU) met; zu and Zu did not.').map((m) => m.text), ['Zorgon Union', 'ZU']);
+  });
+
+  it('never throws and keeps offsets consistent on any text', () => {
+    const f = MentionFinder.for(kb());
+    const alphabet = fc.constantFrom('Kazakhstan', 'Luxembourg', 'US', 'us', 'U.S.', 'OSCE', 'Parliamentary', 'Assembly', 'of', 'the', 'Council', 'Europe', ' ', ' ', '-', "'s", '.', ',', '\n', '$', '@', 'Астана', '🇰🇿', '\u0301', 'City', 'Air', 'and');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 40 }), fc.boolean(), (parts, nested) => {
+        const text = parts.join('');
+        const found = f.find(text, { nested });
+        let from = 0;
+        for (const m of found) {
+          assert.equal(text.slice(m.start, m.end), m.text);
+          assert.ok(m.end > m.start);
+          if (!nested) {
+            assert.ok(m.start >= from);
+            from = m.end;
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+    assert.deepEqual(f.find(undefined as unknown as string), []);
+    assert.deepEqual(f.find(''), []);
+  });
+});
+
+function org(id: string, name: string, aliases: string[] = []): Entity {
+  return { id, type: 'org', name, names: {}, aliases, facts: {}, source: { kind: 'workspace', uri: 'file:///kb.kb.yaml' } };
+}
