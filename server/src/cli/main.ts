@@ -2,6 +2,10 @@
 import { runCheck } from './check';
 import { runKb } from './kb';
 import { runDates } from './dates';
+import { runImport } from './importCmd';
+import { runExport } from './exportCmd';
+import { runStats } from './stats';
+import { runAgree } from './agree';
 import { UsageError, processIo, type Io } from './common';
 
 const VERSION = '0.1.0';
@@ -13,6 +17,10 @@ Commands:
   kb search <query> | kb stats [--json]           search and count the knowledge base
   dates [--date D] <expression> | dates --find    normalize a date expression to TIMEX3, or
                                                   find the date expressions of a text
+  import [--from raw|brat|jsonl] <files|folders>  raw releases, brat or JSONL → .press files
+  export --to brat|conll|jsonl|timeml <files>     .press files → corpus formats
+  stats [--json] <folders>                        what a corpus holds
+  agree [--json] <folderA> <folderB>              inter-annotator agreement and disagreements
   lsp --stdio                                     run the language server over stdio
 
 Options:
@@ -48,6 +56,14 @@ export function main(argv: string[], io: Io = processIo): number | 'serving' {
         return runKb(rest, io);
       case 'dates':
         return runDates(rest, io);
+      case 'import':
+        return runImport(rest, io);
+      case 'export':
+        return runExport(rest, io);
+      case 'stats':
+        return runStats(rest, io);
+      case 'agree':
+        return runAgree(rest, io);
       case 'lsp': {
         if (rest.includes('--help') || rest.includes('-h')) {
           io.out(LSP_HELP);

@@ -1,0 +1,186 @@
+/** `pressmark agree`: inter-annotator agreement between two copies of the same documents. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { listInputs, location } from '../node/batch';
+import { cohensKappa, compareDocuments, firstDifference, prf, type Counts, type Disagreement } from '../service/corpus/agree';
+import { fromPress, specOf, type CorpusSpan, type FromPress } from '../service/corpus/document';
+import { UsageError, type Io } from './common';
+
+export const AGREE_HELP = `Usage: pressmark agree [--json] <folderA> <folderB>
+
+Compares two annotators' copies of the same documents (files with the same path under each
+folder, or two files): per type precision, recall and F1 of B against A on exact matches
+(same span, type and id), Cohen's kappa over tokens (each token labelled with the type of its
+outermost annotation, or O), and every disagreement as file:line:col, so an editor can jump
+to it. A changed annotation (another id, type or extent) is one disagreement.
+
+  --json   one JSON object instead of the list and the table
+
+Exit code: 0 when the copies agree, 1 when they disagree (or a document is missing, has
+syntax errors or another text), 2 on bad usage.
+`;
+
+interface Side {
+  file: string;
+  read: FromPress;
+}
+
+interface Located {
+  file: string;
+  line: number;
+  column: number;
+  annotation: string;
+}
+
+function shown(doc: FromPress, i: number): string {
+  const s: CorpusSpan = doc.doc!.spans[i];
+  let label = doc.doc!.text.slice(s.start, s.end).replace(/\s+/g, ' ');
+  if (label.length > 60) label = label.slice(0, 57) + '…';
+  return `[${label}]{${s.spec ?? specOf(s.type, s.id, s.attributes)}}`;
+}
+
+function locate(side: Side, i: number): Located {
+  const pos = side.read.parsed.lines.positionAt(side.read.spanSources[i]);
+  return { file: side.file, line: pos.line + 1, column: pos.character + 1, annotation: shown(side.read, i) };
+}
+
+function pct(x: number): string {
+  return (x * 100).toFixed(1).padStart(6);
+}
+
+export function runAgree(argv: string[], io: Io): number {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help) {
+    io.out(AGREE_HELP);
+    return 0;
+  }
+  if (positionals.length !== 2) throw new UsageError('agree compares two folders (or two files): pressmark agree <folderA> <folderB>');
+  const [a, b] = positionals;
+  for (const p of positionals) if (!fs.existsSync(p)) throw new UsageError(`cannot read ${p}: no such file or folder`);
+  const dirs = positionals.map((p) => fs.statSync(p).isDirectory());
+  if (dirs[0] !== dirs[1]) throw new UsageError('agree compares two folders or two files, not a folder with a file');
+
+  const pairs: Array<[string, string, string]> = [];
+  const problems: Array<{ file: string; line: number; column: number; message: string }> = [];
+  if (dirs[0]) {
+    const inA = new Map(listInputs([a], ['.press']).map((i) => [i.relative, i.file]));
+    const inB = new Map(listInputs([b], ['.press']).map((i) => [i.relative, i.file]));
+    for (const [rel, file] of inA) {
+      const other = inB.get(rel);
+      if (other) pairs.push([rel, file, other]);
+      else problems.push({ file, line: 1, column: 1, message: `only in ${a}: no ${path.join(b, rel)}` });
+    }
+    for (const [rel, file] of inB) if (!inA.has(rel)) problems.push({ file, line: 1, column: 1, message: `only in ${b}: no ${path.join(a, rel)}` });
+  } else {
+    pairs.push([path.basename(a), a, b]);
+  }
+
+  const perType = new Map<string, Counts>();
+  const confusion = new Map<string, number>();
+  let tokens = 0;
+  let compared = 0;
+  let documentsWithDisagreements = 0;
+  const disagreements: Array<{ kind: Disagreement['kind']; a?: Located; b?: Located }> = [];
+  const read = (file: string): Side => {
+    const text = fs.readFileSync(file, 'utf8');
+    return { file, read: fromPress(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
+  };
+  for (const [, fileA, fileB] of pairs) {
+    let sa: Side;
+    let sb: Side;
+    try {
+      sa = read(fileA);
+      sb = read(fileB);
+    } catch (e) {
+      problems.push({ file: fileA, line: 1, column: 1, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}` });
+      continue;
+    }
+    let usable = true;
+    for (const side of [sa, sb]) {
+      if (!side.read.doc) {
+        usable = false;
+        const p = side.read.problems[0];
+        const pos = side.read.parsed.lines.positionAt(p.offset);
+        problems.push({ file: side.file, line: pos.line + 1, column: pos.character + 1, message: `not compared: ${p.message}` });
+      }
+    }
+    if (!usable) continue;
+    const diff = firstDifference(sa.read.doc!.text, sb.read.doc!.text);
+    if (diff >= 0) {
+      const posA = sa.read.parsed.lines.positionAt(sa.read.sourceOffsets[diff]);
+      const posB = sb.read.parsed.lines.positionAt(sb.read.sourceOffsets[diff]);
+      problems.push({ file: fileB, line: posB.line + 1, column: posB.character + 1, message: `not compared: the text differs from ${location(fileA, posA.line + 1, posA.character + 1)}` });
+      continue;
+    }
+    compared++;
+    const result = compareDocuments(sa.read.doc!, sb.read.doc!);
+    for (const [t, c] of result.perType) {
+      const total = perType.get(t) ?? { tp: 0, fp: 0, fn: 0 };
+      total.tp += c.tp;
+      total.fp += c.fp;
+      total.fn += c.fn;
+      perType.set(t, total);
+    }
+    for (const [k, c] of result.confusion) confusion.set(k, (confusion.get(k) ?? 0) + c);
+    tokens += result.tokens;
+    if (result.disagreements.length) documentsWithDisagreements++;
+    for (const d of result.disagreements) {
+      disagreements.push({ kind: d.kind, a: d.a !== undefined ? locate(sa, d.a) : undefined, b: d.b !== undefined ? locate(sb, d.b) : undefined });
+    }
+  }
+
+  const overall: Counts = { tp: 0, fp: 0, fn: 0 };
+  for (const c of perType.values()) {
+    overall.tp += c.tp;
+    overall.fp += c.fp;
+    overall.fn += c.fn;
+  }
+  const kappa = cohensKappa(confusion);
+  const types = [...perType.keys()].sort();
+  if (values.json) {
+    const scores = (c: Counts) => ({ a: c.tp + c.fn, b: c.tp + c.fp, match: c.tp, ...prf(c) });
+    io.out(
+      JSON.stringify(
+        {
+          documents: pairs.length,
+          compared,
+          perType: Object.fromEntries(types.map((t) => [t, scores(perType.get(t)!)])),
+          overall: scores(overall),
+          kappa,
+          tokens,
+          disagreements,
+          problems,
+        },
+        null,
+        2,
+      ) + '\n',
+    );
+  } else {
+    const lines: string[] = [];
+    for (const d of disagreements) {
+      if (d.kind === 'changed') lines.push(`${location(d.a!.file, d.a!.line, d.a!.column)} changed ${d.a!.annotation} → ${d.b!.annotation} (${location(d.b!.file, d.b!.line, d.b!.column)})`);
+      else if (d.kind === 'only-a') lines.push(`${location(d.a!.file, d.a!.line, d.a!.column)} only in A ${d.a!.annotation}`);
+      else lines.push(`${location(d.b!.file, d.b!.line, d.b!.column)} only in B ${d.b!.annotation}`);
+    }
+    for (const p of problems) lines.push(`${location(p.file, p.line, p.column)} ${p.message}`);
+    if (lines.length) lines.push('');
+    const width = Math.max(8, ...types.map((t) => t.length + 1));
+    lines.push(`${'type'.padEnd(width)}${'A'.padStart(7)}${'B'.padStart(7)}${'match'.padStart(7)}   P (%)  R (%) F1 (%)`);
+    const row = (t: string, c: Counts) => {
+      const s = prf(c);
+      lines.push(`${t.padEnd(width)}${String(c.tp + c.fn).padStart(7)}${String(c.tp + c.fp).padStart(7)}${String(c.tp).padStart(7)}  ${pct(s.precision)} ${pct(s.recall)} ${pct(s.f1)}`);
+    };
+    for (const t of types) row(t, perType.get(t)!);
+    row('all', overall);
+    lines.push('', `Cohen's kappa over ${tokens.toLocaleString('en-US')} tokens: ${kappa.toFixed(3)}`);
+    lines.push(`${disagreements.length} disagreement${disagreements.length === 1 ? '' : 's'} in ${documentsWithDisagreements} of ${compared} document${compared === 1 ? '' : 's'} compared${problems.length ? `; ${problems.length} problem${problems.length === 1 ? '' : 's'}` : ''}`);
+    io.out(lines.join('\n') + '\n');
+  }
+  return disagreements.length || problems.length ? 1 : 0;
+}

@@ -1,0 +1,144 @@
+/** `pressmark import`: raw releases, brat standoff or JSONL → .press files. */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatProblem, listInputs, Progress, runJobs, Tally, type Input, type Job } from '../node/batch';
+import { loadBuiltinKbWithInfo } from '../service/kb/builtin';
+import { processIo, UsageError, type Io } from './common';
+
+export const IMPORT_HELP = `Usage: pressmark import [--from raw|brat|jsonl] [--out DIR] [--force] <files or folders>...
+
+Turns raw scraped releases (*.txt; folders are searched) into .press files. An optional
+\`date YYYY-MM-DD\` prefix and the dateline (\`NUR-SULTAN. KAZINFORM - \`, \`LONDON (Reuters) - \`,
+\`WASHINGTON, June 5 (AP) — \` ...) become front matter (date, dateline, source); the rest is
+the body. An existing file is never overwritten without --force; every file is written
+whole or not at all.
+
+  --from raw       raw text (the default)
+  --from brat      brat standoff: X.ann with X.txt (and X.meta.json, written by export)
+  --from jsonl     JSONL, one document per line ({"id", "meta", "text", "spans"}, code points)
+  --out DIR        where to write (default: beside each input; for JSONL, beside the .jsonl)
+  --force          overwrite existing .press files
+  --annotate       raw: pre-annotate the names and dates the knowledge base and the date
+                   finder recognize (review them: precision first, not complete)
+  --keep-dateline  raw: also keep the dateline as the first words of the body
+  --jobs N         worker threads (default: one per core, up to 4, for 500 files or more)
+
+Problems are printed to stderr as file:line:col severity message; a malformed input is
+reported and the others are still imported.
+Exit code: 0 when every input was written, 1 when an input was refused or an output
+already existed, 2 on bad usage.
+`;
+
+/** Threads for a batch of n jobs: one per core (up to 4) when it is large enough to pay. */
+export function defaultJobs(n: number): number {
+  return n >= 500 ? Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length)) : 1;
+}
+
+export function parseJobs(value: string | undefined, n: number): number {
+  if (value === undefined) return defaultJobs(n);
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs must be a whole number from 1 to 64, not ${value}`);
+  return jobs;
+}
+
+function outputFor(input: Input, out: string | undefined, given: boolean, ext: string): string {
+  const rel = given ? path.basename(input.file) : input.relative;
+  const stem = rel.replace(/\.[^./\\]+$/, '');
+  return path.join(out ?? path.dirname(path.join(input.file)), out ? stem + ext : path.basename(stem) + ext);
+}
+
+export function runImport(argv: string[], io: Io): number {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      from: { type: 'string', default: 'raw' },
+      out: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      annotate: { type: 'boolean', default: false },
+      'keep-dateline': { type: 'boolean', default: false },
+      jobs: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help) {
+    io.out(IMPORT_HELP);
+    return 0;
+  }
+  const from = values.from;
+  if (from !== 'raw' && from !== 'brat' && from !== 'jsonl') throw new UsageError(`--from must be raw, brat or jsonl, not ${from}`);
+  if (positionals.length === 0) throw new UsageError('import needs at least one file or folder (see pressmark import --help)');
+  if (from !== 'raw' && (values.annotate || values['keep-dateline'])) throw new UsageError(`--annotate and --keep-dateline apply to raw text, not --from ${from}`);
+  for (const p of positionals) if (!fs.existsSync(p)) throw new UsageError(`cannot read ${p}: no such file or folder`);
+  const out = values.out;
+  if (out !== undefined && fs.existsSync(out) && !fs.statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a file, not a folder`);
+  const force = values.force;
+  const given = (file: string) => positionals.includes(file);
+
+  const jobs: Job[] = [];
+  const notes: string[] = [];
+  if (from === 'raw') {
+    for (const input of listInputs(positionals, ['.txt'])) {
+      if (!given(input.file) && fs.existsSync(input.file.replace(/\.txt$/, '.ann'))) {
+        notes.push(`${input.file}: skipped: it has a .ann beside it (brat: use --from brat)`);
+        continue;
+      }
+      jobs.push({ kind: 'raw', input: input.file, output: outputFor(input, out, given(input.file), '.press'), force, keepDateline: values['keep-dateline'], annotate: values.annotate });
+    }
+    if (values.annotate || jobs.length) {
+      const kb = loadBuiltinKbWithInfo();
+      if (kb.loadError) io.err(`pressmark: warning: ${kb.loadError}: datelines are spelled without the knowledge base${values.annotate ? ' and nothing is annotated' : ''}\n`);
+    }
+  } else if (from === 'brat') {
+    const inputs = positionals.map((p) => (p.endsWith('.txt') && fs.existsSync(p.slice(0, -4) + '.ann') ? p.slice(0, -4) + '.ann' : p));
+    for (const input of listInputs(inputs, ['.ann'])) {
+      if (!input.file.endsWith('.ann')) throw new UsageError(`${input.file} is not a .ann file`);
+      jobs.push({ kind: 'from-brat', ann: input.file, output: outputFor(input, out, inputs.includes(input.file), '.press'), force });
+    }
+  } else {
+    for (const input of listInputs(positionals, ['.jsonl'])) {
+      const lines = fs.readFileSync(input.file, 'utf8').split('\n');
+      const outDir = out ?? path.dirname(input.file);
+      lines.forEach((line, i) => {
+        const text = line.endsWith('\r') ? line.slice(0, -1) : line;
+        if (text.trim() !== '') jobs.push({ kind: 'from-jsonl', file: input.file, line: i + 1, text: i === 0 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, outDir, force });
+      });
+    }
+  }
+  // Two inputs must not write one output.
+  const seen = new Map<string, string>();
+  for (const j of jobs) {
+    if (j.kind !== 'raw' && j.kind !== 'from-brat') continue;
+    const o = path.resolve(j.output);
+    const source = j.kind === 'raw' ? j.input : j.ann;
+    if (seen.has(o)) throw new UsageError(`${seen.get(o)} and ${source} would both be written to ${j.output}: import them separately or into different --out folders`);
+    seen.set(o, source);
+  }
+
+  for (const n of notes) io.err(`${n}\n`);
+  const tally = new Tally();
+  const progress = new Progress(jobs.length, io.err, io === processIo && process.stderr.isTTY === true);
+  const outputs = new Set<string>();
+  runJobs(jobs, { kbFiles: [] }, {
+    workers: parseJobs(values.jobs, jobs.length),
+    onResult: (i, r) => {
+      tally.add(r);
+      for (const o of r.outputs) {
+        if (from === 'jsonl' && outputs.has(o) && r.status === 'written') {
+          r.problems.push({ file: (jobs[i] as { file: string }).file, line: (jobs[i] as { line: number }).line, column: 1, severity: 'warning', message: `${o} was written twice in this import (two lines with one id): the later one is kept` });
+        }
+        outputs.add(o);
+      }
+      if (r.problems.length || r.status === 'exists') progress.clear();
+      for (const p of r.problems) io.err(formatProblem(p) + '\n');
+      if (r.status === 'exists') io.err(`${r.outputs.join(', ')}: exists, not overwritten (use --force)\n`);
+      progress.tick();
+    },
+  });
+  progress.clear();
+  io.err(tally.summary(from === 'jsonl' ? 'document' : 'file', jobs.length) + '\n');
+  return tally.exitCode;
+}

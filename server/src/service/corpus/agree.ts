@@ -1,0 +1,138 @@
+/**
+ * Agreement between two annotators' copies of the same documents: per type precision, recall
+ * and F1 on exact matches (same span, type and id; A is the reference), Cohen's kappa over
+ * tokens (each token labelled with the type of its outermost annotation, or O), and the list
+ * of disagreements. A changed annotation is one disagreement, not two: unmatched annotations
+ * are paired when they have the same span (type or id changed), then when they overlap with
+ * the same type (boundaries changed), then when they overlap at all. Pure; never throws.
+ */
+import type { CorpusDocument, CorpusSpan } from './document';
+import { boundariesOf, tagTokens } from './conll';
+import { tokenize } from './tokens';
+
+export interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+export interface Disagreement {
+  kind: 'changed' | 'only-a' | 'only-b';
+  /** Index into a.spans (changed, only-a). */
+  a?: number;
+  /** Index into b.spans (changed, only-b). */
+  b?: number;
+}
+
+export interface DocumentAgreement {
+  perType: Map<string, Counts>;
+  /** Token label pairs `A\tB` → count. */
+  confusion: Map<string, number>;
+  tokens: number;
+  disagreements: Disagreement[];
+}
+
+function key(s: CorpusSpan): string {
+  return `${s.start}\u0000${s.end}\u0000${s.type}\u0000${s.id ?? ''}`;
+}
+
+function counts(map: Map<string, Counts>, type: string): Counts {
+  let c = map.get(type);
+  if (!c) map.set(type, (c = { tp: 0, fp: 0, fn: 0 }));
+  return c;
+}
+
+/** Compares two copies of one document; their texts must be equal (see firstDifference). */
+export function compareDocuments(a: CorpusDocument, b: CorpusDocument): DocumentAgreement {
+  const perType = new Map<string, Counts>();
+  const byKey = new Map<string, number[]>();
+  a.spans.forEach((s, i) => {
+    const k = key(s);
+    const list = byKey.get(k);
+    if (list) list.push(i);
+    else byKey.set(k, [i]);
+  });
+  const matchedA = new Set<number>();
+  const unmatchedB: number[] = [];
+  b.spans.forEach((s, j) => {
+    const list = byKey.get(key(s));
+    if (list && list.length) {
+      matchedA.add(list.shift()!);
+      counts(perType, s.type).tp++;
+    } else unmatchedB.push(j);
+  });
+  const unmatchedA = a.spans.map((_, i) => i).filter((i) => !matchedA.has(i));
+  for (const i of unmatchedA) counts(perType, a.spans[i].type).fn++;
+  for (const j of unmatchedB) counts(perType, b.spans[j].type).fp++;
+
+  const disagreements: Disagreement[] = [];
+  const freeB = new Set(unmatchedB);
+  const freeA = new Set(unmatchedA);
+  const overlaps = (x: CorpusSpan, y: CorpusSpan) => x.start < y.end && y.start < x.end;
+  const passes: Array<(x: CorpusSpan, y: CorpusSpan) => boolean> = [
+    (x, y) => x.start === y.start && x.end === y.end,
+    (x, y) => overlaps(x, y) && x.type === y.type,
+    overlaps,
+  ];
+  for (const fits of passes) {
+    for (const i of [...freeA]) {
+      for (const j of freeB) {
+        if (fits(a.spans[i], b.spans[j])) {
+          disagreements.push({ kind: 'changed', a: i, b: j });
+          freeA.delete(i);
+          freeB.delete(j);
+          break;
+        }
+      }
+    }
+  }
+  for (const i of freeA) disagreements.push({ kind: 'only-a', a: i });
+  for (const j of freeB) disagreements.push({ kind: 'only-b', b: j });
+  const at = (d: Disagreement) => (d.a !== undefined ? a.spans[d.a].start : b.spans[d.b!].start);
+  disagreements.sort((x, y) => at(x) - at(y) || (x.a ?? -1) - (y.a ?? -1));
+
+  // Tokens cut at the boundaries of both copies, so both label the same tokens.
+  const tokens = tokenize(a.text, [...boundariesOf(a), ...boundariesOf(b)]);
+  const ta = tagTokens(a, tokens).types;
+  const tb = tagTokens(b, tokens).types;
+  const confusion = new Map<string, number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const k = `${ta[i] ?? 'O'}\t${tb[i] ?? 'O'}`;
+    confusion.set(k, (confusion.get(k) ?? 0) + 1);
+  }
+  return { perType, confusion, tokens: tokens.length, disagreements };
+}
+
+/** Cohen's kappa of a confusion table (`A\tB` → count); 1 when both agree on a single label. */
+export function cohensKappa(confusion: ReadonlyMap<string, number>): number {
+  let n = 0;
+  let agree = 0;
+  const rowA = new Map<string, number>();
+  const rowB = new Map<string, number>();
+  for (const [k, c] of confusion) {
+    const [x, y] = k.split('\t');
+    n += c;
+    if (x === y) agree += c;
+    rowA.set(x, (rowA.get(x) ?? 0) + c);
+    rowB.set(y, (rowB.get(y) ?? 0) + c);
+  }
+  if (n === 0) return 1;
+  const po = agree / n;
+  let pe = 0;
+  for (const [label, c] of rowA) pe += (c / n) * ((rowB.get(label) ?? 0) / n);
+  return pe === 1 ? (po === 1 ? 1 : 0) : (po - pe) / (1 - pe);
+}
+
+export function prf(c: Counts): { precision: number; recall: number; f1: number } {
+  const precision = c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp);
+  const recall = c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { precision, recall, f1 };
+}
+
+/** The first index where two strings differ, or -1. */
+export function firstDifference(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return i;
+  return a.length === b.length ? -1 : n;
+}
