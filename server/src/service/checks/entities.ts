@@ -121,12 +121,36 @@ function entityProblems(ctx: CheckContext, a: Annotation, date: string | undefin
   return out;
 }
 
+/**
+ * The same (type, id, label) gives the same problems wherever it stands: a document names its
+ * entities many times, so each distinct mention is looked up once (did-you-mean is a search).
+ */
 export const checkEntities: Check = (ctx) => {
   const out: Problem[] = [];
   const date = publicationDate(ctx.doc);
+  const memo = new Map<string, { anchor: Annotation; problems: Problem[] }>();
+  const entityTypes = new Map<string, boolean>();
+  const checked = (type: string): boolean => {
+    let v = entityTypes.get(type);
+    if (v === undefined) entityTypes.set(type, (v = isEntityType(ctx, type)));
+    return v;
+  };
   for (const a of ctx.doc.all) {
-    if (!isEntityType(ctx, a.type)) continue;
-    out.push(...entityProblems(ctx, a, date));
+    if (!a.id || !a.idSpan || !checked(a.type)) continue;
+    const key = `${a.type}\u0000${a.id}\u0000${a.text}`;
+    const seen = memo.get(key);
+    if (!seen) {
+      const problems = entityProblems(ctx, a, date);
+      memo.set(key, { anchor: a, problems });
+      out.push(...problems);
+      continue;
+    }
+    // Same problems, moved to this annotation's spans (each problem is on its id, type or label).
+    const { anchor } = seen;
+    for (const p of seen.problems) {
+      const span = p.span.start === anchor.idSpan!.start ? a.idSpan : p.span.start === anchor.typeSpan.start ? a.typeSpan : a.labelSpan;
+      out.push({ ...p, span });
+    }
   }
   return out;
 };
