@@ -55,6 +55,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', pattern: '**/*.kb.yaml' },
     ],
     synchronize: { configurationSection: 'pressmark' },
+    // In an untrusted workspace the server reads no knowledge-base files named by configuration.
+    initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
     outputChannel: output,
     errorHandler: errorHandler(output),
   };
@@ -69,6 +71,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider('pressmark-kb', builtinEntries),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      if (client) void client.restart();
+    }),
     output,
     vscode.commands.registerCommand('pressmark.restartServer', async () => {
       if (!client) return;

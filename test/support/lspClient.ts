@@ -12,22 +12,26 @@ export const ROOT = path.resolve(__dirname, '../../..');
 export interface TestClient {
   conn: MessageConnection;
   proc: ChildProcess;
-  initialize(opts?: { pull?: boolean; rootUri?: string | null; configuration?: Record<string, unknown> }): Promise<InitializeResult>;
+  initialize(opts?: { pull?: boolean; rootUri?: string | null; configuration?: Record<string, unknown>; initializationOptions?: unknown }): Promise<InitializeResult>;
   /** Resolves with the next published diagnostics for uri that satisfy `accept`. */
   diagnostics(uri: string, accept?: (d: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
   stderr(): string;
+  /** Every publishDiagnostics received, in order. */
+  published: PublishDiagnosticsParams[];
   stop(): Promise<void>;
 }
 
-export function startServer(): TestClient {
-  const proc = spawn(process.execPath, [path.join(ROOT, 'bin/pressmark.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+export function startServer(env: Record<string, string> = {}): TestClient {
+  const proc = spawn(process.execPath, [path.join(ROOT, 'bin/pressmark.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let err = '';
   proc.stderr!.on('data', (d) => (err += d));
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const latest = new Map<string, PublishDiagnosticsParams>();
   const waiters: Array<{ uri: string; accept: (d: PublishDiagnosticsParams) => boolean; resolve: (d: Diagnostic[]) => void }> = [];
   let configuration: Record<string, unknown> = {};
+  const published: PublishDiagnosticsParams[] = [];
   conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    published.push(p);
     latest.set(p.uri, p);
     for (const w of [...waiters]) {
       if (w.uri === p.uri && w.accept(p)) {
@@ -49,6 +53,7 @@ export function startServer(): TestClient {
       const result = (await conn.sendRequest('initialize', {
         processId: process.pid,
         rootUri: opts.rootUri ?? null,
+        initializationOptions: opts.initializationOptions,
         capabilities: {
           textDocument: {
             ...(opts.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
@@ -75,6 +80,7 @@ export function startServer(): TestClient {
       });
     },
     stderr: () => err,
+    published,
     async stop() {
       try {
         await Promise.race([conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);

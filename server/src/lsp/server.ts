@@ -39,7 +39,7 @@ import {
   type EntityRef,
 } from '../service/navigation';
 import { entityCard } from '../service/entityCard';
-import { MarkupKind } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, MarkupKind, type Diagnostic } from 'vscode-languageserver/node';
 
 export const SERVER_NAME = 'pressmark';
 export const SERVER_VERSION = '0.1.0';
@@ -48,9 +48,22 @@ interface Settings {
   rules: Record<string, SeveritySetting>;
   /** `pressmark.inlayHints.enabled` (default on). */
   inlayHints: boolean;
+  /** `pressmark.analysis.maxDocumentSize`: above it (UTF-16 units), syntax only and no semantic tokens. */
+  maxDocumentSize: number;
+  /** `pressmark.analysis.maxProblems`: diagnostics sent per document. */
+  maxProblems: number;
 }
 
-const DEFAULT_SETTINGS: Settings = { rules: {}, inlayHints: true };
+const DEFAULT_SETTINGS: Settings = { rules: {}, inlayHints: true, maxDocumentSize: 4_000_000, maxProblems: 1000 };
+
+/**
+ * Features that throw on purpose when named in PRESSMARK_FAULT_INJECTION (comma-separated), so
+ * that tests can check a failing feature costs its own answer only. Never set in normal use.
+ */
+const FAULTS = new Set((process.env.PRESSMARK_FAULT_INJECTION ?? '').split(',').filter(Boolean));
+function maybeFail(feature: string): void {
+  if (FAULTS.has(feature)) throw new Error(`fault injected into ${feature} (PRESSMARK_FAULT_INJECTION)`);
+}
 
 /** Reads the `pressmark` section as clients send it (nested, or with dotted keys). */
 function readSettings(v: unknown): Settings {
@@ -58,9 +71,13 @@ function readSettings(v: unknown): Settings {
   const rules = o.rules;
   const nested = o.inlayHints && typeof o.inlayHints === 'object' ? (o.inlayHints as Record<string, unknown>).enabled : undefined;
   const enabled = nested ?? o['inlayHints.enabled'];
+  const analysis = o.analysis && typeof o.analysis === 'object' ? (o.analysis as Record<string, unknown>) : {};
+  const num = (v: unknown, dflt: number) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.floor(v) : dflt);
   return {
     rules: rules && typeof rules === 'object' ? (rules as Record<string, SeveritySetting>) : {},
     inlayHints: enabled !== false,
+    maxDocumentSize: num(analysis.maxDocumentSize ?? o['analysis.maxDocumentSize'], DEFAULT_SETTINGS.maxDocumentSize),
+    maxProblems: num(analysis.maxProblems ?? o['analysis.maxProblems'], DEFAULT_SETTINGS.maxProblems),
   };
 }
 
@@ -72,6 +89,7 @@ export function startServer(connection: Connection): void {
   let supportsConfiguration = false;
   let supportsWatchRegistration = false;
   let supportsInlayHintRefresh = false;
+  let trusted = true;
   const settingsCache = new Map<string, Promise<Settings>>();
   const userRules = new Map<string, Record<string, SeveritySetting>>();
 
@@ -92,12 +110,23 @@ export function startServer(connection: Connection): void {
     return workspaceKb;
   };
   const knowledgeBase = (): KnowledgeBase => workspace().knowledgeBase();
-  /** Knowledge-base files named by the workspace roots' pressmark.yaml. */
+  /**
+   * Knowledge-base files named by the workspace roots' pressmark.yaml: only in a trusted
+   * workspace, and only inside the workspace (files elsewhere are read only when the user lists
+   * them in the machine setting pressmark.knowledgeBase.additionalFiles).
+   */
   function schemaKbFiles(): string[] {
     const out: string[] = [];
+    if (!trusted) return out;
+    const inside = (f: string) => workspaceRoots.some((r) => !path.relative(r, f).startsWith('..') && !path.isAbsolute(path.relative(r, f)));
     for (const root of workspaceRoots) {
       const schema = configs.forFile(path.join(root, SCHEMA_FILE));
-      if (schema.file) for (const f of schema.config.knowledgeBase) out.push(path.resolve(path.dirname(schema.file), f));
+      if (!schema.file) continue;
+      for (const f of schema.config.knowledgeBase) {
+        const p = path.resolve(path.dirname(schema.file), f);
+        if (inside(p)) out.push(p);
+        else log(`not reading ${p}: it is outside the workspace (list it in pressmark.knowledgeBase.additionalFiles to read it)`);
+      }
     }
     return out;
   }
@@ -172,8 +201,32 @@ export function startServer(connection: Connection): void {
       if (!kb) return [];
       return toDiagnostics(problems, kb.lines, configs.forFile(file).config, (await settingsFor(uri)).rules);
     }
-    userRules.set(uri, (await settingsFor(uri)).rules);
-    return service.diagnostics(doc);
+    const settings = await settingsFor(uri);
+    userRules.set(uri, settings.rules);
+    maybeFail('diagnostics');
+    const tooLarge = doc.getText().length > settings.maxDocumentSize;
+    const all = service.diagnostics(doc, { syntaxOnly: tooLarge });
+    const notes: Diagnostic[] = [];
+    const at0 = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    if (tooLarge) {
+      notes.push({
+        range: at0,
+        severity: DiagnosticSeverity.Information,
+        code: 'document.too-large',
+        source: 'pressmark',
+        message: `This document has ${doc.getText().length.toLocaleString('en')} characters, more than pressmark.analysis.maxDocumentSize (${settings.maxDocumentSize.toLocaleString('en')}): only its syntax is checked, and it gets no semantic colouring.`,
+      });
+    }
+    if (all.length > settings.maxProblems) {
+      notes.push({
+        range: at0,
+        severity: DiagnosticSeverity.Information,
+        code: 'document.too-many-problems',
+        source: 'pressmark',
+        message: `${(all.length - settings.maxProblems).toLocaleString('en')} more problems are not shown (pressmark.analysis.maxProblems is ${settings.maxProblems}); \`pressmark check\` lists them all.`,
+      });
+    }
+    return [...notes, ...all.slice(0, settings.maxProblems)];
   }
 
   // Push diagnostics, for clients without pull support. Coalesced per document.
@@ -207,6 +260,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
+    trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false;
     supportsPull = !!caps.textDocument?.diagnostic;
     supportsConfiguration = !!caps.workspace?.configuration;
     supportsWatchRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
@@ -246,6 +300,18 @@ export function startServer(connection: Connection): void {
         .catch(() => undefined);
     }
     workspace();
+    if (supportsConfiguration && trusted) {
+      // Knowledge-base files outside the workspace that the user listed.
+      void connection.workspace
+        .getConfiguration({ section: 'pressmark' })
+        .then((v: unknown) => {
+          const files = (v as { knowledgeBase?: { additionalFiles?: unknown } } | null)?.knowledgeBase?.additionalFiles;
+          if (!Array.isArray(files) || files.length === 0) return;
+          for (const f of files) if (typeof f === 'string') workspace().read(path.resolve(f));
+          revalidateAll();
+        })
+        .catch(() => undefined);
+    }
     log(`initialized (diagnostics: ${supportsPull ? 'pull' : 'push'})`);
   });
 
@@ -313,6 +379,7 @@ export function startServer(connection: Connection): void {
   const pressDoc = (uri: string) => (isSchema(uri) || isKb(uri) ? undefined : documents.get(uri));
 
   connection.onHover((p) => safe('hover', null, () => {
+    maybeFail('hover');
     const doc = pressDoc(p.textDocument.uri);
     if (doc) return service.hover(doc, p.position);
     if (isKb(p.textDocument.uri)) {
@@ -374,8 +441,9 @@ export function startServer(connection: Connection): void {
     userRules.set(doc.uri, (await settingsFor(doc.uri)).rules);
     return service.codeActions(doc, p.range, p.context.only);
   }));
-  connection.languages.semanticTokens.on((p) => safe('semantic tokens', { data: [] }, () => {
+  connection.languages.semanticTokens.on((p) => safe('semantic tokens', { data: [] }, async () => {
     const doc = pressDoc(p.textDocument.uri);
+    if (doc && doc.getText().length > (await settingsFor(doc.uri)).maxDocumentSize) return { data: [] };
     return doc ? service.semanticTokens(doc) : { data: [] };
   }));
   connection.onDocumentSymbol((p) => safe('document symbols', [], () => {

@@ -49,7 +49,8 @@ export interface LanguageServiceOptions {
 
 export interface LanguageService {
   parse(doc: TextSource): PressDocument;
-  diagnostics(doc: TextSource): Diagnostic[];
+  /** All diagnostics; with `syntaxOnly`, the parser's problems and front matter checks alone (large documents). */
+  diagnostics(doc: TextSource, options?: { syntaxOnly?: boolean }): Diagnostic[];
   hover(doc: TextSource, position: Position): Hover | null;
   completion(doc: TextSource, position: Position): CompletionList;
   /** Completion in a knowledge-base YAML file (types and ids). */
@@ -92,7 +93,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
 
   return Object.freeze({
     parse: parsed,
-    diagnostics: (src: TextSource) => computeDiagnostics(parsed(src), configOf(src.uri), rulesOf(src.uri), kbOf(src.uri)),
+    diagnostics: (src: TextSource, options?: { syntaxOnly?: boolean }) =>
+      options?.syntaxOnly
+        ? toDiagnostics(parsed(src).problems, parsed(src).lines, configOf(src.uri), rulesOf(src.uri))
+        : computeDiagnostics(parsed(src), configOf(src.uri), rulesOf(src.uri), kbOf(src.uri)),
     hover: (src: TextSource, position: Position) => {
       const doc = parsed(src);
       return hover(doc, doc.lines.offsetAt(position), configOf(src.uri), kbOf(src.uri));

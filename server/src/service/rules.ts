@@ -55,6 +55,8 @@ export const RULES: readonly RuleInfo[] = [
   rule('schema.unknown-key', 'warning', 'A key `pressmark.yaml` does not know.'),
   rule('schema.invalid-value', 'error', 'A value of the wrong form in `pressmark.yaml`.'),
   rule('schema.unknown-rule', 'warning', 'A rule code in `pressmark.yaml` that does not exist.'),
+  rule('document.too-large', 'information', 'A document above `pressmark.analysis.maxDocumentSize`: only its syntax is checked.'),
+  rule('document.too-many-problems', 'information', 'More problems than `pressmark.analysis.maxProblems`: the rest are not shown in the editor (`pressmark check` lists all).'),
   rule('internal.error', 'error', 'A Pressmark bug: a feature failed on this document. Please report it.'),
 ];
 
