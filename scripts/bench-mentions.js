@@ -132,12 +132,16 @@ const result = {
   find: { ms: Math.round(median(findMs) * 10) / 10, mbPerSecond: Math.round(mbps(median(findMs)) * 10) / 10, mentions },
 };
 result.ratio = Math.round((median(findMs) / median(floorMs)) * 10) / 10;
+// the fastest runs are the least disturbed by other processes
+result.best = { floorMs: Math.round(Math.min(...floorMs) * 100) / 100, findMs: Math.round(Math.min(...findMs) * 10) / 10 };
+result.best.findMbPerSecond = Math.round(mbps(result.best.findMs) * 10) / 10;
+result.best.ratio = Math.round((result.best.findMs / result.best.floorMs) * 10) / 10;
 if (asJson) console.log(JSON.stringify(result, null, 2));
 else {
   console.log(`Mention finder on ${result.textChars} characters of generated press-release text (seed ${SEED}), median of ${RUNS} runs`);
   console.log(`  trie: ${result.nameForms} name forms, built in ${result.buildMs.first} ms (then ${result.buildMs.median} ms)`);
   console.log(`  floor (charCodeAt newline count): ${result.floor.ms} ms  ${result.floor.mbPerSecond} MB/s`);
   console.log(`  find():                           ${result.find.ms} ms  ${result.find.mbPerSecond} MB/s  (${mentions} mentions)`);
-  console.log(`  ratio find / floor: ${result.ratio}x slower than one pass`);
+  console.log(`  ratio find / floor: ${result.ratio}x (median runs); fastest runs: floor ${result.best.floorMs} ms, find ${result.best.findMs} ms (${result.best.findMbPerSecond} MB/s), ratio ${result.best.ratio}x`);
 }
 if (sink < 0) console.log(sink);

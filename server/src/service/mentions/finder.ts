@@ -8,8 +8,8 @@
  * the longest name whose case agrees with the text wins and the scan resumes after it. The cost is
  * linear in the text and independent of the size of the knowledge base.
  *
- * Each raw match then passes the rules of news language (precision first; see docs in README.md
- * of this folder and `find`), and ambiguous names (a country and its capital, two cities) are
+ * Each raw match then passes the rules of news language (precision first; see `find` and the
+ * README.md of this folder), and ambiguous names (a country and its capital, two cities) are
  * resolved by context or offered with alternatives. Pure; never throws.
  */
 import type { Entity } from '../kb/types';
@@ -49,6 +49,7 @@ export interface FindOptions {
 export const DEFAULT_MIN_PLACE_POPULATION = 100_000;
 
 class TrieNode {
+  /** Children by folded word. */
   next: Map<string, TrieNode> | undefined;
   forms: NameForm[] | undefined;
   /** First letters of the next words: bit 0-25 for a-z, bit 26 for `&` / `and`, bit 27 for anything else. */
@@ -168,7 +169,14 @@ export class MentionFinder {
           let child = node.next.get(k);
           if (!child) {
             child = new TrieNode();
+            child.key = k;
             node.next.set(k, child);
+            if (ASCII_KEY.test(k)) {
+              const h = asciiHash(k, 0, k.length);
+              node.byHash ??= new Map();
+              if (node.byHash.has(h)) node.hashSafe = false;
+              else node.byHash.set(h, child);
+            }
           }
           node = child;
         }
@@ -208,15 +216,23 @@ export class MentionFinder {
    *   ("us" is a pronoun); in an all-caps line, two-letter acronyms that spell an English word
    *   ("US", "IT", "IN", "BE") are not matched. A mention never starts with a lower-case word.
    * - Demonyms ("Kazakh", "Luxembourgish", "American") are not country names.
-   * - A country or city right after a capitalized word ("Air Canada", "Northern Ireland",
-   *   "General Motors Canada") or before an organization word ("Singapore Airlines",
-   *   "Canada Post") is part of a longer unknown name: not reported (sentence starts and
-   *   title-case or all-caps lines carry no case evidence and are exempt).
+   * - Part of a longer unknown name (not reported): a country or city right after a capitalized
+   *   word ("Air Canada", "Northern Ireland", "General Motors Canada"); a country or city before
+   *   capitalized words that end in an organization word ("Singapore Airlines", "China Eastern
+   *   Airlines", and "China Eastern" later in the same text); a city before any capitalized word
+   *   ("Mary Barra", "Washington Mutual", "London Heathrow"). A country before a title or an
+   *   institution stays a mention ("US President", "United States Senate"). Sentence starts,
+   *   months and days before the name, and title-case or all-caps lines are exempt. A currency
+   *   code is no country ("US$40", "AU$52").
    * - Cities: only capitals, seats of government and places of at least `minPlacePopulation`
-   *   (100 000) are reported. A one-word city name where case proves nothing (sentence start,
-   *   headline) is reported only when the same name is capitalized mid-sentence elsewhere in the
-   *   text, or a country follows it ("Split, Croatia"), and never when the text also uses the word
-   *   in lower case ("Reading the report ..." with "reading" elsewhere).
+   *   (100 000) are reported. A one-word city that is neither a million-people city nor a capital
+   *   of 100 000 must have a place word in sight: a preposition of place before it ("in", "near",
+   *   "to", ...), a country or city after a comma ("Everett, Washington"), a place list ("the
+   *   Atlanta and St. Louis plants"), "-based" and the like, or a dateline; else it is more often
+   *   a person or a company ("said Henderson", "rivals Toyota"). A one-word city where case
+   *   proves nothing (sentence start, headline) also needs the same name capitalized mid-sentence
+   *   elsewhere in the text, or a country after it, and is dropped when the text uses the word in
+   *   lower case ("Reading the report ..." with "reading" elsewhere).
    * - Names of other languages than `language` in the Latin script do not compete with native
    *   names ("Granada" is the Spanish name of Grenada and a city in Spain: the city); their
    *   acronyms are not matched at all ("UE", "PE"). Other scripts (Cyrillic) always match.
@@ -317,8 +333,8 @@ export class MentionFinder {
         // the folded first letters of an ASCII word are its letters | 32
         const c0 = text.charCodeAt(ws) | (first & DIGIT ? 0 : 32);
         const c1 = i - ws > 1 ? lowerAscii(text.charCodeAt(ws + 1)) : 0;
-        const h = firstWordHash(c0, c1, i - ws);
-        if (!(firstWords[h >> 3] & (1 << (h & 7)))) continue;
+        const fh = firstWordHash(c0, c1, i - ws);
+        if (!(firstWords[fh >> 3] & (1 << (fh & 7)))) continue;
       }
       const node = rootNext.get(foldToken(text.slice(ws, i), wide !== 0));
       if (!node) continue;
@@ -554,7 +570,7 @@ class Context {
         const chain = capitalChain(text, next.start);
         if (chain.length > 0) {
           // "Singapore Airlines", "China Eastern Airlines", and "China Eastern" once seen so
-          if (chain.some((w) => DESIGNATORS.has(w)) || this.continuations(raws).get(r.node)?.has(chain[0])) return undefined;
+          if (chain.some((w) => DESIGNATORS.has(w)) || this.continuations(raws, r.node).has(chain[0])) return undefined;
           // a city before a capitalized word: "Mary Barra", "Washington Mutual", "London Heathrow"
           if (topType === 'place' && chain[0] !== 'city' && !NOT_NAME_PARTS.has(chain[0])) return undefined;
         }
@@ -676,37 +692,44 @@ class Context {
 
   /** Another match of the same name in a position where case is evidence. */
   private hasEvidenceElsewhere(raws: Raw[], r: Raw): boolean {
-    if (!this.evidence) {
-      this.evidence = new Map();
+    const evidence = (this.evidence ??= new Map());
+    let ev = evidence.get(r.node);
+    if (ev === undefined) {
+      ev = false;
       for (const x of raws) {
-        if (x.tokens !== 1) continue;
+        if (x.node !== r.node || x === r) continue;
         const kind = this.lineKind(x.start);
-        const ev = !isSentenceInitial(this.text, x.start) && !(kind & LINE_TITLE) && !(x.firstShape === Shape.Upper && kind & LINE_UPPER);
-        if (ev) this.evidence.set(x.node, true);
+        if (!isSentenceInitial(this.text, x.start) && !(kind & LINE_TITLE) && !(x.firstShape === Shape.Upper && kind & LINE_UPPER)) {
+          ev = true;
+          break;
+        }
       }
+      evidence.set(r.node, ev);
     }
-    return this.evidence.get(r.node) === true;
+    return ev;
   }
 
+
   /** Per name: the capitalized words that continue it into an organization's name in this text. */
-  private continuations(raws: Raw[]): Map<TrieNode, Set<string>> {
-    if (!this.conts) {
-      this.conts = new Map();
+  private continuations(raws: Raw[], node: TrieNode): Set<string> {
+    const conts = (this.conts ??= new Map());
+    let set = conts.get(node);
+    if (!set) {
+      set = new Set();
       for (const x of raws) {
+        if (x.node !== node) continue;
         const next = nextWord(this.text, x.end);
         if (!next) continue;
         const sh = shapeOf(this.text, next.start, next.end);
         if (sh === Shape.Lower || sh === Shape.Caseless) continue;
         const chain = capitalChain(this.text, next.start);
-        if (chain.length > 1 && chain.some((w) => DESIGNATORS.has(w))) {
-          let set = this.conts.get(x.node);
-          if (!set) this.conts.set(x.node, (set = new Set()));
-          set.add(chain[0]);
-        }
+        if (chain.length > 1 && chain.some((w) => DESIGNATORS.has(w))) set.add(chain[0]);
       }
+      conts.set(node, set);
     }
-    return this.conts;
+    return set;
   }
+
 
   /** The word of [start, end) occurs in lower case somewhere in the text ("reading"). */
   private usedInLowerCase(start: number, end: number): boolean {
