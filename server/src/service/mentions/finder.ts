@@ -169,14 +169,7 @@ export class MentionFinder {
           let child = node.next.get(k);
           if (!child) {
             child = new TrieNode();
-            child.key = k;
             node.next.set(k, child);
-            if (ASCII_KEY.test(k)) {
-              const h = asciiHash(k, 0, k.length);
-              node.byHash ??= new Map();
-              if (node.byHash.has(h)) node.hashSafe = false;
-              else node.byHash.set(h, child);
-            }
           }
           node = child;
         }
