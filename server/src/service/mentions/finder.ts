@@ -94,7 +94,9 @@ const DESIGNATORS = new Set(
     'capital investments investment partners television tv radio broadcasting times herald tribune journal daily ' +
     'gazette news press media university college school institute academy foundation trust club fc stadium street ' +
     'avenue road square hotel hospital league federation association chamber cup open grand prix pavilion expo ' +
-    'exchange fund funds markets airlines logistics shipping ports port pharmaceuticals foods brewery'
+    'exchange fund funds markets logistics shipping ports port pharmaceuticals foods brewery technologies ' +
+    'engineering systems solutions industries electronics software networks resources services consulting ' +
+    'construction chemicals manufacturing enterprises ventures factory plant mills'
   ).split(/\s+/),
 );
 
