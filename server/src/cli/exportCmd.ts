@@ -26,7 +26,7 @@ Unicode code points into the plain text (the body without markup). See docs/form
   --out DIR     the folder to write into; for conll and jsonl also a file (*.conll, *.jsonl),
                 and without --out they go to stdout
   --force       overwrite existing files (never done without it)
-  --jobs N      worker threads (default: one per core, up to 4, for 500 files or more)
+  --jobs N      worker threads (default 1: on 2 cores they did not pay; see docs/format.md)
 
 Documents with syntax errors are reported (file:line:col, on stderr) and left out; the
 others are exported. Exit code: 0 when every document was exported, 1 when one was left out

@@ -17,7 +17,7 @@ errors (as \`pressmark check\` reports them).
   --json          one JSON object instead of the table
   --top N         how many entities and unannotated mentions to list (default 10)
   --no-mentions   skip the search for unannotated mentions (faster)
-  --jobs N        worker threads (default: one per core, up to 4, for 500 files or more)
+  --jobs N        worker threads (default 1: on 2 cores they did not pay; see docs/format.md)
 
 Exit code: 0, or 1 when a file cannot be read, 2 on bad usage.
 `;
@@ -158,7 +158,8 @@ export function runStats(argv: string[], io: Io): number {
     }
     if (withErrors.length) {
       rows.push('', 'documents with errors');
-      for (const p of withErrors) rows.push('  ' + formatProblem(p).replace(' error ', ' '));
+      for (const p of withErrors.slice(0, Math.max(n, 1))) rows.push('  ' + formatProblem(p).replace(' error ', ' '));
+      if (withErrors.length > Math.max(n, 1)) rows.push(`  … and ${num(withErrors.length - Math.max(n, 1))} more (--json lists them all)`);
     }
     io.out(rows.join('\n') + '\n');
   }

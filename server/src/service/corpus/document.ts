@@ -206,6 +206,22 @@ export interface ToPress {
   spans: CorpusSpan[];
 }
 
+/** What a written text reads as (text, spans, meta), or undefined when it has errors: the check of toPress. */
+function readBack(text: string): { text: string; spans: CorpusSpan[]; meta: unknown } | undefined {
+  const parsed = parse(text);
+  if (parsed.problems.some((p) => (RULES_BY_CODE.get(p.code)?.severity ?? 'error') === 'error')) return undefined;
+  if (parsed.all.some((a) => a.labelSpan.start === a.labelSpan.end)) return undefined;
+  const plain = plainText(parsed);
+  const spans = parsed.all.map((a) => ({
+    start: lowerBound(plain.offsets, a.labelSpan.start),
+    end: lowerBound(plain.offsets, a.labelSpan.end),
+    type: a.type,
+    id: a.id,
+    attributes: a.attributes.map((x) => ({ key: x.key, value: x.value })),
+  }));
+  return { text: plain.text, spans, meta: parsed.frontMatter ? jsonSafe(parsed.frontMatter.data) ?? {} : {} };
+}
+
 /** Why a span cannot be written as markup, or undefined. Offsets are UTF-16 into doc.text. */
 function spanProblem(text: string, s: CorpusSpan): string | undefined {
   if (!Number.isInteger(s.start) || !Number.isInteger(s.end) || s.start < 0 || s.end > text.length || s.start >= s.end) {
@@ -350,7 +366,7 @@ export function toPress(doc: CorpusDocument): ToPress {
       problems.push({ severity: 'error', code: 'internal.error', message: `Internal error writing the document: ${String(e)}`, offset: 0 });
       return { text: undefined, problems, spans };
     }
-    const back = fromPress(out).doc;
+    const back = readBack(out);
     if (back && back.text === doc.text && sameSpans(back.spans, spans) && JSON.stringify(back.meta) === wantMeta) {
       return { text: out, problems, spans };
     }

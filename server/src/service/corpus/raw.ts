@@ -23,7 +23,7 @@
  * as `de` and `of` in lower case); a source of up to four capitals stays an acronym (`AFP`).
  * Pure; never throws.
  */
-import { fromPress, toPress, type CorpusDocument, type CorpusProblem, type CorpusSpan } from './document';
+import { toPress, type CorpusDocument, type CorpusProblem, type CorpusSpan } from './document';
 
 export interface Dateline {
   /** The dateline as written, separator included. */
@@ -228,12 +228,9 @@ export function importRaw(raw: string, options: RawOptions = {}, spans: (body: s
   const nl = /\r\n?|\n/.exec(body)?.[0] ?? '\n';
   if (body !== '' && !/[\r\n]$/.test(body)) body += nl;
   const doc: CorpusDocument = { text: body, meta: { ...meta }, spans: spans(body, meta) };
+  // toPress checks that the text reads back as this body and front matter.
   const written = toPress(doc);
   problems.push(...written.problems);
-  if (written.text !== undefined && fromPress(written.text).doc?.text !== body) {
-    problems.push({ severity: 'error', code: 'import.unwritable', message: 'The body does not read back the same.', offset: 0 });
-    return { text: undefined, meta, dateline, body, problems };
-  }
   return { text: written.text, meta, dateline, body, problems };
 }
 
