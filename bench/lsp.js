@@ -1,19 +1,18 @@
 #!/usr/bin/env node
 // Latency of the language server as a client sees it: a real process over stdio, speaking
-// JSON-RPC (so serialization and transport are counted). Measures process start → initialize
-// result (knowledge base loaded), and hover / completion round trips on the annotated example.
-// Usage: node scripts/bench-lsp.js [--rounds N] [--json]   (after npm run build)
+// JSON-RPC (so serialization and transport are counted): process start → initialize result
+// (knowledge base loaded), hover / completion / code action round trips on the annotated
+// example, and new diagnostics after a one-character edit in a 20 KB document.
+// Alone: node bench/lsp.js [--rounds N] [--json]; bench/run.js uses measureLsp().
 'use strict';
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 const rpc = require('vscode-jsonrpc/node');
+const { generateDocument } = require('./generate');
 
 const ROOT = path.join(__dirname, '..');
-const args = process.argv.slice(2);
-const rounds = Number(args[args.indexOf('--rounds') + 1]) || 200;
-const asJson = args.includes('--json');
 
 function stats(xs) {
   const s = [...xs].sort((a, b) => a - b);
@@ -35,7 +34,12 @@ async function startServer() {
   });
   const startMs = Number(process.hrtime.bigint() - t0) / 1e6;
   conn.sendNotification('initialized', {});
-  return { proc, conn, startMs };
+  const stop = async () => {
+    await conn.sendRequest('shutdown');
+    conn.sendNotification('exit');
+    await new Promise((r) => proc.once('exit', r));
+  };
+  return { conn, startMs, stop };
 }
 
 async function time(fn) {
@@ -44,61 +48,89 @@ async function time(fn) {
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
-async function main() {
+/** Runs the LSP measures; `rounds` requests of each kind after a warm-up. */
+async function measureLsp({ rounds = 200, starts = 7 } = {}) {
   const results = {};
-  const starts = [];
-  for (let i = 0; i < 7; i++) {
+  const startTimes = [];
+  for (let i = 0; i < starts; i++) {
     const s = await startServer();
-    starts.push(s.startMs);
-    await s.conn.sendRequest('shutdown');
-    s.conn.sendNotification('exit');
-    await new Promise((r) => s.proc.once('exit', r));
+    startTimes.push(s.startMs);
+    await s.stop();
   }
-  results['server start → initialize (KB loaded)'] = stats(starts.slice(1));
+  results.coldStart = stats(startTimes.slice(1));
 
-  const { proc, conn } = await startServer();
+  const { conn, stop } = await startServer();
   const file = path.join(ROOT, 'examples/kazinform-2022-06-29.press');
   const uri = pathToFileURL(file).toString();
-  const text = fs.readFileSync(file, 'utf8') + '\n[Luxembourg]{country:\n[OSCE Parliamentary Assembly]{org:OS\n[Nur-Sultan]{place:\n[New Yrok]{place:N\n[Xyzzy Town]{place:\n';
+  const text =
+    fs.readFileSync(file, 'utf8') +
+    '\n[Luxembourg]{country:\n[OSCE Parliamentary Assembly]{org:OS\n[Nur-Sultan]{place:\n[New Yrok]{place:N\n[Xyzzy Town]{place:\n';
   conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'pressmark', version: 1, text } });
   await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
   const lines = text.split('\n');
   const hoverAt = [];
-  lines.forEach((l, line) => {
-    for (const m of l.matchAll(/\[([A-Z][^\]\[]*)\]\{/g)) hoverAt.push({ line, character: m.index + 2 });
-  });
   const completeAt = [];
   lines.forEach((l, line) => {
+    for (const m of l.matchAll(/\[([A-Z][^\][]*)\]\{/g)) hoverAt.push({ line, character: m.index + 2 });
     if (/\]\{(country|org|place):[A-Z]*$/.test(l)) completeAt.push({ line, character: l.length });
   });
-  // Warm-up, then measure.
+  const hover = (i) => conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: hoverAt[i % hoverAt.length] });
+  const complete = (i) => conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: completeAt[i % completeAt.length] });
+  const actions = (i) => {
+    const p = hoverAt[i % hoverAt.length];
+    return conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: p, end: p }, context: { diagnostics: [] } });
+  };
   for (let i = 0; i < 50; i++) {
-    await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: hoverAt[i % hoverAt.length] });
-    await conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: completeAt[i % completeAt.length] });
+    await hover(i);
+    await complete(i);
+    await actions(i);
   }
-  const hovers = [];
-  const completions = [];
+  const h = [];
+  const c = [];
+  const a = [];
   for (let i = 0; i < rounds; i++) {
-    hovers.push(await time(() => conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: hoverAt[i % hoverAt.length] })));
-    completions.push(await time(() => conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: completeAt[i % completeAt.length] })));
+    h.push(await time(() => hover(i)));
+    c.push(await time(() => complete(i)));
+    a.push(await time(() => actions(i)));
   }
-  results['hover round trip (entity cards)'] = stats(hovers);
-  results['completion round trip (ids, ranked)'] = stats(completions);
-  await conn.sendRequest('shutdown');
-  conn.sendNotification('exit');
-  await new Promise((r) => proc.once('exit', r));
+  results.hover = stats(h);
+  results.completion = stats(c);
+  results.codeAction = stats(a);
 
-  if (asJson) {
-    process.stdout.write(JSON.stringify(results, null, 2) + '\n');
-    return;
+  // A one-character edit in a 20 KB document, then its diagnostics (pull).
+  const doc20 = generateDocument(20, 20_000);
+  const uri20 = 'file:///bench/twenty.press';
+  conn.sendNotification('textDocument/didOpen', { textDocument: { uri: uri20, languageId: 'pressmark', version: 1, text: doc20 } });
+  await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: uri20 } });
+  const line = Math.floor(doc20.split('\n').length / 2);
+  const edits = [];
+  for (let v = 2; v < rounds + 12; v++) {
+    const ms = await time(async () => {
+      conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri: uri20, version: v },
+        contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: v % 2 ? 'x' : ' ' }],
+      });
+      await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: uri20 } });
+    });
+    if (v >= 12) edits.push(ms);
   }
-  const rows = Object.entries(results).map(([k, v]) => [k, v.median.toFixed(2), v.p95.toFixed(2), v.min.toFixed(2), v.max.toFixed(2), String(v.n)]);
-  const head = ['measure (ms)', 'median', 'p95', 'min', 'max', 'n'];
-  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  for (const r of [head, ...rows]) process.stdout.write(r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ') + '\n');
+  results.editDiagnostics = stats(edits);
+  await stop();
+  return results;
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+module.exports = { measureLsp, stats };
+
+if (require.main === module) {
+  const args = process.argv.slice(2);
+  const rounds = Number(args[args.indexOf('--rounds') + 1]) || 200;
+  measureLsp({ rounds })
+    .then((r) => {
+      if (args.includes('--json')) return void process.stdout.write(JSON.stringify(r, null, 2) + '\n');
+      for (const [k, v] of Object.entries(r)) console.log(`${k.padEnd(16)} median ${v.median.toFixed(2)} ms  p95 ${v.p95.toFixed(2)} ms  (n ${v.n})`);
+    })
+    .catch((e) => {
+      console.error(e);
+      process.exit(1);
+    });
+}

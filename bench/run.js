@@ -1,0 +1,160 @@
+#!/usr/bin/env node
+// The benchmark suite (`npm run bench`; not part of npm test). Each measure runs several times
+// after a warm-up; every figure is reported with its ratio to a floor measured in the same
+// process on the same text: one charCodeAt pass counting newlines. Writes bench/results.json
+// and prints a table. `--quick`: small sizes, budgets not enforced (CI's smoke run).
+// Needs a build: npm run package (or npm run build; the .vsix size needs package).
+'use strict';
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { generateDocument } = require('./generate');
+const { measureLsp, stats } = require('./lsp');
+
+const ROOT = path.join(__dirname, '..');
+const OUT = path.join(ROOT, 'out', 'server', 'src');
+const quick = process.argv.includes('--quick');
+const resultsFile = path.join(__dirname, quick ? 'results.quick.json' : 'results.json');
+
+function need(file) {
+  if (!fs.existsSync(file)) {
+    console.error(`bench: ${path.relative(ROOT, file)} is missing: run npm run package first`);
+    process.exit(2);
+  }
+  return require(file);
+}
+
+const { parse } = need(path.join(OUT, 'service/parser.js'));
+const { createLanguageService } = need(path.join(OUT, 'service/languageService.js'));
+const { loadBuiltinKb } = need(path.join(OUT, 'service/kb/builtin.js'));
+const { findMentionsInDocument } = need(path.join(OUT, 'service/mentions/index.js'));
+
+function time(fn) {
+  const t0 = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+/** Runs fn `runs` times after `warm` warm-ups; returns the stats of the times in ms. */
+function repeat(fn, runs, warm = 2) {
+  for (let i = 0; i < warm; i++) fn(i);
+  const xs = [];
+  for (let i = 0; i < runs; i++) xs.push(time(() => fn(i + warm)));
+  return stats(xs);
+}
+
+/** The floor: one pass over the string counting newlines. */
+function floorPass(text) {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+function corpus(dir, count, seed0) {
+  fs.mkdirSync(dir, { recursive: true });
+  let bytes = 0;
+  for (let i = 0; i < count; i++) {
+    const d = generateDocument(seed0 + i, 3000);
+    bytes += Buffer.byteLength(d);
+    fs.writeFileSync(path.join(dir, `doc-${String(i).padStart(5, '0')}.press`), d);
+  }
+  return bytes;
+}
+
+/** `pressmark check` over a folder: wall time and peak RSS (GNU time). */
+function checkRun(dir) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, path.join(ROOT, 'bin/pressmark.js'), 'check', '--format', 'json', dir], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const rssKb = Number((r.stderr.trim().split('\n').pop() || '').trim());
+  if (r.status !== 0 && r.status !== 1) throw new Error(`check failed (${r.status}): ${r.stderr.slice(0, 400)}`);
+  return { ms, rssMb: rssKb / 1024 };
+}
+
+async function main() {
+  const kb = loadBuiltinKb();
+  const results = { when: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadavg: os.loadavg()[0], quick, measures: {} };
+  const M = results.measures;
+  const table = [];
+  const row = (name, value, unit, floorRatio, budget, ok) => table.push({ name, value, unit, floorRatio, budget, ok });
+
+  // 1. Full analysis of a 1 MB document: parse, diagnostics (every check), mention finding
+  //    with date recognition, semantic tokens.
+  const size = quick ? 100_000 : 1_000_000;
+  const big = generateDocument(7, size);
+  const runs = quick ? 3 : 7;
+  const floor = repeat(() => floorPass(big), runs * 3);
+  const floorMBs = big.length / 1e6 / (floor.median / 1000);
+  M.floor = { ...floor, mbPerS: floorMBs };
+  const ls = createLanguageService({ getKnowledgeBase: () => kb });
+  const full = repeat((i) => {
+    const src = { uri: 'file:///bench/big.press', version: i + 1, getText: () => big };
+    const doc = ls.parse(src);
+    ls.diagnostics(src);
+    findMentionsInDocument(doc, kb, '2022-06-29');
+    ls.semanticTokens(src);
+  }, runs);
+  const fullMBs = big.length / 1e6 / (full.median / 1000);
+  M.fullAnalysis = { ...full, chars: big.length, mbPerS: fullMBs, ratioToFloor: full.median / floor.median };
+  row(`full analysis, ${(big.length / 1e6).toFixed(1)} MB document`, `${fullMBs.toFixed(1)} MB/s`, '', full.median / floor.median, '≥ 20 MB/s (≤ 25× floor)', fullMBs >= 20);
+  const parts = {
+    parse: repeat(() => parse(big), runs),
+    diagnostics: repeat((i) => ls.diagnostics({ uri: 'file:///bench/d.press', version: 1000 + i, getText: () => big }), runs),
+    mentions: repeat(() => findMentionsInDocument(parse(big), kb, '2022-06-29'), runs),
+    semanticTokens: repeat((i) => ls.semanticTokens({ uri: 'file:///bench/s.press', version: 2000 + i, getText: () => big }), runs),
+  };
+  M.fullAnalysisParts = parts;
+
+  // 2. LSP latencies over stdio (a real client process).
+  const lsp = await measureLsp({ rounds: quick ? 30 : 200, starts: quick ? 3 : 7 });
+  M.lsp = lsp;
+  row('one-char edit in 20 KB → diagnostics (p50)', `${lsp.editDiagnostics.median.toFixed(2)} ms`, '', lsp.editDiagnostics.median / floor.median, '≤ 5 ms', lsp.editDiagnostics.median <= 5);
+  for (const k of ['hover', 'completion', 'codeAction']) row(`${k} p95`, `${lsp[k].p95.toFixed(2)} ms`, '', lsp[k].p95 / floor.median, '≤ 5 ms', lsp[k].p95 <= 5);
+  row('server cold start → initialize (KB loaded)', `${lsp.coldStart.median.toFixed(0)} ms`, '', lsp.coldStart.median / floor.median, '≤ 400 ms', lsp.coldStart.median <= 400);
+
+  // 3. `pressmark check` over generated corpora: 1,000 and 10,000 documents.
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pressmark-bench-'));
+  try {
+    const sizes = quick ? [50, 200] : [1000, 10000];
+    M.check = {};
+    for (const n of sizes) {
+      const dir = path.join(tmp, String(n));
+      const bytes = corpus(dir, n, 100_000);
+      const r = checkRun(dir);
+      M.check[n] = { docs: n, mb: bytes / 1e6, ms: r.ms, rssMb: r.rssMb, msPerDoc: r.ms / n };
+    }
+    const [small, large] = sizes.map((n) => M.check[n]);
+    row(`check ${large.docs} docs (${large.mb.toFixed(0)} MB)`, `${(large.ms / 1000).toFixed(1)} s`, '', null, quick ? '—' : '≤ 10 s', large.ms <= 10_000);
+    row(`check peak RSS`, `${large.rssMb.toFixed(0)} MB`, '', null, '≤ 500 MB', large.rssMb <= 500);
+    const growth = large.msPerDoc / small.msPerDoc;
+    row(`check cost per doc, ${small.docs} → ${large.docs}`, `${small.msPerDoc.toFixed(2)} → ${large.msPerDoc.toFixed(2)} ms (×${growth.toFixed(2)})`, '', null, 'flat (≤ ×1.3)', growth <= 1.3);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+
+  // 4. The .vsix.
+  const vsix = path.join(ROOT, 'dist', 'pressmark.vsix');
+  if (fs.existsSync(vsix)) {
+    const mb = fs.statSync(vsix).size / 1024 / 1024;
+    M.vsixMb = mb;
+    row('.vsix size', `${mb.toFixed(2)} MB`, '', null, '≤ 5 MB', mb <= 5);
+  }
+
+  results.table = table;
+  fs.writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
+  const head = ['measure', 'value', '× floor', 'budget', 'met'];
+  const rows = table.map((r) => [r.name, r.value, r.floorRatio == null ? '' : `${r.floorRatio.toFixed(1)}×`, r.budget, quick ? '(smoke)' : r.ok ? 'yes' : 'NO']);
+  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  console.log(`floor: ${floorMBs.toFixed(0)} MB/s (newline count, same text, same process); load average ${results.loadavg.toFixed(1)} on ${results.cpus} CPUs`);
+  for (const r of [head, ...rows]) console.log(r.map((c, i) => c.padEnd(w[i])).join('  '));
+  console.log(`written: ${path.relative(process.cwd(), resultsFile)}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

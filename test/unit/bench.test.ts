@@ -1,0 +1,26 @@
+/**
+ * The benchmark suite cannot rot: a quick smoke run (small sizes, no budgets enforced) must
+ * produce every measure. The real run is `npm run bench`, outside npm test.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+describe('benchmark suite (smoke)', function () {
+  this.timeout(300_000);
+  it('bench/run.js --quick writes every measure with its ratio to the floor', () => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bench/run.js'), '--quick'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const results = JSON.parse(fs.readFileSync(path.join(ROOT, 'bench/results.quick.json'), 'utf8'));
+    const m = results.measures;
+    assert.ok(m.floor.mbPerS > 0);
+    assert.ok(m.fullAnalysis.ratioToFloor > 0);
+    for (const k of ['coldStart', 'hover', 'completion', 'codeAction', 'editDiagnostics']) assert.ok(m.lsp[k].n > 0, k);
+    assert.equal(Object.keys(m.check).length, 2);
+    assert.ok(results.table.length >= 9);
+    assert.match(r.stdout, /floor: \d+ MB\/s/);
+  });
+});
