@@ -123,6 +123,18 @@ describe('parser: front matter', () => {
     assert.equal(doc.all[0].text, 'Today');
   });
 
+  it('YAML error positions never split a surrogate pair (found by the long fuzz run)', () => {
+    const text = '---\ndate: \u{10000}date: 2022-06-29\n---\n';
+    const doc = parse(text);
+    assert.ok(doc.problems.length > 0);
+    for (const p of doc.problems) {
+      for (const o of [p.span.start, p.span.end]) {
+        const c = text.charCodeAt(o);
+        assert.ok(!(c >= 0xdc00 && c <= 0xdfff), `offset ${o} splits a surrogate pair`);
+      }
+    }
+  });
+
   it('is only front matter at the very top', () => {
     const doc = parse('\n---\ndate: x\n---\n');
     assert.equal(doc.frontMatter, undefined);

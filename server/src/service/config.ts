@@ -7,7 +7,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair
 import { SAFE_YAML_OPTIONS } from './frontMatter';
 import type { SyntaxProblem } from './model';
 import { isSeveritySetting, RULES_BY_CODE, SEVERITIES, type SeveritySetting } from './rules';
-import type { Span } from './text';
+import { snapSpan, type Span } from './text';
 
 export type IdPolicy = 'required' | 'optional' | 'none';
 
@@ -79,7 +79,7 @@ export function parseSchema(text: string): { config: ProjectConfig; problems: Sy
   try {
     const doc = parseDocument(text, SAFE_YAML_OPTIONS);
     for (const err of doc.errors) {
-      report('schema.invalid-yaml', { start: err.pos[0], end: Math.max(err.pos[1], err.pos[0] + 1) }, err.message.split('\n')[0]);
+      report('schema.invalid-yaml', snapSpan(text, { start: err.pos[0], end: Math.max(err.pos[1], err.pos[0] + 1) }), err.message.split('\n')[0]);
     }
     // With syntax errors the tree is a guess: report them alone, not what follows from them.
     const root = doc.errors.length ? null : doc.contents;

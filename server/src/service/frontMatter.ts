@@ -4,7 +4,7 @@
  */
 import { isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
 import type { FrontMatter, FrontMatterEntry, SyntaxProblem } from './model';
-import type { LineIndex, Span } from './text';
+import { snapSpan, type LineIndex, type Span } from './text';
 
 const OPEN_RE = /^---[ \t]*$/;
 const CLOSE_RE = /^(---|\.\.\.)[ \t]*$/;
@@ -67,7 +67,7 @@ export function parseFrontMatter(text: string, bom: number, lines: LineIndex, pr
       if (text[s] === '\n' && s > contentStart) s--, e = s + 1;
       problems.push({
         code: dup ? 'frontmatter.duplicate-key' : 'frontmatter.invalid-yaml',
-        span: { start: s, end: e },
+        span: snapSpan(text, { start: s, end: e }),
         message: `Front matter: ${err.message.split('\n')[0]}`,
       });
     }

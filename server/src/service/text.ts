@@ -92,3 +92,23 @@ export function codePointOffset(text: string, offset: number): number {
 export function contains(span: Span, offset: number): boolean {
   return span.start <= offset && offset <= span.end;
 }
+
+function isHigh(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+function isLow(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/**
+ * Widens a span so that neither end falls between the halves of a surrogate pair (positions
+ * reported by libraries, such as YAML error positions, may do so).
+ */
+export function snapSpan(text: string, span: Span): Span {
+  let { start, end } = span;
+  start = Math.max(0, Math.min(start, text.length));
+  end = Math.max(start, Math.min(end, text.length));
+  if (start > 0 && start < text.length && isLow(text.charCodeAt(start)) && isHigh(text.charCodeAt(start - 1))) start--;
+  if (end > 0 && end < text.length && isLow(text.charCodeAt(end)) && isHigh(text.charCodeAt(end - 1))) end++;
+  return { start, end };
+}

@@ -17,7 +17,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair
 import { SAFE_YAML_OPTIONS } from '../frontMatter';
 import type { ProjectConfig } from '../config';
 import type { SyntaxProblem } from '../model';
-import { LineIndex, type Span } from '../text';
+import { LineIndex, snapSpan, type Span } from '../text';
 import { foldName, padDate } from './normalize';
 import type { KnowledgeBase } from './knowledgeBase';
 import type { Entity, FormerName } from './types';
@@ -72,7 +72,7 @@ export function parseKbFile(uri: string, text: string, config: ProjectConfig): K
   try {
     const doc = parseDocument(text, SAFE_YAML_OPTIONS);
     for (const err of doc.errors) {
-      report(err.code === 'DUPLICATE_KEY' ? 'kb.duplicate-key' : 'kb.invalid-yaml', { start: err.pos[0], end: Math.max(err.pos[1], err.pos[0] + 1) }, err.message.split('\n')[0]);
+      report(err.code === 'DUPLICATE_KEY' ? 'kb.duplicate-key' : 'kb.invalid-yaml', snapSpan(text, { start: err.pos[0], end: Math.max(err.pos[1], err.pos[0] + 1) }), err.message.split('\n')[0]);
     }
     if (doc.errors.length) return file;
     const root = doc.contents;
