@@ -22,6 +22,15 @@
  *    Recall over named gold mentions of the type; precision over predictions (correct when a gold
  *    mention of the type, named or not, matches).
  *
+ * Options:
+ *   --from-annotate FILE  take the predictions from the output of `pressmark annotate --jsonl`
+ *                         ({"id","annotations":[{"start","end","type","id","value"}]} lines, code
+ *                         point offsets) instead of running the finder here; the figures must agree.
+ *   --drop-premodifiers   measurement only: leave out a predicted country that premodifies a common
+ *                         noun ("the US manufacturer", "US officials": the next word, after one
+ *                         space, is lower case and not a function word or a verb in -ed), to
+ *                         compare with the convention that treats those uses like demonyms.
+ *
  * Span matching: "exact" compares spans after dropping a leading "the "/"The " from the gold span
  * (the house style keeps the article out of labels: issue 5, boundary problems); "strict" compares
  * the raw spans; "overlap" accepts any overlap (one-to-one, for recall).
@@ -31,12 +40,15 @@ const fs = require('fs');
 const path = require('path');
 
 const args = process.argv.slice(2);
-const corpusPath = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--kb');
+const valued = ['--kb', '--from-annotate'];
+const corpusPath = args.find((a, i) => !a.startsWith('--') && !valued.includes(args[i - 1]));
+const fromAnnotate = args.includes('--from-annotate') ? args[args.indexOf('--from-annotate') + 1] : undefined;
+const dropPremodifiers = args.includes('--drop-premodifiers');
 const showErrors = args.includes('--errors');
 const asJson = args.includes('--json');
 const kbArg = args.includes('--kb') ? args[args.indexOf('--kb') + 1] : undefined;
 if (!corpusPath) {
-  console.error('usage: node scripts/eval-mentions.js <corpus.jsonl> [--errors] [--json] [--kb dist/kb.json]');
+  console.error('usage: node scripts/eval-mentions.js <corpus.jsonl> [--errors] [--json] [--kb dist/kb.json] [--from-annotate annotations.jsonl] [--drop-premodifiers]');
   process.exit(2);
 }
 const out = path.join(__dirname, '..', 'out', 'server', 'src', 'service');
@@ -85,6 +97,28 @@ function trimThe(text, s, e) {
   return m && m[0].length < t.length ? [s + m[0].length, e] : [s, e];
 }
 
+/** Predictions read from `pressmark annotate --jsonl` output, by document id (UTF-16 offsets come later). */
+let annotated;
+if (fromAnnotate) {
+  annotated = new Map();
+  for (const line of fs.readFileSync(fromAnnotate, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const row = JSON.parse(line);
+    annotated.set(row.id, row.annotations);
+  }
+}
+
+/** Words after a country that do not make it a premodifier of a common noun. */
+const FUNCTION_WORDS = new Set(
+  ('and or but nor to of in on at for from with by as into than then that which who whose whom ' +
+    'is are was were be been being has have had will would shall should can could may might must do does did ' +
+    'also not now still again alone itself said says say according').split(' '),
+);
+function premodifier(text, p) {
+  const m = /^ ([a-z][a-z-]*)\b/.exec(text.slice(p.end, p.end + 40));
+  return !!m && !FUNCTION_WORDS.has(m[1]) && !/ed$/.test(m[1]);
+}
+
 const docs = fs
   .readFileSync(corpusPath, 'utf8')
   .split('\n')
@@ -115,7 +149,15 @@ for (const doc of docs) {
     return { ...g, start, end, ts, te, country: g.type === 'LOC' ? countryOfRef(g.ref) : undefined };
   });
   const t0 = process.hrtime.bigint();
-  const pred = finder.find(text);
+  let pred;
+  if (annotated) {
+    const rows = annotated.get(doc.id);
+    if (!rows) throw new Error(`no annotations for ${doc.id} in ${fromAnnotate}`);
+    pred = rows.map((a) => ({ start: map[a.start], end: map[a.end], type: a.type, id: a.id, text: text.slice(map[a.start], map[a.end]) }));
+  } else {
+    pred = finder.find(text);
+  }
+  if (dropPremodifiers) pred = pred.filter((p) => p.type !== 'country' || !premodifier(text, p));
   elapsed += Number(process.hrtime.bigint() - t0) / 1e9;
   chars += text.length;
   const exact = (g, p) => (g.ts === p.start && g.te === p.end) || (g.start === p.start && g.end === p.end);
@@ -188,6 +230,8 @@ const r3 = (x) => Math.round(x * 1000) / 1000;
 const K = c.country;
 const result = {
   corpus: path.basename(corpusPath),
+  predictions: fromAnnotate ? `pressmark annotate --jsonl (${path.basename(fromAnnotate)})` : 'MentionFinder.find',
+  dropPremodifiers,
   docs: docs.length,
   kbForms: finder.size,
   countries: {
@@ -228,6 +272,7 @@ if (asJson) {
 } else {
   const C = result.countries;
   console.log(`Mention finder on ${result.corpus}: ${result.docs} documents, ${result.kbForms} name forms in the trie`);
+  console.log(`Predictions: ${result.predictions}${dropPremodifiers ? ', countries premodifying a common noun left out (--drop-premodifiers)' : ''}`);
   console.log('');
   console.log('Countries (gold: LOC mentions whose DBpedia ref is a country)');
   console.log(`  precision  ${C.precision.toFixed(3)}  (${C.correct}/${C.predicted} predicted, ${C.unverifiable} of them on gold LOC mentions without ref: ${C.precisionWithoutUnverifiable.toFixed(3)} if those count as wrong; strict spans ${C.precisionStrict.toFixed(3)})`);

@@ -50,6 +50,12 @@ const CASES: Array<{ name: string; text: string; expect: Exp[]; options?: FindOp
   { name: 'PACE, not Europe', text: 'Kazakhstan – Parliamentary Assembly of the Council of Europe.', expect: [['Kazakhstan', 'country', 'KZ'], ['Parliamentary Assembly of the Council of Europe', 'org', 'PACE']] },
   { name: 'Council of Europe', text: 'a member of the Council of Europe since 1949', expect: [['Council of Europe', 'org', 'COE']] },
   { name: 'unknown organizations hide their country', text: 'Singapore Airlines, Air Canada and China Eastern Airlines ordered jets; China Eastern said so.', expect: [] },
+  { name: 'an acronym defined for the longer name makes the country part of it', text: 'to supply the United States Air Force (USAF) with tankers; the United Kingdom’s Royal Air Force (RAF) too', expect: [['United Kingdom', 'country', 'GB']] },
+  { name: 'an acronym that does not spell the longer name leaves the country', text: 'the United States Space Force (USAF) said', expect: [['United States', 'country', 'US']] },
+  { name: 'an organization word after a country in a headline or a line in capitals', text: 'Airbus Wins Qatar Airways Order Worth Billions\nQATAR AIRWAYS ORDERS JETS\nSingapore Airlines To Be Compensated For Delays', expect: [] },
+  { name: 'a headline common noun after a country does not hide it', text: 'China Steel Output Falls In May\nSteel mills in China said output fell.', expect: [['China', 'country', 'CN'], ['China', 'country', 'CN']] },
+  { name: 'a continuation the body shows hides the country in a headline', text: 'China Steel Output Falls In May\nThe mills of China Steel Corporation said output fell.', expect: [] },
+  { name: 'a continuation the body shows hides the country in a line in capitals', text: 'CHINA EASTERN BUYS JETS\nThe carrier China Eastern Airlines said on Monday it would buy jets.', expect: [] },
   { name: 'a country before a title is a mention', text: 'US President Joe Biden and the United States Senate', expect: [['US', 'country', 'US'], ['United States', 'country', 'US']] },
   { name: 'a leading article stays out of the label', text: 'The United States and the Netherlands', expect: [['United States', 'country', 'US'], ['Netherlands', 'country', 'NL']] },
   // demonyms

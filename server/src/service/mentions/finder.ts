@@ -100,6 +100,21 @@ const DESIGNATORS = new Set(
   ).split(/\s+/),
 );
 
+/**
+ * Organization words that head a name even in a headline or a line in capitals, where a country
+ * before them is part of the name ("Qatar Airways", "Japan Post Holdings"): words that are rarely
+ * a common noun modified by a country in a title ("China Steel Output" is about steel).
+ */
+const NAME_HEADS = new Set(
+  (
+    'airlines airline airways inc incorporated ltd limited llc plc corp corporation co holdings ' +
+    'railways university college institute academy foundation fc stadium airport'
+  ).split(/\s+/),
+);
+
+/** Lower-case words that may stand inside a name whose acronym is defined ("Bank of England (BoE)"). */
+const ACRONYM_SKIPS = new Set('of and for the de du la le des on in'.split(' '));
+
 /** Capitalized words that may stand right before a place name without being part of it. */
 const NOT_NAME_PARTS = new Set(
   (
@@ -552,6 +567,19 @@ class Context {
     const next = nextWord(text, r.end);
     const prevRaw = i > 0 ? raws[i - 1] : undefined;
     const nextRaw = i + 1 < raws.length ? raws[i + 1] : undefined;
+    if (!inner && (topType === 'country' || topType === 'place')) {
+      // "the United States Air Force (USAF)": an acronym defined for the name and the capitalized
+      // words after it makes them one name, of which the country is a part
+      if (next && next.spaceOnly && definesAcronym(text, r.start, r.end)) return undefined;
+      // a headline or a line in capitals proves nothing by case, but a word that only heads names
+      // ("QATAR AIRWAYS", "Singapore Airlines To Be Compensated"), or a continuation the body
+      // shows ("Qatar Airways"), still makes the country part of a name
+      if (caseLine && next && next.spaceOnly && (!nextRaw || nextRaw.start > next.start)) {
+        const w = text.slice(next.start, next.end).toLowerCase();
+        const sh = shapeOf(text, next.start, next.end);
+        if (sh !== Shape.Lower && sh !== Shape.Caseless && (NAME_HEADS.has(w) || this.continuations(raws, r.node).has(w))) return undefined;
+      }
+    }
     if (!inner && !caseLine && (topType === 'country' || topType === 'place')) {
       if (prev && prev.spaceOnly && (!prevRaw || prevRaw.end < prev.start)) {
         const sh = shapeOf(text, prev.start, prev.end);
@@ -713,6 +741,8 @@ class Context {
       set = new Set();
       for (const x of raws) {
         if (x.node !== node) continue;
+        // a headline or a line in capitals shows no name by case
+        if (this.lineKind(x.start) & (LINE_TITLE | LINE_UPPER)) continue;
         const next = nextWord(this.text, x.end);
         if (!next) continue;
         const sh = shapeOf(this.text, next.start, next.end);
@@ -890,6 +920,50 @@ function capitalChain(text: string, pos: number): string[] {
     q = e + 1;
   }
   return out;
+}
+
+/**
+ * The name at [start, end) and the capitalized words after it are followed by an acronym in
+ * brackets that spells their initials: "United States Air Force (USAF)", "Kazakhstan Railways
+ * Company (KTZ)" does not spell and stays undecided here. At least one word follows the name.
+ */
+function definesAcronym(text: string, start: number, end: number): boolean {
+  const limit = Math.min(text.length, end + 120);
+  let q = end;
+  let initials = '';
+  // the initials of the name itself
+  for (let i = start; i < end; i++) {
+    if (isWordAt(text, i) && (i === start || !isWordAt(text, i - 1))) {
+      const c = text.charCodeAt(i);
+      if (c >= 65 && c <= 90) initials += text[i];
+      else if (!(c >= 97 && c <= 122)) return false;
+    }
+  }
+  if (text.charCodeAt(end) === 46) return false; // "U.S." writes its own initials
+  let after = 0;
+  while (q < limit) {
+    const c = text.charCodeAt(q);
+    if (c === 32) {
+      q++;
+      continue;
+    }
+    if (c === 40) break;
+    if (!isWordAt(text, q)) return false;
+    const e = wordAfter(text, q);
+    const sh = shapeOf(text, q, e);
+    if (sh === Shape.Lower) {
+      if (!ACRONYM_SKIPS.has(text.slice(q, e))) return false;
+    } else if (sh === Shape.Title || sh === Shape.Upper) {
+      initials += text[q].toUpperCase();
+      after++;
+    } else return false;
+    q = e;
+  }
+  if (after === 0 || text.charCodeAt(q) !== 40) return false;
+  const close = text.indexOf(')', q);
+  if (close < 0 || close - q > 12) return false;
+  const acronym = text.slice(q + 1, close).replace(/[.\s]/g, '');
+  return acronym.length >= 2 && acronym.toUpperCase() === initials;
 }
 
 function isCapital(e: Entity): boolean {
