@@ -6,6 +6,7 @@ import { runImport } from './importCmd';
 import { runExport } from './exportCmd';
 import { runStats } from './stats';
 import { runAgree } from './agree';
+import { runAnnotate } from './annotate';
 import { UsageError, processIo, type Io } from './common';
 
 const VERSION = '0.1.0';
@@ -21,6 +22,8 @@ Commands:
   export --to brat|conll|jsonl|timeml <files>     .press files → corpus formats
   stats [--json] <folders>                        what a corpus holds
   agree [--json] <folderA> <folderB>              inter-annotator agreement and disagreements
+  annotate [--types T,..] [--write] <files> | annotate --jsonl
+                                                  pre-annotate names and dates (.press, .txt, JSONL)
   lsp --stdio                                     run the language server over stdio
 
 Options:
@@ -64,6 +67,8 @@ export function main(argv: string[], io: Io = processIo): number | 'serving' {
         return runStats(rest, io);
       case 'agree':
         return runAgree(rest, io);
+      case 'annotate':
+        return runAnnotate(rest, io);
       case 'lsp': {
         if (rest.includes('--help') || rest.includes('-h')) {
           io.out(LSP_HELP);

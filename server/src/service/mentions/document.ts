@@ -44,6 +44,28 @@ export function findMentionsInDocument(doc: PressDocument, kb: KnowledgeBase, dc
     const plain = plainText(doc);
     const text = plain.text;
     if (!text) return [];
+    const merged = findMentionsInText(text, kb, dct ?? frontMatterDate(doc), options);
+    const ranges = annotationRanges(doc, plain.offsets);
+    const out: DocumentMention[] = [];
+    for (const m of merged) {
+      const placed = place(m, ranges, plain.offsets, options?.wrap !== false);
+      if (placed) out.push(placed);
+    }
+    return out.sort(byStart);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The names and temporal expressions of a plain text (no markup), as `findMentionsInDocument`
+ * finds them in a document's body: UTF-16 offsets into `text`, sorted by start; overlapping
+ * mentions resolved (the longer wins, a name on a tie) unless `nested`. Dates are anchored at
+ * `dct` (YYYY-MM-DD). Never throws.
+ */
+export function findMentionsInText(text: string, kb: KnowledgeBase, dct?: string, options?: FindOptions & { dates?: boolean }): Mention[] {
+  try {
+    if (typeof text !== 'string' || !text) return [];
     const types = Array.isArray(options?.types) ? new Set(options!.types) : undefined;
     const entityTypes = types ? [...types].filter((t) => !DATE_TYPES.includes(t)) : undefined;
     const found: Mention[] = [];
@@ -52,8 +74,7 @@ export function findMentionsInDocument(doc: PressDocument, kb: KnowledgeBase, dc
     }
     const wantDates = options?.dates !== false && (!types || DATE_TYPES.some((t) => types.has(t)));
     if (wantDates) {
-      const anchor = dct ?? frontMatterDate(doc);
-      const dates = findDates(text, anchor);
+      const dates = findDates(text, dct);
       let lastEnd = -1;
       for (const d of dates) {
         const type = d.type.toLowerCase();
@@ -64,14 +85,7 @@ export function findMentionsInDocument(doc: PressDocument, kb: KnowledgeBase, dc
         found.push({ start: d.start, end: d.end, text: d.text, type, id: d.value, confidence: d.confident ? 0.9 : 0.6 });
       }
     }
-    const merged = options?.nested ? found.sort(byStart) : dropOverlaps(found);
-    const ranges = annotationRanges(doc, plain.offsets);
-    const out: DocumentMention[] = [];
-    for (const m of merged) {
-      const placed = place(m, ranges, plain.offsets, options?.wrap !== false);
-      if (placed) out.push(placed);
-    }
-    return out.sort(byStart);
+    return options?.nested ? found.sort(byStart) : dropOverlaps(found);
   } catch {
     return [];
   }

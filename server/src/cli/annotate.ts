@@ -1,0 +1,267 @@
+/**
+ * `pressmark annotate`: pre-annotation of .press and .txt files with the mention finder (names of
+ * the knowledge base, dates), or of JSONL lines for ML pipelines. Only inserts markup: the plain
+ * text of the result is the plain text of the input, checked before anything is printed or written.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { escapeText, parse } from '../service/parser';
+import { plainText } from '../service/plain';
+import type { KnowledgeBase } from '../service/kb/knowledgeBase';
+import { loadBuiltinKbWithInfo } from '../service/kb/builtin';
+import { findMentionsInDocument, findMentionsInText, type Mention } from '../service/mentions';
+import { writeFileAtomic } from '../node/atomic';
+import { ProjectConfigs } from '../node/projectConfig';
+import { WorkspaceKnowledgeBase } from '../node/workspaceKb';
+import { collectFiles, readDocument, UsageError, type Io } from './common';
+
+export const ANNOTATE_HELP = `Usage: pressmark annotate [--types T,...] [--date D] [--write [--force]] <files or folders>...
+       pressmark annotate --jsonl [--types T,...] < documents.jsonl > annotations.jsonl
+
+Pre-annotates .press or .txt files (folders are searched for both): the names of the
+knowledge base (built-in, and the *.kb.yaml files of the project, as pressmark check finds
+them) and the date expressions, where they are not annotated yet. Only markup is inserted:
+the words never change. Review the result: the finder is precision-first, not complete.
+
+  --types T,...  only these types (default: all): country, org, place, person, date, time,
+                 duration, set, or a type of a workspace knowledge base
+  --date D       the publication date (YYYY-MM-DD) for relative dates ("today"); default:
+                 the front matter date of a .press file, or a leading "date YYYY-MM-DD" of a
+                 raw .txt release
+  --write        write the result instead of printing it: a .press file in place, a .txt file
+                 as a .press file beside it (with the date as front matter when known; literal
+                 brackets and braces escaped). Every file is written whole or not at all
+                 (a temporary file in the same folder, then renamed)
+  --force        with --write, replace an existing .press file made from a .txt file
+  --jsonl        read {"id","dct","text"} lines on standard input (dct: YYYY-MM-DD or absent)
+                 and write {"id","annotations":[{"start","end","type","id","value"}]} lines:
+                 start and end (exclusive) in Unicode code points into text; id is the
+                 knowledge-base id of a name (null for a date), value the TIMEX3 value of a
+                 date, time, duration or set (null for a name)
+
+Without --write the result is printed (several files: each after a "==> file <==" line).
+Exit code: 0 when every input was annotated, 1 when an input could not be read or written
+(an existing .press without --force, a malformed JSONL line: reported with its line number on
+stderr, the others still done), 2 on bad usage.
+`;
+
+const TEMPORAL = new Set(['date', 'time', 'duration', 'set']);
+const BUILTIN_TYPES = ['country', 'org', 'place', 'person', 'date', 'time', 'duration', 'set'];
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+/** The raw scraped form starts with `date YYYY-MM-DD` (see corpus/raw.ts). */
+const RAW_DATE_RE = /^\s*date[:\s]\s*(\d{4}-\d{2}-\d{2})(?![\d-])/i;
+
+export function runAnnotate(argv: string[], io: Io, readStdin: () => string = () => fs.readFileSync(0, 'utf8')): number {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      types: { type: 'string' },
+      date: { type: 'string' },
+      write: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      jsonl: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help) {
+    io.out(ANNOTATE_HELP);
+    return 0;
+  }
+  if (values.date !== undefined && !DATE_RE.test(values.date)) throw new UsageError(`--date must be YYYY-MM-DD, not ${JSON.stringify(values.date)}`);
+  if (values.force && !values.write) throw new UsageError('--force goes with --write');
+  if (values.jsonl) {
+    if (positionals.length) throw new UsageError('--jsonl reads standard input: no files (see pressmark annotate --help)');
+    if (values.write) throw new UsageError('--jsonl writes to standard output: no --write');
+    const builtin = loadBuiltinKbWithInfo();
+    if (builtin.loadError) throw new UsageError(`the built-in knowledge base is missing: ${builtin.loadError}`);
+    const types = parseTypes(values.types, builtin.kb);
+    return annotateJsonl(readStdin, io, builtin.kb, types, values.date);
+  }
+  if (positionals.length === 0) throw new UsageError('annotate needs files or folders, or --jsonl (see pressmark annotate --help)');
+
+  const files = collectFiles(positionals, ['.press', '.txt']);
+  const kb = workspaceKb(positionals, files);
+  const types = parseTypes(values.types, kb);
+  let failed = 0;
+  for (const file of files) {
+    try {
+      const { output, count, target } = annotateFile(file, kb, types, values.date);
+      if (!values.write) {
+        if (files.length > 1) io.out(`==> ${file} <==\n`);
+        io.out(output);
+        if (files.length > 1 && !output.endsWith('\n')) io.out('\n');
+        continue;
+      }
+      const isTxt = target !== file;
+      const outcome = writeFileAtomic(target, output, { force: !isTxt || values.force });
+      if (outcome === 'exists') {
+        io.err(`pressmark: ${target} exists (not replaced; --force replaces it)\n`);
+        failed++;
+      } else {
+        io.err(`${file}: ${count} annotation${count === 1 ? '' : 's'} added${isTxt ? ` → ${target}` : ''}\n`);
+      }
+    } catch (e) {
+      io.err(`pressmark: ${file}: ${(e as Error).message}\n`);
+      failed++;
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+function parseTypes(arg: string | undefined, kb: KnowledgeBase): string[] | undefined {
+  if (arg === undefined) return undefined;
+  const known = new Set(BUILTIN_TYPES);
+  for (const e of kb.all()) known.add(e.type);
+  const types = arg.split(',').map((t) => t.trim()).filter(Boolean);
+  if (types.length === 0) throw new UsageError('--types needs at least one type');
+  const unknown = types.filter((t) => !known.has(t));
+  if (unknown.length) throw new UsageError(`unknown type${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} in --types (known: ${[...known].sort().join(', ')})`);
+  return types;
+}
+
+/** The built-in knowledge base with the *.kb.yaml files of the inputs' projects (as `check` finds them). */
+function workspaceKb(inputs: readonly string[], files: readonly string[]): KnowledgeBase {
+  const builtin = loadBuiltinKbWithInfo();
+  if (builtin.loadError) throw new UsageError(`the built-in knowledge base is missing: ${builtin.loadError}`);
+  const configs = new ProjectConfigs();
+  const workspace = new WorkspaceKnowledgeBase(builtin.kb, (f) => configs.forFile(f).config);
+  const kbFiles = collectFiles(inputs, ['.kb.yaml'], { onlyMatchingFiles: true });
+  const roots = new Set<string>();
+  for (const file of files) {
+    const schema = configs.forFile(file);
+    if (schema.file) {
+      roots.add(path.dirname(schema.file));
+      for (const listed of schema.config.knowledgeBase) {
+        const p = path.resolve(path.dirname(schema.file), listed);
+        if (fs.existsSync(p)) kbFiles.push(p);
+      }
+    } else {
+      const dir = path.dirname(path.resolve(file));
+      for (const f of fs.readdirSync(dir)) if (f.endsWith('.kb.yaml')) kbFiles.push(path.join(dir, f));
+    }
+  }
+  workspace.scan([...roots]);
+  for (const f of new Set(kbFiles.map((f) => path.resolve(f)))) if (!workspace.has(f)) workspace.read(f);
+  return workspace.knowledgeBase();
+}
+
+/** The annotated text of a file, how many annotations it gained, and where --write puts it. */
+export function annotateFile(file: string, kb: KnowledgeBase, types: string[] | undefined, date: string | undefined): { output: string; count: number; target: string } {
+  const raw = readDocument(file);
+  if (file.endsWith('.press')) {
+    const { output, count } = annotatePress(raw, kb, types, date);
+    return { output, count, target: file };
+  }
+  const { output, count } = annotateTxt(raw, kb, types, date);
+  return { output, count, target: file.replace(/\.txt$/i, '') + '.press' };
+}
+
+/** A raw text as a .press document (words unchanged), pre-annotated. */
+export function annotateTxt(text: string, kb: KnowledgeBase, types: string[] | undefined, date: string | undefined): { output: string; count: number } {
+  const dct = date ?? RAW_DATE_RE.exec(text)?.[1];
+  // a text whose first line is `---` would read as front matter: an empty one keeps it body
+  const head = dct ? `---\ndate: ${dct}\n---\n` : /^---[ \t]*\r?$/m.test(text.split('\n', 1)[0]) ? '---\n---\n' : '';
+  const press = head + escapeText(text);
+  const result = annotatePress(press, kb, types, dct);
+  return result;
+}
+
+/** Inserts the markup of every unannotated mention; throws if the words would change (never expected). */
+export function annotatePress(source: string, kb: KnowledgeBase, types: string[] | undefined, date: string | undefined): { output: string; count: number } {
+  const doc = parse(source);
+  const mentions = findMentionsInDocument(doc, kb, date, { types });
+  let out = '';
+  let pos = 0;
+  let count = 0;
+  for (const m of mentions) {
+    let start = m.start;
+    // never split an escape (`\[` before the mention)
+    if (start > 0 && source.charCodeAt(start - 1) === 92 && '[]{}\\'.includes(source[start])) start--;
+    if (start < pos) continue;
+    out += source.slice(pos, start) + '[' + source.slice(start, m.end) + ']{' + specOf(m) + '}';
+    pos = m.end;
+    count++;
+  }
+  out += source.slice(pos);
+  const before = plainText(doc).text;
+  const after = plainText(parse(out)).text;
+  if (before !== after) throw new Error('internal error: the annotated text would read differently; nothing done');
+  return { output: out, count };
+}
+
+function specOf(m: Mention): string {
+  return /^[^\s{}[\]"]+$/.test(m.id) ? `${m.type}:${m.id}` : m.type;
+}
+
+/** UTF-16 offset → code point offset for every offset of a text (one pass). */
+function codePointMap(text: string): (offset: number) => number {
+  if (!/[\uD800-\uDFFF]/.test(text)) return (o) => o;
+  const map = new Int32Array(text.length + 1);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    map[i] = n;
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) map[++i] = n;
+    n++;
+  }
+  map[text.length] = n;
+  return (o) => map[o];
+}
+
+function annotateJsonl(readStdin: () => string, io: Io, kb: KnowledgeBase, types: string[] | undefined, date: string | undefined): number {
+  let input: string;
+  try {
+    input = readStdin();
+  } catch (e) {
+    throw new UsageError(`cannot read standard input: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  if (input.charCodeAt(0) === 0xfeff) input = input.slice(1);
+  const lines = input.split('\n');
+  let bad = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].replace(/\r$/, '');
+    if (!line.trim()) continue;
+    const fail = (message: string): void => {
+      io.err(`pressmark: stdin:${i + 1}: ${message}\n`);
+      bad++;
+    };
+    let row: unknown;
+    try {
+      row = JSON.parse(line);
+    } catch (e) {
+      fail(`not JSON (${(e as Error).message})`);
+      continue;
+    }
+    if (!row || typeof row !== 'object' || Array.isArray(row)) {
+      fail('not a JSON object');
+      continue;
+    }
+    const { id, dct, text } = row as { id?: unknown; dct?: unknown; text?: unknown };
+    if (typeof text !== 'string') {
+      fail('"text" must be a string');
+      continue;
+    }
+    if (id !== undefined && id !== null && typeof id !== 'string' && typeof id !== 'number') {
+      fail('"id" must be a string or a number');
+      continue;
+    }
+    if (dct !== undefined && dct !== null && (typeof dct !== 'string' || !DATE_RE.test(dct.slice(0, 10)))) {
+      fail('"dct" must be a date YYYY-MM-DD');
+      continue;
+    }
+    const anchor = typeof dct === 'string' ? dct.slice(0, 10) : date;
+    const cp = codePointMap(text);
+    const annotations = findMentionsInText(text, kb, anchor, { types }).map((m) => ({
+      start: cp(m.start),
+      end: cp(m.end),
+      type: m.type,
+      id: TEMPORAL.has(m.type) ? null : m.id,
+      value: TEMPORAL.has(m.type) ? m.id : null,
+    }));
+    io.out(JSON.stringify({ id: id ?? null, annotations }) + '\n');
+  }
+  return bad ? 1 : 0;
+}
