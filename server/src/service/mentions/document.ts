@@ -95,9 +95,17 @@ function byStart(a: Mention, b: Mention): number {
   return a.start - b.start || b.end - a.end;
 }
 
-/** Non-overlapping: the longer of two overlapping mentions, a name on a tie. */
+/**
+ * Non-overlapping: the longer of two overlapping mentions, a name on a tie. A date expression
+ * that holds a name ("in recent U.S. history") gives way to the name: names are not part of
+ * temporal expressions, the recognizer stretched over a modifier.
+ */
 function dropOverlaps(list: Mention[]): Mention[] {
-  const sorted = list.slice().sort((a, b) => b.end - b.start - (a.end - a.start) || (isDate(a) ? 1 : 0) - (isDate(b) ? 1 : 0) || a.start - b.start);
+  const names = list.filter((m) => !isDate(m));
+  const holdsName = (d: Mention) => names.some((n) => d.start <= n.start && n.end <= d.end);
+  const sorted = list
+    .filter((m) => !isDate(m) || !holdsName(m))
+    .sort((a, b) => b.end - b.start - (a.end - a.start) || (isDate(a) ? 1 : 0) - (isDate(b) ? 1 : 0) || a.start - b.start);
   const kept: Mention[] = [];
   for (const m of sorted) {
     if (kept.some((k) => k.start < m.end && m.start < k.end)) continue;
