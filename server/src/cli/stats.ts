@@ -35,6 +35,8 @@ interface MentionEntry {
   id: string;
   count: number;
   first: string;
+  /** Input index of the first (results may arrive out of order with worker threads). */
+  firstIndex: number;
 }
 
 function top<T>(items: Iterable<T>, n: number, count: (t: T) => number, key: (t: T) => string): T[] {
@@ -78,7 +80,7 @@ export function runStats(argv: string[], io: Io): number {
   const entities = new Map<string, Entry>();
   const mentions = new Map<string, MentionEntry>();
   let mentionCount = 0;
-  const withErrors: JobProblem[] = [];
+  const withErrors: Array<JobProblem & { index: number }> = [];
   const unreadable: JobProblem[] = [];
   const progress = new Progress(jobs.length, io.err, io === processIo && process.stderr.isTTY === true);
   runJobs(jobs, ctx, {
@@ -93,7 +95,7 @@ export function runStats(argv: string[], io: Io): number {
       characters += s.characters;
       tokens += s.tokens;
       annotations += s.annotations.length;
-      if (s.firstError) withErrors.push({ ...s.firstError, message: `${s.errors} error${s.errors === 1 ? '' : 's'}, the first: ${s.firstError.message}` });
+      if (s.firstError) withErrors.push({ ...s.firstError, index: _i, message: `${s.errors} error${s.errors === 1 ? '' : 's'}, the first: ${s.firstError.message}` });
       for (const [type, id, label] of s.annotations) {
         let t = byType.get(type);
         if (!t) byType.set(type, (t = { count: 0, ids: new Set() }));
@@ -111,12 +113,17 @@ export function runStats(argv: string[], io: Io): number {
         mentionCount++;
         const k = `${m.text}\u0000${m.type}\u0000${m.id}`;
         const e = mentions.get(k);
-        if (e) e.count++;
-        else mentions.set(k, { text: m.text, type: m.type, id: m.id, count: 1, first: location((jobs[_i] as { input: string }).input, m.line, m.column) });
+        const first = location((jobs[_i] as { input: string }).input, m.line, m.column);
+        if (!e) mentions.set(k, { text: m.text, type: m.type, id: m.id, count: 1, first, firstIndex: _i });
+        else {
+          e.count++;
+          if (_i < e.firstIndex) Object.assign(e, { first, firstIndex: _i });
+        }
       }
     },
   });
   progress.clear();
+  withErrors.sort((a, b) => a.index - b.index);
 
   const types = [...byType.entries()].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1));
   // Entities, not time expressions (whose id is a value).
