@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { cohensKappa, compareDocuments, firstDifference, prf } from '../../../server/src/service/corpus/agree';
+import { cohensKappa, compareDocuments, compareTexts, firstDifference, prf } from '../../../server/src/service/corpus/agree';
 import { fromPress, type CorpusDocument } from '../../../server/src/service/corpus/document';
 
 const ROOT = path.resolve(__dirname, '../../../..');
@@ -63,5 +63,25 @@ describe('agreement', () => {
     assert.equal(firstDifference('abc', 'abc'), -1);
     assert.equal(firstDifference('abc', 'abd'), 2);
     assert.equal(firstDifference('ab', 'abc'), 2);
+  });
+});
+
+describe('compareTexts (for the editor)', () => {
+  it('places each disagreement in the open document: markup for changed and own annotations, words for the other\'s', () => {
+    const a = 'In [Astana]{place:G1526273}, Kazakhstan and [Luxembourg]{country:LU} met.\n';
+    const b = 'In [Astana]{country:KZ}, [Kazakhstan]{country:KZ} and Luxembourg met.\n';
+    const found = compareTexts(a, b).map((d) => [d.kind, a.slice(d.start, d.end), d.message]);
+    assert.deepEqual(found, [
+      ['changed', '[Astana]{place:G1526273}', 'The other copy has [Astana]{country:KZ} here, not {place:G1526273}.'],
+      ['only-b', 'Kazakhstan', 'The other copy annotates this: [Kazakhstan]{country:KZ}.'],
+      ['only-a', '[Luxembourg]{country:LU}', 'The other copy does not annotate this ({country:LU}).'],
+    ]);
+  });
+
+  it('says where the texts part, or that one cannot be read', () => {
+    const [d] = compareTexts('One [two]{t} three.', 'One [two]{t} thre.');
+    assert.equal(d.kind, 'text-differs');
+    assert.equal(d.start, 'One [two]{t} thre'.length);
+    assert.equal(compareTexts('x', '[y{t}')[0].kind, 'not-comparable');
   });
 });

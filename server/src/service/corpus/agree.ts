@@ -6,7 +6,7 @@
  * are paired when they have the same span (type or id changed), then when they overlap with
  * the same type (boundaries changed), then when they overlap at all. Pure; never throws.
  */
-import type { CorpusDocument, CorpusSpan } from './document';
+import { fromPress, specOf, type CorpusDocument, type CorpusSpan } from './document';
 import { boundariesOf, tagTokens } from './conll';
 import { tokenize } from './tokens';
 
@@ -135,4 +135,46 @@ export function firstDifference(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return i;
   return a.length === b.length ? -1 : n;
+}
+
+/** A disagreement placed in the first text, for an editor (the "Compare With..." command). */
+export interface PlacedDisagreement {
+  kind: Disagreement['kind'] | 'text-differs' | 'not-comparable';
+  /** UTF-16 offsets into the first text (the `[`…`}` of its annotation, or the other's place). */
+  start: number;
+  end: number;
+  message: string;
+}
+
+/**
+ * The disagreements of `text` (A) with `other` (B), placed in A: changed and A-only annotations
+ * at their markup, B-only ones where their words are in A. When the texts cannot be compared
+ * (syntax errors, other words), one entry says where. Never throws.
+ */
+export function compareTexts(text: string, other: string): PlacedDisagreement[] {
+  const a = fromPress(text);
+  const b = fromPress(other);
+  if (!a.doc || !b.doc) {
+    const p = (a.doc ? b : a).problems[0];
+    return [{ kind: 'not-comparable', start: a.doc ? 0 : p.offset, end: a.doc ? 0 : p.offset, message: `Not compared: ${a.doc ? 'the other document' : 'this document'} has errors (${p.message})` }];
+  }
+  const diff = firstDifference(a.doc.text, b.doc.text);
+  if (diff >= 0) {
+    const at = a.sourceOffsets[diff];
+    return [{ kind: 'text-differs', start: at, end: at, message: 'Not compared: the text differs from here on.' }];
+  }
+  const spec = (s: CorpusSpan) => s.spec ?? specOf(s.type, s.id, s.attributes);
+  const markupOf = (i: number) => a.parsed.all[i].span;
+  const wordsOf = (s: CorpusSpan) => ({ start: a.sourceOffsets[s.start], end: a.sourceOffsets[s.end - 1] + 1 });
+  return compareDocuments(a.doc, b.doc).disagreements.map((d): PlacedDisagreement => {
+    if (d.kind === 'changed') {
+      const sa = a.doc!.spans[d.a!];
+      const sb = b.doc!.spans[d.b!];
+      const label = b.doc!.text.slice(sb.start, sb.end);
+      return { kind: d.kind, ...markupOf(d.a!), message: `The other copy has [${label}]{${spec(sb)}} here, not {${spec(sa)}}.` };
+    }
+    if (d.kind === 'only-a') return { kind: d.kind, ...markupOf(d.a!), message: `The other copy does not annotate this ({${spec(a.doc!.spans[d.a!])}}).` };
+    const sb = b.doc!.spans[d.b!];
+    return { kind: d.kind, ...wordsOf(sb), message: `The other copy annotates this: [${b.doc!.text.slice(sb.start, sb.end)}]{${spec(sb)}}.` };
+  });
 }
