@@ -16,6 +16,83 @@ import {
 
 let client: LanguageClient | undefined;
 
+/** The types "Pre-annotate Document" offers, in this order; entity types are picked by default. */
+const PREANNOTATE_TYPES: ReadonlyArray<{ type: string; description: string; picked: boolean }> = [
+  { type: 'country', description: 'countries', picked: true },
+  { type: 'org', description: 'organizations', picked: true },
+  { type: 'place', description: 'cities and places', picked: true },
+  { type: 'person', description: 'people of the workspace knowledge base', picked: true },
+  { type: 'date', description: 'dates (TIMEX3 value against the publication date)', picked: true },
+  { type: 'time', description: 'times of day', picked: false },
+  { type: 'duration', description: 'durations', picked: false },
+  { type: 'set', description: 'recurring times', picked: false },
+];
+
+interface PreannotateResult {
+  edit: unknown;
+  counts: Record<string, number>;
+  available: Record<string, number>;
+}
+
+/** "Pressmark: Pre-annotate Document": pick types, then apply every suggestion of them as one undoable edit. */
+async function preannotate(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!client || !editor || editor.document.languageId !== 'pressmark') {
+    void vscode.window.showInformationMessage('Open a .press document to pre-annotate it.');
+    return;
+  }
+  const uri = editor.document.uri.toString();
+  const probe = await client.sendRequest<PreannotateResult | null>('pressmark/preannotate', { uri, types: [] });
+  const available = probe?.available ?? {};
+  const extra = Object.keys(available).filter((t) => !PREANNOTATE_TYPES.some((x) => x.type === t));
+  const items = [...PREANNOTATE_TYPES, ...extra.map((type) => ({ type, description: type, picked: true }))].map((t) => ({
+    label: t.type,
+    description: `${available[t.type] ?? 0} suggestion${available[t.type] === 1 ? '' : 's'} · ${t.description}`,
+    picked: t.picked && (available[t.type] ?? 0) > 0,
+    type: t.type,
+  }));
+  const chosen = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Pre-annotate: which types?', placeHolder: 'Every suggestion of the chosen types is annotated in one edit (undo reverts it all)' });
+  if (!chosen || chosen.length === 0) return;
+  const version = editor.document.version;
+  const result = await client.sendRequest<PreannotateResult | null>('pressmark/preannotate', { uri, types: chosen.map((c) => c.type) });
+  if (!result) return;
+  const total = Object.values(result.counts).reduce((a, b) => a + b, 0);
+  if (total === 0) {
+    void vscode.window.showInformationMessage('Pressmark: nothing to annotate for the chosen types.');
+    return;
+  }
+  if (editor.document.version !== version) {
+    void vscode.window.showWarningMessage('Pressmark: the document changed while pre-annotating; run the command again.');
+    return;
+  }
+  const edit = await client.protocol2CodeConverter.asWorkspaceEdit(result.edit as Parameters<typeof client.protocol2CodeConverter.asWorkspaceEdit>[0]);
+  if (!edit || !(await vscode.workspace.applyEdit(edit))) {
+    void vscode.window.showErrorMessage('Pressmark: the pre-annotation could not be applied.');
+    return;
+  }
+  const summary = Object.entries(result.counts).map(([t, n]) => `${n} ${t}`).join(', ');
+  void vscode.window.setStatusBarMessage(`Pressmark: ${total} annotation${total === 1 ? '' : 's'} added (${summary}); Undo reverts them`, 8000);
+}
+
+/** "Pressmark: Show Statistics": the statistics of the active document and the workspace as a Markdown preview. */
+const STATS_SCHEME = 'pressmark-stats';
+let statsText = '';
+const statsChanged = new vscode.EventEmitter<vscode.Uri>();
+async function showStatistics(): Promise<void> {
+  if (!client) return;
+  const editor = vscode.window.activeTextEditor;
+  const uri = editor && editor.document.languageId === 'pressmark' ? editor.document.uri.toString() : undefined;
+  const result = await client.sendRequest<{ markdown: string } | null>('pressmark/statistics', { uri });
+  statsText = result?.markdown ?? '# Annotation statistics\n\nNo statistics: the server did not answer.';
+  const doc = vscode.Uri.from({ scheme: STATS_SCHEME, path: '/Pressmark statistics.md' });
+  statsChanged.fire(doc);
+  try {
+    await vscode.commands.executeCommand('markdown.showPreview', doc);
+  } catch {
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(doc), { preview: true });
+  }
+}
+
 /** Restarts a crashed server up to 4 times in 3 minutes, and tells the user once. */
 function errorHandler(output: vscode.OutputChannel): ErrorHandler {
   const restarts: number[] = [];
@@ -75,6 +152,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (client) void client.restart();
     }),
     output,
+    vscode.workspace.registerTextDocumentContentProvider(STATS_SCHEME, { onDidChange: statsChanged.event, provideTextDocumentContent: () => statsText }),
+    statsChanged,
+    vscode.commands.registerCommand('pressmark.preannotate', () => preannotate()),
+    vscode.commands.registerCommand('pressmark.showStatistics', () => showStatistics()),
     vscode.commands.registerCommand('pressmark.restartServer', async () => {
       if (!client) return;
       await client.restart();

@@ -5,6 +5,7 @@
  */
 import {
   CodeActionKind,
+  CodeActionTriggerKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
@@ -40,6 +41,10 @@ import {
 } from '../service/navigation';
 import { entityCard } from '../service/entityCard';
 import { DiagnosticSeverity, MarkupKind, type Diagnostic } from 'vscode-languageserver/node';
+import type { AssistContext } from '../service/codeActions';
+
+/** The server-side command behind "Pressmark: Pre-annotate Document" for clients without the extension: `[uri, types?]`; applies one workspace edit. */
+export const PREANNOTATE_COMMAND = 'pressmark.server.preannotate';
 
 export const SERVER_NAME = 'pressmark';
 export const SERVER_VERSION = '0.1.0';
@@ -155,7 +160,22 @@ export function startServer(connection: Connection): void {
   }
   const isKb = (uri: string) => isKbFile(uri);
 
+  /** The workspace's own knowledge-base files (inside a root, readable), path-sorted, and the first root. */
+  function assistContext(): AssistContext {
+    const inside = (f: string) => workspaceRoots.some((r) => !path.relative(r, f).startsWith('..') && !path.isAbsolute(path.relative(r, f)));
+    const kbTargets = workspace()
+      .all()
+      .filter((f) => {
+        const p = filePath(f.uri);
+        return !!p && inside(p) && !f.problems.some((x) => x.code === 'kb.too-large' || x.code === 'kb.invalid-yaml');
+      })
+      .map((f) => ({ uri: f.uri, text: f.text }))
+      .sort((a, b) => a.uri.localeCompare(b.uri));
+    return { kbTargets, rootUri: workspaceRoots[0] ? URI.fromPath(workspaceRoots[0]) : undefined };
+  }
+
   const service = createLanguageService({
+    getAssistContext: () => assistContext(),
     getKnowledgeBase: () => knowledgeBase(),
     getConfig: (uri) => {
       const file = URI.toPath(uri);
@@ -274,7 +294,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['{', ':'], resolveProvider: true },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite], resolveProvider: false },
         semanticTokensProvider: { legend: LEGEND, full: true, range: false },
         documentSymbolProvider: true,
         definitionProvider: true,
@@ -282,6 +302,8 @@ export function startServer(connection: Connection): void {
         renameProvider: { prepareProvider: true },
         foldingRangeProvider: true,
         inlayHintProvider: true,
+        workspaceSymbolProvider: true,
+        executeCommandProvider: { commands: [PREANNOTATE_COMMAND] },
         diagnosticProvider: supportsPull ? { identifier: 'pressmark', interFileDependencies: true, workspaceDiagnostics: false } : undefined,
       },
       serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
@@ -434,12 +456,31 @@ export function startServer(connection: Connection): void {
     const e = key && knowledgeBase().get(key.type, key.id);
     return e ? builtinEntryText(e) : null;
   }));
+  // Assisted annotation: pre-annotation (one edit the client applies), statistics, workspace symbols.
+  connection.onRequest('pressmark/preannotate', (p: { uri: string; types?: string[] }) => safe('pre-annotate', null, () => {
+    const doc = pressDoc(p?.uri ?? '');
+    return doc ? service.preannotate(doc, Array.isArray(p.types) ? p.types.filter((t) => typeof t === 'string') : undefined) : null;
+  }));
+  connection.onRequest('pressmark/statistics', (p: { uri?: string }) => safe('statistics', null, () => {
+    const doc = p?.uri ? pressDoc(p.uri) : undefined;
+    return { markdown: service.statistics(doc, workspaceDocuments()) };
+  }));
+  connection.onExecuteCommand((p) => safe('execute command', null, async () => {
+    if (p.command !== PREANNOTATE_COMMAND) return null;
+    const [uri, types] = (p.arguments ?? []) as [unknown, unknown];
+    const doc = typeof uri === 'string' ? pressDoc(uri) : undefined;
+    if (!doc) return null;
+    const r = service.preannotate(doc, Array.isArray(types) ? types.filter((t): t is string => typeof t === 'string') : undefined);
+    const applied = await connection.workspace.applyEdit({ label: 'Pre-annotate document', edit: r.edit });
+    return { applied: applied.applied, counts: r.counts };
+  }));
+  connection.onWorkspaceSymbol((p) => safe('workspace symbols', [], () => service.workspaceSymbols(p.query ?? '', workspaceDocuments())));
   connection.onCompletionResolve((item) => safe('completion resolve', item, () => service.resolveCompletion(item)));
   connection.onCodeAction((p) => safe('code actions', [], async () => {
     const doc = pressDoc(p.textDocument.uri);
     if (!doc) return [];
     userRules.set(doc.uri, (await settingsFor(doc.uri)).rules);
-    return service.codeActions(doc, p.range, p.context.only);
+    return service.codeActions(doc, p.range, p.context.only, p.context.triggerKind === CodeActionTriggerKind.Invoked);
   }));
   connection.languages.semanticTokens.on((p) => safe('semantic tokens', { data: [] }, async () => {
     const doc = pressDoc(p.textDocument.uri);

@@ -3,7 +3,7 @@
  * diagnostics the client sends, and match problems by their code, never by message text.
  * Invariant: a fix edits markup only; the words of the text stay as they are.
  */
-import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import type { ProjectConfig } from './config';
 import type { KnowledgeBase } from './kb/knowledgeBase';
 import { collectProblems, toDiagnostic } from './diagnostics';
@@ -12,12 +12,26 @@ import type { Problem } from './checks/check';
 import type { Span } from './text';
 import { severityOf, type SeveritySetting } from './rules';
 import { quote } from './strings';
+import { describeReading, DATE_TYPES, suggestions } from './assist/suggestions';
+import { addToKbEdit, annotateAllEdits, annotateEdits, trimEdits, type KbTarget } from './assist/edits';
+import { boundaryTrim } from './checks/boundaries';
+import { readingOf } from './checks/consistency';
+
+/** What the assisted-annotation fixes need from the workspace (the server's knowledge-base files). */
+export interface AssistContext {
+  /** The workspace's knowledge-base files, the one to receive new entries first. */
+  kbTargets?: readonly KbTarget[];
+  /** The workspace root, where `knowledge.kb.yaml` is created when there is no knowledge-base file. */
+  rootUri?: string;
+}
 
 export interface FixContext {
   doc: PressDocument;
   uri: string;
   problem: Problem;
   diagnostic: Diagnostic;
+  kb?: KnowledgeBase;
+  assist?: AssistContext;
 }
 
 type Fixer = (ctx: FixContext) => CodeAction[];
@@ -34,6 +48,10 @@ function action(ctx: FixContext, title: string, edits: TextEdit[], isPreferred =
     isPreferred,
     edit: { changes: { [ctx.uri]: edits } },
   };
+}
+
+function workspaceAction(ctx: FixContext, title: string, edit: WorkspaceEdit, isPreferred = false): CodeAction {
+  return { title, kind: CodeActionKind.QuickFix, diagnostics: [ctx.diagnostic], isPreferred, edit };
 }
 
 function annotationWithSpan(doc: PressDocument, span: unknown): Annotation | undefined {
@@ -85,7 +103,36 @@ export const FIXERS: Readonly<Record<string, Fixer>> = {
   },
   'entity.unknown-id': (ctx) => {
     const { ids, names } = ctx.problem.data as { ids: string[]; names: string[] };
-    return ids.map((id, i) => action(ctx, `Change the id to ${quote(id)} (${names[i]})`, [edit(ctx.doc, ctx.problem.span, id)], i === 0 && ids.length === 1));
+    const out = ids.map((id, i) => action(ctx, `Change the id to ${quote(id)} (${names[i]})`, [edit(ctx.doc, ctx.problem.span, id)], i === 0 && ids.length === 1));
+    return [...out, ...addToKnowledgeBase(ctx)];
+  },
+  'mention.unannotated': (ctx) => {
+    const s = ctx.kb ? suggestions(ctx.doc, ctx.kb).find((m) => m.start === ctx.problem.span.start && m.end === ctx.problem.span.end) : undefined;
+    if (!s || !ctx.kb) return [];
+    const kb = ctx.kb;
+    const out = [action(ctx, `Annotate as ${describeReading(kb, s.type, s.id)}`, annotateEdits(ctx.doc, s, s.type, s.id), true)];
+    const same = suggestions(ctx.doc, kb).filter((m) => m.type === s.type && m.id === s.id);
+    if (same.length > 1) out.push(action(ctx, `Annotate all ${same.length} mentions as ${describeReading(kb, s.type, s.id)}`, annotateAllEdits(ctx.doc, same)));
+    for (const alt of s.alternatives ?? []) out.push(action(ctx, `Annotate as ${describeReading(kb, alt.type, alt.id)}`, annotateEdits(ctx.doc, s, alt.type, alt.id)));
+    return out;
+  },
+  'annotation.boundary': (ctx) => {
+    const a = annotationWithSpan(ctx.doc, ctx.problem.data?.annotation);
+    const t = a && boundaryTrim(ctx.doc, a, ctx.kb);
+    if (!a || !t) return [];
+    const kept = ctx.doc.text.slice(t.lead.end, t.trail.start).replace(/\s+/g, ' ');
+    return [action(ctx, `Trim the label to ${quote(kept)}`, trimEdits(ctx.doc, a, t), true)];
+  },
+  'annotation.inconsistent': (ctx) => {
+    const a = annotationWithSpan(ctx.doc, ctx.problem.data?.annotation);
+    const readings = (ctx.problem.data?.readings as string[] | undefined) ?? [];
+    if (!a) return [];
+    return readings
+      .filter((r) => r.includes(':') && r !== readingOf(a))
+      .map((r) => {
+        const end = a.idSpan ? a.idSpan.end : a.typeSpan.end;
+        return action(ctx, `Change to ${quote(r)}, as elsewhere in this document`, [edit(ctx.doc, { start: a.typeSpan.start, end }, r)]);
+      });
   },
   'entity.wrong-type': (ctx) => {
     const types = (ctx.problem.data?.types as string[]) ?? [];
@@ -127,6 +174,40 @@ export const FIXERS: Readonly<Record<string, Fixer>> = {
   },
 };
 
+/** `entity.unknown-id` on a type a workspace file can define: add the id to a workspace knowledge-base file. */
+function addToKnowledgeBase(ctx: FixContext): CodeAction[] {
+  const a = ctx.doc.all.find((x) => x.idSpan && x.idSpan.start === ctx.problem.span.start && x.idSpan.end === ctx.problem.span.end);
+  if (!a || !a.id || !ctx.assist || a.type === 'country' || DATE_TYPES.includes(a.type)) return [];
+  if (!/^[^\s{}[\]]+$/.test(a.id)) return [];
+  const name = a.text.replace(/\s+/g, ' ').trim();
+  if (!name) return [];
+  const made = addToKbEdit(ctx.assist.kbTargets ?? [], ctx.assist.rootUri, { id: a.id, type: a.type, name });
+  return made ? [workspaceAction(ctx, `Add ${a.type} ${quote(a.id)} (${name}) to ${made.file}`, made.edit)] : [];
+}
+
+/**
+ * Removing an annotation (keeping its text) is offered on any annotation the range is in, innermost
+ * first, as a `refactor.rewrite` action: when the user invokes code actions (Ctrl+.) or asks for
+ * refactors, not in the automatic light-bulb computation.
+ */
+function removeActions(doc: PressDocument, uri: string, want: Span, taken: ReadonlySet<string>): CodeAction[] {
+  const out: CodeAction[] = [];
+  const around = doc.all.filter((a) => a.type && a.span.start <= want.start && want.end <= a.span.end).reverse();
+  for (const a of around.slice(0, 3)) {
+    const e = unwrapEdit(doc, a);
+    if (taken.has(JSON.stringify(e))) continue;
+    const label = a.text.replace(/\s+/g, ' ').trim();
+    const spec = doc.text.slice(a.specSpan.start, a.specSpan.end);
+    out.push({
+      title: `Remove the annotation ${quote(label.length > 40 ? label.slice(0, 39) + '…' : label)} {${spec}}, keep its text`,
+      kind: CodeActionKind.RefactorRewrite,
+      isPreferred: false,
+      edit: { changes: { [uri]: [e] } },
+    });
+  }
+  return out;
+}
+
 /**
  * The edit that adds `date: value` as the first key of the front matter, creating the front
  * matter when the document has none. None for an unclosed front matter or one that is not a
@@ -155,10 +236,16 @@ export function codeActions(
   userRules?: Readonly<Record<string, SeveritySetting>>,
   only?: string[],
   kb?: KnowledgeBase,
+  assist?: AssistContext,
+  invoked = false,
 ): CodeAction[] {
-  if (only && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k + '.') || k === '')) return [];
+  const wants = (kind: string) => !only || only.some((k) => k === '' || k === kind || kind.startsWith(k + '.'));
   const want = doc.lines.span(range);
   const out: CodeAction[] = [];
+  const refactors = (invoked || !!only?.some((k) => k.startsWith(CodeActionKind.Refactor))) && wants(CodeActionKind.RefactorRewrite);
+  if (!wants(CodeActionKind.QuickFix)) {
+    return refactors ? removeActions(doc, uri, want, new Set()) : [];
+  }
   for (const problem of collectProblems(doc, config, kb)) {
     const fixer = FIXERS[problem.code];
     if (!fixer || !overlaps(problem.span, want)) continue;
@@ -166,10 +253,17 @@ export function codeActions(
     if (severity === 'off') continue;
     const diagnostic = toDiagnostic(problem, severity, doc.lines);
     try {
-      out.push(...fixer({ doc, uri, problem, diagnostic }));
+      out.push(...fixer({ doc, uri, problem, diagnostic, kb, assist }));
     } catch {
       // A fixer that cannot build its edit offers nothing; the other fixes stay.
     }
+  }
+  const taken = new Set<string>();
+  for (const a of out) for (const e of Object.values(a.edit?.changes ?? {}).flat()) taken.add(JSON.stringify(e));
+  try {
+    if (refactors) out.push(...removeActions(doc, uri, want, taken));
+  } catch {
+    // nothing to add
   }
   return out;
 }

@@ -12,11 +12,14 @@ import { checkTypes } from './checks/types';
 import { checkFrontMatter } from './checks/frontMatter';
 import { checkEntities } from './checks/entities';
 import { checkDates } from './checks/dates';
+import { checkMentions } from './checks/mentions';
+import { checkConsistency } from './checks/consistency';
+import { checkBoundaries } from './checks/boundaries';
 import { KnowledgeBase } from './kb/knowledgeBase';
 import type { LineIndex } from './text';
 
 /** Every check, in order. A new check is one file in checks/ and one line here. */
-export const CHECKS: readonly Check[] = [checkFrontMatter, checkTypes, checkEntities, checkDates];
+export const CHECKS: readonly Check[] = [checkFrontMatter, checkTypes, checkEntities, checkDates, checkConsistency, checkBoundaries, checkMentions];
 
 const EMPTY_KB = new KnowledgeBase([]);
 

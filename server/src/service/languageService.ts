@@ -15,8 +15,15 @@ import type {
   Position,
   Range,
   SemanticTokens,
+  SymbolInformation,
+  WorkspaceEdit,
 } from 'vscode-languageserver-types';
-import { codeActions } from './codeActions';
+import { codeActions, type AssistContext } from './codeActions';
+import { preannotate } from './assist/preannotate';
+import { collectStatistics, statisticsMarkdown } from './assist/statistics';
+import { suggestions } from './assist/suggestions';
+import { workspaceSymbols } from './assist/workspaceSymbols';
+import type { IndexedDocument } from './navigation';
 import { completion, kbFileCompletion, resolveCompletion } from './completion';
 import { defaultConfig, parseSchema, type ProjectConfig } from './config';
 import { computeDiagnostics, toDiagnostics } from './diagnostics';
@@ -45,6 +52,17 @@ export interface LanguageServiceOptions {
   getUserRules?(uri: string): Readonly<Record<string, SeveritySetting>> | undefined;
   /** The knowledge base that applies to a document (built-in plus its workspace files). */
   getKnowledgeBase?(uri: string): KnowledgeBase;
+  /** The workspace's knowledge-base files and root, for the fix that adds an unknown id. */
+  getAssistContext?(uri: string): AssistContext | undefined;
+}
+
+export interface PreannotateResult {
+  /** One edit: every suggestion of the chosen types annotated. */
+  edit: WorkspaceEdit;
+  /** Annotations added, per type. */
+  counts: Record<string, number>;
+  /** Suggestions in the document per type, chosen or not. */
+  available: Record<string, number>;
 }
 
 export interface LanguageService {
@@ -57,7 +75,8 @@ export interface LanguageService {
   kbFileCompletion(text: string, position: Position): CompletionList;
   /** Fills in an item's documentation (`uri` is the document the list was for). */
   resolveCompletion(item: CompletionItem, uri?: string): CompletionItem;
-  codeActions(doc: TextSource, range: Range, only?: string[]): CodeAction[];
+  /** Quick-fixes in a range; with `invoked` (the user asked: Ctrl+.), refactors too (remove an annotation). */
+  codeActions(doc: TextSource, range: Range, only?: string[], invoked?: boolean): CodeAction[];
   /** Inlay hints in a range: resolved date values and relative dates in words. */
   inlayHints(doc: TextSource, range: Range): InlayHint[];
   semanticTokens(doc: TextSource): SemanticTokens;
@@ -65,6 +84,12 @@ export interface LanguageService {
   foldingRanges(doc: TextSource): FoldingRange[];
   /** Diagnostics of a `pressmark.yaml` file itself. */
   schemaDiagnostics(text: string): Diagnostic[];
+  /** Every suggestion of the chosen types (all when omitted) as one workspace edit. */
+  preannotate(doc: TextSource, types?: readonly string[]): PreannotateResult;
+  /** Statistics of a document and of the workspace's documents, as Markdown. */
+  statistics(doc: TextSource | undefined, workspace: Iterable<IndexedDocument>): string;
+  /** Entities annotated in the given documents whose label or id matches the query. */
+  workspaceSymbols(query: string, workspace: Iterable<IndexedDocument>): SymbolInformation[];
   /** Drops what is cached for a document (closed or deleted). */
   forget(uri: string): void;
 }
@@ -107,8 +132,26 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     kbFileCompletion: (text: string, position: Position) => kbFileCompletion(text, new LineIndex(text).offsetAt(position), fallback, options.getKnowledgeBase?.('')),
     resolveCompletion: (item: CompletionItem, uri?: string) => resolveCompletion(item, uri ? kbOf(uri) : options.getKnowledgeBase?.('')),
-    codeActions: (src: TextSource, range: Range, only?: string[]) =>
-      codeActions(parsed(src), src.uri, range, configOf(src.uri), rulesOf(src.uri), only, kbOf(src.uri)),
+    codeActions: (src: TextSource, range: Range, only?: string[], invoked?: boolean) =>
+      codeActions(parsed(src), src.uri, range, configOf(src.uri), rulesOf(src.uri), only, kbOf(src.uri), options.getAssistContext?.(src.uri), invoked),
+    preannotate: (src: TextSource, types?: readonly string[]) => {
+      const r = preannotate(parsed(src), kbOf(src.uri), configOf(src.uri), types);
+      return { edit: { changes: { [src.uri]: r.edits } }, counts: r.counts, available: r.available };
+    },
+    statistics: (src: TextSource | undefined, workspace: Iterable<IndexedDocument>) => {
+      const parts = ['# Annotation statistics', ''];
+      if (src) {
+        const doc = parsed(src);
+        const kb = kbOf(src.uri);
+        const unannotated: Record<string, number> = {};
+        for (const s of suggestions(doc, kb)) unannotated[s.type] = (unannotated[s.type] ?? 0) + 1;
+        parts.push(statisticsMarkdown(`This document (${src.uri.replace(/^.*\//, '')})`, collectStatistics([doc]), kb, { unannotated }));
+      }
+      const list = [...workspace];
+      if (list.length) parts.push(statisticsMarkdown('Workspace', collectStatistics(list.map((d) => d.doc)), options.getKnowledgeBase?.(list[0].uri), { top: 25 }));
+      return parts.join('\n');
+    },
+    workspaceSymbols: (query: string, workspace: Iterable<IndexedDocument>) => workspaceSymbols(query, workspace),
     inlayHints: (src: TextSource, range: Range) => {
       const doc = parsed(src);
       return inlayHints(doc, doc.lines.span(range), configOf(src.uri));

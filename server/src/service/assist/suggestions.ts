@@ -1,0 +1,135 @@
+/**
+ * Annotation suggestions of a document: the mention finder's unannotated mentions, cached per
+ * paragraph and per document, with the assistant's policy applied. Shared by the
+ * `mention.unannotated` check, its quick-fixes, pre-annotation and statistics. Pure; never throws.
+ *
+ * Cost. The finder and the date recognizer run over one paragraph at a time (annotations never
+ * span a blank line, so a paragraph parses alone exactly as in the document), and the result of a
+ * paragraph is kept by its text, the publication date and the knowledge base: a keystroke
+ * re-analyses the paragraph it changed, not the document. The whole result is memoized per parsed
+ * document, so code actions after diagnostics cost nothing more. Context therefore reaches across
+ * annotations but not across paragraphs (the finder's per-text facts, such as a one-word city
+ * capitalized elsewhere, are per paragraph: precision is kept, a little recall may be lost).
+ *
+ * Policy (decided here, on top of the finder's rules): a name joined by a hyphen to another
+ * capitalized word ("Kazakh-Luxembourg relations", "US-China") is not suggested: such compounds
+ * are premodifiers that annotation guidelines (and the seed release) leave unannotated. Nor is a
+ * mention that overlaps a syntax problem (`[Kazakhstan{country:KZ}`): markup is being written
+ * there, and its own fix comes first.
+ */
+import type { KnowledgeBase } from '../kb/knowledgeBase';
+import type { PressDocument } from '../model';
+import { parse } from '../parser';
+import { findMentionsInDocument, type DocumentMention } from '../mentions';
+
+export const DATE_TYPES: readonly string[] = ['date', 'time', 'duration', 'set'];
+
+export type Suggestion = DocumentMention;
+
+/** Paragraph cache: per knowledge base, `dct \0 paragraph text` → mentions relative to the paragraph. */
+const paragraphCache = new WeakMap<KnowledgeBase, Map<string, DocumentMention[]>>();
+/** Entries kept per knowledge base before the cache is emptied (a bound, not an LRU: cheap and enough). */
+const MAX_PARAGRAPHS = 50_000;
+/** Per parsed document: the suggestions for one knowledge base. */
+const documentCache = new WeakMap<PressDocument, { kb: KnowledgeBase; list: Suggestion[] }>();
+
+/** Paragraphs of the body: maximal runs of lines separated by blank lines, as source spans. */
+export function paragraphs(doc: PressDocument): Array<{ start: number; end: number }> {
+  const text = doc.text;
+  const out: Array<{ start: number; end: number }> = [];
+  const re = /\r?\n[ \t]*(?:\r?\n[ \t]*)+(?=\S|$)|\r[ \t]*(?:\r[ \t]*)+(?=\S|$)/g;
+  re.lastIndex = doc.bodyStart;
+  let start = doc.bodyStart;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m.index > start) out.push({ start, end: m.index });
+    start = m.index + m[0].length;
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  if (start < text.length) out.push({ start, end: text.length });
+  return out;
+}
+
+function frontMatterDate(doc: PressDocument): string | undefined {
+  const v = doc.frontMatter?.data?.date;
+  if (typeof v === 'string') return /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : undefined;
+  if (v instanceof Date && !isNaN(v.getTime())) return v.toISOString().slice(0, 10);
+  return undefined;
+}
+
+function analyseParagraph(kb: KnowledgeBase, text: string, dct: string | undefined): DocumentMention[] {
+  let cache = paragraphCache.get(kb);
+  if (!cache) paragraphCache.set(kb, (cache = new Map()));
+  const key = (dct ?? '') + '\0' + text;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  // A leading line break keeps a paragraph that starts with `---` from reading as front matter.
+  const sub = parse('\n' + text);
+  const found = findMentionsInDocument(sub, kb, dct);
+  if (cache.size >= MAX_PARAGRAPHS) cache.clear();
+  cache.set(key, found);
+  return found;
+}
+
+const HYPHENS = new Set([0x2d, 0x2010, 0x2011]);
+
+function isUpperLetter(ch: string | undefined): boolean {
+  return !!ch && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+function isLetter(ch: string | undefined): boolean {
+  return !!ch && ch.toLowerCase() !== ch.toUpperCase();
+}
+
+/** A name in a compound of capitalized words joined by a hyphen ("Kazakh-Luxembourg"). */
+function inCapitalizedCompound(text: string, m: DocumentMention): boolean {
+  if (DATE_TYPES.includes(m.type)) return false;
+  const before = m.start >= 2 && HYPHENS.has(text.charCodeAt(m.start - 1)) && isLetter(text[m.start - 2]);
+  const after = HYPHENS.has(text.charCodeAt(m.end)) && isUpperLetter(text[m.end + 1]);
+  return before || after;
+}
+
+/**
+ * Every suggestion of the document, in source offsets, sorted by start, not overlapping. Memoized
+ * per parsed document and knowledge base.
+ */
+export function suggestions(doc: PressDocument, kb: KnowledgeBase): Suggestion[] {
+  const memo = documentCache.get(doc);
+  if (memo && memo.kb === kb) return memo.list;
+  const list: Suggestion[] = [];
+  try {
+    const dct = frontMatterDate(doc);
+    const broken = doc.problems.map((p) => p.span);
+    const inBroken = (m: { start: number; end: number }) => broken.some((b) => b.start < m.end && m.start < Math.max(b.end, b.start + 1));
+    for (const p of paragraphs(doc)) {
+      const text = doc.text.slice(p.start, p.end);
+      if (!/[\p{Lu}\p{Lt}\p{N}\p{Lo}]/u.test(text)) continue; // no capital, no digit: nothing to find
+      for (const m of analyseParagraph(kb, text, dct)) {
+        const s: Suggestion = { ...m, start: m.start - 1 + p.start, end: m.end - 1 + p.start };
+        if (!inCapitalizedCompound(doc.text, s) && !(broken.length && inBroken(s))) list.push(s);
+      }
+    }
+  } catch {
+    // never throw from the core: fewer suggestions
+  }
+  documentCache.set(doc, { kb, list });
+  return list;
+}
+
+/** The suggestions of some types (all when `types` is undefined). */
+export function suggestionsOfTypes(doc: PressDocument, kb: KnowledgeBase, types?: readonly string[]): Suggestion[] {
+  const all = suggestions(doc, kb);
+  if (!types) return all;
+  const want = new Set(types);
+  return all.filter((s) => want.has(s.type));
+}
+
+/** What a suggestion would become, in words: `country LU (Luxembourg)`, `date 2022-06-29`. */
+export function describeReading(kb: KnowledgeBase, type: string, id: string): string {
+  if (DATE_TYPES.includes(type)) return id ? `${type} ${id}` : type;
+  const name = id ? kb.get(type, id)?.name : undefined;
+  return `${type} ${id}${name ? ` (${name})` : ''}`.trim();
+}
+
+/** The markup a suggestion inserts after its words: `]{country:LU}`. */
+export function specOf(type: string, id: string): string {
+  return id ? `{${type}:${id}}` : `{${type}}`;
+}
