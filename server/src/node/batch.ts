@@ -25,7 +25,7 @@ import { collectProblems } from '../service/diagnostics';
 import { severityOf } from '../service/rules';
 import { loadBuiltinKbWithInfo } from '../service/kb/builtin';
 import type { KnowledgeBase } from '../service/kb/knowledgeBase';
-import { findMentionsInDocument } from '../service/mentions/document';
+import { findMentionsInDocument, findMentionsInText } from '../service/mentions/document';
 import { ProjectConfigs } from './projectConfig';
 import { WorkspaceKnowledgeBase } from './workspaceKb';
 import { writeFileAtomic, type WriteOutcome } from './atomic';
@@ -154,24 +154,9 @@ function runRaw(job: Extract<Job, { kind: 'raw' }>, ctx: BatchContext): JobResul
     const m = kb.lookupNameMatches(name, { type: kind === 'place' ? 'place' : 'org' })[0];
     return m?.matched;
   };
-  const spans = (body: string, meta: { date?: string }): CorpusSpan[] => {
-    // Mentions are found in the document as it will read (no annotations yet), then carried to the body.
-    const bare = toPress({ text: body, meta: {}, spans: [] }).text;
-    if (bare === undefined) return [];
-    const read = fromPress(bare);
-    if (!read.doc) return [];
-    const at = (offset: number): number => {
-      let lo = 0;
-      let hi = read.sourceOffsets.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (read.sourceOffsets[mid] < offset) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
-    return findMentionsInDocument(read.parsed, kb, meta.date).map((m) => ({ start: at(m.start), end: at(m.end), type: m.type, id: m.id, attributes: [] }));
-  };
+  // Names and dates of the body's plain text, anchored at the date the dateline gave.
+  const spans = (body: string, meta: { date?: string }): CorpusSpan[] =>
+    findMentionsInText(body, kb, meta.date).map((m) => ({ start: m.start, end: m.end, type: m.type, id: m.id, attributes: [] }));
   const result = importRaw(readText(job.input), { spell, keepDateline: job.keepDateline }, job.annotate ? spans : undefined);
   const problems = located(job.input, undefined, result.problems);
   if (result.text === undefined) return { status: 'failed', outputs: [], problems };
