@@ -135,6 +135,14 @@ describe('parser: front matter', () => {
     }
   });
 
+  it('YAML error positions never fall inside a CRLF (found by the long fuzz run)', () => {
+    for (const text of ['---\ndate:\n\n[\r\n...\n', '---\ndate: 2022-06-29\nsource: Kazinform\n- [[three decades]{duration:P30Y}\r\n---\n']) {
+      const doc = parse(text);
+      assert.ok(doc.problems.length > 0);
+      for (const p of doc.problems) for (const o of [p.span.start, p.span.end]) assert.ok(!(text[o - 1] === '\r' && text[o] === '\n'), `offset ${o} is inside a CRLF`);
+    }
+  });
+
   it('is only front matter at the very top', () => {
     const doc = parse('\n---\ndate: x\n---\n');
     assert.equal(doc.frontMatter, undefined);

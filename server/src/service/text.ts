@@ -100,9 +100,14 @@ function isLow(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
+function insideCrlf(text: string, o: number): boolean {
+  return o > 0 && o < text.length && text.charCodeAt(o - 1) === 13 && text.charCodeAt(o) === 10;
+}
+
 /**
- * Widens a span so that neither end falls between the halves of a surrogate pair (positions
- * reported by libraries, such as YAML error positions, may do so).
+ * Moves the ends of a span off places that are no position of the document: between the halves
+ * of a surrogate pair (widened) and between the \r and \n of a CRLF (before the \r). Positions
+ * reported by libraries, such as YAML error positions, may fall there.
  */
 export function snapSpan(text: string, span: Span): Span {
   let { start, end } = span;
@@ -110,5 +115,7 @@ export function snapSpan(text: string, span: Span): Span {
   end = Math.max(start, Math.min(end, text.length));
   if (start > 0 && start < text.length && isLow(text.charCodeAt(start)) && isHigh(text.charCodeAt(start - 1))) start--;
   if (end > 0 && end < text.length && isLow(text.charCodeAt(end)) && isHigh(text.charCodeAt(end - 1))) end++;
-  return { start, end };
+  if (insideCrlf(text, start)) start--;
+  if (insideCrlf(text, end)) end--;
+  return { start, end: Math.max(start, end) };
 }
