@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as fc from 'fast-check';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { parse } from '../../server/src/service/parser';
@@ -387,5 +388,44 @@ describe('statistics and workspace symbols', () => {
     assert.ok(ls.workspaceSymbols('', workspace).length >= 10);
     assert.ok(!ls.workspaceSymbols('', workspace).some((x) => x.containerName?.startsWith('date')));
     assert.deepEqual(ls.workspaceSymbols('zzzq', workspace), []);
+  });
+});
+
+describe('assisted edits never change the words (property)', function () {
+  this.timeout(120_000);
+  // Names, dates, markup pieces and punctuation, so that suggestions, boundaries and nesting meet.
+  const PIECES = [
+    'Kazakhstan', 'Luxembourg', 'OSCE', 'Parliamentary Assembly', 'of the', 'Council of Europe', 'Nur-Sultan', 'Kazakh-',
+    'today', 'on 29 June 2022', 'in 2015', 'the', 'The', ' ', ' ', ' ', ', ', '. ', '\n', '\n\n', '"', '[', ']', '{country:LU}',
+    '{org:OSCE}', '{place}', '{org:ACME}', '[the ', ' ]{org:X}', '[Luxembourg]{place:G2960316}', '[Luxembourg]{country:LU}',
+  ];
+  const MINE = ['mention.unannotated', 'annotation.inconsistent', 'annotation.boundary'];
+  const fcText = fc.array(fc.constantFrom(...PIECES), { maxLength: 24 }).map((xs) => xs.join(''));
+  it('every action offered at every diagnostic (and the refactors at every annotation) keeps the words', () => {
+    const ls = service({ kbTargets: [], rootUri: 'file:///ws' });
+    fc.assert(
+      fc.property(fcText, (text) => {
+        const s = source(text);
+        const doc = parse(text);
+        const before = words(plainText(doc).text);
+        const ranges = ls.diagnostics(s).map((d) => d.range);
+        for (const a of doc.all) ranges.push(doc.lines.range({ start: a.labelSpan.start, end: a.labelSpan.start }));
+        for (const r of ranges) {
+          for (const a of ls.codeActions(s, r, undefined, true)) {
+            const edits = a.edit?.changes?.[s.uri];
+            if (!edits) continue; // a knowledge-base file edit
+            const code = a.diagnostics?.[0]?.code;
+            if (a.kind !== 'refactor.rewrite' && !MINE.includes(String(code))) continue; // other features' fixes are tested where they live
+            const out = applyEdits(text, doc.lines, edits);
+            assert.deepEqual(words(plainText(parse(out)).text), before, `${a.title} on ${JSON.stringify(text)} gave ${JSON.stringify(out)}`);
+          }
+        }
+        const pre = ls.preannotate(s);
+        const out = applyEdits(text, doc.lines, pre.edit.changes![s.uri]);
+        assert.deepEqual(words(plainText(parse(out)).text), before, `pre-annotation of ${JSON.stringify(text)} gave ${JSON.stringify(out)}`);
+        assert.ok(parse(out).problems.length <= doc.problems.length, `pre-annotation added a syntax problem: ${JSON.stringify(out)}`);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
