@@ -16,6 +16,18 @@ describe('properties over random documents (fast-check)', function () {
   it(`every feature: no exception, ranges inside the document on UTF-16 boundaries (${RUNS} documents)`, () => {
     fc.assert(fc.property(pressDocument, (text) => checkDocument(text)), { numRuns: RUNS, seed: 20221 });
   });
+  it('counterexamples found by the long fuzz run stay fixed', () => {
+    for (const text of [
+      '---\nd[]{[]{}Nur-Sultan[Today]{date:2022-06-29}', // removing `[]{}` let an open spec swallow a word
+      '\u1369]{[[Luxembourg]{country:LU}}{set:P1W quant=EVERY}[Kazakhstan]{country:KZ}',
+      '---\ndate: \u{10000}date: 2022-06-29\n---\n', // YAML error inside a surrogate pair
+      '---\ndate:\n\n[\r\n...\n', // YAML error inside a CRLF
+      '[Kazakhstan{set:P1W quant=EVERY}Kazakhstan',
+    ]) {
+      checkDocument(text);
+    }
+  });
+
   it('the parser never throws and its spans nest', () => {
     fc.assert(
       fc.property(pressDocument, (text) => {

@@ -12,6 +12,8 @@ import type { Problem } from './checks/check';
 import type { Span } from './text';
 import { severityOf, type SeveritySetting } from './rules';
 import { quote } from './strings';
+import { parse } from './parser';
+import { plainText } from './plain';
 import { describeReading, DATE_TYPES, suggestions } from './assist/suggestions';
 import { addToKbEdit, annotateAllEdits, annotateEdits, trimEdits, type KbTarget } from './assist/edits';
 import { boundaryTrim } from './checks/boundaries';
@@ -253,7 +255,10 @@ export function codeActions(
     if (severity === 'off') continue;
     const diagnostic = toDiagnostic(problem, severity, doc.lines);
     try {
-      out.push(...fixer({ doc, uri, problem, diagnostic, kb, assist }));
+      const fixes = fixer({ doc, uri, problem, diagnostic, kb, assist });
+      // A syntax repair next to other broken markup can change how that markup reads (a spec
+      // left open swallowing the words after it): such a fix is not offered.
+      out.push(...(problem.code.startsWith('syntax.') ? fixes.filter((a) => keepsWords(doc, uri, a)) : fixes));
     } catch {
       // A fixer that cannot build its edit offers nothing; the other fixes stay.
     }
@@ -266,4 +271,21 @@ export function codeActions(
     // nothing to add
   }
   return out;
+}
+
+const SPEC_LIKE = /\{[A-Za-z][\w-]*(?::[^\s{}]*)?[^{}]*\}/g;
+
+/** The words a reader reads: the plain text, without markup left over by broken annotations. */
+function readerWords(text: string): string {
+  return (plainText(parse(text)).text.replace(SPEC_LIKE, '').replace(/[[\]]/g, '').match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+}
+
+/** Whether applying the action leaves the words of the document as they were. */
+function keepsWords(doc: PressDocument, uri: string, action: CodeAction): boolean {
+  const edits = [...(action.edit?.changes?.[uri] ?? [])]
+    .map((e) => ({ start: doc.lines.offsetAt(e.range.start), end: doc.lines.offsetAt(e.range.end), text: e.newText }))
+    .sort((a, b) => b.start - a.start);
+  let after = doc.text;
+  for (const e of edits) after = after.slice(0, e.start) + e.text + after.slice(e.end);
+  return readerWords(after) === readerWords(doc.text);
 }
