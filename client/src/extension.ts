@@ -146,6 +146,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       return text ?? `# ${uri.path}: no such built-in entry`;
     },
   };
+  const comparisons = vscode.languages.createDiagnosticCollection('pressmark-compare');
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider('pressmark-kb', builtinEntries),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
@@ -155,6 +156,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.registerTextDocumentContentProvider(STATS_SCHEME, { onDidChange: statsChanged.event, provideTextDocumentContent: () => statsText }),
     statsChanged,
     vscode.commands.registerCommand('pressmark.preannotate', () => preannotate()),
+    vscode.commands.registerCommand('pressmark.importRelease', () => importRelease()),
+    vscode.commands.registerCommand('pressmark.compareWith', () => compareWith(comparisons)),
+    comparisons,
+    vscode.workspace.onDidCloseTextDocument((d) => comparisons.delete(d.uri)),
     vscode.commands.registerCommand('pressmark.showStatistics', () => showStatistics()),
     vscode.commands.registerCommand('pressmark.restartServer', async () => {
       if (!client) return;
@@ -163,6 +168,59 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   await client.start();
+}
+
+/** "Pressmark: Import Press Release": the open .txt (a scraped release) → a .press beside it, opened. */
+async function importRelease(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!client || !editor) return void vscode.window.showInformationMessage('Open the scraped release (.txt) to import first.');
+  const source = editor.document;
+  const choice = await vscode.window.showQuickPick(
+    [
+      { label: 'Import', annotate: false },
+      { label: 'Import and pre-annotate', description: 'countries, organizations, places, people, dates', annotate: true },
+    ],
+    { placeHolder: 'Import the release as a .press document' },
+  );
+  if (!choice) return;
+  const result = await client.sendRequest<{ text: string | null; problems: string[] }>('pressmark/importRelease', { text: source.getText(), annotate: choice.annotate });
+  if (result.text === null) return void vscode.window.showErrorMessage(`Pressmark could not import this release: ${result.problems.join('; ')}`);
+  const base = source.uri.path.replace(/\.[^./]*$/, '');
+  const target = source.uri.with({ path: `${base}.press` });
+  let exists = true;
+  try {
+    await vscode.workspace.fs.stat(target);
+  } catch {
+    exists = false;
+  }
+  if (exists) {
+    const answer = await vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(target)} exists. Replace it?`, { modal: true }, 'Replace');
+    if (answer !== 'Replace') return;
+  }
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
+  await vscode.window.showTextDocument(target);
+  if (result.problems.length) void vscode.window.showWarningMessage(`Imported with notes: ${result.problems.join('; ')}`);
+}
+
+/** "Pressmark: Compare With...": another annotator's copy → its disagreements, as diagnostics here. */
+async function compareWith(comparisons: vscode.DiagnosticCollection): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!client || !editor || editor.document.languageId !== 'pressmark') return void vscode.window.showInformationMessage('Open a .press document to compare first.');
+  const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { Pressmark: ['press'] }, openLabel: 'Compare' });
+  if (!picked?.[0]) return;
+  const other = new TextDecoder().decode(await vscode.workspace.fs.readFile(picked[0]));
+  const found = await client.sendRequest<Array<{ range: vscode.Range; message: string }>>('pressmark/compare', { uri: editor.document.uri.toString(), other });
+  const name = vscode.workspace.asRelativePath(picked[0]);
+  comparisons.set(
+    editor.document.uri,
+    found.map((d) => {
+      const r = new vscode.Range(d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character);
+      const diag = new vscode.Diagnostic(r, `${d.message} (vs ${name})`, vscode.DiagnosticSeverity.Information);
+      diag.source = 'pressmark compare';
+      return diag;
+    }),
+  );
+  void vscode.window.showInformationMessage(found.length ? `${found.length} disagreement(s) with ${name}: see the Problems view.` : `No disagreement with ${name}.`);
 }
 
 export async function deactivate(): Promise<void> {

@@ -40,6 +40,9 @@ import {
   type EntityRef,
 } from '../service/navigation';
 import { entityCard } from '../service/entityCard';
+import { importRelease } from '../service/corpus/release';
+import { compareTexts } from '../service/corpus/agree';
+import type { Range } from 'vscode-languageserver-types';
 import { DiagnosticSeverity, MarkupKind, type Diagnostic } from 'vscode-languageserver/node';
 import type { AssistContext } from '../service/codeActions';
 
@@ -451,6 +454,23 @@ export function startServer(connection: Connection): void {
       return null;
     }
   });
+  // "Pressmark: Import Press Release": a scraped release's text → the .press text.
+  connection.onRequest('pressmark/importRelease', (p: { text?: unknown; annotate?: unknown }) =>
+    safe('import release', { text: null as string | null, problems: [] as string[] }, () => {
+      if (typeof p?.text !== 'string') return { text: null, problems: ['No text to import.'] };
+      const r = importRelease(p.text, knowledgeBase(), { annotate: p.annotate === true });
+      return { text: r.text ?? null, problems: r.problems.map((x) => x.message) };
+    }),
+  );
+  // "Pressmark: Compare With...": the open document's disagreements with another annotator's copy.
+  connection.onRequest('pressmark/compare', (p: { uri?: unknown; other?: unknown }) =>
+    safe('compare', [] as Array<{ range: Range; message: string }>, () => {
+      const doc = typeof p?.uri === 'string' ? pressDoc(p.uri) : undefined;
+      if (!doc || typeof p.other !== 'string') return [];
+      const lines = service.parse(doc).lines;
+      return compareTexts(doc.getText(), p.other).map((d) => ({ range: lines.range({ start: d.start, end: d.end }), message: d.message }));
+    }),
+  );
   connection.onRequest('pressmark/builtinEntry', (p: { uri: string }) => safe('builtin entry', null, () => {
     const key = parseBuiltinUri(p?.uri ?? '');
     const e = key && knowledgeBase().get(key.type, key.id);

@@ -11,8 +11,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
-import { fromPress, toPress, type CorpusProblem, type CorpusSpan } from '../service/corpus/document';
-import { importRaw } from '../service/corpus/raw';
+import { fromPress, toPress, type CorpusProblem } from '../service/corpus/document';
+import { importRelease } from '../service/corpus/release';
 import { toJsonl, fromJsonl } from '../service/corpus/jsonl';
 import { fromBrat, toBrat, type Normalization } from '../service/corpus/brat';
 import { toConll } from '../service/corpus/conll';
@@ -25,7 +25,7 @@ import { collectProblems } from '../service/diagnostics';
 import { severityOf } from '../service/rules';
 import { loadBuiltinKbWithInfo } from '../service/kb/builtin';
 import type { KnowledgeBase } from '../service/kb/knowledgeBase';
-import { findMentionsInDocument, findMentionsInText } from '../service/mentions/document';
+import { findMentionsInDocument } from '../service/mentions/document';
 import { ProjectConfigs } from './projectConfig';
 import { WorkspaceKnowledgeBase } from './workspaceKb';
 import { writeFileAtomic, type WriteOutcome } from './atomic';
@@ -150,14 +150,7 @@ function write(files: Array<[string, string]>, force: boolean): WriteOutcome {
 
 function runRaw(job: Extract<Job, { kind: 'raw' }>, ctx: BatchContext): JobResult {
   const { kb } = kbOf(ctx);
-  const spell = (name: string, kind: 'place' | 'source'): string | undefined => {
-    const m = kb.lookupNameMatches(name, { type: kind === 'place' ? 'place' : 'org' })[0];
-    return m?.matched;
-  };
-  // Names and dates of the body's plain text, anchored at the date the dateline gave.
-  const spans = (body: string, meta: { date?: string }): CorpusSpan[] =>
-    findMentionsInText(body, kb, meta.date).map((m) => ({ start: m.start, end: m.end, type: m.type, id: m.id, attributes: [] }));
-  const result = importRaw(readText(job.input), { spell, keepDateline: job.keepDateline }, job.annotate ? spans : undefined);
+  const result = importRelease(readText(job.input), kb, { keepDateline: job.keepDateline, annotate: job.annotate });
   const problems = located(job.input, undefined, result.problems);
   if (result.text === undefined) return { status: 'failed', outputs: [], problems };
   return { status: write([[job.output, result.text]], job.force), outputs: [job.output], problems };
