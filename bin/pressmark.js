@@ -8,5 +8,7 @@ if (!fs.existsSync(bundle)) {
   process.stderr.write('pressmark: not built yet: run `npm run build` first\n');
   process.exit(2);
 }
-const code = require(bundle).main(process.argv.slice(2));
+const cli = require(bundle);
+cli.exitQuietlyOnClosedStdout();
+const code = cli.main(process.argv.slice(2));
 if (code !== 'serving') process.exitCode = code;

@@ -52,14 +52,31 @@ export function runCheck(argv: string[], io: Io): number {
   const builtin = loadBuiltinKbWithInfo();
   if (builtin.loadError) throw new UsageError(`the built-in knowledge base is missing: ${builtin.loadError}`);
   const workspace = new WorkspaceKnowledgeBase(builtin.kb, (f) => configs.forFile(f).config);
-  const reported: Reported[] = [];
+  // Problems are printed as each file is checked: a corpus of 10,000 documents keeps nothing behind.
+  let errors = 0;
+  let count = 0;
+  let rowsOut = 0;
+  const display = (f: string) => (path.isAbsolute(f) ? path.relative(process.cwd(), f) || f : f);
+  const report = ({ file, diagnostics }: Reported): void => {
+    for (const d of diagnostics) {
+      const sev = severityName(d.severity);
+      if (sev === 'error') errors++;
+      count++;
+      if (format === 'json') {
+        const row = { file: display(file), range: d.range, severity: sev, code: String(d.code), message: d.message };
+        io.out(`${rowsOut++ === 0 ? '[\n  ' : ',\n  '}${JSON.stringify(row)}`);
+      } else {
+        io.out(`${display(file)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${sev} ${d.message} (${d.code})\n`);
+      }
+    }
+  };
   const schemasSeen = new Set<string>();
   for (const file of [...files, ...kbFiles]) {
     const schema = configs.forFile(file);
     if (schema.file && !schemasSeen.has(schema.file)) {
       schemasSeen.add(schema.file);
       const diagnostics = toDiagnostics(schema.problems, new LineIndex(schema.text), schema.config);
-      if (diagnostics.length) reported.push({ file: schema.file, diagnostics });
+      if (diagnostics.length) report({ file: schema.file, diagnostics });
       for (const listed of schema.config.knowledgeBase) {
         const p = path.resolve(path.dirname(schema.file), listed);
         if (!fs.existsSync(p)) throw new UsageError(`cannot read ${p}: listed in ${schema.file} but no such file`);
@@ -82,35 +99,17 @@ export function runCheck(argv: string[], io: Io): number {
     const file = new URL(kbFile.uri).pathname;
     const { problems } = workspace.problems(decodeURIComponent(file));
     const diagnostics = toDiagnostics(problems, kbFile.lines, configs.forFile(file).config);
-    if (diagnostics.length) reported.push({ file: path.relative(process.cwd(), decodeURIComponent(file)) || file, diagnostics });
+    if (diagnostics.length) report({ file: path.relative(process.cwd(), decodeURIComponent(file)) || file, diagnostics });
   }
   const kb = workspace.knowledgeBase();
   const service = createLanguageService({ getConfig: (uri) => configs.forFile(uri).config, getKnowledgeBase: () => kb });
   for (const file of files) {
     const text = readDocument(file);
-    reported.push({ file, diagnostics: service.diagnostics({ uri: file, version: 0, getText: () => text }) });
+    report({ file, diagnostics: service.diagnostics({ uri: file, version: 0, getText: () => text }) });
     service.forget(file); // a corpus is checked one document at a time: keep no tree behind
   }
 
-  let errors = 0;
-  const display = (f: string) => (path.isAbsolute(f) ? path.relative(process.cwd(), f) || f : f);
-  if (format === 'json') {
-    const rows = reported.flatMap(({ file, diagnostics }) =>
-      diagnostics.map((d) => ({ file: display(file), range: d.range, severity: severityName(d.severity), code: String(d.code), message: d.message })),
-    );
-    errors = rows.filter((r) => r.severity === 'error').length;
-    io.out(JSON.stringify(rows, null, 2) + '\n');
-  } else {
-    let count = 0;
-    for (const { file, diagnostics } of reported) {
-      for (const d of diagnostics) {
-        const sev = severityName(d.severity);
-        if (sev === 'error') errors++;
-        count++;
-        io.out(`${display(file)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${sev} ${d.message} (${d.code})\n`);
-      }
-    }
-    io.err(`${files.length} file${files.length === 1 ? '' : 's'} checked, ${count} problem${count === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'})\n`);
-  }
+  if (format === 'json') io.out(rowsOut ? '\n]\n' : '[]\n');
+  else io.err(`${files.length} file${files.length === 1 ? '' : 's'} checked, ${count} problem${count === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'})\n`);
   return errors > 0 ? 1 : 0;
 }

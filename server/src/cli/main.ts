@@ -95,7 +95,15 @@ export function main(argv: string[], io: Io = processIo): number | 'serving' {
   }
 }
 
+/** `pressmark check … | head`: a reader that stops reading ends the command quietly. */
+export function exitQuietlyOnClosedStdout(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
+}
+
 if (require.main === module) {
+  exitQuietlyOnClosedStdout();
   const code = main(process.argv.slice(2));
   if (code !== 'serving') process.exitCode = code;
 }
