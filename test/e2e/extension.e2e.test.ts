@@ -14,8 +14,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { SuiteReport } from '../electron/suite/index';
-import { brokenExpectation, BROKEN, EXAMPLE, exampleWorkspaceFiles, REPO_ROOT, requireFile, VSIX } from './fixtures';
+import { brokenExpectation, BROKEN, EXAMPLE, exampleWorkspaceFiles, REPO_ROOT, requireFile, UNANNOTATED, VSIX } from './fixtures';
 import { CodeServerSession, withTimeout } from './harness';
+
+// The browser global used inside page.evaluate (the project compiles without the DOM lib).
+/* eslint-disable @typescript-eslint/no-explicit-any */
+declare const document: any;
 
 const EXAMPLE_NAME = path.basename(EXAMPLE);
 const SCREENSHOT = path.join(REPO_ROOT, 'docs', 'screenshot.png');
@@ -31,7 +35,7 @@ describe('Pressmark extension in VS Code (code-server) @e2e', function () {
     this.timeout(240_000);
     s = await CodeServerSession.start({
       vsix: requireFile(VSIX, 'run `npm run package` first.'),
-      files: { ...exampleWorkspaceFiles(), 'broken.press': BROKEN },
+      files: { ...exampleWorkspaceFiles(), 'broken.press': BROKEN, 'unannotated.press': UNANNOTATED },
     });
   });
 
@@ -196,6 +200,129 @@ describe('Pressmark extension in VS Code (code-server) @e2e', function () {
     const rows = (await s!.problemRows()).filter((r) => /\bpressmark\b/.test(r));
     const codes = rows.map((r) => /pressmark\s+([a-z-]+\.[a-z-]+)/.exec(r)?.[1]);
     assert.deepStrictEqual(codes, expected.codes, `Problems panel rows:\n${rows.join('\n')}`);
+  });
+
+  // Last in this suite: the information diagnostics of the open unannotated.press count in the
+  // status-bar Problems item, which the tests above read.
+  it('assisted annotation: Ctrl+. on an unannotated `Luxembourg` offers "Annotate as country LU (Luxembourg)" first; Enter annotates it @e2e', async function () {
+    const page = s!.page;
+    const name = path.basename(UNANNOTATED);
+    const original = fs.readFileSync(UNANNOTATED, 'utf8');
+    const body = original.split('\n').find((l) => l.startsWith('Kazakhstan and Luxembourg'));
+    assert.ok(body, `${name} has no line starting with "Kazakhstan and Luxembourg"`);
+    const firstLux = body.indexOf('Luxembourg');
+    const lineNo = original.split('\n').indexOf(body) + 1;
+    const annotated = body.slice(0, firstLux) + '[Luxembourg]{country:LU}' + body.slice(firstLux + 'Luxembourg'.length);
+    // The whole document as the editor draws it: view lines top to bottom, joined without line
+    // breaks (a wrapped line is drawn as several view lines), spaces normalised.
+    const drawnText = (): Promise<string> =>
+      s!.editor().locator('.view-lines').evaluate((root) =>
+        Array.from(root.querySelectorAll('.view-line') as ArrayLike<any>)
+          .map((l) => ({ top: parseFloat(l.style.top) || 0, text: String(l.textContent).replace(/\u00a0/g, ' ') }))
+          .sort((a, b) => a.top - b.top)
+          .map((l) => l.text)
+          .join(''),
+      );
+    const annotatedLine = () => s!.editor().locator('.view-lines .view-line').filter({ hasText: '[Luxembourg]{country:LU}' }).first();
+
+    await page.mouse.move(1, 1);
+    await page.keyboard.press('Escape');
+    await s!.openFile(name);
+    await page.locator('#status\\.editor\\.mode').filter({ hasText: 'Pressmark' }).waitFor({ state: 'visible' });
+    // The server has the document: its information squiggles (mention.unannotated) are drawn.
+    await s!.waitForSquiggles(1, SERVER_MS);
+    assert.strictEqual(await drawnText(), original.replace(/\n/g, ''), 'the editor does not show the fixture as written');
+
+    try {
+      // Click into the first `Luxembourg`, just right of its third letter: the caret goes to
+      // column firstLux + 4 (1-based), inside the word.
+      const col = firstLux + 4;
+      const point = await s!.editor().locator('.view-lines').evaluate(
+        (root, [prefix, offset]) => {
+          const line = Array.from(root.querySelectorAll('.view-line') as ArrayLike<any>).find((l) =>
+            String(l.textContent).replace(/\u00a0/g, ' ').startsWith(prefix as string),
+          );
+          if (!line) return null;
+          const walker = document.createTreeWalker(line, 4 /* NodeFilter.SHOW_TEXT */);
+          let seen = 0;
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const len = n.data.length;
+            if (seen + len > (offset as number)) {
+              const r = document.createRange();
+              r.setStart(n, (offset as number) - seen);
+              r.setEnd(n, (offset as number) - seen + 1);
+              const b = r.getBoundingClientRect();
+              // A quarter into the character: the click places the caret before it.
+              return { x: b.x + b.width / 4, y: b.y + b.height / 2 };
+            }
+            seen += len;
+          }
+          return null;
+        },
+        [body.slice(0, firstLux + 'Luxembourg'.length), firstLux + 3] as const,
+      );
+      assert.ok(point, `the line ${JSON.stringify(body)} is not drawn`);
+      await page.mouse.click(point.x, point.y);
+      await page
+        .locator('#status\\.editor\\.selection')
+        .filter({ hasText: new RegExp(`Ln ${lineNo}, Col ${col}\\b`) })
+        .waitFor({ state: 'visible' });
+
+      // The status bar can show the new caret before the editor holds the keyboard focus (the
+      // Problems panel had it last); a Ctrl+. pressed in between showed no menu (2 runs of 3
+      // without this wait). Wait for the editor to be focused.
+      await page.locator('.editor-group-container.active .monaco-editor.focused').first().waitFor({ state: 'visible' });
+      const activeElement = (): Promise<string> =>
+        page.evaluate(() => {
+          const a = document.activeElement;
+          return a ? `${a.tagName}.${a.className}` : 'none';
+        });
+      const focusBefore = await activeElement();
+      await page.keyboard.press('Control+.');
+      // The code-action menu: a list of group headers and action rows (its submenu panel is also
+      // an .action-widget, hence :not).
+      const widget = page.locator('.action-widget:not(.action-list-submenu-panel)').first();
+      await widget.waitFor({ state: 'visible', timeout: SERVER_MS }).catch(async (e: Error) => {
+        // Say where the keypress went and what the editor showed instead of the menu.
+        const focusAfter = await activeElement();
+        const bulb = await s!.editor().locator('.lightBulbWidget').evaluateAll((es) => es.map((x) => String((x as any).className)));
+        const msgs = await page.locator('.monaco-editor-overlaymessage').allInnerTexts();
+        throw new Error(`${e.message.split('\n')[0]}; focus before ${focusBefore}, after ${focusAfter}; bulb ${JSON.stringify(bulb)}; messages ${JSON.stringify(msgs)}`);
+      });
+      const rowsSel = '.action-widget .monaco-list-row.action';
+      await page.locator(rowsSel).first().waitFor({ state: 'visible', timeout: SERVER_MS });
+      const rows = await page.locator(rowsSel).evaluateAll((els) =>
+        els
+          .map((e) => ({
+            index: Number((e as any).getAttribute('data-index')),
+            title: String((e as any).querySelector('.title')?.textContent ?? '').trim(),
+            focused: String((e as any).className).split(/\s+/).includes('focused'),
+          }))
+          .sort((a, b) => a.index - b.index),
+      );
+      const dump = `code-action rows: ${JSON.stringify(rows)}`;
+      assert.strictEqual(rows[0]?.title, 'Annotate as country LU (Luxembourg)', dump);
+      // It is the selected row (the preferred fix), the one Enter applies.
+      assert.deepStrictEqual(rows.filter((r) => r.focused).map((r) => r.title), ['Annotate as country LU (Luxembourg)'], dump);
+      assert.ok(rows.some((r) => r.title === 'Annotate all 2 mentions as country LU (Luxembourg)'), dump);
+
+      await page.keyboard.press('Enter');
+      await widget.waitFor({ state: 'hidden' });
+      await annotatedLine().waitFor({ state: 'visible', timeout: SERVER_MS });
+      await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'visible' });
+      // Only the first mention got markup; every other character of the document is as it was.
+      const lines = original.split('\n');
+      lines[lineNo - 1] = annotated;
+      assert.strictEqual(await drawnText(), lines.join(''), 'the document after the quick-fix');
+    } finally {
+      // Leave the fixture as written for whatever runs after this.
+      await page.keyboard.press('Escape');
+      await s!.runCommand('File: Revert File');
+    }
+    await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'hidden' });
+    await annotatedLine().waitFor({ state: 'detached' });
+    assert.strictEqual(await drawnText(), original.replace(/\n/g, ''), 'the editor after reverting');
+    assert.strictEqual(fs.readFileSync(path.join(s!.workspace, name), 'utf8'), original, `${name} on disk changed`);
   });
 });
 

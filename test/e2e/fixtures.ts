@@ -10,6 +10,8 @@ export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 export const FIXTURES_DIR = path.join(REPO_ROOT, 'test', 'e2e', 'fixtures');
 /** A copy with one error of each kind the tests look for. */
 export const BROKEN = path.join(FIXTURES_DIR, 'broken.press');
+/** A document whose names and dates are not annotated (`mention.unannotated` on each). */
+export const UNANNOTATED = path.join(FIXTURES_DIR, 'unannotated.press');
 /** The clean, annotated example (copied from examples/ at run time). */
 export const EXAMPLE = path.join(REPO_ROOT, 'examples', 'kazinform-2022-06-29.press');
 export const VSIX = path.join(REPO_ROOT, 'dist', 'pressmark.vsix');
