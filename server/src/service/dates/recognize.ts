@@ -8,21 +8,15 @@
  * the scan resumes after it. Every rule is bounded (no unbounded repetition), so each position
  * costs a bounded amount of work and the scan is linear in the text length. Never throws.
  */
-import { COMPILED, matchAt, TimexKind } from './normalize';
+import { COMPILED, matchAt, type Normalized, type TimexKind } from './normalize';
 import { parseDct } from './timex';
 
-export interface FoundDate {
+/** A date expression found in running text: where it is, and its normalized value. */
+export interface FoundDate extends Normalized {
   /** UTF-16 offsets into the text, end exclusive. */
   start: number;
   end: number;
   text: string;
-  type: TimexKind;
-  value: string;
-  mod?: string;
-  quant?: string;
-  freq?: string;
-  /** false where the value is a guess. */
-  confident: boolean;
 }
 
 function stripNames(src: string): string {
