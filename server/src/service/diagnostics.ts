@@ -37,7 +37,21 @@ export function severityName(s: DiagnosticSeverity | undefined): Severity {
 }
 
 /** All problems of a document, before severities: parser problems and every check. */
-export function collectProblems(doc: PressDocument, config: ProjectConfig, kb: KnowledgeBase = EMPTY_KB): Problem[] {
+/**
+ * Problems of a parsed document (one version), kept while the tree lives: diagnostics and the
+ * code actions that follow them share one computation. Callers must not change the array.
+ */
+const problemMemo = new WeakMap<PressDocument, { config: ProjectConfig; kb: KnowledgeBase; problems: readonly Problem[] }>();
+
+export function collectProblems(doc: PressDocument, config: ProjectConfig, kb: KnowledgeBase = EMPTY_KB): readonly Problem[] {
+  const memo = problemMemo.get(doc);
+  if (memo && memo.config === config && memo.kb === kb) return memo.problems;
+  const problems = computeProblems(doc, config, kb);
+  problemMemo.set(doc, { config, kb, problems });
+  return problems;
+}
+
+function computeProblems(doc: PressDocument, config: ProjectConfig, kb: KnowledgeBase): Problem[] {
   const out: Problem[] = [...doc.problems];
   for (const check of CHECKS) {
     try {
