@@ -15,6 +15,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
+const { CodePoints } = require(path.join(__dirname, '..', 'out', 'server', 'src', 'service', 'corpus', 'offsets.js'));
 
 const args = process.argv.slice(2);
 const corpusPath = args.find((a) => !a.startsWith('--'));
@@ -27,16 +28,6 @@ if (!corpusPath) {
 }
 const { findDates } = require(path.join(__dirname, '..', 'out', 'server', 'src', 'service', 'dates', 'recognize.js'));
 
-/** Converts code point offsets to UTF-16 offsets for a text. */
-function cpToUtf16Map(text) {
-  const map = [0];
-  let u = 0;
-  for (const ch of text) {
-    u += ch.length;
-    map.push(u);
-  }
-  return map;
-}
 
 const docs = fs.readFileSync(corpusPath, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
 
@@ -49,8 +40,9 @@ let elapsed = 0;
 let chars = 0;
 
 for (const doc of docs) {
-  const map = cpToUtf16Map(doc.text);
-  const gold = (doc.timex || []).map((t) => ({ ...t, start: map[t.start], end: map[t.end] }));
+  const cps = new CodePoints(doc.text);
+  const map = (c) => cps.toUtf16(c);
+  const gold = (doc.timex || []).map((t) => ({ ...t, start: map(t.start), end: map(t.end) }));
   for (const g of gold) {
     if (doc.text.slice(g.start, g.end) !== g.text) throw new Error(`offset conversion failed in ${doc.id}: ${g.text}`);
   }

@@ -38,6 +38,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
+const { CodePoints } = require(path.join(__dirname, '..', 'out', 'server', 'src', 'service', 'corpus', 'offsets.js'));
 
 const args = process.argv.slice(2);
 const valued = ['--kb', '--from-annotate'];
@@ -63,16 +64,6 @@ if (loaded.loadError) {
 const kb = loaded.kb;
 const finder = MentionFinder.for(kb);
 
-/** Code point offset → UTF-16 offset table of a text. */
-function cpToUtf16Map(text) {
-  const map = [0];
-  let u = 0;
-  for (const ch of text) {
-    u += ch.length;
-    map.push(u);
-  }
-  return map;
-}
 
 const refCountry = new Map();
 /** The KB country a DBpedia resource names, or undefined. */
@@ -140,10 +131,11 @@ function context(text, s, e) {
 
 for (const doc of docs) {
   const text = doc.text;
-  const map = cpToUtf16Map(text);
+  const cps = new CodePoints(text);
+  const map = (c) => cps.toUtf16(c);
   const gold = (doc.entities || []).map((g) => {
-    const start = map[g.start];
-    const end = map[g.end];
+    const start = map(g.start);
+    const end = map(g.end);
     if (text.slice(start, end) !== g.text) throw new Error(`offset conversion failed in ${doc.id}: ${g.text}`);
     const [ts, te] = trimThe(text, start, end);
     return { ...g, start, end, ts, te, country: g.type === 'LOC' ? countryOfRef(g.ref) : undefined };
@@ -153,7 +145,7 @@ for (const doc of docs) {
   if (annotated) {
     const rows = annotated.get(doc.id);
     if (!rows) throw new Error(`no annotations for ${doc.id} in ${fromAnnotate}`);
-    pred = rows.map((a) => ({ start: map[a.start], end: map[a.end], type: a.type, id: a.id, text: text.slice(map[a.start], map[a.end]) }));
+    pred = rows.map((a) => ({ start: map(a.start), end: map(a.end), type: a.type, id: a.id, text: text.slice(map(a.start), map(a.end)) }));
   } else {
     pred = finder.find(text);
   }
