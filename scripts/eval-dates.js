@@ -15,7 +15,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { CodePoints } = require(path.join(__dirname, '..', 'out', 'server', 'src', 'service', 'corpus', 'offsets.js'));
+const { CodePoints } = require(path.join(__dirname, '..', 'out', 'server', 'src', 'service', 'text.js'));
 
 const args = process.argv.slice(2);
 const corpusPath = args.find((a) => !a.startsWith('--'));

@@ -3,6 +3,7 @@
  * the knowledge base, dates), or of JSONL lines for ML pipelines. Only inserts markup: the plain
  * text of the result is the plain text of the input, checked before anything is printed or written.
  */
+import { CodePoints } from '../service/text';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -196,21 +197,6 @@ function specOf(m: Mention): string {
   return /^[^\s{}[\]"]+$/.test(m.id) ? `${m.type}:${m.id}` : m.type;
 }
 
-/** UTF-16 offset → code point offset for every offset of a text (one pass). */
-function codePointMap(text: string): (offset: number) => number {
-  if (!/[\uD800-\uDFFF]/.test(text)) return (o) => o;
-  const map = new Int32Array(text.length + 1);
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    map[i] = n;
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) map[++i] = n;
-    n++;
-  }
-  map[text.length] = n;
-  return (o) => map[o];
-}
-
 function annotateJsonl(readStdin: () => string, io: Io, kb: KnowledgeBase, types: string[] | undefined, date: string | undefined): number {
   let input: string;
   try {
@@ -253,7 +239,8 @@ function annotateJsonl(readStdin: () => string, io: Io, kb: KnowledgeBase, types
       continue;
     }
     const anchor = typeof dct === 'string' ? dct.slice(0, 10) : date;
-    const cp = codePointMap(text);
+    const points = new CodePoints(text);
+    const cp = (o: number) => points.toCodePoint(o);
     const annotations = findMentionsInText(text, kb, anchor, { types }).map((m) => ({
       start: cp(m.start),
       end: cp(m.end),

@@ -1,4 +1,5 @@
 /** `pressmark dates`: normalize a temporal expression, or find the expressions in a text. */
+import { CodePoints } from '../service/text';
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { publicationDateProblem } from '../service/calendar';
@@ -38,22 +39,6 @@ function row(n: Normalized): Record<string, unknown> {
     ...(n.freq ? { freq: n.freq } : {}),
     confident: n.confident,
   };
-}
-
-/** UTF-16 offset → code point offset, for every offset of a text (identity without surrogates). */
-function codePoints(text: string): (offset: number) => number {
-  if (!/[\uD800-\uDFFF]/.test(text)) return (o) => o;
-  const map = new Int32Array(text.length + 1);
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    map[i] = n;
-    const c = text.charCodeAt(i);
-    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
-    if (pair) map[++i] = n; // the second half is inside the same code point
-    n++;
-  }
-  map[text.length] = n;
-  return (o) => map[o];
 }
 
 function readInput(file: string | undefined, readStdin: () => string): string {
@@ -96,7 +81,8 @@ export function runDates(argv: string[], io: Io, readStdin: () => string = () =>
     let found = 0;
     for (const file of inputs) {
       const text = readInput(file, readStdin);
-      const cp = codePoints(text);
+      const points = new CodePoints(text);
+      const cp = (o: number) => points.toCodePoint(o);
       const lines: string[] = [];
       for (const d of findDates(text, dct)) {
         const { start, end, text: t, confident, ...rest } = d;

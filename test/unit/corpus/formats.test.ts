@@ -9,8 +9,7 @@ import { fromJsonl, toJsonlRecord } from '../../../server/src/service/corpus/jso
 import { DOCSTART, toConll } from '../../../server/src/service/corpus/conll';
 import { toTimeml } from '../../../server/src/service/corpus/timeml';
 import { sentences, tokenize } from '../../../server/src/service/corpus/tokens';
-import { CodePoints } from '../../../server/src/service/corpus/offsets';
-import { codePointOffset } from '../../../server/src/service/text';
+import { CodePoints, codePointOffset } from '../../../server/src/service/text';
 import { pressDocument } from './generators';
 
 const ROOT = path.resolve(__dirname, '../../../..');

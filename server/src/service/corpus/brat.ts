@@ -14,7 +14,7 @@
  */
 import { parseSpec, specOf, type CorpusDocument, type CorpusProblem, type CorpusSpan } from './document';
 import { exactnessOf } from './jsonl';
-import { CodePoints } from './offsets';
+import { CodePoints } from '../text';
 
 export interface Normalization {
   /** brat normalization DB name: `Wikidata`, `GeoNames`. */

@@ -11,7 +11,7 @@
  * Pure; never throws.
  */
 import { parseSpec, specOf, type CorpusDocument, type CorpusProblem, type CorpusSpan } from './document';
-import { CodePoints } from './offsets';
+import { CodePoints } from '../text';
 
 export interface JsonlOptions {
   /** Whether a type is a TIMEX3 type (its id is a `value`, not a `kb_id`). */
