@@ -45,7 +45,7 @@ export function findMentionsInDocument(doc: PressDocument, kb: KnowledgeBase, dc
     const text = plain.text;
     if (!text) return [];
     const merged = findMentionsInText(text, kb, dct ?? frontMatterDate(doc), options);
-    const ranges = annotationRanges(doc, plain.offsets);
+    const ranges = new LabelRanges(doc, plain.offsets);
     const out: DocumentMention[] = [];
     for (const m of merged) {
       const placed = place(m, ranges, plain.offsets, options?.wrap !== false);
@@ -99,19 +99,43 @@ function byStart(a: Mention, b: Mention): number {
  * Non-overlapping: the longer of two overlapping mentions, a name on a tie. A date expression
  * that holds a name ("in recent U.S. history") gives way to the name: names are not part of
  * temporal expressions, the recognizer stretched over a modifier.
+ *
+ * Linear in the number of mentions and their lengths: names are looked up by start (binary
+ * search), and the kept mentions mark the code units they occupy.
  */
 function dropOverlaps(list: Mention[]): Mention[] {
-  const names = list.filter((m) => !isDate(m));
-  const holdsName = (d: Mention) => names.some((n) => d.start <= n.start && n.end <= d.end);
+  const names = list.filter((m) => !isDate(m)).sort(byStart);
+  const holdsName = (d: Mention): boolean => {
+    for (let i = lowerBound(names, d.start); i < names.length && names[i].start < d.end; i++) {
+      if (names[i].end <= d.end) return true;
+    }
+    return false;
+  };
   const sorted = list
     .filter((m) => !isDate(m) || !holdsName(m))
     .sort((a, b) => b.end - b.start - (a.end - a.start) || (isDate(a) ? 1 : 0) - (isDate(b) ? 1 : 0) || a.start - b.start);
+  let limit = 0;
+  for (const m of sorted) limit = Math.max(limit, m.end);
+  const taken = new Uint8Array(limit);
   const kept: Mention[] = [];
-  for (const m of sorted) {
-    if (kept.some((k) => k.start < m.end && m.start < k.end)) continue;
+  next: for (const m of sorted) {
+    for (let i = m.start; i < m.end; i++) if (taken[i]) continue next;
+    taken.fill(1, m.start, m.end);
     kept.push(m);
   }
   return kept.sort(byStart);
+}
+
+/** The index of the first mention (sorted by start) that starts at or after `x`. */
+function lowerBound(sorted: Mention[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].start < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function isDate(m: Mention): boolean {
@@ -125,34 +149,65 @@ interface Range {
   a: Annotation;
 }
 
-/** The plain-text range of every annotation's label. */
-function annotationRanges(doc: PressDocument, offsets: number[]): Range[] {
-  const out: Range[] = [];
-  // offsets is increasing: binary search for the first plain index whose source offset is >= x
-  const at = (x: number): number => {
+/**
+ * The plain-text ranges of every annotation's label, sorted by start, with the running maximum of
+ * their ends so that the ranges touching a mention are found without a scan of them all.
+ */
+class LabelRanges {
+  readonly list: Range[] = [];
+  /** maxEnd[i]: the largest `pe` of list[0..i]. */
+  private readonly maxEnd: number[] = [];
+
+  constructor(doc: PressDocument, offsets: number[]) {
+    for (const a of doc.all) {
+      this.list.push({ ps: firstAtOrAfter(offsets, a.labelSpan.start), pe: firstAtOrAfter(offsets, a.labelSpan.end), a });
+    }
+    this.list.sort((x, y) => x.ps - y.ps || y.pe - x.pe);
+    let max = -1;
+    for (const r of this.list) this.maxEnd.push((max = Math.max(max, r.pe)));
+  }
+
+  /**
+   * The ranges that can touch [start, end): every range with ps < end and pe > start, plus empty
+   * labels at the edges (the caller sorts them out). Ascending order by start.
+   */
+  near(start: number, end: number): Range[] {
+    const list = this.list;
+    // last index with ps <= end
     let lo = 0;
-    let hi = offsets.length - 1;
+    let hi = list.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (offsets[mid] < x) lo = mid + 1;
+      if (list[mid].ps <= end) lo = mid + 1;
       else hi = mid;
     }
-    return lo;
-  };
-  for (const a of doc.all) {
-    const ps = at(a.labelSpan.start);
-    const pe = at(a.labelSpan.end);
-    out.push({ ps, pe, a });
+    const out: Range[] = [];
+    for (let j = lo - 1; j >= 0 && this.maxEnd[j] >= start; j--) {
+      const r = list[j];
+      if (r.pe >= start) out.push(r);
+    }
+    return out.reverse();
   }
-  return out;
+}
+
+/** The first index of the increasing `offsets` whose value is >= x. */
+function firstAtOrAfter(offsets: number[], x: number): number {
+  let lo = 0;
+  let hi = offsets.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsets[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The mention in source offsets, or undefined when it is inside or across an annotation. */
-function place(m: Mention, ranges: Range[], offsets: number[], wrap: boolean): DocumentMention | undefined {
+function place(m: Mention, ranges: LabelRanges, offsets: number[], wrap: boolean): DocumentMention | undefined {
   let start = offsets[m.start];
   let end = offsets[m.end - 1] + 1;
   let wraps = false;
-  for (const r of ranges) {
+  for (const r of ranges.near(m.start, m.end)) {
     if (r.pe <= m.start || r.ps >= m.end) {
       // outside; an empty label at the boundary stays outside
       continue;
