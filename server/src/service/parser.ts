@@ -22,6 +22,9 @@ export const ESCAPABLE = '[]{}\\';
 const TYPE_RE = /^[A-Za-z][A-Za-z0-9_-]*$/;
 const KEY_RE = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 
+/** The characters parseBody acts on; everything between them is plain text. */
+const SPECIAL = /[\n\r\\[\]{]/g;
+
 interface Frame {
   open: number;
   children: Annotation[];
@@ -241,9 +244,21 @@ class Parser {
           i++;
           continue;
         }
-        default:
-          if (!isSpace(c)) lineHasText = true;
-          i++;
+        default: {
+          // plain text: jump to the next character that matters (a regex search is far faster
+          // than this loop), noting whether the line has text
+          SPECIAL.lastIndex = i + 1;
+          const j = SPECIAL.test(text) ? SPECIAL.lastIndex - 1 : n;
+          if (!lineHasText) {
+            for (let k = i; k < j; k++) {
+              if (!isSpace(text.charCodeAt(k))) {
+                lineHasText = true;
+                break;
+              }
+            }
+          }
+          i = j;
+        }
       }
     }
     dropOpenFrames();

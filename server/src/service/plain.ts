@@ -8,19 +8,46 @@ import type { Annotation, PressDocument } from './model';
 export interface PlainText {
   text: string;
   /** offsets[i] = source offset of plain character i; offsets[text.length] = end of body. */
-  offsets: number[];
+  offsets: Int32Array;
 }
 
+/** The characters a backslash escapes: `[ ] { } \`. */
+function isEscapable(c: number): boolean {
+  return c === 91 || c === 93 || c === 123 || c === 125 || c === 92;
+}
+
+/**
+ * One pass that copies runs of text between markup and escapes as slices (no per-character
+ * string building) and writes the offsets into one typed array.
+ */
 export function plainText(doc: PressDocument): PlainText {
   const src = doc.text;
-  let text = '';
-  const offsets: number[] = [];
+  const parts: string[] = [];
+  const offsets = new Int32Array(Math.max(0, src.length - doc.bodyStart) + 1);
+  let n = 0;
+  // the next backslash at or after the copy position (-1: none left); searched forward only, so
+  // the whole document costs one search however many runs it is copied in
+  let nextBackslash = src.indexOf('\\', doc.bodyStart);
   const copy = (start: number, end: number): void => {
-    for (let i = start; i < end; i++) {
-      const c = src.charCodeAt(i);
-      if (c === 92 && i + 1 < end && '[]{}\\'.includes(src[i + 1])) i++;
-      offsets.push(i);
-      text += src[i];
+    let i = start;
+    while (i < end) {
+      if (nextBackslash >= 0 && nextBackslash < i) nextBackslash = src.indexOf('\\', i);
+      const j = nextBackslash < 0 || nextBackslash >= end ? end : nextBackslash;
+      if (j > i) {
+        parts.push(src.slice(i, j));
+        for (let k = i; k < j; k++) offsets[n++] = k;
+      }
+      if (j >= end) return;
+      // a backslash: an escape stands for the character after it
+      if (j + 1 < end && isEscapable(src.charCodeAt(j + 1))) {
+        parts.push(src[j + 1]);
+        offsets[n++] = j + 1;
+        i = j + 2;
+      } else {
+        parts.push('\\');
+        offsets[n++] = j;
+        i = j + 1;
+      }
     }
   };
   const emit = (list: readonly Annotation[], start: number, end: number): void => {
@@ -33,7 +60,6 @@ export function plainText(doc: PressDocument): PlainText {
     copy(pos, end);
   };
   emit(doc.annotations, doc.bodyStart, src.length);
-  offsets.push(src.length);
-  return { text, offsets };
+  offsets[n++] = src.length;
+  return { text: parts.join(''), offsets: offsets.subarray(0, n) };
 }
-

@@ -132,11 +132,11 @@ export interface FromPress {
   /** For each span of `doc`, the source offset of its `[`. */
   spanSources: number[];
   /** sourceOffsets[i] = source offset of plain character i (plainText's map). */
-  sourceOffsets: number[];
+  sourceOffsets: ArrayLike<number>;
 }
 
 /** First index i with a[i] >= x (a sorted ascending). */
-function lowerBound(a: readonly number[], x: number): number {
+function lowerBound(a: ArrayLike<number>, x: number): number {
   let lo = 0;
   let hi = a.length;
   while (lo < hi) {

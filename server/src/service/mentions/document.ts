@@ -158,7 +158,7 @@ class LabelRanges {
   /** maxEnd[i]: the largest `pe` of list[0..i]. */
   private readonly maxEnd: number[] = [];
 
-  constructor(doc: PressDocument, offsets: number[]) {
+  constructor(doc: PressDocument, offsets: ArrayLike<number>) {
     for (const a of doc.all) {
       this.list.push({ ps: firstAtOrAfter(offsets, a.labelSpan.start), pe: firstAtOrAfter(offsets, a.labelSpan.end), a });
     }
@@ -191,7 +191,7 @@ class LabelRanges {
 }
 
 /** The first index of the increasing `offsets` whose value is >= x. */
-function firstAtOrAfter(offsets: number[], x: number): number {
+function firstAtOrAfter(offsets: ArrayLike<number>, x: number): number {
   let lo = 0;
   let hi = offsets.length - 1;
   while (lo < hi) {
@@ -203,7 +203,7 @@ function firstAtOrAfter(offsets: number[], x: number): number {
 }
 
 /** The mention in source offsets, or undefined when it is inside or across an annotation. */
-function place(m: Mention, ranges: LabelRanges, offsets: number[], wrap: boolean): DocumentMention | undefined {
+function place(m: Mention, ranges: LabelRanges, offsets: ArrayLike<number>, wrap: boolean): DocumentMention | undefined {
   let start = offsets[m.start];
   let end = offsets[m.end - 1] + 1;
   let wraps = false;
