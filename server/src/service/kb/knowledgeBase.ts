@@ -428,9 +428,14 @@ export class KnowledgeBase {
     return list;
   }
 
-  /** Number of visible entities, optionally of one type. */
+  private readonly countCache = new Map<string, number>();
+
+  /** Number of visible entities, optionally of one type (computed once per knowledge base and type). */
   count(type?: EntityType): number {
-    return this.all(type).length;
+    const key = type ?? '\u0000all';
+    let n = this.countCache.get(key);
+    if (n === undefined) this.countCache.set(key, (n = this.all(type).length));
+    return n;
   }
 }
 
