@@ -58,17 +58,21 @@ export function runCheck(argv: string[], io: Io): number {
   let rowsOut = 0;
   const display = (f: string) => (path.isAbsolute(f) ? path.relative(process.cwd(), f) || f : f);
   const report = ({ file, diagnostics }: Reported): void => {
+    // one write per file: a write per problem costs a system call each
+    let chunk = '';
+    const name = display(file);
     for (const d of diagnostics) {
       const sev = severityName(d.severity);
       if (sev === 'error') errors++;
       count++;
       if (format === 'json') {
-        const row = { file: display(file), range: d.range, severity: sev, code: String(d.code), message: d.message };
-        io.out(`${rowsOut++ === 0 ? '[\n  ' : ',\n  '}${JSON.stringify(row)}`);
+        const row = { file: name, range: d.range, severity: sev, code: String(d.code), message: d.message };
+        chunk += `${rowsOut++ === 0 ? '[\n  ' : ',\n  '}${JSON.stringify(row)}`;
       } else {
-        io.out(`${display(file)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${sev} ${d.message} (${d.code})\n`);
+        chunk += `${name}:${d.range.start.line + 1}:${d.range.start.character + 1} ${sev} ${d.message} (${d.code})\n`;
       }
     }
+    if (chunk) io.out(chunk);
   };
   const schemasSeen = new Set<string>();
   for (const file of [...files, ...kbFiles]) {
