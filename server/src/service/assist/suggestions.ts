@@ -28,8 +28,12 @@ export type Suggestion = DocumentMention;
 
 /** Paragraph cache: per knowledge base, `dct \0 paragraph text` → mentions relative to the paragraph. */
 const paragraphCache = new WeakMap<KnowledgeBase, Map<string, DocumentMention[]>>();
-/** Entries kept per knowledge base before the cache is emptied (a bound, not an LRU: cheap and enough). */
-const MAX_PARAGRAPHS = 50_000;
+/**
+ * Paragraphs kept per knowledge base, least recently used dropped first: enough for the open
+ * documents of an editor (a 1 MB transcript has ~1,500), small enough that a batch over a corpus
+ * of unique paragraphs stays at a flat memory (each entry is ~1–3 KB).
+ */
+const MAX_PARAGRAPHS = 10_000;
 /** Per parsed document: the suggestions for one knowledge base. */
 const documentCache = new WeakMap<PressDocument, { kb: KnowledgeBase; list: Suggestion[] }>();
 
@@ -61,12 +65,16 @@ function analyseParagraph(kb: KnowledgeBase, text: string, dct: string | undefin
   if (!cache) paragraphCache.set(kb, (cache = new Map()));
   const key = (dct ?? '') + '\0' + text;
   const hit = cache.get(key);
-  if (hit) return hit;
+  if (hit) {
+    cache.delete(key); // most recently used last
+    cache.set(key, hit);
+    return hit;
+  }
   // A leading line break keeps a paragraph that starts with `---` from reading as front matter.
   const sub = parse('\n' + text);
   const found = findMentionsInDocument(sub, kb, dct);
-  if (cache.size >= MAX_PARAGRAPHS) cache.clear();
   cache.set(key, found);
+  if (cache.size > MAX_PARAGRAPHS) cache.delete(cache.keys().next().value as string);
   return found;
 }
 
