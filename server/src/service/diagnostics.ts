@@ -7,7 +7,8 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import type { ProjectConfig } from './config';
 import type { PressDocument } from './model';
 import { severityOf, type Severity, type SeveritySetting } from './rules';
-import type { Check, Problem } from './checks/check';
+import type { Check, CheckContext, Problem } from './checks/check';
+import { paragraphs, parseParagraph, PARAGRAPH_OFFSET } from './paragraphs';
 import { checkTypes } from './checks/types';
 import { checkFrontMatter } from './checks/frontMatter';
 import { checkEntities } from './checks/entities';
@@ -18,8 +19,22 @@ import { checkBoundaries } from './checks/boundaries';
 import { KnowledgeBase } from './kb/knowledgeBase';
 import type { LineIndex } from './text';
 
-/** Every check, in order. A new check is one file in checks/ and one line here. */
-export const CHECKS: readonly Check[] = [checkFrontMatter, checkTypes, checkEntities, checkDates, checkConsistency, checkBoundaries, checkMentions];
+/**
+ * Checks whose problems depend on the whole document: the front matter, and the consistency of
+ * the annotations of the same words across paragraphs. A new check is one file in checks/ and one
+ * line here or in PARAGRAPH_CHECKS.
+ */
+export const DOCUMENT_CHECKS: readonly Check[] = [checkFrontMatter, checkConsistency];
+
+/**
+ * Checks whose problems about an annotation or a mention depend only on the paragraph it stands
+ * in, the front matter, the configuration and the knowledge base: they run per paragraph, and
+ * an unchanged paragraph's problems are reused (a keystroke re-checks one paragraph).
+ */
+export const PARAGRAPH_CHECKS: readonly Check[] = [checkTypes, checkEntities, checkDates, checkBoundaries, checkMentions];
+
+/** Every check. */
+export const CHECKS: readonly Check[] = [...DOCUMENT_CHECKS, ...PARAGRAPH_CHECKS];
 
 const EMPTY_KB = new KnowledgeBase([]);
 
@@ -53,14 +68,82 @@ export function collectProblems(doc: PressDocument, config: ProjectConfig, kb: K
 
 function computeProblems(doc: PressDocument, config: ProjectConfig, kb: KnowledgeBase): Problem[] {
   const out: Problem[] = [...doc.problems];
-  for (const check of CHECKS) {
-    try {
-      out.push(...check({ doc, config, kb }));
-    } catch (e) {
-      out.push({ code: 'internal.error', span: { start: 0, end: 0 }, message: `Internal error in a check: ${String(e)}` });
+  // Without a `date` key the date check implies a publication date from the whole document:
+  // its problems are not paragraph-local then.
+  const perParagraph = !!doc.frontMatter?.entries.some((e) => e.key === 'date');
+  for (const check of perParagraph ? DOCUMENT_CHECKS : CHECKS) runCheck(check, { doc, config, kb }, out);
+  if (perParagraph) {
+    const cache = paragraphCacheOf(kb, config);
+    const fm = doc.text.slice(0, doc.bodyStart);
+    for (const p of paragraphs(doc)) {
+      const text = doc.text.slice(p.start, p.end);
+      const key = fm + '\u0000' + text;
+      let found = cache.get(key);
+      if (found) {
+        cache.delete(key); // most recently used last
+      } else {
+        found = [];
+        const sub = parseParagraph(text, doc);
+        for (const check of PARAGRAPH_CHECKS) runCheck(check, { doc: sub, config, kb }, found);
+        if (cache.size >= MAX_PARAGRAPHS) cache.delete(cache.keys().next().value as string);
+      }
+      cache.set(key, found);
+      const delta = p.start - PARAGRAPH_OFFSET;
+      for (const problem of found) out.push(shiftProblem(problem, delta));
     }
   }
   return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
+
+function runCheck(check: Check, ctx: CheckContext, out: Problem[]): void {
+  try {
+    for (const p of check(ctx)) out.push(p);
+  } catch (e) {
+    out.push({ code: 'internal.error', span: { start: 0, end: 0 }, message: `Internal error in a check: ${String(e)}` });
+  }
+}
+
+/** Problems of paragraphs by `front matter \0 paragraph text`, per knowledge base and configuration. */
+const paragraphProblems = new WeakMap<KnowledgeBase, WeakMap<ProjectConfig, Map<string, Problem[]>>>();
+/** Paragraphs kept per knowledge base and configuration, least recently used dropped first. */
+const MAX_PARAGRAPHS = 10_000;
+
+function paragraphCacheOf(kb: KnowledgeBase, config: ProjectConfig): Map<string, Problem[]> {
+  let byConfig = paragraphProblems.get(kb);
+  if (!byConfig) paragraphProblems.set(kb, (byConfig = new WeakMap()));
+  let cache = byConfig.get(config);
+  if (!cache) byConfig.set(config, (cache = new Map()));
+  return cache;
+}
+
+/** A problem moved by `delta`: its span and the spans (`{start, end}`) in its fix data. */
+function shiftProblem(p: Problem, delta: number): Problem {
+  const moved: Problem = { ...p, span: { start: p.span.start + delta, end: p.span.end + delta } };
+  if (p.data) moved.data = shiftSpans(p.data, delta) as Record<string, unknown>;
+  return moved;
+}
+
+/** `v` with every `{start, end}` object in it moved by `delta`; `v` itself when it holds none. */
+function shiftSpans(v: unknown, delta: number): unknown {
+  if (!v || typeof v !== 'object') return v;
+  if (Array.isArray(v)) {
+    let changed = false;
+    const out = v.map((x) => {
+      const y = shiftSpans(x, delta);
+      if (y !== x) changed = true;
+      return y;
+    });
+    return changed ? out : v;
+  }
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o);
+  if (keys.length === 2 && typeof o.start === 'number' && typeof o.end === 'number') return { start: o.start + delta, end: o.end + delta };
+  let out: Record<string, unknown> | undefined;
+  for (const k of keys) {
+    const y = shiftSpans(o[k], delta);
+    if (y !== o[k]) (out ??= { ...o })[k] = y;
+  }
+  return out ?? v;
 }
 
 export function toDiagnostic(p: Problem, severity: Severity, lines: LineIndex): Diagnostic {

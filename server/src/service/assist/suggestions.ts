@@ -19,7 +19,7 @@
  */
 import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { PressDocument } from '../model';
-import { parse } from '../parser';
+import { paragraphs, parseParagraph, PARAGRAPH_OFFSET } from '../paragraphs';
 import { findMentionsInDocument, type DocumentMention } from '../mentions';
 
 export const DATE_TYPES: readonly string[] = ['date', 'time', 'duration', 'set'];
@@ -36,22 +36,6 @@ const paragraphCache = new WeakMap<KnowledgeBase, Map<string, DocumentMention[]>
 const MAX_PARAGRAPHS = 10_000;
 /** Per parsed document: the suggestions for one knowledge base. */
 const documentCache = new WeakMap<PressDocument, { kb: KnowledgeBase; list: Suggestion[] }>();
-
-/** Paragraphs of the body: maximal runs of lines separated by blank lines, as source spans. */
-export function paragraphs(doc: PressDocument): Array<{ start: number; end: number }> {
-  const text = doc.text;
-  const out: Array<{ start: number; end: number }> = [];
-  const re = /\r?\n[ \t]*(?:\r?\n[ \t]*)+(?=\S|$)|\r[ \t]*(?:\r[ \t]*)+(?=\S|$)/g;
-  re.lastIndex = doc.bodyStart;
-  let start = doc.bodyStart;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m.index > start) out.push({ start, end: m.index });
-    start = m.index + m[0].length;
-    if (m[0].length === 0) re.lastIndex++;
-  }
-  if (start < text.length) out.push({ start, end: text.length });
-  return out;
-}
 
 function frontMatterDate(doc: PressDocument): string | undefined {
   const v = doc.frontMatter?.data?.date;
@@ -70,8 +54,7 @@ function analyseParagraph(kb: KnowledgeBase, text: string, dct: string | undefin
     cache.set(key, hit);
     return hit;
   }
-  // A leading line break keeps a paragraph that starts with `---` from reading as front matter.
-  const sub = parse('\n' + text);
+  const sub = parseParagraph(text);
   const found = findMentionsInDocument(sub, kb, dct);
   cache.set(key, found);
   if (cache.size > MAX_PARAGRAPHS) cache.delete(cache.keys().next().value as string);
@@ -111,7 +94,7 @@ export function suggestions(doc: PressDocument, kb: KnowledgeBase): Suggestion[]
       const text = doc.text.slice(p.start, p.end);
       if (!/[\p{Lu}\p{Lt}\p{N}\p{Lo}]/u.test(text)) continue; // no capital, no digit: nothing to find
       for (const m of analyseParagraph(kb, text, dct)) {
-        const s: Suggestion = { ...m, start: m.start - 1 + p.start, end: m.end - 1 + p.start };
+        const s: Suggestion = { ...m, start: m.start - PARAGRAPH_OFFSET + p.start, end: m.end - PARAGRAPH_OFFSET + p.start };
         if (!inCapitalizedCompound(doc.text, s) && !(broken.length && inBroken(s))) list.push(s);
       }
     }

@@ -1,0 +1,98 @@
+/**
+ * Incremental diagnostics: the paragraph checks run per paragraph and an unchanged paragraph's
+ * problems are reused. The result must equal running every check over the whole document, and
+ * an edit must re-check only the paragraph it changed.
+ */
+import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
+import { defaultConfig } from '../../server/src/service/config';
+import { CHECKS, collectProblems } from '../../server/src/service/diagnostics';
+import { KnowledgeBase } from '../../server/src/service/kb/knowledgeBase';
+import { loadBuiltinKb } from '../../server/src/service/kb/builtin';
+import { parse } from '../../server/src/service/parser';
+import type { Problem } from '../../server/src/service/checks/check';
+import type { Entity } from '../../server/src/service/kb/types';
+import { pressText } from '../support/arbitraries';
+
+/** The reference: every check over the whole document at once. */
+function wholeDocument(text: string, kb: KnowledgeBase): Problem[] {
+  const doc = parse(text);
+  const config = defaultConfig();
+  const out: Problem[] = [...doc.problems];
+  for (const check of CHECKS) out.push(...check({ doc, config, kb }));
+  return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
+
+const FM = '---\ndate: 2022-06-29\nsource: Kazinform\n---\n';
+
+describe('incremental diagnostics (per paragraph)', function () {
+  this.timeout(60_000);
+  const kb = loadBuiltinKb();
+
+  it('equal the whole-document checks on random documents of several paragraphs', () => {
+    const doc = fc.array(pressText, { minLength: 1, maxLength: 5 }).map((ps) => FM + ps.join('\n\n'));
+    fc.assert(
+      fc.property(doc, (text) => {
+        assert.deepEqual(collectProblems(parse(text), defaultConfig(), kb), wholeDocument(text, kb));
+      }),
+      { numRuns: 300, seed: 5 },
+    );
+  });
+
+  it('equal them on a realistic release, fix data spans included', () => {
+    const text =
+      FM +
+      'Today [Kazakhstan]{country:KZ} and Luxembourg signed [ an agreement ]{org} in [Astana]{place:G1526273}.\n\n' +
+      '[Luxemburg]{country:KZ} joined [the OSCE]{org:OSCE} [last Friday]{date:2022-06-23}; [x]{country:KZ foo=1 foo=2}.\n\n' +
+      'Nothing here.\r\n\r\n[Kazakhstan]{country:LU} [29 June 2022]{date:2022-06-30} [cuontry]{cuontry:KZ}';
+    const got = collectProblems(parse(text), defaultConfig(), kb);
+    assert.deepEqual(got, wholeDocument(text, kb));
+    assert.ok(got.some((p) => p.code === 'annotation.boundary'), 'a problem with a span in its fix data is part of the case');
+  });
+
+  it('an edit in one paragraph re-checks that paragraph only', () => {
+    // A knowledge base whose lookups are counted: the entity check asks it about every id it checks.
+    const asked: string[] = [];
+    const base = new KnowledgeBase([
+      ...Array.from({ length: 6 }, (_, i): Entity => ({
+        type: 'country',
+        id: `C${i}`,
+        name: `Country ${i}`,
+        names: { en: [`Country ${i}`] },
+        aliases: [],
+        facts: {},
+        source: { kind: 'builtin' },
+      })),
+    ]);
+    const counted = new Proxy(base, {
+      get(target, prop, receiver) {
+        const v = Reflect.get(target, prop, receiver);
+        if (prop === 'get' && typeof v === 'function') {
+          return (type: string, id: string, ...rest: unknown[]) => {
+            asked.push(id);
+            return v.call(target, type, id, ...rest);
+          };
+        }
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+    }) as KnowledgeBase;
+    const paragraph = (i: number, extra = '') => `[Country ${i}]{country:C${i}} met${extra}.`;
+    const text = (extra: string) => FM + [0, 1, 2, 3, 4, 5].map((i) => paragraph(i, i === 3 ? extra : '')).join('\n\n');
+    const config = defaultConfig();
+
+    collectProblems(parse(text('')), config, counted);
+    for (let i = 0; i < 6; i++) assert.ok(asked.includes(`C${i}`), `first run checks C${i}`);
+    asked.length = 0;
+    const edited = collectProblems(parse(text(' again')), config, counted);
+    assert.deepEqual([...new Set(asked)], ['C3'], 'only the edited paragraph is checked again');
+    assert.deepEqual(edited, wholeDocument(text(' again'), counted));
+  });
+
+  it('without a `date` key every check runs over the whole document (the implied date needs all of it)', () => {
+    const text = 'Signed on [29 June 2022]{date:2022-06-29}.\n\nMet [today]{date:2022-06-29}.';
+    const got = collectProblems(parse(text), defaultConfig(), kb);
+    assert.deepEqual(got, wholeDocument(text, kb));
+    const missing = got.find((p) => p.code === 'date.no-publication-date');
+    assert.deepEqual(missing?.data, { date: '2022-06-29' }, 'implied from the other paragraph');
+  });
+});
