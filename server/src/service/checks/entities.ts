@@ -121,14 +121,30 @@ function entityProblems(ctx: CheckContext, a: Annotation, date: string | undefin
   return out;
 }
 
+/** Where on its annotation a remembered problem stands. */
+type Where = 'id' | 'type' | 'label';
+
 /**
- * The same (type, id, label) gives the same problems wherever it stands: a document names its
- * entities many times, so each distinct mention is looked up once (did-you-mean is a search).
+ * Problems by `date \0 type \0 id \0 label`, per knowledge base and configuration, kept across
+ * documents and paragraphs (least recently used dropped first): a corpus names the same entities
+ * again and again, and each distinct mention is looked up once (did-you-mean is a search).
  */
+const remembered = new WeakMap<KnowledgeBase, WeakMap<object, Map<string, Array<{ where: Where; problem: Problem }>>>>();
+const REMEMBERED_SIZE = 20_000;
+
+function memoOf(ctx: CheckContext): Map<string, Array<{ where: Where; problem: Problem }>> {
+  let byConfig = remembered.get(ctx.kb);
+  if (!byConfig) remembered.set(ctx.kb, (byConfig = new WeakMap()));
+  let memo = byConfig.get(ctx.config);
+  if (!memo) byConfig.set(ctx.config, (memo = new Map()));
+  return memo;
+}
+
+/** The same (type, id, label) gives the same problems wherever it stands, moved to its spans. */
 export const checkEntities: Check = (ctx) => {
   const out: Problem[] = [];
   const date = publicationDate(ctx.doc);
-  const memo = new Map<string, { anchor: Annotation; problems: Problem[] }>();
+  const memo = memoOf(ctx);
   const entityTypes = new Map<string, boolean>();
   const checked = (type: string): boolean => {
     let v = entityTypes.get(type);
@@ -137,19 +153,20 @@ export const checkEntities: Check = (ctx) => {
   };
   for (const a of ctx.doc.all) {
     if (!a.id || !a.idSpan || !checked(a.type)) continue;
-    const key = `${a.type}\u0000${a.id}\u0000${a.text}`;
-    const seen = memo.get(key);
-    if (!seen) {
-      const problems = entityProblems(ctx, a, date);
-      memo.set(key, { anchor: a, problems });
-      out.push(...problems);
-      continue;
+    const key = `${date ?? ''}\u0000${a.type}\u0000${a.id}\u0000${a.text}`;
+    let seen = memo.get(key);
+    if (seen) {
+      memo.delete(key); // most recently used last
+    } else {
+      seen = entityProblems(ctx, a, date).map((problem) => ({
+        where: problem.span.start === a.idSpan!.start ? 'id' : problem.span.start === a.typeSpan.start ? 'type' : 'label',
+        problem,
+      }));
+      if (memo.size >= REMEMBERED_SIZE) memo.delete(memo.keys().next().value as string);
     }
-    // Same problems, moved to this annotation's spans (each problem is on its id, type or label).
-    const { anchor } = seen;
-    for (const p of seen.problems) {
-      const span = p.span.start === anchor.idSpan!.start ? a.idSpan : p.span.start === anchor.typeSpan.start ? a.typeSpan : a.labelSpan;
-      out.push({ ...p, span });
+    memo.set(key, seen);
+    for (const { where, problem } of seen) {
+      out.push({ ...problem, span: where === 'id' ? a.idSpan : where === 'type' ? a.typeSpan : a.labelSpan });
     }
   }
   return out;
