@@ -37,7 +37,6 @@ export const RULES: readonly RuleInfo[] = [
   rule('date.value-mismatch', 'warning', 'The label reads as another value against the publication date: `[Today]{date:2022-06-28}` published 2022-06-29.'),
   rule('date.no-publication-date', 'warning', 'A relative date (`today`, `last Friday`, `next year`) in a document whose front matter has no `date`.'),
   rule('mention.unannotated', 'information', 'A knowledge-base name or a date expression that is not annotated; says what it would become (quick-fixes annotate it, or every mention of the entity).'),
-  rule('mention.skipped', 'information', 'A document too large to search for unannotated mentions as you type (above 500,000 characters).'),
   rule('annotation.inconsistent', 'information', 'The same words annotated with another type or id elsewhere in the document.'),
   rule('annotation.boundary', 'information', 'A label that starts or ends with white space or punctuation, or starts with the article "the".'),
   rule('kb.invalid-yaml', 'error', 'A knowledge-base file is not valid YAML.'),
