@@ -85,6 +85,8 @@ class Layer {
   readonly acronyms = new Map<string, NameEntry[]>();
   /** Distinct (key, entity) pairs for search scans. */
   readonly entries: NameEntry[] = [];
+  /** Upper-case ids, for the case-insensitive id matches of a search scan. */
+  readonly idUpper = new Map<Entity, string>();
 
   constructor(entities: readonly Entity[]) {
     for (const e of entities) {
@@ -102,6 +104,7 @@ class Layer {
     for (const e of this.entities) {
       push(this.byId, e.id, e);
       push(this.byIdUpper, e.id.toUpperCase(), e);
+      this.idUpper.set(e, e.id.toUpperCase());
       push(this.byType, e.type, e);
       const seenFolded = new Map<string, NameEntry>();
       const seenAcr = new Set<string>();
@@ -156,11 +159,28 @@ export class KnowledgeBase {
     return new KnowledgeBase(entities, this);
   }
 
+  /** Entities of lower layers hidden by a same type+id entity in a higher layer; found once. */
+  private hiddenSet: Set<Entity> | undefined;
+
   /** True when `e` is visible (not hidden by a same type+id entity in a higher layer). */
   private visible(e: Entity, layerIndex: number): boolean {
-    const k = entityKey(e.type, e.id);
-    for (let i = 0; i < layerIndex; i++) if (this.layers[i].byKey.has(k)) return false;
-    return true;
+    if (layerIndex === 0) return true;
+    if (!this.hiddenSet) {
+      const hidden = new Set<Entity>();
+      this.layers.forEach((layer, li) => {
+        for (const x of layer.entities) {
+          const k = entityKey(x.type, x.id);
+          for (let i = 0; i < li; i++) {
+            if (this.layers[i].byKey.has(k)) {
+              hidden.add(x);
+              break;
+            }
+          }
+        }
+      });
+      this.hiddenSet = hidden;
+    }
+    return !this.hiddenSet.has(e);
   }
 
   /** The entity of this type with this id (exact case; `ignoreCase` falls back to a unique case-insensitive match). */
@@ -268,19 +288,21 @@ export class KnowledgeBase {
     const fq = foldName(q);
     const qUpper = q.toUpperCase();
     const budget = fuzzyBudget(fq.length);
-    const best = new Map<string, SearchHit>();
+    // by entity object: an entity is one object in its layer, and hidden ones are never offered
+    const best = new Map<Entity, SearchHit>();
     const offer = (entity: Entity, match: MatchKind, matched: string, score: number) => {
-      const k = entityKey(entity.type, entity.id);
-      const prev = best.get(k);
-      if (!prev || score > prev.score) best.set(k, { entity, match, matched, score });
+      const prev = best.get(entity);
+      if (!prev || score > prev.score) best.set(entity, { entity, match, matched, score });
     };
+    // A substring of one or two letters is in most names: noise, and a scan that offers everything.
+    const substrings = fq.length >= 3;
     this.layers.forEach((layer, li) => {
       const entities = type === undefined ? layer.entities : layer.byType.get(type) || [];
       for (const e of entities) {
         if (!this.visible(e, li)) continue;
         if (e.id === q) offer(e, 'id', e.id, 1000);
         else {
-          const idUpper = e.id.toUpperCase();
+          const idUpper = layer.idUpper.get(e) ?? e.id.toUpperCase();
           if (idUpper === qUpper) offer(e, 'id', e.id, 950);
           // An id prefix as typed outranks name prefixes; a case-insensitive one ranks just below them.
           else if (e.id.startsWith(q)) offer(e, 'id-prefix', e.id, 800);
@@ -300,7 +322,7 @@ export class KnowledgeBase {
         else {
           const at = key.indexOf(fq);
           if (at > 0 && key.charCodeAt(at - 1) === 32) { score = 600; match = 'word-prefix'; }
-          else if (at > 0) { score = 500; match = 'substring'; }
+          else if (at > 0 && substrings) { score = 500; match = 'substring'; }
           // Misspellings keep their first letter (the cheap filter keeps the scan fast).
           else if (budget > 0 && key.charCodeAt(0) === fq.charCodeAt(0) && Math.abs(key.length - fq.length) <= budget) {
             const d = editDistance(key, fq, budget);
