@@ -48,6 +48,38 @@ async function time(fn) {
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
+/**
+ * The document of the request measures: the annotated example plus lines that end where an id
+ * is being typed; hover positions on every label, completion positions at those line ends.
+ */
+function requestDocument() {
+  const file = path.join(ROOT, 'examples/kazinform-2022-06-29.press');
+  const uri = pathToFileURL(file).toString();
+  const text =
+    fs.readFileSync(file, 'utf8') +
+    '\n[Luxembourg]{country:\n[OSCE Parliamentary Assembly]{org:OS\n[Nur-Sultan]{place:\n[New Yrok]{place:N\n[Xyzzy Town]{place:\n' +
+    '\nLast Friday Kazakhstan and Luxembourg met in Astana with the OSCE and Germany.\n';
+  const hoverAt = [];
+  const completeAt = [];
+  const unannotatedAt = [];
+  text.split('\n').forEach((l, line) => {
+    for (const m of l.matchAll(/\[([A-Z][^\][]*)\]\{/g)) hoverAt.push({ line, character: m.index + 2 });
+    if (/\]\{(country|org|place):[A-Z]*$/.test(l)) completeAt.push({ line, character: l.length });
+    if (l.startsWith('Last Friday')) for (const m of l.matchAll(/\b[A-Z]\w+/g)) unannotatedAt.push({ line, character: m.index + 1 });
+  });
+  // code actions: on annotations, and on unannotated mentions (annotate, annotate all, readings)
+  const actionAt = hoverAt.flatMap((p, i) => (i < unannotatedAt.length ? [p, unannotatedAt[i]] : [p]));
+  return { uri, text, hoverAt, completeAt, actionAt };
+}
+
+/** The 20 KB document of the edit measure and its v-th one-character edit (mid-document). */
+function editDocument() {
+  const text = generateDocument(20, 20_000);
+  const line = Math.floor(text.split('\n').length / 2);
+  const edit = (v) => ({ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: v % 2 ? 'x' : ' ' });
+  return { uri: 'file:///bench/twenty.press', text, line, edit };
+}
+
 /** Runs the LSP measures; `rounds` requests of each kind after a warm-up. */
 async function measureLsp({ rounds = 200, starts = 7 } = {}) {
   const results = {};
@@ -60,24 +92,13 @@ async function measureLsp({ rounds = 200, starts = 7 } = {}) {
   results.coldStart = stats(startTimes.slice(1));
 
   const { conn, stop } = await startServer();
-  const file = path.join(ROOT, 'examples/kazinform-2022-06-29.press');
-  const uri = pathToFileURL(file).toString();
-  const text =
-    fs.readFileSync(file, 'utf8') +
-    '\n[Luxembourg]{country:\n[OSCE Parliamentary Assembly]{org:OS\n[Nur-Sultan]{place:\n[New Yrok]{place:N\n[Xyzzy Town]{place:\n';
+  const { uri, text, hoverAt, completeAt, actionAt } = requestDocument();
   conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'pressmark', version: 1, text } });
   await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
-  const lines = text.split('\n');
-  const hoverAt = [];
-  const completeAt = [];
-  lines.forEach((l, line) => {
-    for (const m of l.matchAll(/\[([A-Z][^\][]*)\]\{/g)) hoverAt.push({ line, character: m.index + 2 });
-    if (/\]\{(country|org|place):[A-Z]*$/.test(l)) completeAt.push({ line, character: l.length });
-  });
   const hover = (i) => conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: hoverAt[i % hoverAt.length] });
   const complete = (i) => conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: completeAt[i % completeAt.length] });
   const actions = (i) => {
-    const p = hoverAt[i % hoverAt.length];
+    const p = actionAt[i % actionAt.length];
     return conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: p, end: p }, context: { diagnostics: [] } });
   };
   for (let i = 0; i < 50; i++) {
@@ -98,17 +119,15 @@ async function measureLsp({ rounds = 200, starts = 7 } = {}) {
   results.codeAction = stats(a);
 
   // A one-character edit in a 20 KB document, then its diagnostics (pull).
-  const doc20 = generateDocument(20, 20_000);
-  const uri20 = 'file:///bench/twenty.press';
+  const { uri: uri20, text: doc20, edit } = editDocument();
   conn.sendNotification('textDocument/didOpen', { textDocument: { uri: uri20, languageId: 'pressmark', version: 1, text: doc20 } });
   await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: uri20 } });
-  const line = Math.floor(doc20.split('\n').length / 2);
   const edits = [];
   for (let v = 2; v < rounds + 12; v++) {
     const ms = await time(async () => {
       conn.sendNotification('textDocument/didChange', {
         textDocument: { uri: uri20, version: v },
-        contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: v % 2 ? 'x' : ' ' }],
+        contentChanges: [edit(v)],
       });
       await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: uri20 } });
     });
@@ -119,7 +138,7 @@ async function measureLsp({ rounds = 200, starts = 7 } = {}) {
   return results;
 }
 
-module.exports = { measureLsp, stats };
+module.exports = { measureLsp, stats, requestDocument, editDocument };
 
 if (require.main === module) {
   const args = process.argv.slice(2);

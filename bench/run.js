@@ -11,6 +11,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { generateDocument } = require('./generate');
 const { measureLsp, stats } = require('./lsp');
+const { measureService } = require('./service');
 
 const ROOT = path.join(__dirname, '..');
 const OUT = path.join(ROOT, 'out', 'server', 'src');
@@ -82,38 +83,64 @@ async function main() {
   const table = [];
   const row = (name, value, unit, floorRatio, budget, ok) => table.push({ name, value, unit, floorRatio, budget, ok });
 
-  // 1. Full analysis of a 1 MB document: parse, diagnostics (every check), mention finding
-  //    with date recognition, semantic tokens.
+  // 1. Full analysis of a 1 MB document, as the server does it when the document opens: parse,
+  //    diagnostics (every check: knowledge-base ids, dates, mention finding with date
+  //    recognition), semantic tokens. Each run takes a document never seen before (another
+  //    seed), so no cache helps it.
   const size = quick ? 100_000 : 1_000_000;
-  const big = generateDocument(7, size);
   const runs = quick ? 3 : 7;
+  const docs = Array.from({ length: runs + 2 }, (_, i) => generateDocument(7 + i, size));
+  const big = docs[0];
+  for (const d of docs) floorPass(d); // flat strings, as an editor's buffer is
   const floor = repeat(() => floorPass(big), runs * 3);
   const floorMBs = big.length / 1e6 / (floor.median / 1000);
   M.floor = { ...floor, mbPerS: floorMBs };
   const ls = createLanguageService({ getKnowledgeBase: () => kb });
+  const fresh = (i, what) => ({ uri: `file:///bench/${what}-${i}.press`, version: 1, getText: () => docs[i % docs.length] });
+  let diagnosticsFound = 0;
   const full = repeat((i) => {
-    const src = { uri: 'file:///bench/big.press', version: i + 1, getText: () => big };
-    const doc = ls.parse(src);
-    ls.diagnostics(src);
-    findMentionsInDocument(doc, kb, '2022-06-29');
+    const src = fresh(i, 'full');
+    ls.parse(src);
+    diagnosticsFound = ls.diagnostics(src).length;
     ls.semanticTokens(src);
+    ls.forget(src.uri);
   }, runs);
   const fullMBs = big.length / 1e6 / (full.median / 1000);
-  M.fullAnalysis = { ...full, chars: big.length, mbPerS: fullMBs, ratioToFloor: full.median / floor.median };
+  M.fullAnalysis = { ...full, chars: big.length, mbPerS: fullMBs, ratioToFloor: full.median / floor.median, diagnostics: diagnosticsFound };
   row(`full analysis, ${(big.length / 1e6).toFixed(1)} MB document`, `${fullMBs.toFixed(1)} MB/s`, '', full.median / floor.median, '≥ 20 MB/s (≤ 25× floor)', fullMBs >= 20);
+  // Its parts, each on a fresh document too (the mention finder and the date recognizer on the
+  // whole plain text, as pressmark annotate runs them).
   const parts = {
-    parse: repeat(() => parse(big), runs),
-    diagnostics: repeat((i) => ls.diagnostics({ uri: 'file:///bench/d.press', version: 1000 + i, getText: () => big }), runs),
-    mentions: repeat(() => findMentionsInDocument(parse(big), kb, '2022-06-29'), runs),
-    semanticTokens: repeat((i) => ls.semanticTokens({ uri: 'file:///bench/s.press', version: 2000 + i, getText: () => big }), runs),
+    parse: repeat((i) => parse(docs[i % docs.length]), runs),
+    diagnostics: repeat((i) => {
+      const src = fresh(i, 'diagnostics');
+      ls.diagnostics(src);
+      ls.forget(src.uri);
+    }, runs),
+    mentionsAndDates: repeat((i) => findMentionsInDocument(parse(docs[i % docs.length]), kb, '2022-06-29'), runs),
+    semanticTokens: repeat((i) => {
+      const src = fresh(i, 'tokens');
+      ls.semanticTokens(src);
+      ls.forget(src.uri);
+    }, runs),
   };
+  for (const v of Object.values(parts)) v.ratioToFloor = v.median / floor.median;
   M.fullAnalysisParts = parts;
 
-  // 2. LSP latencies over stdio (a real client process).
+  // 2. Latencies. Server side: the language service in this process, answers serialized to JSON
+  //    (the budgets are on these). Over stdio: a real client process speaking JSON-RPC to the
+  //    server process, so transport and the client's decoding are counted too.
+  const service = measureService({ kb, rounds: quick ? 30 : 300 });
+  M.service = service;
   const lsp = await measureLsp({ rounds: quick ? 30 : 200, starts: quick ? 3 : 7 });
   M.lsp = lsp;
-  row('one-char edit in 20 KB → diagnostics (p50)', `${lsp.editDiagnostics.median.toFixed(2)} ms`, '', lsp.editDiagnostics.median / floor.median, '≤ 5 ms', lsp.editDiagnostics.median <= 5);
-  for (const k of ['hover', 'completion', 'codeAction']) row(`${k} p95`, `${lsp[k].p95.toFixed(2)} ms`, '', lsp[k].p95 / floor.median, '≤ 5 ms', lsp[k].p95 <= 5);
+  const ms = (x) => `${x.toFixed(2)} ms`;
+  row('one-char edit in 20 KB → diagnostics, p50 server side', ms(service.editDiagnostics.median), '', service.editDiagnostics.median / floor.median, '≤ 5 ms', service.editDiagnostics.median <= 5);
+  row('  the same over stdio (round trip)', ms(lsp.editDiagnostics.median), '', lsp.editDiagnostics.median / floor.median, '—', null);
+  for (const k of ['hover', 'completion', 'codeAction']) {
+    row(`${k} p95 server side`, ms(service[k].p95), '', service[k].p95 / floor.median, '≤ 5 ms', service[k].p95 <= 5);
+    row(`  the same over stdio (round trip)`, ms(lsp[k].p95), '', lsp[k].p95 / floor.median, '—', null);
+  }
   row('server cold start → initialize (KB loaded)', `${lsp.coldStart.median.toFixed(0)} ms`, '', lsp.coldStart.median / floor.median, '≤ 400 ms', lsp.coldStart.median <= 400);
 
   // 3. `pressmark check` over generated corpora: 1,000 and 10,000 documents.
@@ -128,7 +155,10 @@ async function main() {
       M.check[n] = { docs: n, mb: bytes / 1e6, ms: r.ms, rssMb: r.rssMb, msPerDoc: r.ms / n };
     }
     const [small, large] = sizes.map((n) => M.check[n]);
-    row(`check ${large.docs} docs (${large.mb.toFixed(0)} MB)`, `${(large.ms / 1000).toFixed(1)} s`, '', null, quick ? '—' : '≤ 10 s', large.ms <= 10_000);
+    // the floor's time for as many megabytes as the corpus holds
+    const floorFor = (c) => (floor.median * c.mb) / (big.length / 1e6);
+    for (const c of [small, large]) c.ratioToFloor = c.ms / floorFor(c);
+    row(`check ${large.docs} docs (${large.mb.toFixed(0)} MB)`, `${(large.ms / 1000).toFixed(1)} s`, '', large.ratioToFloor, quick ? '—' : '≤ 10 s', large.ms <= 10_000);
     row(`check peak RSS`, `${large.rssMb.toFixed(0)} MB`, '', null, '≤ 500 MB', large.rssMb <= 500);
     const growth = large.msPerDoc / small.msPerDoc;
     row(`check cost per doc, ${small.docs} → ${large.docs}`, `${small.msPerDoc.toFixed(2)} → ${large.msPerDoc.toFixed(2)} ms (×${growth.toFixed(2)})`, '', null, 'flat (≤ ×1.3)', growth <= 1.3);
@@ -147,7 +177,7 @@ async function main() {
   results.table = table;
   fs.writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
   const head = ['measure', 'value', '× floor', 'budget', 'met'];
-  const rows = table.map((r) => [r.name, r.value, r.floorRatio == null ? '' : `${r.floorRatio.toFixed(1)}×`, r.budget, quick ? '(smoke)' : r.ok ? 'yes' : 'NO']);
+  const rows = table.map((r) => [r.name, r.value, r.floorRatio == null ? '' : `${r.floorRatio.toFixed(1)}×`, r.budget, quick || r.ok === null ? (quick ? '(smoke)' : '') : r.ok ? 'yes' : 'NO']);
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   console.log(`floor: ${floorMBs.toFixed(0)} MB/s (newline count, same text, same process); load average ${results.loadavg.toFixed(1)} on ${results.cpus} CPUs`);
   for (const r of [head, ...rows]) console.log(r.map((c, i) => c.padEnd(w[i])).join('  '));

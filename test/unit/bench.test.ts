@@ -19,7 +19,11 @@ describe('benchmark suite (smoke)', function () {
     assert.ok(m.floor.mbPerS > 0);
     assert.ok(m.fullAnalysis.ratioToFloor > 0);
     for (const k of ['coldStart', 'hover', 'completion', 'codeAction', 'editDiagnostics']) assert.ok(m.lsp[k].n > 0, k);
+    for (const k of ['hover', 'completion', 'codeAction', 'editDiagnostics']) assert.ok(m.service[k].n > 0, k);
+    for (const k of ['parse', 'diagnostics', 'mentionsAndDates', 'semanticTokens']) assert.ok(m.fullAnalysisParts[k].ratioToFloor > 0, k);
+    assert.ok(m.fullAnalysis.diagnostics > 0, 'the full analysis finds the unannotated mentions');
     assert.equal(Object.keys(m.check).length, 2);
+    for (const c of Object.values(m.check) as Array<{ ratioToFloor: number }>) assert.ok(c.ratioToFloor > 0);
     assert.ok(results.table.length >= 9);
     assert.match(r.stdout, /floor: \d+ MB\/s/);
   });
