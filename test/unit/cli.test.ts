@@ -105,4 +105,29 @@ describe('CLI: pressmark check', function () {
     const rows = JSON.parse(run(['check', '--format', 'json', file]).out);
     assert.deepEqual(rows[0].range, { start: { line: 1, character: 6 }, end: { line: 1, character: 16 } });
   });
+
+  it('gives the same output, in file order, with worker threads (--jobs 2) as in one thread', function () {
+    this.timeout(120_000);
+    const corpus = path.join(dir, 'corpus');
+    fs.mkdirSync(path.join(corpus, 'sub'), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, 'examples/kazinform.kb.yaml'), path.join(corpus, 'people.kb.yaml'));
+    const example = fs.readFileSync(path.join(ROOT, 'examples/kazinform-2022-06-29.press'), 'utf8');
+    for (let i = 0; i < 90; i++) {
+      // every third document broken, some in a subfolder; the workspace people are known in all
+      const text = i % 3 === 0 ? example.replace('[Kazakhstan]{country:KZ}', `[Kazakhstan]{country:K${i}}`) : example.replace('Luxembourg', `Luxembourg ${i}`);
+      fs.writeFileSync(path.join(corpus, i % 4 === 0 ? 'sub' : '', `doc-${String(i).padStart(3, '0')}.press`), text);
+    }
+    const one = run(['check', '--format', 'json', '--jobs', '1', corpus]);
+    const two = run(['check', '--format', 'json', '--jobs', '2', corpus]);
+    assert.equal(one.code, 1, one.err);
+    assert.equal(two.code, 1, two.err);
+    assert.equal(two.out, one.out);
+    const rows = JSON.parse(one.out) as Array<{ file: string; code: string }>;
+    assert.equal(rows.filter((r) => r.code === 'entity.unknown-id').length, 30);
+    assert.ok(!rows.some((r) => r.file.endsWith('.kb.yaml')), 'the people file is valid');
+    const files = rows.map((r) => r.file);
+    assert.deepEqual(files, [...files].sort(), 'in file order');
+    assert.equal(run(['check', '--jobs', '2', corpus]).out, run(['check', corpus]).out, 'text output too');
+    assert.equal(run(['check', '--jobs', '0', corpus]).code, 2);
+  });
 });

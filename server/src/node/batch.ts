@@ -21,7 +21,8 @@ import { LineIndex } from '../service/text';
 import { parse } from '../service/parser';
 import { plainText } from '../service/plain';
 import { tokenize } from '../service/corpus/tokens';
-import { collectProblems } from '../service/diagnostics';
+import { collectProblems, severityName, toDiagnostics } from '../service/diagnostics';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { severityOf } from '../service/rules';
 import { loadBuiltinKbWithInfo } from '../service/kb/builtin';
 import type { KnowledgeBase } from '../service/kb/knowledgeBase';
@@ -37,7 +38,8 @@ export type Job =
   | { kind: 'export'; input: string; id: string; format: ExportFormat; outDir: string | undefined; force: boolean }
   | { kind: 'from-brat'; ann: string; output: string; force: boolean }
   | { kind: 'from-jsonl'; file: string; line: number; text: string; outDir: string; force: boolean }
-  | { kind: 'stats'; input: string; mentions: boolean };
+  | { kind: 'stats'; input: string; mentions: boolean }
+  | { kind: 'check'; input: string; display: string; format: 'text' | 'json' };
 
 /** What `pressmark stats` needs of one document. */
 export interface DocumentStats {
@@ -72,6 +74,8 @@ export interface JobResult {
   /** Annotation types the document uses (brat: for annotation.conf). */
   types?: string[];
   stats?: DocumentStats;
+  /** `pressmark check`: the document's problems as output rows, and how many are errors. */
+  check?: { rows: string[]; errors: number };
 }
 
 /** What every job of a batch shares (it crosses to the workers, so plain data). */
@@ -266,6 +270,34 @@ function runStats(job: Extract<Job, { kind: 'stats' }>, ctx: BatchContext): JobR
   return { status: 'done', outputs: [], problems: [], stats };
 }
 
+/**
+ * `pressmark check` of one document: its diagnostics (the same as the editor's) as output rows,
+ * `file:line:col severity message (code)` or one JSON object per problem.
+ */
+function runCheckJob(job: Extract<Job, { kind: 'check' }>, ctx: BatchContext): JobResult {
+  const text = withoutBom(readText(job.input));
+  const config = configs.forFile(job.input).config;
+  const doc = parse(text);
+  const diagnostics = toDiagnostics(collectProblems(doc, config, kbOf(ctx).kb), doc.lines, config);
+  return { status: 'done', outputs: [], problems: [], check: checkRows(job.display, diagnostics, job.format) };
+}
+
+/** Output rows of a file's diagnostics for `pressmark check`, and the number of errors among them. */
+export function checkRows(file: string, diagnostics: readonly Diagnostic[], format: 'text' | 'json'): { rows: string[]; errors: number } {
+  const rows: string[] = [];
+  let errors = 0;
+  for (const d of diagnostics) {
+    const severity = severityName(d.severity);
+    if (severity === 'error') errors++;
+    rows.push(
+      format === 'json'
+        ? JSON.stringify({ file, range: d.range, severity, code: String(d.code), message: d.message })
+        : `${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severity} ${d.message} (${d.code})`,
+    );
+  }
+  return { rows, errors };
+}
+
 /** Runs one job. Never throws: an exception is a failed result. */
 export function runJob(job: Job, ctx: BatchContext): JobResult {
   const file = job.kind === 'from-brat' ? job.ann : job.kind === 'from-jsonl' ? job.file : job.input;
@@ -281,6 +313,8 @@ export function runJob(job: Job, ctx: BatchContext): JobResult {
         return runFromJsonl(job, ctx);
       case 'stats':
         return runStats(job, ctx);
+      case 'check':
+        return runCheckJob(job, ctx);
     }
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
