@@ -70,21 +70,30 @@ export function semanticTokens(doc: PressDocument): SemanticTokens {
   let prevChar = 0;
   let lastEnd = 0;
   const lines = doc.lines;
+  // Tokens come in order: the line of each start is found by moving forward from the last one.
+  let line = 0;
+  let lineStart = lines.lineStart(0);
+  let nextLineStart = lines.lineCount > 1 ? lines.lineStart(1) : Infinity;
   for (const t of toks) {
     let start = Math.max(t.start, lastEnd);
     while (start < t.end) {
-      const pos = lines.positionAt(start);
-      const lineEnd = lines.lineEnd(pos.line);
+      while (start >= nextLineStart) {
+        line++;
+        lineStart = nextLineStart;
+        nextLineStart = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : Infinity;
+      }
+      const character = start - lineStart;
+      const lineEnd = lines.lineEnd(line);
       const end = Math.min(t.end, lineEnd);
       if (end > start) {
-        const deltaLine = pos.line - prevLine;
-        const deltaChar = deltaLine === 0 ? pos.character - prevChar : pos.character;
+        const deltaLine = line - prevLine;
+        const deltaChar = deltaLine === 0 ? character - prevChar : character;
         data.push(deltaLine, deltaChar, end - start, t.type, 0);
-        prevLine = pos.line;
-        prevChar = pos.character;
+        prevLine = line;
+        prevChar = character;
       }
       if (t.end <= lineEnd) break;
-      start = pos.line + 1 < lines.lineCount ? lines.lineStart(pos.line + 1) : t.end;
+      start = line + 1 < lines.lineCount ? nextLineStart : t.end;
     }
     lastEnd = Math.max(lastEnd, t.end);
   }
