@@ -44,7 +44,8 @@ function frontMatterDate(doc: PressDocument): string | undefined {
   return undefined;
 }
 
-function analyseParagraph(kb: KnowledgeBase, text: string, dct: string | undefined): DocumentMention[] {
+/** `parsed`: the paragraph already parsed alone (parseParagraph), when the caller has it. */
+function analyseParagraph(kb: KnowledgeBase, text: string, dct: string | undefined, parsed?: PressDocument): DocumentMention[] {
   let cache = paragraphCache.get(kb);
   if (!cache) paragraphCache.set(kb, (cache = new Map()));
   const key = (dct ?? '') + '\0' + text;
@@ -54,7 +55,8 @@ function analyseParagraph(kb: KnowledgeBase, text: string, dct: string | undefin
     cache.set(key, hit);
     return hit;
   }
-  const sub = parseParagraph(text);
+  // the paragraph alone, without front matter: its date is `dct`
+  const sub = parsed ? { ...parsed, frontMatter: undefined } : parseParagraph(text);
   const found = findMentionsInDocument(sub, kb, dct);
   cache.set(key, found);
   if (cache.size > MAX_PARAGRAPHS) cache.delete(cache.keys().next().value as string);
@@ -93,7 +95,10 @@ export function suggestions(doc: PressDocument, kb: KnowledgeBase): Suggestion[]
     for (const p of paragraphs(doc)) {
       const text = doc.text.slice(p.start, p.end);
       if (!/[\p{Lu}\p{Lt}\p{N}\p{Lo}]/u.test(text)) continue; // no capital, no digit: nothing to find
-      for (const m of analyseParagraph(kb, text, dct)) {
+      // A document that is one paragraph parsed alone (the per-paragraph checks hand in such
+      // documents) is not parsed again.
+      const alone = doc.bodyStart === 0 && p.start === PARAGRAPH_OFFSET && p.end === doc.text.length && doc.text.charCodeAt(0) === 10;
+      for (const m of analyseParagraph(kb, text, dct, alone ? doc : undefined)) {
         const s: Suggestion = { ...m, start: m.start - PARAGRAPH_OFFSET + p.start, end: m.end - PARAGRAPH_OFFSET + p.start };
         if (!inCapitalizedCompound(doc.text, s) && !(broken.length && inBroken(s))) list.push(s);
       }
