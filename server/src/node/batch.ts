@@ -286,13 +286,17 @@ function runCheckJob(job: Extract<Job, { kind: 'check' }>, ctx: BatchContext): J
 export function checkRows(file: string, diagnostics: readonly Diagnostic[], format: 'text' | 'json'): { rows: string[]; errors: number } {
   const rows: string[] = [];
   let errors = 0;
+  // JSON rows are written field by field (the same text JSON.stringify gives for the object
+  // {file, range, severity, code, message}): a corpus has hundreds of thousands of them.
+  const fileJson = JSON.stringify(file);
   for (const d of diagnostics) {
     const severity = severityName(d.severity);
     if (severity === 'error') errors++;
+    const { start, end } = d.range;
     rows.push(
       format === 'json'
-        ? JSON.stringify({ file, range: d.range, severity, code: String(d.code), message: d.message })
-        : `${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severity} ${d.message} (${d.code})`,
+        ? `{"file":${fileJson},"range":{"start":{"line":${start.line},"character":${start.character}},"end":{"line":${end.line},"character":${end.character}}},"severity":"${severity}","code":${JSON.stringify(String(d.code))},"message":${JSON.stringify(d.message)}}`
+        : `${file}:${start.line + 1}:${start.character + 1} ${severity} ${d.message} (${d.code})`,
     );
   }
   return { rows, errors };
