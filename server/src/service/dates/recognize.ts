@@ -61,8 +61,74 @@ const START_WORDS = new Set(
   ).split(/\s+/),
 );
 
-const TOKEN = /[\p{L}\p{N}]+|['’](?=\d0s)/gu;
-const WORD_CHAR = /[\p{L}\p{N}_]/u;
+// ---------------------------------------------------------------------------
+// Character classes without allocation: a word is a run of [\p{L}\p{N}] code points
+
+/** 1 where an ASCII code unit is a letter or digit. */
+const ASCII_LN = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_LN[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0;
+/** [\p{L}\p{N}] for BMP code points >= 128, filled on first use: 0 unknown, 1 no, 2 yes. */
+let bmpLN: Uint8Array | undefined;
+const LN_CHAR = /^[\p{L}\p{N}]$/u;
+
+/** Whether a code point (not a code unit) is a letter or a number. */
+function isLN(cp: number): boolean {
+  if (cp < 128) return ASCII_LN[cp] === 1;
+  if (cp < 0x10000) {
+    if (!bmpLN) bmpLN = new Uint8Array(0x10000);
+    let k = bmpLN[cp];
+    if (k === 0) bmpLN[cp] = k = LN_CHAR.test(String.fromCharCode(cp)) ? 2 : 1;
+    return k === 2;
+  }
+  return LN_CHAR.test(String.fromCodePoint(cp));
+}
+
+/** The code point at i (a lone surrogate stands for itself). */
+function codePointAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+  }
+  return c;
+}
+
+/** Whether the single code unit c is [\p{L}\p{N}_] (a lone surrogate never is). */
+function isWordUnit(c: number): boolean {
+  if (c === 95) return true;
+  if (c >= 0xd800 && c <= 0xdfff) return false;
+  return isLN(c);
+}
+
+/** A quote that can begin a token before a decade ("'90s"). */
+function isQuote(c: number): boolean {
+  return c === 39 || c === 0x2019;
+}
+
+/**
+ * Hash of a lower-cased word, computed on the code units of the text without a string (31-based,
+ * 32 bits). Lower-casing is exact for ASCII and basic Cyrillic; any other code unit >= 128 makes
+ * the word "complex" (-1) and the caller lower-cases the string itself.
+ */
+function lowerHash(text: string, start: number, end: number): number {
+  let h = 0;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 128) {
+      if (c >= 65 && c <= 90) c += 32;
+    } else if (c >= 0x410 && c <= 0x44f) {
+      if (c <= 0x42f) c += 32;
+    } else {
+      return -1;
+    }
+    h = (Math.imul(h, 31) + c) | 0;
+  }
+  return h === -1 ? 0 : h;
+}
+function stringHash(w: string): number {
+  return lowerHash(w, 0, w.length);
+}
+const START_HASHES = new Set([...START_WORDS].map(stringHash));
 
 /** Frequent words that start an expression only before another start word or a unit. */
 const WEAK_STARTS = new Set(['the', 'a', 'an', 'at', 'up', 'just', 'well', 'more', 'less', 'very', 'quite', 'right', 'some', 'over', 'in', 'на', 'в']);
@@ -71,23 +137,87 @@ const UNIT_WORDS = new Set(
     'quarter quarters year years decade decades century centuries millennium millennia morning afternoon evening ' +
     'night least most present moment old half same past').split(' '),
 );
-const NEXT_WORD = /[^\p{L}\p{N}]{1,3}([\p{L}\p{N}]+)/uy;
 
-function canStart(text: string, tok: string, end: number): boolean {
-  const c = tok.charCodeAt(0);
+/**
+ * Whether the token text[start, end) can begin an expression: a digit or a quote, or a start word
+ * (a weak one only before a digit, a strong start word, a unit or an article).
+ */
+function canStart(text: string, start: number, end: number): boolean {
+  const c = text.charCodeAt(start);
   if (c >= 48 && c <= 57) return true;
-  if (c === 39 || c === 0x2019) return true;
-  const w = tok.length <= 12 ? tok.toLowerCase() : '';
+  if (isQuote(c)) return true;
+  if (end - start > 12) return false;
+  const h = lowerHash(text, start, end);
+  if (h !== -1 && !START_HASHES.has(h)) return false;
+  const w = text.slice(start, end).toLowerCase();
   if (!START_WORDS.has(w)) return false;
   if (!WEAK_STARTS.has(w)) return true;
-  NEXT_WORD.lastIndex = end;
-  const m = NEXT_WORD.exec(text);
-  if (!m) return false;
-  const n = m[1];
-  const d = n.charCodeAt(0);
+  // the next word: after 1 to 3 code points that are not letters or digits
+  let i = end;
+  let gap = 0;
+  while (i < text.length && gap <= 3) {
+    const cp = codePointAt(text, i);
+    if (isLN(cp)) break;
+    i += cp > 0xffff ? 2 : 1;
+    gap++;
+  }
+  if (gap < 1 || gap > 3 || i >= text.length) return false;
+  const from = i;
+  while (i < text.length) {
+    const cp = codePointAt(text, i);
+    if (!isLN(cp)) break;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  const d = text.charCodeAt(from);
   if (d >= 48 && d <= 57) return true;
-  const nl = n.toLowerCase();
+  const nl = text.slice(from, i).toLowerCase();
   return (START_WORDS.has(nl) && !WEAK_STARTS.has(nl)) || UNIT_WORDS.has(nl) || nl === 'the' || nl === 'a' || nl === 'an';
+}
+
+/**
+ * The next token at or after `from`: a run of letters and digits, or a quote before a decade
+ * ("'90s"); [start, end) or undefined. Same tokens as /[\p{L}\p{N}]+|['’](?=\d0s)/gu.
+ */
+function nextToken(text: string, from: number, out: { start: number; end: number }): boolean {
+  const n = text.length;
+  let i = from;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    let cp = c;
+    let w = 1;
+    if (c >= 128) {
+      cp = codePointAt(text, i);
+      if (cp > 0xffff) w = 2;
+    }
+    if (isLN(cp)) {
+      const start = i;
+      i += w;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d < 128) {
+          if (ASCII_LN[d] === 0) break;
+          i++;
+        } else {
+          const dp = codePointAt(text, i);
+          if (!isLN(dp)) break;
+          i += dp > 0xffff ? 2 : 1;
+        }
+      }
+      out.start = start;
+      out.end = i;
+      return true;
+    }
+    if (isQuote(c) && i + 3 < n && isDigit(text.charCodeAt(i + 1)) && text.charCodeAt(i + 2) === 48 && text.charCodeAt(i + 3) === 115) {
+      out.start = i;
+      out.end = i + 1;
+      return true;
+    }
+    i += w;
+  }
+  return false;
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 interface Hit { start: number; end: number; rule: string; type: TimexKind; value: string; mod?: string; quant?: string; freq?: string; confident: boolean }
@@ -115,13 +245,14 @@ function scan(text: string, dct: string | undefined, filtered: boolean): FoundDa
     if (typeof text !== 'string' || text.length === 0) return [];
     const anchor = parseDct(dct);
     const { sticky } = masters();
-    const tok = new RegExp(TOKEN.source, TOKEN.flags);
-    let m: RegExpExecArray | null;
-    while ((m = tok.exec(text))) {
-      const start = m.index;
-      if (start > 0 && WORD_CHAR.test(text[start - 1])) continue;
+    const tok = { start: 0, end: 0 };
+    let pos = 0;
+    while (nextToken(text, pos, tok)) {
+      const start = tok.start;
+      pos = tok.end;
+      if (start > 0 && isWordUnit(text.charCodeAt(start - 1))) continue;
       if (filtered) {
-        if (!canStart(text, m[0], start + m[0].length)) continue;
+        if (!canStart(text, start, tok.end)) continue;
         sticky.lastIndex = start;
         if (!sticky.test(text)) continue;
       }
@@ -136,7 +267,7 @@ function scan(text: string, dct: string | undefined, filtered: boolean): FoundDa
           hits.push({ start: s, end: s + 4, rule: 'year', type: 'DATE', value: y[0], confident: true });
         }
       }
-      tok.lastIndex = Math.max(best.end, start + 1);
+      pos = Math.max(best.end, start + 1);
     }
     anchorTimes(text, hits);
   } catch {
