@@ -1074,28 +1074,371 @@ export function makeCtx(dct: string | undefined, before: string, after: string):
   return { dct: parseDct(dct), before, after, tense: null };
 }
 
+// ---------------------------------------------------------------------------
+// Dispatch: which rules can match at a position
+//
+// The matches of a rule begin with one of a few short prefixes, read off its regular expression
+// in a canonical form (letters lower-cased, every ASCII digit read as 0): a match of 'wd? d month
+// year' at "29 June 2022" begins "00 june ". The prefixes of all rules, up to PREFIX_LEN characters,
+// form a trie; at a position only the rules whose prefix the text there begins with are tried.
+// The analysis over-approximates: lookarounds are taken to hold, and a prefix stops early before
+// a character class that is not a short list ("recent \p{Lu}..." gives "recent "). A text
+// character whose case folding is not plain lower-casing (a letter other than ASCII and basic
+// Cyrillic, a surrogate) stops the walk, and every rule with a prefix below that point is tried.
+
+const PREFIX_LEN = 8;
+
+/** A parsed rule expression: the subset of regular expression syntax the rules use. */
+type RxNode =
+  | { t: 'chars'; cs: string[] } // one character out of a list (canonical forms)
+  | { t: 'stop' } // a character the prefix cannot follow (a wide class, a back reference)
+  | { t: 'group'; alts: RxNode[][] }
+  | { t: 'rep'; node: RxNode; min: number; max: number }
+  | { t: 'empty' }; // assertions: lookarounds, \b, ^, $
+
+/** Canonical form of a character of a rule (one code point), or undefined if it has none. */
+function canonRuleChar(c: string): string | undefined {
+  const u = c.codePointAt(0)!;
+  if (c.length !== 1) return undefined;
+  if (u >= 48 && u <= 57) return '0';
+  if (u < 128) return u >= 65 && u <= 90 ? String.fromCharCode(u + 32) : c;
+  if (u >= 0x410 && u <= 0x44f) return u <= 0x42f ? String.fromCharCode(u + 32) : c;
+  if (u === 0x2019 || u === 0x2013 || u === 0x2014) return c; // ’ – —: no case variants
+  return undefined;
+}
+
+/** [\p{L}\p{N}] for BMP code units >= 128, filled on first use: 0 unknown, 1 no, 2 yes. */
+let bmpLN: Uint8Array | undefined;
+const LN_CHAR = /^[\p{L}\p{N}]$/u;
+
+/** Whether a code point is a letter or a number (\p{L} or \p{N}). */
+export function isLetterOrDigit(cp: number): boolean {
+  if (cp < 128) return (cp >= 48 && cp <= 57) || ((cp | 32) >= 97 && (cp | 32) <= 122);
+  if (cp < 0x10000) {
+    if (!bmpLN) bmpLN = new Uint8Array(0x10000);
+    let k = bmpLN[cp];
+    if (k === 0) bmpLN[cp] = k = LN_CHAR.test(String.fromCharCode(cp)) ? 2 : 1;
+    return k === 2;
+  }
+  return LN_CHAR.test(String.fromCodePoint(cp));
+}
+
+/**
+ * Canonical form of a code unit of the text, or -1 where the walk must stop: a letter or digit
+ * other than ASCII and basic Cyrillic (its case folding may reach a rule's letter), a surrogate.
+ */
+function canonTextUnit(u: number): number {
+  if (u < 128) return u >= 48 && u <= 57 ? 48 : u >= 65 && u <= 90 ? u + 32 : u;
+  if (u >= 0x410 && u <= 0x44f) return u <= 0x42f ? u + 32 : u;
+  if (u >= 0xd800 && u <= 0xdfff) return -1;
+  return isLetterOrDigit(u) ? -1 : u;
+}
+
+/** Parses a rule expression (u mode); throws on syntax it does not know. */
+function parseRx(src: string): RxNode[][] {
+  let i = 0;
+  const fail = (why: string): never => {
+    throw new Error(`rule analysis: ${why} at ${i} in ${src.slice(0, 60)}`);
+  };
+  const STOP: RxNode = { t: 'stop' };
+  const char = (c: string): RxNode => {
+    const k = canonRuleChar(c);
+    return k === undefined ? STOP : { t: 'chars', cs: [k] };
+  };
+  const escape = (inClass: boolean): RxNode => {
+    const e = src[i++];
+    if (e === 'd') return { t: 'chars', cs: ['0'] };
+    if ((e === 'b' || e === 'B') && !inClass) return { t: 'empty' };
+    if (e === 'p' || e === 'P') {
+      const end = src.indexOf('}', i);
+      if (src[i] !== '{' || end < 0) fail('\\p');
+      i = end + 1;
+      return STOP;
+    }
+    if (e === 'k') {
+      const end = src.indexOf('>', i);
+      if (src[i] !== '<' || end < 0) fail('\\k');
+      i = end + 1;
+      return STOP;
+    }
+    if (e !== undefined && /[sSwWD]/.test(e)) return STOP;
+    if (e !== undefined && /[.\\/()[\]{}?*+|^$\-]/.test(e)) return char(e);
+    return fail(`escape \\${e}`);
+  };
+  const parseClass = (): RxNode => {
+    if (src[i] === '^') {
+      // negated: any character but a few
+      const end = src.indexOf(']', i + 1);
+      if (end < 0) fail('unclosed class');
+      i = end + 1;
+      return STOP;
+    }
+    const cs = new Set<string>();
+    let wide = false;
+    const add = (n: RxNode) => {
+      if (n.t === 'chars') for (const c of n.cs) cs.add(c);
+      else wide = true;
+    };
+    const item = (): { node: RxNode; raw?: string } => {
+      if (src[i] === '\\') {
+        i++;
+        const before = i;
+        const node = escape(true);
+        return { node, raw: i === before + 1 && node.t === 'chars' ? src[before] : undefined };
+      }
+      const cp = src.codePointAt(i)!;
+      const raw = String.fromCodePoint(cp);
+      i += raw.length;
+      return { node: char(raw), raw };
+    };
+    while (i < src.length && src[i] !== ']') {
+      const a = item();
+      if (src[i] === '-' && src[i + 1] !== ']' && i + 1 < src.length) {
+        i++;
+        const b = item();
+        if (a.raw === undefined || b.raw === undefined) return fail('class range');
+        const lo = a.raw.codePointAt(0)!;
+        const hi = b.raw.codePointAt(0)!;
+        if (hi < lo || hi - lo > 200) {
+          wide = true;
+        } else {
+          for (let cp = lo; cp <= hi; cp++) add(char(String.fromCodePoint(cp)));
+        }
+      } else {
+        add(a.node);
+      }
+    }
+    if (src[i] !== ']') fail('unclosed class');
+    i++;
+    return wide ? STOP : { t: 'chars', cs: [...cs] };
+  };
+  const parseAlts = (): RxNode[][] => {
+    const alts: RxNode[][] = [[]];
+    while (i < src.length) {
+      const ch = src[i];
+      if (ch === ')') break;
+      if (ch === '|') {
+        i++;
+        alts.push([]);
+        continue;
+      }
+      let atom: RxNode;
+      if (ch === '(') {
+        i++;
+        let look = false;
+        if (src.startsWith('?:', i)) i += 2;
+        else if (src.startsWith('?=', i) || src.startsWith('?!', i)) { i += 2; look = true; }
+        else if (src.startsWith('?<=', i) || src.startsWith('?<!', i)) { i += 3; look = true; }
+        else if (src.startsWith('?<', i)) i = src.indexOf('>', i) + 1;
+        else if (src[i] === '?') fail('group kind');
+        const inner = parseAlts();
+        if (src[i] !== ')') fail('unclosed group');
+        i++;
+        atom = look ? { t: 'empty' } : { t: 'group', alts: inner };
+      } else if (ch === '[') {
+        i++;
+        atom = parseClass();
+      } else if (ch === '\\') {
+        i++;
+        atom = escape(false);
+      } else if (ch === '^' || ch === '$') {
+        i++;
+        atom = { t: 'empty' };
+      } else if (ch === '.') {
+        i++;
+        atom = STOP;
+      } else if (ch === '?' || ch === '*' || ch === '+' || ch === '{' || ch === ']' || ch === '}') {
+        return fail(`unexpected ${ch}`);
+      } else {
+        const raw = String.fromCodePoint(src.codePointAt(i)!);
+        i += raw.length;
+        atom = char(raw);
+      }
+      let min = 1;
+      let max = 1;
+      const q = src[i];
+      if (q === '?') { min = 0; i++; }
+      else if (q === '*') { min = 0; max = Infinity; i++; }
+      else if (q === '+') { max = Infinity; i++; }
+      else if (q === '{') {
+        const m = /^\{(\d+)(?:(,)(\d*))?\}/.exec(src.slice(i));
+        if (!m) return fail('quantifier');
+        min = +m[1];
+        max = m[2] ? (m[3] ? +m[3] : Infinity) : min;
+        i += m[0].length;
+      }
+      if (min !== 1 || max !== 1) {
+        if (src[i] === '?') i++; // lazy: the same language
+        if (atom.t !== 'empty') atom = { t: 'rep', node: atom, min, max };
+      }
+      alts[alts.length - 1].push(atom);
+    }
+    return alts;
+  };
+  const alts = parseAlts();
+  if (i !== src.length) fail('trailing text');
+  return alts;
+}
+
+/**
+ * The canonical prefixes (at most PREFIX_LEN characters) that every match of a rule begins
+ * with one of, or undefined where they cannot be listed (the rule is then tried everywhere).
+ */
+function rulePrefixes(src: string): Set<string> | undefined {
+  const out = new Set<string>();
+  let steps = 0;
+  type Cont = { seq: RxNode[]; at: number; next: Cont } | undefined;
+  const walk = (k: Cont, p: string, depth: number): boolean => {
+    if (++steps > 2_000_000 || depth > 400) return false;
+    if (p.length >= PREFIX_LEN || !k) {
+      out.add(p);
+      return true;
+    }
+    if (k.at >= k.seq.length) return walk(k.next, p, depth + 1);
+    const n = k.seq[k.at];
+    const rest: Cont = { seq: k.seq, at: k.at + 1, next: k.next };
+    switch (n.t) {
+      case 'empty':
+        return walk(rest, p, depth + 1);
+      case 'stop':
+        out.add(p);
+        return true;
+      case 'chars':
+        for (const c of n.cs) if (!walk(rest, p + c, depth + 1)) return false;
+        return true;
+      case 'group':
+        for (const alt of n.alts) if (!walk({ seq: alt, at: 0, next: rest }, p, depth + 1)) return false;
+        return true;
+      case 'rep': {
+        if (n.min === 0 && !walk(rest, p, depth + 1)) return false;
+        if (n.max === 0) return true;
+        const again: RxNode = { t: 'rep', node: n.node, min: Math.max(0, n.min - 1), max: n.max - 1 };
+        return walk({ seq: [n.node, again], at: 0, next: rest }, p, depth + 1);
+      }
+    }
+  };
+  try {
+    if (!walk({ seq: [{ t: 'group', alts: parseRx(src) }], at: 0, next: undefined }, '', 0)) return undefined;
+  } catch {
+    return undefined;
+  }
+  return out;
+}
+
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  /** Rules with a prefix ending here. */
+  term: number[];
+  /** Rules with a prefix ending here or above: those to try where the walk ends here. */
+  path: number[];
+  /** path and every rule with a prefix below: those to try where the text cannot be read on. */
+  below: number[];
+}
+
+const tries: Array<TrieNode | undefined> = [undefined, undefined];
+
+function prefixTrie(recognizeOnly: boolean): TrieNode {
+  const k = recognizeOnly ? 1 : 0;
+  const done = tries[k];
+  if (done) return done;
+  const node = (): TrieNode => ({ next: new Map(), term: [], path: [], below: [] });
+  const root = node();
+  COMPILED.forEach((r, i) => {
+    if (recognizeOnly && r.recognize === false) return;
+    const prefixes = rulePrefixes(r.src) ?? new Set(['']);
+    for (const p of prefixes) {
+      let n = root;
+      for (let j = 0; j < p.length; j++) {
+        const c = p.charCodeAt(j);
+        let m = n.next.get(c);
+        if (!m) n.next.set(c, (m = node()));
+        n = m;
+      }
+      if (n.term[n.term.length - 1] !== i) n.term.push(i);
+    }
+  });
+  const lists = new Map<string, number[]>(); // shared copies of equal lists
+  const intern = (a: Iterable<number>): number[] => {
+    const s = [...new Set(a)].sort((x, y) => x - y);
+    const key = s.join(',');
+    let l = lists.get(key);
+    if (!l) lists.set(key, (l = s));
+    return l;
+  };
+  const fill = (n: TrieNode, above: number[]): number[] => {
+    n.path = n.term.length ? intern([...above, ...n.term]) : above;
+    const sub: number[] = [...n.term];
+    for (const m of n.next.values()) sub.push(...fill(m, n.path));
+    n.below = intern([...n.path, ...sub]);
+    return intern(sub);
+  };
+  fill(root, []);
+  tries[k] = root;
+  return root;
+}
+
+/** The rules (indices into COMPILED, in order) that can match at `index` of `text`. */
+function rulesAt(text: string, index: number, root: TrieNode): number[] {
+  let n = root;
+  const end = Math.min(text.length, index + PREFIX_LEN);
+  for (let j = index; j < end; j++) {
+    const u = canonTextUnit(text.charCodeAt(j));
+    if (u < 0) return n.below;
+    const m = n.next.get(u);
+    if (!m) return n.path;
+    n = m;
+  }
+  return n.path;
+}
+
+/** Rule context with the text around a match cut out only when a builder reads it. */
+class LazyCtx implements Ctx {
+  tense: Tense | undefined | null = null;
+  private b: string | undefined;
+  private a: string | undefined;
+  constructor(readonly dct: Ymd | undefined, private readonly text: string, private readonly start: number, private readonly end: number) {}
+  get before(): string {
+    return (this.b ??= this.text.slice(Math.max(0, this.start - 160), this.start));
+  }
+  set before(v: string) {
+    this.b = v;
+  }
+  get after(): string {
+    return (this.a ??= this.text.slice(this.end, this.end + 160));
+  }
+  set after(v: string) {
+    this.a = v;
+  }
+}
+
+let allRules: number[][] | undefined;
+
 /**
  * All rule matches starting exactly at `index` of `text`, longest first, each built into a
- * value (rules whose builder refuses the match are skipped).
+ * value (rules whose builder refuses the match are skipped). Only the rules whose prefixes the
+ * text at `index` begins with are tried, unless `exhaustive` (every rule: for tests of that).
  */
-export function matchAt(text: string, index: number, dct: Ymd | undefined, recognizeOnly: boolean, firstOnly = false): Array<{ end: number; rule: string; value: Normalized }> {
+export function matchAt(text: string, index: number, dct: Ymd | undefined, recognizeOnly: boolean, firstOnly = false, exhaustive = false): Array<{ end: number; rule: string; value: Normalized }> {
+  let list: number[];
+  if (exhaustive) {
+    allRules ??= [COMPILED.map((_r, i) => i), COMPILED.map((r, i) => (r.recognize === false ? -1 : i)).filter((i) => i >= 0)];
+    list = allRules[recognizeOnly ? 1 : 0];
+  } else {
+    list = rulesAt(text, index, prefixTrie(recognizeOnly));
+  }
+  const out: Array<{ end: number; rule: string; value: Normalized }> = [];
+  if (list.length === 0) return out;
   const cands: Array<{ end: number; order: number; rule: CompiledRule; groups: Groups }> = [];
-  for (let i = 0; i < COMPILED.length; i++) {
+  for (let k = 0; k < list.length; k++) {
+    const i = list[k];
     const r = COMPILED[i];
-    if (recognizeOnly && r.recognize === false) continue;
     r.sticky.lastIndex = index;
     const m = r.sticky.exec(text);
     if (m && m[0].length > 0) cands.push({ end: index + m[0].length, order: i, rule: r, groups: (m.groups ?? {}) as Groups });
   }
-  cands.sort((a, b) => b.end - a.end || a.order - b.order);
-  const out: Array<{ end: number; rule: string; value: Normalized }> = [];
+  if (cands.length > 1) cands.sort((a, b) => b.end - a.end || a.order - b.order);
   for (const cd of cands) {
-    const ctx: Ctx = {
-      dct,
-      before: text.slice(Math.max(0, index - 160), index),
-      after: text.slice(cd.end, cd.end + 160),
-      tense: null,
-    };
+    const ctx = new LazyCtx(dct, text, index, cd.end);
     let v: Normalized | undefined;
     try {
       v = cd.rule.build(cd.groups, text.slice(index, cd.end), ctx);
@@ -1108,6 +1451,14 @@ export function matchAt(text: string, index: number, dct: Ymd | undefined, recog
     }
   }
   return out;
+}
+
+/** For tests: the canonical prefixes of each rule (undefined: the rule is tried everywhere). */
+export function rulePrefixesForTest(): Array<{ name: string; prefixes: string[] | undefined }> {
+  return COMPILED.map((r) => {
+    const p = rulePrefixes(r.src);
+    return { name: r.name, prefixes: p && [...p].sort() };
+  });
 }
 
 /** Normalizes a whole expression with the rules (first rule whose regex matches it entirely). */

@@ -2,13 +2,13 @@
  * Finds temporal expressions in running text (TIMEX3 extent conventions: no leading
  * preposition, "the past three decades" with its determiner, "2015 and 2017" as two).
  *
- * One left-to-right scan over word tokens: a token that can start an expression (a digit, a
- * month, "the", "last", ...) is tested with one combined sticky regular expression; where it
- * matches, the rules are tried anchored there and the longest match that builds a value wins;
- * the scan resumes after it. Every rule is bounded (no unbounded repetition), so each position
- * costs a bounded amount of work and the scan is linear in the text length. Never throws.
+ * One left-to-right scan over word tokens: at a token that can start an expression (a digit, a
+ * month, "the", "last", ...) the rules whose first characters fit the text there are tried
+ * anchored (matchAt dispatches on a trie of rule prefixes), and the longest match that builds a
+ * value wins; the scan resumes after it. Every rule is bounded (no unbounded repetition), so each
+ * position costs a bounded amount of work and the scan is linear in the text length. Never throws.
  */
-import { COMPILED, matchAt, type Normalized, type TimexKind } from './normalize';
+import { matchAt, type Normalized, type TimexKind } from './normalize';
 import { parseDct } from './timex';
 
 /** A date expression found in running text: where it is, and its normalized value. */
@@ -17,22 +17,6 @@ export interface FoundDate extends Normalized {
   start: number;
   end: number;
   text: string;
-}
-
-function stripNames(src: string): string {
-  return src.replace(/\(\?<([A-Za-z]\w*)>/g, '(?:').replace(/\\k<\w+>/g, '[./]');
-}
-
-let masterSticky: RegExp | undefined;
-let masterGlobal: RegExp | undefined;
-function masters(): { sticky: RegExp; global: RegExp } {
-  if (!masterSticky || !masterGlobal) {
-    const alts = COMPILED.filter((r) => r.recognize !== false).map((r) => stripNames(r.src));
-    const src = `(?:${alts.join('|')})(?![\\p{L}\\p{N}])`;
-    masterSticky = new RegExp(src, 'iuy');
-    masterGlobal = new RegExp(src, 'giu');
-  }
-  return { sticky: masterSticky, global: masterGlobal };
 }
 
 /** Words that can begin an expression (lower case). Tokens starting with a digit always can. */
@@ -106,9 +90,9 @@ function isQuote(c: number): boolean {
 }
 
 /**
- * Hash of a lower-cased word, computed on the code units of the text without a string (31-based,
- * 32 bits). Lower-casing is exact for ASCII and basic Cyrillic; any other code unit >= 128 makes
- * the word "complex" (-1) and the caller lower-cases the string itself.
+ * Hash of a lower-cased word (16 bits), computed on the code units of the text without a string.
+ * Lower-casing is exact for ASCII and basic Cyrillic; any other code unit >= 128 makes the word
+ * "complex" (-1) and the caller lower-cases the string itself.
  */
 function lowerHash(text: string, start: number, end: number): number {
   let h = 0;
@@ -121,14 +105,16 @@ function lowerHash(text: string, start: number, end: number): number {
     } else {
       return -1;
     }
-    h = (Math.imul(h, 31) + c) | 0;
+    h = ((h * 31) ^ c) & 0xffff;
   }
-  return h === -1 ? 0 : h;
+  return h;
 }
-function stringHash(w: string): number {
-  return lowerHash(w, 0, w.length);
+/** 1 at the hashes of the start words: a token whose hash is 0 here is no start word. */
+const START_HASHES = new Uint8Array(0x10000);
+for (const w of START_WORDS) {
+  const h = lowerHash(w, 0, w.length);
+  if (h >= 0) START_HASHES[h] = 1;
 }
-const START_HASHES = new Set([...START_WORDS].map(stringHash));
 
 /** Frequent words that start an expression only before another start word or a unit. */
 const WEAK_STARTS = new Set(['the', 'a', 'an', 'at', 'up', 'just', 'well', 'more', 'less', 'very', 'quite', 'right', 'some', 'over', 'in', 'на', 'в']);
@@ -148,7 +134,7 @@ function canStart(text: string, start: number, end: number): boolean {
   if (isQuote(c)) return true;
   if (end - start > 12) return false;
   const h = lowerHash(text, start, end);
-  if (h !== -1 && !START_HASHES.has(h)) return false;
+  if (h >= 0 && START_HASHES[h] === 0) return false;
   const w = text.slice(start, end).toLowerCase();
   if (!START_WORDS.has(w)) return false;
   if (!WEAK_STARTS.has(w)) return true;
@@ -232,8 +218,8 @@ export function findDates(text: string, dct?: string): FoundDate[] {
 }
 
 /**
- * The same scan without the token prefilter and the combined expression: every word start is
- * tried with every rule. Slow; for tests that check the prefilter loses nothing.
+ * The same scan without the token prefilter and the rule dispatch: every word start is tried
+ * with every rule. Slow; for tests that check the prefilter and the dispatch lose nothing.
  */
 export function findDatesUnfiltered(text: string, dct?: string): FoundDate[] {
   return scan(text, dct, false);
@@ -244,19 +230,14 @@ function scan(text: string, dct: string | undefined, filtered: boolean): FoundDa
   try {
     if (typeof text !== 'string' || text.length === 0) return [];
     const anchor = parseDct(dct);
-    const { sticky } = masters();
     const tok = { start: 0, end: 0 };
     let pos = 0;
     while (nextToken(text, pos, tok)) {
       const start = tok.start;
       pos = tok.end;
       if (start > 0 && isWordUnit(text.charCodeAt(start - 1))) continue;
-      if (filtered) {
-        if (!canStart(text, start, tok.end)) continue;
-        sticky.lastIndex = start;
-        if (!sticky.test(text)) continue;
-      }
-      const found = matchAt(text, start, anchor, true, true);
+      if (filtered && !canStart(text, start, tok.end)) continue;
+      const found = matchAt(text, start, anchor, true, true, !filtered);
       if (found.length === 0) continue;
       const best = found[0];
       hits.push({ start, end: best.end, rule: best.rule, ...best.value });
