@@ -1453,6 +1453,11 @@ export function matchAt(text: string, index: number, dct: Ymd | undefined, recog
   return out;
 }
 
+/** For tests: the rules (indices into COMPILED) that matchAt tries at `index`. */
+export function dispatchedRulesForTest(text: string, index: number, recognizeOnly: boolean): number[] {
+  return [...rulesAt(text, index, prefixTrie(recognizeOnly))];
+}
+
 /** For tests: the canonical prefixes of each rule (undefined: the rule is tried everywhere). */
 export function rulePrefixesForTest(): Array<{ name: string; prefixes: string[] | undefined }> {
   return COMPILED.map((r) => {

@@ -214,7 +214,7 @@ interface Hit { start: number; end: number; rule: string; type: TimexKind; value
  * 2016", a DURATION) is followed by its two years, nested in it.
  */
 export function findDates(text: string, dct?: string): FoundDate[] {
-  return scan(text, dct, true);
+  return scan(text, dct, true, true);
 }
 
 /**
@@ -222,10 +222,18 @@ export function findDates(text: string, dct?: string): FoundDate[] {
  * with every rule. Slow; for tests that check the prefilter and the dispatch lose nothing.
  */
 export function findDatesUnfiltered(text: string, dct?: string): FoundDate[] {
-  return scan(text, dct, false);
+  return scan(text, dct, false, false);
 }
 
-function scan(text: string, dct: string | undefined, filtered: boolean): FoundDate[] {
+/**
+ * The same scan with the token prefilter but without the rule dispatch: every rule is tried at
+ * every token that can start an expression. For tests that check the dispatch loses nothing.
+ */
+export function findDatesAllRules(text: string, dct?: string): FoundDate[] {
+  return scan(text, dct, true, false);
+}
+
+function scan(text: string, dct: string | undefined, filtered: boolean, dispatch: boolean): FoundDate[] {
   const hits: Hit[] = [];
   try {
     if (typeof text !== 'string' || text.length === 0) return [];
@@ -237,7 +245,7 @@ function scan(text: string, dct: string | undefined, filtered: boolean): FoundDa
       pos = tok.end;
       if (start > 0 && isWordUnit(text.charCodeAt(start - 1))) continue;
       if (filtered && !canStart(text, start, tok.end)) continue;
-      const found = matchAt(text, start, anchor, true, true, !filtered);
+      const found = matchAt(text, start, anchor, true, true, !dispatch);
       if (found.length === 0) continue;
       const best = found[0];
       hits.push({ start, end: best.end, rule: best.rule, ...best.value });
