@@ -50,7 +50,13 @@ const START_WORDS = new Set(
 
 /** 1 where an ASCII code unit is a letter or digit. */
 const ASCII_LN = new Uint8Array(128);
-for (let c = 0; c < 128; c++) ASCII_LN[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0;
+/** The lower case of an ASCII letter or digit, 0 for other ASCII code units. */
+const ASCII_LOWER = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  ASCII_LN[c] = /[A-Za-z0-9]/.test(ch) ? 1 : 0;
+  ASCII_LOWER[c] = ASCII_LN[c] ? ch.toLowerCase().charCodeAt(0) : 0;
+}
 /** [\p{L}\p{N}] for BMP code points >= 128, filled on first use: 0 unknown, 1 no, 2 yes. */
 let bmpLN: Uint8Array | undefined;
 const LN_CHAR = /^[\p{L}\p{N}]$/u;
@@ -84,29 +90,20 @@ function isWordUnit(c: number): boolean {
   return isLN(c);
 }
 
-/** A quote that can begin a token before a decade ("'90s"). */
-function isQuote(c: number): boolean {
-  return c === 39 || c === 0x2019;
-}
-
 /**
  * Hash of a lower-cased word (16 bits), computed on the code units of the text without a string.
  * Lower-casing is exact for ASCII and basic Cyrillic; any other code unit >= 128 makes the word
  * "complex" (-1) and the caller lower-cases the string itself.
  */
+function hashStep(h: number, c: number): number {
+  if (h < 0) return h;
+  if (c < 128) return ((h * 31) ^ ASCII_LOWER[c]) & 0xffff;
+  if (c >= 0x410 && c <= 0x44f) return ((h * 31) ^ (c <= 0x42f ? c + 32 : c)) & 0xffff;
+  return -1;
+}
 function lowerHash(text: string, start: number, end: number): number {
   let h = 0;
-  for (let i = start; i < end; i++) {
-    let c = text.charCodeAt(i);
-    if (c < 128) {
-      if (c >= 65 && c <= 90) c += 32;
-    } else if (c >= 0x410 && c <= 0x44f) {
-      if (c <= 0x42f) c += 32;
-    } else {
-      return -1;
-    }
-    h = ((h * 31) ^ c) & 0xffff;
-  }
+  for (let i = start; i < end; i++) h = hashStep(h, text.charCodeAt(i));
   return h;
 }
 /** 1 at the hashes of the start words: a token whose hash is 0 here is no start word. */
@@ -125,15 +122,12 @@ const UNIT_WORDS = new Set(
 );
 
 /**
- * Whether the token text[start, end) can begin an expression: a digit or a quote, or a start word
- * (a weak one only before a digit, a strong start word, a unit or an article).
+ * Whether the word token text[start, end) (not a digit or a quote: those always can) can begin an
+ * expression: a start word, a weak one only before a digit, a strong start word, a unit or an
+ * article. h is lowerHash of the token.
  */
-function canStart(text: string, start: number, end: number): boolean {
-  const c = text.charCodeAt(start);
-  if (c >= 48 && c <= 57) return true;
-  if (isQuote(c)) return true;
+function canStartWord(text: string, start: number, end: number, h: number): boolean {
   if (end - start > 12) return false;
-  const h = lowerHash(text, start, end);
   if (h >= 0 && START_HASHES[h] === 0) return false;
   const w = text.slice(start, end).toLowerCase();
   if (!START_WORDS.has(w)) return false;
@@ -149,61 +143,44 @@ function canStart(text: string, start: number, end: number): boolean {
   }
   if (gap < 1 || gap > 3 || i >= text.length) return false;
   const from = i;
-  while (i < text.length) {
-    const cp = codePointAt(text, i);
-    if (!isLN(cp)) break;
-    i += cp > 0xffff ? 2 : 1;
-  }
+  i = runEnd(text, i, -1);
   const d = text.charCodeAt(from);
   if (d >= 48 && d <= 57) return true;
   const nl = text.slice(from, i).toLowerCase();
   return (START_WORDS.has(nl) && !WEAK_STARTS.has(nl)) || UNIT_WORDS.has(nl) || nl === 'the' || nl === 'a' || nl === 'an';
 }
 
+/** lowerHash of the run read by the last runEnd call. */
+let runHash = 0;
+
 /**
- * The next token at or after `from`: a run of letters and digits, or a quote before a decade
- * ("'90s"); [start, end) or undefined. Same tokens as /[\p{L}\p{N}]+|['’](?=\d0s)/gu.
+ * The end of the run of letters and digits (code points) from i; sets runHash to the hash h
+ * continued over it (h = -1: not wanted).
  */
-function nextToken(text: string, from: number, out: { start: number; end: number }): boolean {
+function runEnd(text: string, i: number, h: number): number {
   const n = text.length;
-  let i = from;
   while (i < n) {
-    const c = text.charCodeAt(i);
-    let cp = c;
-    let w = 1;
-    if (c >= 128) {
-      cp = codePointAt(text, i);
-      if (cp > 0xffff) w = 2;
+    const d = text.charCodeAt(i);
+    if (d < 128) {
+      const l = ASCII_LOWER[d];
+      if (l === 0) break;
+      if (h >= 0) h = ((h * 31) ^ l) & 0xffff;
+      i++;
+    } else {
+      const dp = codePointAt(text, i);
+      if (!isLN(dp)) break;
+      h = hashStep(h, d);
+      i += dp > 0xffff ? 2 : 1;
     }
-    if (isLN(cp)) {
-      const start = i;
-      i += w;
-      while (i < n) {
-        const d = text.charCodeAt(i);
-        if (d < 128) {
-          if (ASCII_LN[d] === 0) break;
-          i++;
-        } else {
-          const dp = codePointAt(text, i);
-          if (!isLN(dp)) break;
-          i += dp > 0xffff ? 2 : 1;
-        }
-      }
-      out.start = start;
-      out.end = i;
-      return true;
-    }
-    if (isQuote(c) && i + 3 < n && isDigit(text.charCodeAt(i + 1)) && text.charCodeAt(i + 2) === 48 && text.charCodeAt(i + 3) === 115) {
-      out.start = i;
-      out.end = i + 1;
-      return true;
-    }
-    i += w;
   }
-  return false;
+  runHash = h;
+  return i;
 }
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
+
+/** A quote at i begins a token before a decade ("'90s": a digit, 0 and s follow). */
+function isDecadeQuote(text: string, i: number): boolean {
+  const d = text.charCodeAt(i + 1);
+  return d >= 48 && d <= 57 && text.charCodeAt(i + 2) === 48 && text.charCodeAt(i + 3) === 115;
 }
 
 interface Hit { start: number; end: number; rule: string; type: TimexKind; value: string; mod?: string; quant?: string; freq?: string; confident: boolean }
@@ -238,17 +215,49 @@ function scan(text: string, dct: string | undefined, filtered: boolean, dispatch
   try {
     if (typeof text !== 'string' || text.length === 0) return [];
     const anchor = parseDct(dct);
-    const tok = { start: 0, end: 0 };
-    let pos = 0;
-    while (nextToken(text, pos, tok)) {
-      const start = tok.start;
-      pos = tok.end;
+    // tokens: runs of letters and digits, and a quote before a decade ("'90s"), as
+    // /[\p{L}\p{N}]+|['’](?=\d0s)/gu would find them
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      const start = i;
+      const c = text.charCodeAt(i);
+      let always = false; // a digit or a quote: can always start an expression
+      let h = 0;
+      if (c < 128) {
+        const l = ASCII_LOWER[c];
+        if (l === 0) {
+          if (c !== 39 || !isDecadeQuote(text, i)) {
+            i++;
+            continue;
+          }
+          always = true;
+          i++;
+        } else {
+          always = c <= 57;
+          i = runEnd(text, i + 1, l);
+          h = runHash;
+        }
+      } else if (c === 0x2019 && isDecadeQuote(text, i)) {
+        always = true;
+        i++;
+      } else {
+        const cp = codePointAt(text, i);
+        const w = cp > 0xffff ? 2 : 1;
+        if (!isLN(cp)) {
+          i += w;
+          continue;
+        }
+        i = runEnd(text, i + w, hashStep(0, c));
+        h = runHash;
+      }
       if (start > 0 && isWordUnit(text.charCodeAt(start - 1))) continue;
-      if (filtered && !canStart(text, start, tok.end)) continue;
+      if (filtered && !always && !canStartWord(text, start, i, h)) continue;
       const found = matchAt(text, start, anchor, true, true, !dispatch);
       if (found.length === 0) continue;
       const best = found[0];
-      hits.push({ start, end: best.end, rule: best.rule, ...best.value });
+      const v = best.value;
+      hits.push({ start, end: best.end, rule: best.rule, type: v.type, value: v.value, mod: v.mod, quant: v.quant, freq: v.freq, confident: v.confident });
       if (best.rule === 'year range') {
         // the two years of a range are dates of their own
         for (const y of text.slice(start, best.end).matchAll(/\d{4}/g)) {
@@ -256,7 +265,7 @@ function scan(text: string, dct: string | undefined, filtered: boolean, dispatch
           hits.push({ start: s, end: s + 4, rule: 'year', type: 'DATE', value: y[0], confident: true });
         }
       }
-      pos = Math.max(best.end, start + 1);
+      i = Math.max(best.end, start + 1);
     }
     anchorTimes(text, hits);
   } catch {
@@ -267,23 +276,24 @@ function scan(text: string, dct: string | undefined, filtered: boolean, dispatch
 
 function toFound(text: string, h: Hit): FoundDate {
   let { end } = h;
-  let s = text.slice(h.start, end);
-  // extent conventions: no possessive ("Friday's" -> "Friday")
-  if (/['’]s$/.test(s) && !/\d0['’]s$/.test(s)) {
-    end -= 2;
-    s = s.slice(0, -2);
+  // extent conventions: no possessive ("Friday's" -> "Friday"; not "the 1990's")
+  const n = end - h.start;
+  const q = text.charCodeAt(end - 2);
+  if (n >= 2 && text.charCodeAt(end - 1) === 115 && (q === 39 || q === 0x2019)) {
+    const d = text.charCodeAt(end - 4);
+    if (!(n >= 4 && text.charCodeAt(end - 3) === 48 && d >= 48 && d <= 57)) end -= 2;
   }
-  return {
-    start: h.start,
-    end,
-    text: s,
-    type: h.type,
-    value: h.value,
-    ...(h.mod ? { mod: h.mod } : {}),
-    ...(h.quant ? { quant: h.quant } : {}),
-    ...(h.freq ? { freq: h.freq } : {}),
-    confident: h.confident,
-  };
+  const f: FoundDate = { start: h.start, end, text: text.slice(h.start, end), type: h.type, value: h.value, confident: h.confident };
+  // the optional fields between value and confident, as before (key order is visible in JSON)
+  if (h.mod || h.quant || h.freq) {
+    const g: FoundDate = { start: f.start, end, text: f.text, type: h.type, value: h.value } as FoundDate;
+    if (h.mod) g.mod = h.mod;
+    if (h.quant) g.quant = h.quant;
+    if (h.freq) g.freq = h.freq;
+    g.confident = h.confident;
+    return g;
+  }
+  return f;
 }
 
 /**
