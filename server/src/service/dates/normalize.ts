@@ -149,8 +149,8 @@ function tenseOf(c: Ctx): Tense | undefined {
   return c.tense;
 }
 
-const N = (type: TimexKind, value: string, confident = true, extra: Partial<Normalized> = {}): Normalized =>
-  ({ type, value, ...extra, confident });
+const N = (type: TimexKind, value: string, confident = true, extra?: Partial<Normalized>): Normalized =>
+  (extra ? { type, value, ...extra, confident } : { type, value, confident });
 
 function dn(p: Ymd): number { return dayNumber(p.y, p.m, p.d); }
 function ymdOf(n: number): string { return formatYmd(fromDayNumber(n)); }
@@ -229,10 +229,12 @@ function shifted(unit: Unit, amount: number, sign: number, dct: Ymd | undefined)
   }
 }
 
+const NUM_VAGUE_RE = new RegExp(`^${NUM_VAGUE}$`);
+
 /** Parses an amount: digits, number words, "a", "a couple of", "two and a half"; X for vague. */
 function parseAmount(s: string): number | 'X' | undefined {
   let t = s.toLowerCase().trim().replace(/\s+/g, ' ');
-  if (new RegExp(`^${NUM_VAGUE}$`).test(t)) return 'X';
+  if (NUM_VAGUE_RE.test(t)) return 'X';
   let extra = 0;
   if (/ and a half$/.test(t)) { extra = 0.5; t = t.replace(/ and a half$/, ''); }
   if (/^(half an?|a half)$/.test(t)) return 0.5 + extra;
