@@ -166,22 +166,17 @@ function ym(y: number, m: number): string {
 
 type Unit = 'second' | 'minute' | 'hour' | 'day' | 'week' | 'weekend' | 'month' | 'quarter' | 'half' | 'year' | 'decade' | 'century' | 'millennium';
 
+const UNIT_WORD: Record<string, Unit> = {
+  second: 'second', sec: 'second', minute: 'minute', min: 'minute', hour: 'hour', hr: 'hour', day: 'day', week: 'week',
+  weekend: 'weekend', fortnight: 'week', month: 'month', quarter: 'quarter', half: 'half', year: 'year', yr: 'year',
+  decade: 'decade', century: 'century', centurie: 'century',
+};
+
 function unitOf(word: string): Unit | undefined {
-  const w = word.toLowerCase().replace(/s$/, '');
-  if (/^(second|sec)$/.test(w)) return 'second';
-  if (/^(minute|min)$/.test(w)) return 'minute';
-  if (/^(hour|hr)$/.test(w)) return 'hour';
-  if (w === 'day') return 'day';
-  if (w === 'week') return 'week';
-  if (w === 'weekend') return 'weekend';
-  if (w === 'fortnight') return 'week';
-  if (w === 'month') return 'month';
-  if (w === 'quarter') return 'quarter';
-  if (w === 'half') return 'half';
-  if (w === 'year' || w === 'yr') return 'year';
-  if (w === 'decade') return 'decade';
-  if (w === 'century' || w === 'centurie') return 'century';
-  if (/^millenni/.test(w)) return 'millennium';
+  let w = word.toLowerCase();
+  if (w.endsWith('s')) w = w.slice(0, -1);
+  if (Object.prototype.hasOwnProperty.call(UNIT_WORD, w)) return UNIT_WORD[w];
+  if (w.startsWith('millenni')) return 'millennium';
   return undefined;
 }
 
@@ -233,6 +228,9 @@ const NUM_VAGUE_RE = new RegExp(`^${NUM_VAGUE}$`);
 
 /** Parses an amount: digits, number words, "a", "a couple of", "two and a half"; X for vague. */
 function parseAmount(s: string): number | 'X' | undefined {
+  // the frequent cases first: plain digits, one number word (what the steps below give them)
+  if (isDigits(s)) return +s;
+  if (Object.prototype.hasOwnProperty.call(SMALL, s)) return SMALL[s];
   let t = s.toLowerCase().trim().replace(/\s+/g, ' ');
   if (NUM_VAGUE_RE.test(t)) return 'X';
   let extra = 0;
@@ -253,6 +251,15 @@ function parseAmount(s: string): number | 'X' | undefined {
     return TENS[m[1]] + unit + extra;
   }
   return undefined;
+}
+
+function isDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 function fmtAmount(n: number | 'X'): string {
@@ -308,7 +315,12 @@ function yearOf(s: string | undefined, dct?: Ymd): number | undefined {
   return +t;
 }
 function dayOf(s: string): number { return parseInt(s, 10); }
-function isCap(s: string | undefined): boolean { return !!s && /^\p{Lu}/u.test(s); }
+function isCap(s: string | undefined): boolean {
+  if (!s) return false;
+  const c = s.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90; // \p{Lu} in ASCII
+  return /^\p{Lu}/u.test(s);
+}
 
 /** Year of a month (and day) given without a year, from the DCT and the tense. */
 function yearForMonthDay(m: number, d: number | undefined, c: Ctx): { y: number | undefined; confident: boolean } {
@@ -359,6 +371,30 @@ function modOf(word: string | undefined): string | undefined {
   if (/^(up to|at most)$/.test(w)) return 'EQUAL_OR_LESS';
   return undefined;
 }
+
+/** What a number is when it follows these: an amount, a flight number, ... not a year. */
+const NOT_A_YEAR_AFTER = /[$£€¥#№]\s*$|\b(?:No|no|Nos|number|Flight|flight|Route|route|Model|model|Room|room)\.?\s*$|\d[,.]?$/;
+
+/** White space as \s in a regular expression. */
+function isRxSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * re.test(s) for an expression whose matches all end at the end of s and span at most `reach`
+ * characters before its trailing white space (not counting one character of context before
+ * them, for a \b): only that tail of s is searched.
+ */
+function testTail(re: RegExp, s: string, reach: number): boolean {
+  let k = s.length;
+  while (k > 0 && isRxSpace(s.charCodeAt(k - 1))) k--;
+  const from = k - reach - 2;
+  return re.test(from > 0 ? s.slice(from) : s);
+}
+
+/** For tests: testTail and white space as \s. */
+export const tailForTest = { testTail, isRxSpace, NOT_A_YEAR_AFTER };
 
 // ---------------------------------------------------------------------------
 // Rules
@@ -524,11 +560,9 @@ export const RULES: Rule[] = [
     build: (g, t, c) => {
       const y = +g.y!;
       if (y < 1600 || y > 2199) return undefined;
-      if (/[$£€¥#№]\s*$|\b(?:No|no|Nos|number|Flight|flight|Route|route|Model|model|Room|room)\.?\s*$|\d[,.]?$/.test(c.before)) return undefined;
-      if (/^\s*[-–]\s*(?:\d|\p{L})/u.test(c.after) && /^\s*[-–]\s*\p{L}/u.test(c.after)) {
-        // "2015-style": keep; hyphenated compounds with letters are fine ("2015-2016" handled by digits)
-      }
-      return N('DATE', pad(y, 4), true, g.fy ? {} : {});
+      if (testTail(NOT_A_YEAR_AFTER, c.before, 8)) return undefined;
+      // "2015-style": kept; hyphenated compounds with letters are fine ("2015-2016" handled by digits)
+      return N('DATE', pad(y, 4), true);
     },
   },
   {
