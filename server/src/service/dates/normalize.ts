@@ -1427,12 +1427,29 @@ function rulesAt(text: string, index: number, root: TrieNode): number[] {
   return n.path;
 }
 
-/** Rule context with the text around a match cut out only when a builder reads it. */
+/**
+ * Rule context with the text around a match cut out only when a builder reads it. One instance
+ * serves every candidate in turn (reset before each build): builders do not keep it, and
+ * matchAt is not called from a builder.
+ */
 class LazyCtx implements Ctx {
   tense: Tense | undefined | null = null;
-  private b: string | undefined;
-  private a: string | undefined;
-  constructor(readonly dct: Ymd | undefined, private readonly text: string, private readonly start: number, private readonly end: number) {}
+  dct: Ymd | undefined = undefined;
+  private b: string | undefined = undefined;
+  private a: string | undefined = undefined;
+  private text = '';
+  private start = 0;
+  private end = 0;
+  reset(dct: Ymd | undefined, text: string, start: number, end: number): this {
+    this.tense = null;
+    this.dct = dct;
+    this.b = undefined;
+    this.a = undefined;
+    this.text = text;
+    this.start = start;
+    this.end = end;
+    return this;
+  }
   get before(): string {
     return (this.b ??= this.text.slice(Math.max(0, this.start - 160), this.start));
   }
@@ -1446,15 +1463,30 @@ class LazyCtx implements Ctx {
     this.a = v;
   }
 }
+const sharedCtx = new LazyCtx();
 
 let allRules: number[][] | undefined;
 
+export interface RuleMatch { end: number; rule: string; value: Normalized }
+
+/** Builds the match of rule k from index to end; undefined if the builder refuses it. */
+function buildMatch(text: string, index: number, dct: Ymd | undefined, k: number, end: number, groups: Groups): Normalized | undefined {
+  const r = COMPILED[k];
+  let v: Normalized | undefined;
+  try {
+    v = r.build(groups, text.slice(index, end), sharedCtx.reset(dct, text, index, end));
+  } catch {
+    v = undefined;
+  }
+  sharedCtx.reset(undefined, '', 0, 0); // keep no text alive
+  return v;
+}
+
 /**
- * All rule matches starting exactly at `index` of `text`, longest first, each built into a
- * value (rules whose builder refuses the match are skipped). Only the rules whose prefixes the
- * text at `index` begins with are tried, unless `exhaustive` (every rule: for tests of that).
+ * The rule matches at index, longest first (then in rule order), each built into a value: all
+ * of them pushed to `all` if given, else the first one returned.
  */
-export function matchAt(text: string, index: number, dct: Ymd | undefined, recognizeOnly: boolean, firstOnly = false, exhaustive = false): Array<{ end: number; rule: string; value: Normalized }> {
+function matchesAt(text: string, index: number, dct: Ymd | undefined, recognizeOnly: boolean, exhaustive: boolean, all: RuleMatch[] | undefined): RuleMatch | undefined {
   let list: number[];
   if (exhaustive) {
     allRules ??= [COMPILED.map((_r, i) => i), COMPILED.map((r, i) => (r.recognize === false ? -1 : i)).filter((i) => i >= 0)];
@@ -1462,31 +1494,66 @@ export function matchAt(text: string, index: number, dct: Ymd | undefined, recog
   } else {
     list = rulesAt(text, index, prefixTrie(recognizeOnly));
   }
-  const out: Array<{ end: number; rule: string; value: Normalized }> = [];
-  if (list.length === 0) return out;
-  const cands: Array<{ end: number; order: number; rule: CompiledRule; groups: Groups }> = [];
+  // the first candidate in locals; an array only where there are more
+  let end0 = 0;
+  let rule0 = -1;
+  let groups0: Groups | undefined;
+  let more: Array<{ end: number; order: number; groups: Groups }> | undefined;
   for (let k = 0; k < list.length; k++) {
     const i = list[k];
-    const r = COMPILED[i];
-    r.sticky.lastIndex = index;
-    const m = r.sticky.exec(text);
-    if (m && m[0].length > 0) cands.push({ end: index + m[0].length, order: i, rule: r, groups: (m.groups ?? {}) as Groups });
-  }
-  if (cands.length > 1) cands.sort((a, b) => b.end - a.end || a.order - b.order);
-  for (const cd of cands) {
-    const ctx = new LazyCtx(dct, text, index, cd.end);
-    let v: Normalized | undefined;
-    try {
-      v = cd.rule.build(cd.groups, text.slice(index, cd.end), ctx);
-    } catch {
-      v = undefined;
-    }
-    if (v) {
-      out.push({ end: cd.end, rule: cd.rule.name, value: v });
-      if (firstOnly) break;
+    const re = COMPILED[i].sticky;
+    re.lastIndex = index;
+    const m = re.exec(text);
+    if (!m || m[0].length === 0) continue;
+    const groups = (m.groups ?? {}) as Groups;
+    if (rule0 < 0) {
+      end0 = index + m[0].length;
+      rule0 = i;
+      groups0 = groups;
+    } else {
+      more ??= [{ end: end0, order: rule0, groups: groups0! }];
+      more.push({ end: index + m[0].length, order: i, groups });
     }
   }
+  if (rule0 < 0) return undefined;
+  if (!more) {
+    const v = buildMatch(text, index, dct, rule0, end0, groups0!);
+    if (!v) return undefined;
+    const found = { end: end0, rule: COMPILED[rule0].name, value: v };
+    all?.push(found);
+    return found;
+  }
+  more.sort((a, b) => b.end - a.end || a.order - b.order);
+  let first: RuleMatch | undefined;
+  for (const cd of more) {
+    const v = buildMatch(text, index, dct, cd.order, cd.end, cd.groups);
+    if (!v) continue;
+    const found = { end: cd.end, rule: COMPILED[cd.order].name, value: v };
+    if (!all) return found;
+    first ??= found;
+    all.push(found);
+  }
+  return first;
+}
+
+/**
+ * All rule matches starting exactly at `index` of `text`, longest first, each built into a
+ * value (rules whose builder refuses the match are skipped). Only the rules whose prefixes the
+ * text at `index` begins with are tried, unless `exhaustive` (every rule: for tests of that).
+ */
+export function matchAt(text: string, index: number, dct: Ymd | undefined, recognizeOnly: boolean, firstOnly = false, exhaustive = false): RuleMatch[] {
+  if (firstOnly) {
+    const m = matchesAt(text, index, dct, recognizeOnly, exhaustive, undefined);
+    return m ? [m] : [];
+  }
+  const out: RuleMatch[] = [];
+  matchesAt(text, index, dct, recognizeOnly, exhaustive, out);
   return out;
+}
+
+/** The longest rule match at `index` that builds a value (matchAt(...)[0] for recognition). */
+export function firstMatchAt(text: string, index: number, dct: Ymd | undefined, exhaustive = false): RuleMatch | undefined {
+  return matchesAt(text, index, dct, true, exhaustive, undefined);
 }
 
 /** For tests: the rules (indices into COMPILED) that matchAt tries at `index`. */

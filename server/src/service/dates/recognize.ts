@@ -8,7 +8,7 @@
  * value wins; the scan resumes after it. Every rule is bounded (no unbounded repetition), so each
  * position costs a bounded amount of work and the scan is linear in the text length. Never throws.
  */
-import { matchAt, type Normalized, type TimexKind } from './normalize';
+import { firstMatchAt, type Normalized, type TimexKind } from './normalize';
 import { parseDct } from './timex';
 
 /** A date expression found in running text: where it is, and its normalized value. */
@@ -253,9 +253,8 @@ function scan(text: string, dct: string | undefined, filtered: boolean, dispatch
       }
       if (start > 0 && isWordUnit(text.charCodeAt(start - 1))) continue;
       if (filtered && !always && !canStartWord(text, start, i, h)) continue;
-      const found = matchAt(text, start, anchor, true, true, !dispatch);
-      if (found.length === 0) continue;
-      const best = found[0];
+      const best = firstMatchAt(text, start, anchor, !dispatch);
+      if (!best) continue;
       const v = best.value;
       hits.push({ start, end: best.end, rule: best.rule, type: v.type, value: v.value, mod: v.mod, quant: v.quant, freq: v.freq, confident: v.confident });
       if (best.rule === 'year range') {
