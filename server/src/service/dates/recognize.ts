@@ -121,17 +121,60 @@ const UNIT_WORDS = new Set(
     'night least most present moment old half same past').split(' '),
 );
 
+/** Lower case of a code unit where lowerHash reads it plainly (ASCII, basic Cyrillic). */
+function lowerUnit(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  return c >= 0x410 && c <= 0x42f ? c + 32 : c;
+}
+
+/** Lower-case words looked up on the text by their lowerHash, without cutting a string. */
+class WordTable {
+  private readonly byHash = new Map<number, string[]>();
+  constructor(words: Iterable<string>) {
+    for (const w of words) {
+      const h = lowerHash(w, 0, w.length);
+      if (h < 0) throw new Error(`not a plain word: ${w}`);
+      const list = this.byHash.get(h);
+      if (list) list.push(w);
+      else this.byHash.set(h, [w]);
+    }
+  }
+  /** Whether text[start, end), lower-cased, is one of the words; h = its lowerHash, >= 0. */
+  has(text: string, start: number, end: number, h: number): boolean {
+    const list = this.byHash.get(h);
+    if (!list) return false;
+    next: for (const w of list) {
+      if (w.length !== end - start) continue;
+      for (let j = 0; j < w.length; j++) if (lowerUnit(text.charCodeAt(start + j)) !== w.charCodeAt(j)) continue next;
+      return true;
+    }
+    return false;
+  }
+}
+
+/** Words after a weak start that let it start an expression. */
+const AFTER_WEAK = new Set([...[...START_WORDS].filter((w) => !WEAK_STARTS.has(w)), ...UNIT_WORDS, 'the', 'a', 'an']);
+const START_TABLE = new WordTable(START_WORDS);
+const WEAK_TABLE = new WordTable(WEAK_STARTS);
+const AFTER_WEAK_TABLE = new WordTable(AFTER_WEAK);
+
 /**
  * Whether the word token text[start, end) (not a digit or a quote: those always can) can begin an
  * expression: a start word, a weak one only before a digit, a strong start word, a unit or an
- * article. h is lowerHash of the token.
+ * article. h is lowerHash of the token (-1: not plain, the strings are lower-cased instead).
  */
 function canStartWord(text: string, start: number, end: number, h: number): boolean {
   if (end - start > 12) return false;
-  if (h >= 0 && START_HASHES[h] === 0) return false;
-  const w = text.slice(start, end).toLowerCase();
-  if (!START_WORDS.has(w)) return false;
-  if (!WEAK_STARTS.has(w)) return true;
+  let weak: boolean;
+  if (h >= 0) {
+    if (START_HASHES[h] === 0 || !START_TABLE.has(text, start, end, h)) return false;
+    weak = WEAK_TABLE.has(text, start, end, h);
+  } else {
+    const w = text.slice(start, end).toLowerCase();
+    if (!START_WORDS.has(w)) return false;
+    weak = WEAK_STARTS.has(w);
+  }
+  if (!weak) return true;
   // the next word: after 1 to 3 code points that are not letters or digits
   let i = end;
   let gap = 0;
@@ -143,11 +186,11 @@ function canStartWord(text: string, start: number, end: number, h: number): bool
   }
   if (gap < 1 || gap > 3 || i >= text.length) return false;
   const from = i;
-  i = runEnd(text, i, -1);
+  i = runEnd(text, i, 0);
   const d = text.charCodeAt(from);
   if (d >= 48 && d <= 57) return true;
-  const nl = text.slice(from, i).toLowerCase();
-  return (START_WORDS.has(nl) && !WEAK_STARTS.has(nl)) || UNIT_WORDS.has(nl) || nl === 'the' || nl === 'a' || nl === 'an';
+  if (runHash >= 0) return AFTER_WEAK_TABLE.has(text, from, i, runHash);
+  return AFTER_WEAK.has(text.slice(from, i).toLowerCase());
 }
 
 /** lowerHash of the run read by the last runEnd call. */
