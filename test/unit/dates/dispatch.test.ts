@@ -4,7 +4,7 @@
  * findDates against the unfiltered scan that tries every rule at every word.
  */
 import * as assert from 'node:assert/strict';
-import { COMPILED, dispatchedRulesForTest, matchAt, rulePrefixesForTest } from '../../../server/src/service/dates/normalize';
+import { clearBuiltCacheForTest, COMPILED, dispatchedRulesForTest, matchAt, rulePrefixesForTest } from '../../../server/src/service/dates/normalize';
 import { findDates, findDatesAllRules } from '../../../server/src/service/dates/recognize';
 import { parseDct } from '../../../server/src/service/dates/timex';
 
@@ -220,5 +220,37 @@ describe('dates/dispatch: rule prefixes', () => {
       }
     }
     assert.ok(found > 500, `only ${found} expressions found in the generated text`);
+  });
+});
+
+describe('dates/matchAt: the cache of built values', () => {
+  it('gives what building every match afresh gives, in any order of texts and publication dates', () => {
+    const all = texts(14, 300);
+    all.push('In May, prices rose. Prices may rise. May 2022 and may 2022. In May the vote.', 'The 90s and the 1990s; the 90s.');
+    const dcts = ['2022-06-29', undefined, '2008-03-01'];
+    const cold = all.map((t, i) => {
+      clearBuiltCacheForTest();
+      return findDates(t, dcts[i % 3]);
+    });
+    clearBuiltCacheForTest();
+    for (let round = 0; round < 2; round++) {
+      for (let i = all.length - 1; i >= 0; i--) assert.deepEqual(findDates(all[i], dcts[i % 3]), cold[i], JSON.stringify(all[i]));
+    }
+  });
+  it('does not reuse a value built from the text around a match', () => {
+    clearBuiltCacheForTest();
+    const v = (text: string) => findDates(text, '2022-06-29').map((f) => [f.text, f.value]);
+    assert.deepEqual(v('In May, prices rose.'), [['May', '2022-05']]);
+    assert.deepEqual(v('Prices May rise.'), []);
+    assert.deepEqual(v('In May, prices rose.'), [['May', '2022-05']]);
+    assert.deepEqual(v('It was founded in 2015.'), [['2015', '2015']]);
+    assert.deepEqual(v('Flight No. 2015 landed.'), []);
+  });
+  it('does not reuse a value built from groups that differ for the same matched text', () => {
+    clearBuiltCacheForTest();
+    // "60" is valued by the unit after it (a group captured in a lookahead)
+    const v = (text: string) => findDates(text, '2022-06-29').map((f) => [f.text, f.value]);
+    assert.deepEqual(v('between 60 and 90 days'), [['60', 'P60D'], ['90 days', 'P90D']]);
+    assert.deepEqual(v('between 60 and 90 years'), [['60', 'P60Y'], ['90 years', 'P90Y']]);
   });
 });

@@ -1450,13 +1450,17 @@ class LazyCtx implements Ctx {
     this.end = end;
     return this;
   }
+  /** Whether the builder read the text around the match (directly or for the tense). */
+  read = false;
   get before(): string {
+    this.read = true;
     return (this.b ??= this.text.slice(Math.max(0, this.start - 160), this.start));
   }
   set before(v: string) {
     this.b = v;
   }
   get after(): string {
+    this.read = true;
     return (this.a ??= this.text.slice(this.end, this.end + 160));
   }
   set after(v: string) {
@@ -1465,20 +1469,74 @@ class LazyCtx implements Ctx {
 }
 const sharedCtx = new LazyCtx();
 
+/**
+ * Values built from matches whose builder read no text around them: such a value depends only
+ * on the rule, the matched text, its groups and the DCT (builders are pure functions). One entry
+ * per rule and matched text; emptied when it grows large.
+ */
+interface Built { dct: number; groups: Array<string | undefined>; value: Normalized | undefined }
+const builtCache: Array<Map<string, Built>> = COMPILED.map(() => new Map());
+let builtCount = 0;
+const BUILT_MAX = 20000;
+/** For tests: empties the cache of built values. */
+export function clearBuiltCacheForTest(): void {
+  for (const m of builtCache) m.clear();
+  builtCount = 0;
+}
+
+/** A new string with the code units of s (not a view into a longer string). */
+function ownCopy(s: string): string {
+  const codes: number[] = [];
+  for (let i = 0; i < s.length; i++) codes.push(s.charCodeAt(i));
+  return String.fromCharCode(...codes);
+}
+/** Names of the groups of each rule, in order. */
+const groupNames: string[][] = COMPILED.map((r) => [...r.src.matchAll(/\(\?<([A-Za-z]\w*)>/g)].map((m) => m[1]));
+
 let allRules: number[][] | undefined;
+
+/** Scratch of matchesAt: end, rule index and groups of each rule that matched. */
+const candEnd = new Int32Array(COMPILED.length);
+const candRule = new Int32Array(COMPILED.length);
+const candGroups: Array<Groups | undefined> = new Array(COMPILED.length).fill(undefined);
 
 export interface RuleMatch { end: number; rule: string; value: Normalized }
 
 /** Builds the match of rule k from index to end; undefined if the builder refuses it. */
 function buildMatch(text: string, index: number, dct: Ymd | undefined, k: number, end: number, groups: Groups): Normalized | undefined {
   const r = COMPILED[k];
+  const t = text.slice(index, end);
+  const d = dct ? dct.y * 10000 + dct.m * 100 + dct.d : -1;
+  const names = groupNames[k];
+  const cache = builtCache[k];
+  const seen = cache.get(t);
+  if (seen && seen.dct === d) {
+    let same = true;
+    for (let j = 0; j < names.length; j++) {
+      if (seen.groups[j] !== groups[names[j]]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return seen.value;
+  }
+  const ctx = sharedCtx.reset(dct, text, index, end);
+  ctx.read = false;
   let v: Normalized | undefined;
   try {
-    v = r.build(groups, text.slice(index, end), sharedCtx.reset(dct, text, index, end));
+    v = r.build(groups, t, ctx);
   } catch {
     v = undefined;
   }
-  sharedCtx.reset(undefined, '', 0, 0); // keep no text alive
+  if (!ctx.read) {
+    if (++builtCount > BUILT_MAX) {
+      for (const m of builtCache) m.clear();
+      builtCount = 1;
+    }
+    // own copies: a substring may keep the whole text alive
+    cache.set(ownCopy(t), { dct: d, groups: names.map((n) => (groups[n] === undefined ? undefined : ownCopy(groups[n]!))), value: v });
+  }
+  ctx.reset(undefined, '', 0, 0); // keep no text alive
   return v;
 }
 
@@ -1494,45 +1552,39 @@ function matchesAt(text: string, index: number, dct: Ymd | undefined, recognizeO
   } else {
     list = rulesAt(text, index, prefixTrie(recognizeOnly));
   }
-  // the first candidate in locals; an array only where there are more
-  let end0 = 0;
-  let rule0 = -1;
-  let groups0: Groups | undefined;
-  let more: Array<{ end: number; order: number; groups: Groups }> | undefined;
+  // candidates in the scratch arrays (matchesAt is not reentrant: builders do not call it)
+  let count = 0;
   for (let k = 0; k < list.length; k++) {
     const i = list[k];
     const re = COMPILED[i].sticky;
     re.lastIndex = index;
     const m = re.exec(text);
     if (!m || m[0].length === 0) continue;
-    const groups = (m.groups ?? {}) as Groups;
-    if (rule0 < 0) {
-      end0 = index + m[0].length;
-      rule0 = i;
-      groups0 = groups;
-    } else {
-      more ??= [{ end: end0, order: rule0, groups: groups0! }];
-      more.push({ end: index + m[0].length, order: i, groups });
-    }
+    candEnd[count] = index + m[0].length;
+    candRule[count] = i;
+    candGroups[count] = (m.groups ?? {}) as Groups;
+    count++;
   }
-  if (rule0 < 0) return undefined;
-  if (!more) {
-    const v = buildMatch(text, index, dct, rule0, end0, groups0!);
-    if (!v) return undefined;
-    const found = { end: end0, rule: COMPILED[rule0].name, value: v };
-    all?.push(found);
-    return found;
-  }
-  more.sort((a, b) => b.end - a.end || a.order - b.order);
   let first: RuleMatch | undefined;
-  for (const cd of more) {
-    const v = buildMatch(text, index, dct, cd.order, cd.end, cd.groups);
+  // longest first, then in rule order (the list is in rule order): pick, build, mark as done
+  for (let left = count; left > 0; left--) {
+    let best = -1;
+    for (let j = 0; j < count; j++) if (candEnd[j] >= 0 && (best < 0 || candEnd[j] > candEnd[best])) best = j;
+    const end = candEnd[best];
+    const k = candRule[best];
+    const groups = candGroups[best]!;
+    candEnd[best] = -1;
+    const v = buildMatch(text, index, dct, k, end, groups);
     if (!v) continue;
-    const found = { end: cd.end, rule: COMPILED[cd.order].name, value: v };
-    if (!all) return found;
+    const found = { end, rule: COMPILED[k].name, value: v };
+    if (!all) {
+      first = found;
+      break;
+    }
     first ??= found;
     all.push(found);
   }
+  candGroups.fill(undefined, 0, count); // keep no match alive
   return first;
 }
 

@@ -8,8 +8,8 @@
  * value wins; the scan resumes after it. Every rule is bounded (no unbounded repetition), so each
  * position costs a bounded amount of work and the scan is linear in the text length. Never throws.
  */
-import { firstMatchAt, type Normalized, type TimexKind } from './normalize';
-import { parseDct } from './timex';
+import { firstMatchAt, type Normalized } from './normalize';
+import { parseDct, type Ymd } from './timex';
 
 /** A date expression found in running text: where it is, and its normalized value. */
 export interface FoundDate extends Normalized {
@@ -226,8 +226,6 @@ function isDecadeQuote(text: string, i: number): boolean {
   return d >= 48 && d <= 57 && text.charCodeAt(i + 2) === 48 && text.charCodeAt(i + 3) === 115;
 }
 
-interface Hit { start: number; end: number; rule: string; type: TimexKind; value: string; mod?: string; quant?: string; freq?: string; confident: boolean }
-
 /**
  * Finds date, time, duration and set expressions in text, valued against dct (YYYY-MM-DD).
  * Offsets are UTF-16 code units. Results are sorted by start; a year range ("between 2014 and
@@ -253,11 +251,16 @@ export function findDatesAllRules(text: string, dct?: string): FoundDate[] {
   return scan(text, dct, true, false);
 }
 
+/** The last DCT parsed, for the next call (paragraph after paragraph with the same DCT). */
+let lastDct: { dct: string | undefined; ymd: Ymd | undefined } = { dct: undefined, ymd: undefined };
+
 function scan(text: string, dct: string | undefined, filtered: boolean, dispatch: boolean): FoundDate[] {
-  const hits: Hit[] = [];
+  const out: FoundDate[] = [];
+  const rawEnds: number[] = []; // ends before trimming a possessive
   try {
     if (typeof text !== 'string' || text.length === 0) return [];
-    const anchor = parseDct(dct);
+    if (lastDct.dct !== dct || typeof dct !== 'string') lastDct = { dct, ymd: parseDct(dct) };
+    const anchor = lastDct.ymd;
     // tokens: runs of letters and digits, and a quote before a decade ("'90s"), as
     // /[\p{L}\p{N}]+|['’](?=\d0s)/gu would find them
     const n = text.length;
@@ -298,43 +301,41 @@ function scan(text: string, dct: string | undefined, filtered: boolean, dispatch
       if (filtered && !always && !canStartWord(text, start, i, h)) continue;
       const best = firstMatchAt(text, start, anchor, !dispatch);
       if (!best) continue;
-      const v = best.value;
-      hits.push({ start, end: best.end, rule: best.rule, type: v.type, value: v.value, mod: v.mod, quant: v.quant, freq: v.freq, confident: v.confident });
+      out.push(toFound(text, start, best.end, best.value));
+      rawEnds.push(best.end);
       if (best.rule === 'year range') {
         // the two years of a range are dates of their own
         for (const y of text.slice(start, best.end).matchAll(/\d{4}/g)) {
           const s = start + (y.index ?? 0);
-          hits.push({ start: s, end: s + 4, rule: 'year', type: 'DATE', value: y[0], confident: true });
+          out.push(toFound(text, s, s + 4, { type: 'DATE', value: y[0], confident: true }));
+          rawEnds.push(s + 4);
         }
       }
       i = Math.max(best.end, start + 1);
     }
-    anchorTimes(text, hits);
+    anchorTimes(text, out, rawEnds);
   } catch {
     // never throw: return what was found so far
   }
-  return hits.map((h) => toFound(text, h));
+  return out;
 }
 
-function toFound(text: string, h: Hit): FoundDate {
-  let { end } = h;
+/** The result for a match [start, end) of value v. */
+function toFound(text: string, start: number, end: number, v: Normalized): FoundDate {
   // extent conventions: no possessive ("Friday's" -> "Friday"; not "the 1990's")
-  const n = end - h.start;
+  const n = end - start;
   const q = text.charCodeAt(end - 2);
   if (n >= 2 && text.charCodeAt(end - 1) === 115 && (q === 39 || q === 0x2019)) {
     const d = text.charCodeAt(end - 4);
     if (!(n >= 4 && text.charCodeAt(end - 3) === 48 && d >= 48 && d <= 57)) end -= 2;
   }
-  const f: FoundDate = { start: h.start, end, text: text.slice(h.start, end), type: h.type, value: h.value, confident: h.confident };
-  // the optional fields between value and confident, as before (key order is visible in JSON)
-  if (h.mod || h.quant || h.freq) {
-    const g: FoundDate = { start: f.start, end, text: f.text, type: h.type, value: h.value } as FoundDate;
-    if (h.mod) g.mod = h.mod;
-    if (h.quant) g.quant = h.quant;
-    if (h.freq) g.freq = h.freq;
-    g.confident = h.confident;
-    return g;
-  }
+  if (!v.mod && !v.quant && !v.freq) return { start, end, text: text.slice(start, end), type: v.type, value: v.value, confident: v.confident };
+  // the optional fields between value and confident (key order is visible in JSON)
+  const f = { start, end, text: text.slice(start, end), type: v.type, value: v.value } as FoundDate;
+  if (v.mod) f.mod = v.mod;
+  if (v.quant) f.quant = v.quant;
+  if (v.freq) f.freq = v.freq;
+  f.confident = v.confident;
   return f;
 }
 
@@ -342,16 +343,16 @@ function toFound(text: string, h: Hit): FoundDate {
  * A clock time without a day ("at 18:00 UTC") takes the day of the nearest day-precise date in
  * the same sentence ("made its first flight Tuesday ... at 18:00 UTC").
  */
-function anchorTimes(text: string, hits: Hit[]): void {
+function anchorTimes(text: string, hits: FoundDate[], ends: number[]): void {
   for (let i = 0; i < hits.length; i++) {
     const h = hits[i];
     if (h.type !== 'TIME' || h.confident || !/^\d{4}-\d{2}-\d{2}T\d/.test(h.value)) continue;
-    let best: Hit | undefined;
+    let best: FoundDate | undefined;
     let bestDist = Infinity;
     for (let j = Math.max(0, i - 3); j < Math.min(hits.length, i + 4); j++) {
       const o = hits[j];
       if (j === i || o.type !== 'DATE' || !/^\d{4}-\d{2}-\d{2}$/.test(o.value)) continue;
-      const a = Math.min(o.end, h.end), b = Math.max(o.start, h.start);
+      const a = Math.min(ends[j], ends[i]), b = Math.max(o.start, h.start);
       const between = text.slice(Math.min(a, b), Math.max(a, b));
       if (/[.!?](?:\s|$)|\n/.test(between) || between.length > 120) continue;
       const dist = between.length;
