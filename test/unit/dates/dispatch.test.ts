@@ -155,9 +155,10 @@ describe('dates/dispatch: rule prefixes', () => {
   it('reads prefixes in canonical form: digits as 0, letters lower-cased', () => {
     const by = new Map(rulePrefixesForTest().map((r) => [r.name, r.prefixes ?? []]));
     assert.deepEqual(by.get('iso date'), ['0000-00-']);
-    assert.ok(by.get('month')!.includes('june'));
-    assert.ok(by.get('Qn year')!.includes('q0'));
-    assert.ok(by.get('ru day word')!.includes('сегодня'));
+    assert.ok(by.get('month')!.includes('june$'), 'a whole match ends with $');
+    assert.ok(by.get('amount before a range')!.includes('0 and 0 '), 'a lookahead is read');
+    assert.ok(by.get('Qn year')!.includes('q0$'));
+    assert.ok(by.get('ru day word')!.includes('сегодня$'));
   });
   it('tries each rule on random strings of its own language, in random context', () => {
     const r = rng(13);

@@ -1129,8 +1129,9 @@ type RxNode =
   | { t: 'chars'; cs: string[] } // one character out of a list (canonical forms)
   | { t: 'stop' } // a character the prefix cannot follow (a wide class, a back reference)
   | { t: 'group'; alts: RxNode[][] }
+  | { t: 'look'; alts: RxNode[][] } // a lookahead: the text there begins with a match of it
   | { t: 'rep'; node: RxNode; min: number; max: number }
-  | { t: 'empty' }; // assertions: lookarounds, \b, ^, $
+  | { t: 'empty' }; // other assertions: negative lookarounds, lookbehinds, \b, ^, $
 
 /** Canonical form of a character of a rule (one code point), or undefined if it has none. */
 function canonRuleChar(c: string): string | undefined {
@@ -1261,16 +1262,17 @@ function parseRx(src: string): RxNode[][] {
       let atom: RxNode;
       if (ch === '(') {
         i++;
-        let look = false;
+        let kind: 'group' | 'look' | 'empty' = 'group';
         if (src.startsWith('?:', i)) i += 2;
-        else if (src.startsWith('?=', i) || src.startsWith('?!', i)) { i += 2; look = true; }
-        else if (src.startsWith('?<=', i) || src.startsWith('?<!', i)) { i += 3; look = true; }
+        else if (src.startsWith('?=', i)) { i += 2; kind = 'look'; }
+        else if (src.startsWith('?!', i)) { i += 2; kind = 'empty'; }
+        else if (src.startsWith('?<=', i) || src.startsWith('?<!', i)) { i += 3; kind = 'empty'; }
         else if (src.startsWith('?<', i)) i = src.indexOf('>', i) + 1;
         else if (src[i] === '?') fail('group kind');
         const inner = parseAlts();
         if (src[i] !== ')') fail('unclosed group');
         i++;
-        atom = look ? { t: 'empty' } : { t: 'group', alts: inner };
+        atom = kind === 'empty' ? { t: 'empty' } : { t: kind, alts: inner };
       } else if (ch === '[') {
         i++;
         atom = parseClass();
@@ -1316,18 +1318,29 @@ function parseRx(src: string): RxNode[][] {
   return alts;
 }
 
+/** Marks a prefix that is a whole match: the text after it is no letter or digit. */
+const CLOSED = '\u0000';
+
 /**
  * The canonical prefixes (at most PREFIX_LEN characters) that every match of a rule begins
  * with one of, or undefined where they cannot be listed (the rule is then tried everywhere).
+ * A prefix that is a whole match ends with CLOSED (the rules end where no letter or digit
+ * follows). Where a lookahead stands, its own prefixes are followed (the text there begins with
+ * a match of it) instead of the rest of the rule.
  */
 function rulePrefixes(src: string): Set<string> | undefined {
   const out = new Set<string>();
   let steps = 0;
   type Cont = { seq: RxNode[]; at: number; next: Cont } | undefined;
+  const OPEN_END: Cont = { seq: [{ t: 'stop' }], at: 0, next: undefined };
   const walk = (k: Cont, p: string, depth: number): boolean => {
     if (++steps > 2_000_000 || depth > 400) return false;
-    if (p.length >= PREFIX_LEN || !k) {
+    if (p.length >= PREFIX_LEN) {
       out.add(p);
+      return true;
+    }
+    if (!k) {
+      out.add(p + CLOSED);
       return true;
     }
     if (k.at >= k.seq.length) return walk(k.next, p, depth + 1);
@@ -1344,6 +1357,9 @@ function rulePrefixes(src: string): Set<string> | undefined {
         return true;
       case 'group':
         for (const alt of n.alts) if (!walk({ seq: alt, at: 0, next: rest }, p, depth + 1)) return false;
+        return true;
+      case 'look':
+        for (const alt of n.alts) if (!walk({ seq: alt, at: 0, next: OPEN_END }, p, depth + 1)) return false;
         return true;
       case 'rep': {
         if (n.min === 0 && !walk(rest, p, depth + 1)) return false;
@@ -1363,12 +1379,20 @@ function rulePrefixes(src: string): Set<string> | undefined {
 
 interface TrieNode {
   next: Map<number, TrieNode>;
-  /** Rules with a prefix ending here. */
-  term: number[];
-  /** Rules with a prefix ending here or above: those to try where the walk ends here. */
-  path: number[];
-  /** path and every rule with a prefix below: those to try where the text cannot be read on. */
+  /** Rules with a prefix ending here; those with a whole match ending here. */
+  open: number[];
+  closed: number[];
+  /** The rules to try where the walk ends here and a letter or digit follows. */
+  stopWord: number[];
+  /** The rules to try where the walk ends here and no letter or digit follows. */
+  stopOther: number[];
+  /** stopOther and every rule with a prefix below: where the text cannot be read on. */
   below: number[];
+}
+
+/** Whether a canonical character is a letter or digit (a closed prefix cannot go on with it). */
+function isWordCanon(u: number): boolean {
+  return u === 48 || (u >= 97 && u <= 122) || (u >= 0x430 && u <= 0x44f);
 }
 
 const tries: Array<TrieNode | undefined> = [undefined, undefined];
@@ -1377,12 +1401,14 @@ function prefixTrie(recognizeOnly: boolean): TrieNode {
   const k = recognizeOnly ? 1 : 0;
   const done = tries[k];
   if (done) return done;
-  const node = (): TrieNode => ({ next: new Map(), term: [], path: [], below: [] });
+  const node = (): TrieNode => ({ next: new Map(), open: [], closed: [], stopWord: [], stopOther: [], below: [] });
   const root = node();
   COMPILED.forEach((r, i) => {
     if (recognizeOnly && r.recognize === false) return;
     const prefixes = rulePrefixes(r.src) ?? new Set(['']);
-    for (const p of prefixes) {
+    for (const q of prefixes) {
+      const closed = q.endsWith(CLOSED);
+      const p = closed ? q.slice(0, -1) : q;
       let n = root;
       for (let j = 0; j < p.length; j++) {
         const c = p.charCodeAt(j);
@@ -1390,7 +1416,8 @@ function prefixTrie(recognizeOnly: boolean): TrieNode {
         if (!m) n.next.set(c, (m = node()));
         n = m;
       }
-      if (n.term[n.term.length - 1] !== i) n.term.push(i);
+      const list = closed ? n.closed : n.open;
+      if (list[list.length - 1] !== i) list.push(i);
     }
   });
   const lists = new Map<string, number[]>(); // shared copies of equal lists
@@ -1401,11 +1428,14 @@ function prefixTrie(recognizeOnly: boolean): TrieNode {
     if (!l) lists.set(key, (l = s));
     return l;
   };
+  // rules of the prefixes along the way: open ones always, closed ones where the text goes on
+  // with something other than a letter or digit
   const fill = (n: TrieNode, above: number[]): number[] => {
-    n.path = n.term.length ? intern([...above, ...n.term]) : above;
-    const sub: number[] = [...n.term];
-    for (const m of n.next.values()) sub.push(...fill(m, n.path));
-    n.below = intern([...n.path, ...sub]);
+    n.stopWord = n.open.length ? intern([...above, ...n.open]) : above;
+    n.stopOther = n.closed.length ? intern([...n.stopWord, ...n.closed]) : n.stopWord;
+    const sub: number[] = [...n.open, ...n.closed];
+    for (const [c, m] of n.next) sub.push(...fill(m, isWordCanon(c) ? n.stopWord : n.stopOther));
+    n.below = intern([...n.stopOther, ...sub]);
     return intern(sub);
   };
   fill(root, []);
@@ -1417,14 +1447,18 @@ function prefixTrie(recognizeOnly: boolean): TrieNode {
 function rulesAt(text: string, index: number, root: TrieNode): number[] {
   let n = root;
   const end = Math.min(text.length, index + PREFIX_LEN);
-  for (let j = index; j < end; j++) {
+  let j = index;
+  for (; j < end; j++) {
     const u = canonTextUnit(text.charCodeAt(j));
     if (u < 0) return n.below;
     const m = n.next.get(u);
-    if (!m) return n.path;
+    if (!m) return isWordCanon(u) ? n.stopWord : n.stopOther;
     n = m;
   }
-  return n.path;
+  if (j >= text.length) return n.stopOther;
+  const u = canonTextUnit(text.charCodeAt(j));
+  if (u < 0) return n.below;
+  return isWordCanon(u) ? n.stopWord : n.stopOther;
 }
 
 /**
@@ -1613,11 +1647,14 @@ export function dispatchedRulesForTest(text: string, index: number, recognizeOnl
   return [...rulesAt(text, index, prefixTrie(recognizeOnly))];
 }
 
-/** For tests: the canonical prefixes of each rule (undefined: the rule is tried everywhere). */
+/**
+ * For tests: the canonical prefixes of each rule (undefined: the rule is tried everywhere); a
+ * prefix that is a whole match ends with $.
+ */
 export function rulePrefixesForTest(): Array<{ name: string; prefixes: string[] | undefined }> {
   return COMPILED.map((r) => {
     const p = rulePrefixes(r.src);
-    return { name: r.name, prefixes: p && [...p].sort() };
+    return { name: r.name, prefixes: p && [...p].map((q) => q.replace(CLOSED, '$')).sort() };
   });
 }
 
