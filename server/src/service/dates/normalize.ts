@@ -1395,9 +1395,72 @@ function isWordCanon(u: number): boolean {
   return u === 48 || (u >= 97 && u <= 122) || (u >= 0x430 && u <= 0x44f);
 }
 
-const tries: Array<TrieNode | undefined> = [undefined, undefined];
+/**
+ * The trie in flat arrays: node ids (0 = root), the child of (node, symbol) in an
+ * open-addressing table, the rule lists of each node by id.
+ */
+interface FlatTrie {
+  keys: Int32Array; // node * 256 + symbol, -1: empty slot
+  vals: Int32Array; // child node
+  shift: number;
+  stopWord: number[][];
+  stopOther: number[][];
+  below: number[][];
+}
 
-function prefixTrie(recognizeOnly: boolean): TrieNode {
+/** Symbol (0-255) of a canonical character on a trie edge, -1 for a character on none. */
+function symbolOf(u: number): number {
+  if (u < 128) return u;
+  if (u >= 0x430 && u <= 0x44f) return 128 + (u - 0x430);
+  if (u === 0x2019) return 160;
+  if (u === 0x2013) return 161;
+  if (u === 0x2014) return 162;
+  return -1;
+}
+
+function slotOf(key: number, shift: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> shift;
+}
+
+function flatten(root: TrieNode): FlatTrie {
+  const nodes: TrieNode[] = [];
+  const ids = new Map<TrieNode, number>();
+  const visit = (n: TrieNode) => {
+    ids.set(n, nodes.length);
+    nodes.push(n);
+    for (const m of n.next.values()) visit(m);
+  };
+  visit(root);
+  let edges = 0;
+  for (const n of nodes) edges += n.next.size;
+  let bits = 4;
+  while (1 << bits < edges * 2) bits++;
+  const size = 1 << bits;
+  const t: FlatTrie = {
+    keys: new Int32Array(size).fill(-1),
+    vals: new Int32Array(size),
+    shift: 32 - bits,
+    stopWord: nodes.map((n) => n.stopWord),
+    stopOther: nodes.map((n) => n.stopOther),
+    below: nodes.map((n) => n.below),
+  };
+  for (const n of nodes) {
+    for (const [c, m] of n.next) {
+      const sym = symbolOf(c);
+      if (sym < 0) throw new Error(`no symbol for U+${c.toString(16)}`);
+      const key = ids.get(n)! * 256 + sym;
+      let slot = slotOf(key, t.shift);
+      while (t.keys[slot] !== -1) slot = (slot + 1) & (size - 1);
+      t.keys[slot] = key;
+      t.vals[slot] = ids.get(m)!;
+    }
+  }
+  return t;
+}
+
+const tries: Array<FlatTrie | undefined> = [undefined, undefined];
+
+function prefixTrie(recognizeOnly: boolean): FlatTrie {
   const k = recognizeOnly ? 1 : 0;
   const done = tries[k];
   if (done) return done;
@@ -1439,26 +1502,38 @@ function prefixTrie(recognizeOnly: boolean): TrieNode {
     return intern(sub);
   };
   fill(root, []);
-  tries[k] = root;
-  return root;
+  const flat = flatten(root);
+  tries[k] = flat;
+  return flat;
 }
 
 /** The rules (indices into COMPILED, in order) that can match at `index` of `text`. */
-function rulesAt(text: string, index: number, root: TrieNode): number[] {
-  let n = root;
+function rulesAt(text: string, index: number, t: FlatTrie): number[] {
+  let n = 0;
   const end = Math.min(text.length, index + PREFIX_LEN);
+  const mask = t.keys.length - 1;
   let j = index;
   for (; j < end; j++) {
     const u = canonTextUnit(text.charCodeAt(j));
-    if (u < 0) return n.below;
-    const m = n.next.get(u);
-    if (!m) return isWordCanon(u) ? n.stopWord : n.stopOther;
-    n = m;
+    if (u < 0) return t.below[n];
+    const sym = symbolOf(u);
+    let child = -1;
+    if (sym >= 0) {
+      const key = n * 256 + sym;
+      for (let slot = slotOf(key, t.shift); t.keys[slot] !== -1; slot = (slot + 1) & mask) {
+        if (t.keys[slot] === key) {
+          child = t.vals[slot];
+          break;
+        }
+      }
+    }
+    if (child < 0) return isWordCanon(u) ? t.stopWord[n] : t.stopOther[n];
+    n = child;
   }
-  if (j >= text.length) return n.stopOther;
+  if (j >= text.length) return t.stopOther[n];
   const u = canonTextUnit(text.charCodeAt(j));
-  if (u < 0) return n.below;
-  return isWordCanon(u) ? n.stopWord : n.stopOther;
+  if (u < 0) return t.below[n];
+  return isWordCanon(u) ? t.stopWord[n] : t.stopOther[n];
 }
 
 /**

@@ -106,12 +106,6 @@ function lowerHash(text: string, start: number, end: number): number {
   for (let i = start; i < end; i++) h = hashStep(h, text.charCodeAt(i));
   return h;
 }
-/** 1 at the hashes of the start words: a token whose hash is 0 here is no start word. */
-const START_HASHES = new Uint8Array(0x10000);
-for (const w of START_WORDS) {
-  const h = lowerHash(w, 0, w.length);
-  if (h >= 0) START_HASHES[h] = 1;
-}
 
 /** Frequent words that start an expression only before another start word or a unit. */
 const WEAK_STARTS = new Set(['the', 'a', 'an', 'at', 'up', 'just', 'well', 'more', 'less', 'very', 'quite', 'right', 'some', 'over', 'in', 'на', 'в']);
@@ -127,36 +121,41 @@ function lowerUnit(c: number): number {
   return c >= 0x410 && c <= 0x42f ? c + 32 : c;
 }
 
-/** Lower-case words looked up on the text by their lowerHash, without cutting a string. */
-class WordTable {
-  private readonly byHash = new Map<number, string[]>();
-  constructor(words: Iterable<string>) {
-    for (const w of words) {
-      const h = lowerHash(w, 0, w.length);
-      if (h < 0) throw new Error(`not a plain word: ${w}`);
-      const list = this.byHash.get(h);
-      if (list) list.push(w);
-      else this.byHash.set(h, [w]);
-    }
-  }
-  /** Whether text[start, end), lower-cased, is one of the words; h = its lowerHash, >= 0. */
-  has(text: string, start: number, end: number, h: number): boolean {
-    const list = this.byHash.get(h);
-    if (!list) return false;
-    next: for (const w of list) {
-      if (w.length !== end - start) continue;
-      for (let j = 0; j < w.length; j++) if (lowerUnit(text.charCodeAt(start + j)) !== w.charCodeAt(j)) continue next;
-      return true;
-    }
-    return false;
-  }
-}
-
 /** Words after a weak start that let it start an expression. */
 const AFTER_WEAK = new Set([...[...START_WORDS].filter((w) => !WEAK_STARTS.has(w)), ...UNIT_WORDS, 'the', 'a', 'an']);
-const START_TABLE = new WordTable(START_WORDS);
-const WEAK_TABLE = new WordTable(WEAK_STARTS);
-const AFTER_WEAK_TABLE = new WordTable(AFTER_WEAK);
+
+/** What a word is: a start word, a weak start, a word that lets a weak start start. */
+const START = 1;
+const WEAK = 2;
+const AFTER = 4;
+
+/**
+ * The start words, weak starts and words after a weak start, looked up on the text by their
+ * lowerHash without cutting a string: a chain of entries per hash.
+ */
+const wordHead = new Int16Array(0x10000).fill(-1);
+const wordNext: number[] = [];
+const wordText: string[] = [];
+const wordFlags: number[] = [];
+for (const w of new Set([...START_WORDS, ...WEAK_STARTS, ...AFTER_WEAK])) {
+  const h = lowerHash(w, 0, w.length);
+  if (h < 0) throw new Error(`not a plain word: ${w}`);
+  wordText.push(w);
+  wordFlags.push((START_WORDS.has(w) ? START : 0) | (WEAK_STARTS.has(w) ? WEAK : 0) | (AFTER_WEAK.has(w) ? AFTER : 0));
+  wordNext.push(wordHead[h]);
+  wordHead[h] = wordText.length - 1;
+}
+
+/** The flags of text[start, end) lower-cased (0: none of the words); h = its lowerHash, >= 0. */
+function wordFlagsAt(text: string, start: number, end: number, h: number): number {
+  next: for (let e = wordHead[h]; e >= 0; e = wordNext[e]) {
+    const w = wordText[e];
+    if (w.length !== end - start) continue;
+    for (let j = 0; j < w.length; j++) if (lowerUnit(text.charCodeAt(start + j)) !== w.charCodeAt(j)) continue next;
+    return wordFlags[e];
+  }
+  return 0;
+}
 
 /**
  * Whether the word token text[start, end) (not a digit or a quote: those always can) can begin an
@@ -167,8 +166,10 @@ function canStartWord(text: string, start: number, end: number, h: number): bool
   if (end - start > 12) return false;
   let weak: boolean;
   if (h >= 0) {
-    if (START_HASHES[h] === 0 || !START_TABLE.has(text, start, end, h)) return false;
-    weak = WEAK_TABLE.has(text, start, end, h);
+    if (wordHead[h] < 0) return false;
+    const f = wordFlagsAt(text, start, end, h);
+    if ((f & START) === 0) return false;
+    weak = (f & WEAK) !== 0;
   } else {
     const w = text.slice(start, end).toLowerCase();
     if (!START_WORDS.has(w)) return false;
@@ -189,7 +190,7 @@ function canStartWord(text: string, start: number, end: number, h: number): bool
   i = runEnd(text, i, 0);
   const d = text.charCodeAt(from);
   if (d >= 48 && d <= 57) return true;
-  if (runHash >= 0) return AFTER_WEAK_TABLE.has(text, from, i, runHash);
+  if (runHash >= 0) return (wordFlagsAt(text, from, i, runHash) & AFTER) !== 0;
   return AFTER_WEAK.has(text.slice(from, i).toLowerCase());
 }
 
