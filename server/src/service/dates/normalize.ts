@@ -1318,94 +1318,97 @@ function parseRx(src: string): RxNode[][] {
   return alts;
 }
 
-/** Marks a prefix that is a whole match: the text after it is no letter or digit. */
-const CLOSED = '\u0000';
-
 /**
- * The canonical prefixes (at most PREFIX_LEN characters) that every match of a rule begins
- * with one of, or undefined where they cannot be listed (the rule is then tried everywhere).
- * A prefix that is a whole match ends with CLOSED (the rules end where no letter or digit
- * follows). Where a lookahead stands, its own prefixes are followed (the text there begins with
- * a match of it) instead of the rest of the rule.
+ * Walks the canonical prefixes (at most PREFIX_LEN characters) that every match of a rule
+ * begins with one of: `step` reads one more character from a cursor (a string, a trie node);
+ * `open` is called where a prefix stops (the match may go on), `closed` where it is a whole
+ * match (the rules end where no letter or digit follows). Where a lookahead stands, its own
+ * prefixes are followed (the text there begins with a match of it) instead of the rest of the
+ * rule. False where the prefixes cannot be listed (the rule is then tried everywhere).
  */
-function rulePrefixes(src: string): Set<string> | undefined {
-  const out = new Set<string>();
+function walkPrefixes<T>(src: string, start: T, step: (at: T, c: string) => T, open: (at: T) => void, closed: (at: T) => void): boolean {
   let steps = 0;
   type Cont = { seq: RxNode[]; at: number; next: Cont } | undefined;
   const OPEN_END: Cont = { seq: [{ t: 'stop' }], at: 0, next: undefined };
-  const walk = (k: Cont, p: string, depth: number): boolean => {
+  const walk = (k: Cont, p: T, len: number, depth: number): boolean => {
     if (++steps > 2_000_000 || depth > 400) return false;
-    if (p.length >= PREFIX_LEN) {
-      out.add(p);
+    if (len >= PREFIX_LEN) {
+      open(p);
       return true;
     }
     if (!k) {
-      out.add(p + CLOSED);
+      closed(p);
       return true;
     }
-    if (k.at >= k.seq.length) return walk(k.next, p, depth + 1);
+    if (k.at >= k.seq.length) return walk(k.next, p, len, depth + 1);
     const n = k.seq[k.at];
     const rest: Cont = { seq: k.seq, at: k.at + 1, next: k.next };
     switch (n.t) {
       case 'empty':
-        return walk(rest, p, depth + 1);
+        return walk(rest, p, len, depth + 1);
       case 'stop':
-        out.add(p);
+        open(p);
         return true;
       case 'chars':
-        for (const c of n.cs) if (!walk(rest, p + c, depth + 1)) return false;
+        for (const c of n.cs) if (!walk(rest, step(p, c), len + 1, depth + 1)) return false;
         return true;
       case 'group':
-        for (const alt of n.alts) if (!walk({ seq: alt, at: 0, next: rest }, p, depth + 1)) return false;
+        for (const alt of n.alts) if (!walk({ seq: alt, at: 0, next: rest }, p, len, depth + 1)) return false;
         return true;
       case 'look':
-        for (const alt of n.alts) if (!walk({ seq: alt, at: 0, next: OPEN_END }, p, depth + 1)) return false;
+        for (const alt of n.alts) if (!walk({ seq: alt, at: 0, next: OPEN_END }, p, len, depth + 1)) return false;
         return true;
       case 'rep': {
-        if (n.min === 0 && !walk(rest, p, depth + 1)) return false;
+        if (n.min === 0 && !walk(rest, p, len, depth + 1)) return false;
         if (n.max === 0) return true;
         const again: RxNode = { t: 'rep', node: n.node, min: Math.max(0, n.min - 1), max: n.max - 1 };
-        return walk({ seq: [n.node, again], at: 0, next: rest }, p, depth + 1);
+        return walk({ seq: [n.node, again], at: 0, next: rest }, p, len, depth + 1);
       }
     }
   };
   try {
-    if (!walk({ seq: [{ t: 'group', alts: parseRx(src) }], at: 0, next: undefined }, '', 0)) return undefined;
+    return walk({ seq: [{ t: 'group', alts: parseRx(src) }], at: 0, next: undefined }, start, 0, 0);
   } catch {
-    return undefined;
+    return false;
   }
-  return out;
 }
 
-interface TrieNode {
-  next: Map<number, TrieNode>;
-  /** Rules with a prefix ending here; those with a whole match ending here. */
-  open: number[];
-  closed: number[];
-  /** The rules to try where the walk ends here and a letter or digit follows. */
-  stopWord: number[];
-  /** The rules to try where the walk ends here and no letter or digit follows. */
-  stopOther: number[];
-  /** stopOther and every rule with a prefix below: where the text cannot be read on. */
-  below: number[];
+/** Marks a prefix that is a whole match (in the prefixes listed for tests). */
+const CLOSED = '$';
+
+/** The prefixes of a rule as strings (CLOSED at the end of a whole match), or undefined. */
+function rulePrefixes(src: string): Set<string> | undefined {
+  const out = new Set<string>();
+  const ok = walkPrefixes(src, '', (p, c) => p + c, (p) => out.add(p), (p) => out.add(p + CLOSED));
+  return ok ? out : undefined;
 }
 
-/** Whether a canonical character is a letter or digit (a closed prefix cannot go on with it). */
+/** Whether a symbol is a letter or digit (a whole match cannot go on with it). */
+function isWordSymbol(sym: number): boolean {
+  return sym === 48 || (sym >= 97 && sym <= 122) || (sym >= 128 && sym <= 159);
+}
+/** Whether a canonical character is a letter or digit. */
 function isWordCanon(u: number): boolean {
   return u === 48 || (u >= 97 && u <= 122) || (u >= 0x430 && u <= 0x44f);
 }
 
 /**
- * The trie in flat arrays: node ids (0 = root), the child of (node, symbol) in an
- * open-addressing table, the rule lists of each node by id.
+ * The trie of rule prefixes in flat arrays: node ids (0 = the root), the child of (node,
+ * symbol) in an open-addressing table, and for each node the rules to try where the walk ends
+ * there (as indices into `lists`):
+ * - stopWord: a letter or digit follows (prefixes along the way, whole matches only where the
+ *   text went on with something else);
+ * - stopOther: something else follows (also the whole matches ending here);
+ * - below: the text cannot be read on (also every rule with a prefix further down).
  */
 interface FlatTrie {
   keys: Int32Array; // node * 256 + symbol, -1: empty slot
   vals: Int32Array; // child node
   shift: number;
-  stopWord: number[][];
-  stopOther: number[][];
-  below: number[][];
+  stopWord: Int32Array;
+  stopOther: Int32Array;
+  below: Int32Array;
+  lists: number[][];
 }
 
 /** Symbol (0-255) of a canonical character on a trie edge, -1 for a character on none. */
@@ -1422,87 +1425,90 @@ function slotOf(key: number, shift: number): number {
   return Math.imul(key, 0x9e3779b1) >>> shift;
 }
 
-function flatten(root: TrieNode): FlatTrie {
-  const nodes: TrieNode[] = [];
-  const ids = new Map<TrieNode, number>();
-  const visit = (n: TrieNode) => {
-    ids.set(n, nodes.length);
-    nodes.push(n);
-    for (const m of n.next.values()) visit(m);
-  };
-  visit(root);
-  let edges = 0;
-  for (const n of nodes) edges += n.next.size;
-  let bits = 4;
-  while (1 << bits < edges * 2) bits++;
-  const size = 1 << bits;
-  const t: FlatTrie = {
-    keys: new Int32Array(size).fill(-1),
-    vals: new Int32Array(size),
-    shift: 32 - bits,
-    stopWord: nodes.map((n) => n.stopWord),
-    stopOther: nodes.map((n) => n.stopOther),
-    below: nodes.map((n) => n.below),
-  };
-  for (const n of nodes) {
-    for (const [c, m] of n.next) {
-      const sym = symbolOf(c);
-      if (sym < 0) throw new Error(`no symbol for U+${c.toString(16)}`);
-      const key = ids.get(n)! * 256 + sym;
-      let slot = slotOf(key, t.shift);
-      while (t.keys[slot] !== -1) slot = (slot + 1) & (size - 1);
-      t.keys[slot] = key;
-      t.vals[slot] = ids.get(m)!;
-    }
-  }
-  return t;
-}
-
 const tries: Array<FlatTrie | undefined> = [undefined, undefined];
 
 function prefixTrie(recognizeOnly: boolean): FlatTrie {
   const k = recognizeOnly ? 1 : 0;
   const done = tries[k];
   if (done) return done;
-  const node = (): TrieNode => ({ next: new Map(), open: [], closed: [], stopWord: [], stopOther: [], below: [] });
-  const root = node();
+  // rule sets as bit masks in two 32-bit halves (rules 0-31, 32-63)
+  if (COMPILED.length > 64) throw new Error('more rules than the masks hold');
+  const child = new Map<number, number>(); // node * 256 + symbol -> node
+  const openLo = [0], openHi = [0], closedLo = [0], closedHi = [0];
+  const stepTo = (n: number, c: string): number => {
+    const sym = symbolOf(c.charCodeAt(0));
+    if (sym < 0) throw new Error(`no symbol for ${c}`);
+    const key = n * 256 + sym;
+    let m = child.get(key);
+    if (m === undefined) {
+      m = openLo.length;
+      child.set(key, m);
+      openLo.push(0);
+      openHi.push(0);
+      closedLo.push(0);
+      closedHi.push(0);
+    }
+    return m;
+  };
   COMPILED.forEach((r, i) => {
     if (recognizeOnly && r.recognize === false) return;
-    const prefixes = rulePrefixes(r.src) ?? new Set(['']);
-    for (const q of prefixes) {
-      const closed = q.endsWith(CLOSED);
-      const p = closed ? q.slice(0, -1) : q;
-      let n = root;
-      for (let j = 0; j < p.length; j++) {
-        const c = p.charCodeAt(j);
-        let m = n.next.get(c);
-        if (!m) n.next.set(c, (m = node()));
-        n = m;
-      }
-      const list = closed ? n.closed : n.open;
-      if (list[list.length - 1] !== i) list.push(i);
-    }
+    const lo = i < 32 ? 1 << i : 0, hi = i < 32 ? 0 : 1 << (i - 32);
+    const mark = (loA: number[], hiA: number[]) => (n: number) => {
+      loA[n] |= lo;
+      hiA[n] |= hi;
+    };
+    if (!walkPrefixes(r.src, 0, stepTo, mark(openLo, openHi), mark(closedLo, closedHi))) mark(openLo, openHi)(0); // tried everywhere
   });
-  const lists = new Map<string, number[]>(); // shared copies of equal lists
-  const intern = (a: Iterable<number>): number[] => {
-    const s = [...new Set(a)].sort((x, y) => x - y);
-    const key = s.join(',');
-    let l = lists.get(key);
-    if (!l) lists.set(key, (l = s));
-    return l;
+  const count = openLo.length;
+  const kids: number[][] = Array.from({ length: count }, () => []);
+  for (const [key, m] of child) kids[Math.floor(key / 256)].push(key % 256, m);
+  const lists: number[][] = [];
+  const listIds = new Map<number, number>();
+  const intern = (lo: number, hi: number): number => {
+    const key = (lo >>> 0) + hi * 4294967296;
+    let id = listIds.get(key);
+    if (id === undefined) {
+      const list: number[] = [];
+      for (let b = 0; b < 32; b++) if (lo & (1 << b)) list.push(b);
+      for (let b = 0; b < 32; b++) if (hi & (1 << b)) list.push(32 + b);
+      id = lists.length;
+      lists.push(list);
+      listIds.set(key, id);
+    }
+    return id;
   };
-  // rules of the prefixes along the way: open ones always, closed ones where the text goes on
-  // with something other than a letter or digit
-  const fill = (n: TrieNode, above: number[]): number[] => {
-    n.stopWord = n.open.length ? intern([...above, ...n.open]) : above;
-    n.stopOther = n.closed.length ? intern([...n.stopWord, ...n.closed]) : n.stopWord;
-    const sub: number[] = [...n.open, ...n.closed];
-    for (const [c, m] of n.next) sub.push(...fill(m, isWordCanon(c) ? n.stopWord : n.stopOther));
-    n.below = intern([...n.stopOther, ...sub]);
-    return intern(sub);
+  const stopWord = new Int32Array(count), stopOther = new Int32Array(count), below = new Int32Array(count);
+  let subHi = 0;
+  // returns the rules with a prefix at or below n (low half; high half in subHi)
+  const fill = (n: number, aboveLo: number, aboveHi: number): number => {
+    const wLo = aboveLo | openLo[n], wHi = aboveHi | openHi[n];
+    const oLo = wLo | closedLo[n], oHi = wHi | closedHi[n];
+    stopWord[n] = intern(wLo, wHi);
+    stopOther[n] = intern(oLo, oHi);
+    let sLo = openLo[n] | closedLo[n], sHi = openHi[n] | closedHi[n];
+    const ks = kids[n];
+    for (let j = 0; j < ks.length; j += 2) {
+      const word = isWordSymbol(ks[j]);
+      sLo |= fill(ks[j + 1], word ? wLo : oLo, word ? wHi : oHi);
+      sHi |= subHi;
+    }
+    below[n] = intern(oLo | sLo, oHi | sHi);
+    subHi = sHi;
+    return sLo;
   };
-  fill(root, []);
-  const flat = flatten(root);
+  fill(0, 0, 0);
+  let bits = 4;
+  while (1 << bits < child.size * 2) bits++;
+  const size = 1 << bits;
+  const keys = new Int32Array(size).fill(-1), vals = new Int32Array(size);
+  const shift = 32 - bits;
+  for (const [key, m] of child) {
+    let slot = slotOf(key, shift);
+    while (keys[slot] !== -1) slot = (slot + 1) & (size - 1);
+    keys[slot] = key;
+    vals[slot] = m;
+  }
+  const flat: FlatTrie = { keys, vals, shift, stopWord, stopOther, below, lists };
   tries[k] = flat;
   return flat;
 }
@@ -1515,25 +1521,25 @@ function rulesAt(text: string, index: number, t: FlatTrie): number[] {
   let j = index;
   for (; j < end; j++) {
     const u = canonTextUnit(text.charCodeAt(j));
-    if (u < 0) return t.below[n];
+    if (u < 0) return t.lists[t.below[n]];
     const sym = symbolOf(u);
-    let child = -1;
+    let next = -1;
     if (sym >= 0) {
       const key = n * 256 + sym;
       for (let slot = slotOf(key, t.shift); t.keys[slot] !== -1; slot = (slot + 1) & mask) {
         if (t.keys[slot] === key) {
-          child = t.vals[slot];
+          next = t.vals[slot];
           break;
         }
       }
     }
-    if (child < 0) return isWordCanon(u) ? t.stopWord[n] : t.stopOther[n];
-    n = child;
+    if (next < 0) return t.lists[isWordCanon(u) ? t.stopWord[n] : t.stopOther[n]];
+    n = next;
   }
-  if (j >= text.length) return t.stopOther[n];
+  if (j >= text.length) return t.lists[t.stopOther[n]];
   const u = canonTextUnit(text.charCodeAt(j));
-  if (u < 0) return t.below[n];
-  return isWordCanon(u) ? t.stopWord[n] : t.stopOther[n];
+  if (u < 0) return t.lists[t.below[n]];
+  return t.lists[isWordCanon(u) ? t.stopWord[n] : t.stopOther[n]];
 }
 
 /**
@@ -1729,7 +1735,7 @@ export function dispatchedRulesForTest(text: string, index: number, recognizeOnl
 export function rulePrefixesForTest(): Array<{ name: string; prefixes: string[] | undefined }> {
   return COMPILED.map((r) => {
     const p = rulePrefixes(r.src);
-    return { name: r.name, prefixes: p && [...p].map((q) => q.replace(CLOSED, '$')).sort() };
+    return { name: r.name, prefixes: p && [...p].sort() };
   });
 }
 
