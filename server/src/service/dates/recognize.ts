@@ -298,8 +298,12 @@ function scan(text: string, dct: string | undefined, filtered: boolean, dispatch
         i = runEnd(text, i + w, hashStep(0, c));
         h = runHash;
       }
-      if (start > 0 && isWordUnit(text.charCodeAt(start - 1))) continue;
-      if (filtered && !always && !canStartWord(text, start, i, h)) continue;
+      if (start > 0) {
+        const p = text.charCodeAt(start - 1);
+        if (p < 128 ? p === 95 || ASCII_LN[p] === 1 : isWordUnit(p)) continue;
+      }
+      // most words are no start word: their hash is in no chain
+      if (filtered && !always && (i - start > 12 || (h >= 0 && wordHead[h] < 0) || !canStartWord(text, start, i, h))) continue;
       const best = firstMatchAt(text, start, anchor, !dispatch);
       if (!best) continue;
       out.push(toFound(text, start, best.end, best.value));
