@@ -1431,8 +1431,13 @@ function prefixTrie(recognizeOnly: boolean): FlatTrie {
   const k = recognizeOnly ? 1 : 0;
   const done = tries[k];
   if (done) return done;
-  // rule sets as bit masks in two 32-bit halves (rules 0-31, 32-63)
-  if (COMPILED.length > 64) throw new Error('more rules than the masks hold');
+  // rule sets as bit masks in two 32-bit halves (rules 0-31, 32-63); with more rules than
+  // that, a trie of the root alone: every rule is tried everywhere
+  if (COMPILED.length > 64) {
+    const all = COMPILED.map((r, i) => (recognizeOnly && r.recognize === false ? -1 : i)).filter((i) => i >= 0);
+    const one = new Int32Array(1);
+    return (tries[k] = { keys: new Int32Array(16).fill(-1), vals: new Int32Array(16), shift: 28, stopWord: one, stopOther: one, below: one, lists: [all] });
+  }
   const child = new Map<number, number>(); // node * 256 + symbol -> node
   const openLo = [0], openHi = [0], closedLo = [0], closedHi = [0];
   const stepTo = (n: number, c: string): number => {
@@ -1592,7 +1597,7 @@ const sharedCtx = new LazyCtx();
 interface Built { dct: number; groups: Array<string | undefined>; value: Normalized | undefined }
 const builtCache: Array<Map<string, Built>> = COMPILED.map(() => new Map());
 let builtCount = 0;
-const BUILT_MAX = 20000;
+const BUILT_MAX = 5000;
 /** For tests: empties the cache of built values. */
 export function clearBuiltCacheForTest(): void {
   for (const m of builtCache) m.clear();
@@ -1643,7 +1648,7 @@ function buildMatch(text: string, index: number, dct: Ymd | undefined, k: number
   } catch {
     v = undefined;
   }
-  if (!ctx.read) {
+  if (!ctx.read && t.length <= 64) {
     if (++builtCount > BUILT_MAX) {
       for (const m of builtCache) m.clear();
       builtCount = 1;
