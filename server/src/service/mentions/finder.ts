@@ -48,12 +48,112 @@ export interface FindOptions {
 
 export const DEFAULT_MIN_PLACE_POPULATION = 100_000;
 
+/** Numbers the contexts that index their raws on the trie nodes (TrieNode.gen). */
+let generation = 0;
+
 class TrieNode {
-  /** Children by folded word. */
+  /** Children by folded word (every child; ASCII words are also in the finder's ChildTable). */
   next: Map<string, TrieNode> | undefined;
   forms: NameForm[] | undefined;
   /** First letters of the next words: bit 0-25 for a-z, bit 26 for `&` / `and`, bit 27 for anything else. */
   firstLetters = 0;
+  /** The accepted subsets of `forms` met so far, by bit mask (forms.length <= 30). */
+  accepted: Map<number, Accepted> | undefined;
+  /** Scratch of Context: the first raw of this name in the scan of Context generation `gen`. */
+  gen = 0;
+  head = -1;
+  constructor(readonly id: number) {}
+}
+
+/** A subset of a node's forms whose case agrees with the text, shared by every match of it. */
+class Accepted {
+  readonly trailingDot: boolean;
+  /** Readings of this subset for the options key `readingsKey` (a one-entry cache). */
+  readingsKey = -1;
+  readings: Reading[] = [];
+  constructor(readonly forms: NameForm[], readonly mask: number) {
+    this.trailingDot = forms.some((f) => f.trailingDot);
+  }
+}
+
+/**
+ * The children of every trie node under ASCII keys, in one open-addressing table keyed by (parent
+ * id, folded word): the scan looks a word up by its code units, without slicing or folding it.
+ */
+class ChildTable {
+  private slots: Int32Array;
+  private mask: number;
+  private readonly hashes: number[] = [];
+  private readonly parents: number[] = [];
+  private readonly keys: string[] = [];
+  private readonly children: TrieNode[] = [];
+
+  constructor(root: TrieNode) {
+    const entries: Array<[TrieNode, string, TrieNode]> = [];
+    const stack = [root];
+    while (stack.length) {
+      const node = stack.pop()!;
+      if (!node.next) continue;
+      for (const [k, child] of node.next) {
+        if (isAsciiWord(k)) entries.push([node, k, child]);
+        stack.push(child);
+      }
+    }
+    let size = 16;
+    while (size < entries.length * 2) size *= 2;
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    for (const [parent, k, child] of entries) {
+      let h = 0;
+      for (let i = 0; i < k.length; i++) h = (Math.imul(h, 31) + k.charCodeAt(i)) | 0;
+      const j = this.keys.length;
+      this.hashes.push(h);
+      this.parents.push(parent.id);
+      this.keys.push(k);
+      this.children.push(child);
+      let slot = mix(h, parent.id) & this.mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.slots[slot] = j + 1;
+    }
+  }
+
+  /** The child of `parent` under the ASCII word text[s, e), whose folded hash is h (see `asciiHash`). */
+  get(parent: number, text: string, s: number, e: number, h: number): TrieNode | undefined {
+    const mask = this.mask;
+    let slot = mix(h, parent) & mask;
+    for (;;) {
+      const x = this.slots[slot];
+      if (x === 0) return undefined;
+      const j = x - 1;
+      if (this.hashes[j] === h && this.parents[j] === parent) {
+        const key = this.keys[j];
+        if (key.length === e - s) {
+          let i = 0;
+          while (i < key.length && key.charCodeAt(i) === lowerAscii(text.charCodeAt(s + i))) i++;
+          if (i === key.length) return this.children[j];
+        }
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+}
+
+function isAsciiWord(k: string): boolean {
+  for (let i = 0; i < k.length; i++) if (k.charCodeAt(i) >= 128) return false;
+  return k.length > 0;
+}
+
+function mix(h: number, parent: number): number {
+  let x = h ^ Math.imul(parent + 1, 0x9e3779b1);
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  return x ^ (x >>> 13);
+}
+
+/** The hash of the folded ASCII word text[s, e) (lower case), as ChildTable stores keys. */
+function asciiHash(text: string, s: number, e: number): number {
+  let h = 0;
+  for (let i = s; i < e; i++) h = (Math.imul(h, 31) + lowerAscii(text.charCodeAt(i))) | 0;
+  return h;
 }
 
 function letterBit(c: number): number {
@@ -74,6 +174,8 @@ interface Raw {
   wordEnd: number;
   /** Bit set of the node's forms that were accepted (-1 when the node has over 30 forms). */
   mask: number;
+  /** The shared record of these accepted forms (undefined when the node has over 30 forms). */
+  acc: Accepted | undefined;
 }
 
 interface Reading {
@@ -85,8 +187,78 @@ interface Reading {
 
 const MAX_TOKENS = 64;
 
+/**
+ * A set of words looked up by a range of the text, without slicing it: `hasLower` is
+ * `set.has(text.slice(s, e).toLowerCase())`, `hasExact` is `set.has(text.slice(s, e))`.
+ * ASCII ranges are hashed in place; a range with other code units takes the slow way.
+ */
+class WordSet {
+  private readonly set: Set<string>;
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  private readonly words: string[] = [];
+  private readonly hashes: number[] = [];
+
+  constructor(words: Iterable<string>) {
+    this.set = new Set(words);
+    let size = 16;
+    while (size < this.set.size * 4) size *= 2;
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    for (const w of this.set) {
+      if (!isAsciiWord(w)) continue;
+      let h = 0;
+      for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
+      let slot = mix(h, 0) & this.mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.words.push(w);
+      this.hashes.push(h);
+      this.slots[slot] = this.words.length;
+    }
+  }
+
+  hasLower(text: string, s: number, e: number): boolean {
+    let h = 0;
+    for (let i = s; i < e; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 128) return this.set.has(text.slice(s, e).toLowerCase());
+      h = (Math.imul(h, 31) + lowerAscii(c)) | 0;
+    }
+    return this.find(text, s, e, h, true);
+  }
+
+  hasExact(text: string, s: number, e: number): boolean {
+    let h = 0;
+    for (let i = s; i < e; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 128) return this.set.has(text.slice(s, e));
+      h = (Math.imul(h, 31) + c) | 0;
+    }
+    return this.find(text, s, e, h, false);
+  }
+
+  private find(text: string, s: number, e: number, h: number, lower: boolean): boolean {
+    const len = e - s;
+    let slot = mix(h, 0) & this.mask;
+    for (;;) {
+      const x = this.slots[slot];
+      if (x === 0) return false;
+      if (this.hashes[x - 1] === h) {
+        const w = this.words[x - 1];
+        if (w.length === len) {
+          let i = 0;
+          if (lower) while (i < len && w.charCodeAt(i) === lowerAscii(text.charCodeAt(s + i))) i++;
+          else while (i < len && w.charCodeAt(i) === text.charCodeAt(s + i)) i++;
+          if (i === len) return true;
+        }
+      }
+      slot = (slot + 1) & this.mask;
+    }
+  }
+}
+
 /** Words that head an organization or facility name: a country right before or after one is part of that name. */
-const DESIGNATORS = new Set(
+const DESIGNATORS = new WordSet(
   (
     'airlines airline airways aviation aerospace airport airports post telecom telecommunications bank banking ' +
     'group inc incorporated ltd limited llc plc corp corporation company co holdings holding motors motor automotive ' +
@@ -105,7 +277,7 @@ const DESIGNATORS = new Set(
  * before them is part of the name ("Qatar Airways", "Japan Post Holdings"): words that are rarely
  * a common noun modified by a country in a title ("China Steel Output" is about steel).
  */
-const NAME_HEADS = new Set(
+const NAME_HEADS = new WordSet(
   (
     'airlines airline airways inc incorporated ltd limited llc plc corp corporation co holdings ' +
     'railways university college institute academy foundation fc stadium airport'
@@ -113,10 +285,10 @@ const NAME_HEADS = new Set(
 );
 
 /** Lower-case words that may stand inside a name whose acronym is defined ("Bank of England (BoE)"). */
-const ACRONYM_SKIPS = new Set('of and for the de du la le des on in'.split(' '));
+const ACRONYM_SKIPS = new WordSet('of and for the de du la le des on in'.split(' '));
 
 /** Capitalized words that may stand right before a place name without being part of it. */
-const NOT_NAME_PARTS = new Set(
+const NOT_NAME_PARTS = new WordSet(
   (
     'january february march april may june july august september october november december ' +
     'monday tuesday wednesday thursday friday saturday sunday'
@@ -124,7 +296,7 @@ const NOT_NAME_PARTS = new Set(
 );
 
 /** Words before "of" that make the name a country (`the Prime Minister of Luxembourg`). */
-const COUNTRY_HEADS = new Set(
+const COUNTRY_HEADS = new WordSet(
   (
     'government president minister ministry embassy ambassador ambassadors king queen duke duchess grand republic ' +
     'kingdom people citizens citizen parliament constitution state head leader leaders nation presidency ' +
@@ -133,15 +305,24 @@ const COUNTRY_HEADS = new Set(
 );
 
 /** Words before "of" that make the name a city (`the mayor of Luxembourg`). */
-const CITY_HEADS = new Set('city mayor streets centre center downtown suburbs outskirts municipality town'.split(' '));
+const CITY_HEADS = new WordSet('city mayor streets centre center downtown suburbs outskirts municipality town'.split(' '));
 
 /** Prepositions of place: a one-word city after one of them is a place. */
-const LOCATIVES = new Set(
+const LOCATIVES = new WordSet(
   'in at near from to outside around into across via throughout within toward towards inside through between and'.split(' '),
 );
 
 /** Two-letter words that an all-caps line may spell: never an acronym there. */
-const CAPS_WORDS = new Set('AM AN AS AT BE BY DO GO HE IF IN IS IT ME MY NO OF ON OR SO TO UP US WE'.split(' '));
+const CAPS_WORDS = new Set('AM AN AS AT BE BY DO GO HE IF IN IS IT ME MY NO OF ON OR SO TO UP US WE'.split(' ').map((w) => w.charCodeAt(0) * 65536 + w.charCodeAt(1)));
+
+/** The two code units c0 c1 spell a word of CAPS_WORDS. */
+function isCapsWord(c0: number, c1: number): boolean {
+  return CAPS_WORDS.has(c0 * 65536 + c1);
+}
+
+const AIR = new WordSet(['air']);
+const CITY = new WordSet(['city']);
+const OF = new WordSet(['of']);
 
 const TYPE_ORDER: Record<string, number> = { country: 0, org: 1, place: 2, person: 3 };
 
@@ -161,7 +342,11 @@ export class MentionFinder {
     return f;
   }
 
-  private readonly root = new TrieNode();
+  private nodes = 0;
+  private readonly root = new TrieNode(this.nodes++);
+  private readonly table: ChildTable;
+  /** Options keys (language, minimum population) met so far, numbered for the readings caches. */
+  private readonly optionKeys = new OptionKeys();
   /** Some name starts with a digit ("3M"): digit words must be looked up. */
   private digitStarts = false;
   /** Bit set of (first letter, second letter, length) of the first words of ASCII names: most words need no lookup. */
@@ -185,7 +370,7 @@ export class MentionFinder {
           node.firstLetters |= letterBit(k.charCodeAt(0));
           let child = node.next.get(k);
           if (!child) {
-            child = new TrieNode();
+            child = new TrieNode(this.nodes++);
             node.next.set(k, child);
           }
           node = child;
@@ -203,6 +388,7 @@ export class MentionFinder {
     } catch {
       // never throw: an unusable entity is skipped, a broken knowledge base gives an empty finder
     }
+    this.table = new ChildTable(this.root);
     this.size = size;
     this.buildMs = Date.now() - t0;
   }
@@ -260,7 +446,7 @@ export class MentionFinder {
   find(text: string, options?: FindOptions): Mention[] {
     try {
       if (typeof text !== 'string' || text.length === 0 || !this.root.next) return [];
-      const ctx = new Context(text, options);
+      const ctx = new Context(text, options, this.optionKeys);
       return this.findIn(ctx, 0, text.length, false);
     } catch {
       return [];
@@ -270,6 +456,7 @@ export class MentionFinder {
   private findIn(ctx: Context, from: number, to: number, inner: boolean): Mention[] {
     // inside a longer name, its own span is not a mention of its own
     const raws = this.scan(ctx.text, from, to, inner);
+    if (!inner) ctx.topRaws = raws;
     const out: Mention[] = [];
     for (let i = 0; i < raws.length; i++) {
       const r = raws[i];
@@ -299,6 +486,7 @@ export class MentionFinder {
     const rootNext = this.root.next!;
     const digitStarts = this.digitStarts;
     const firstWords = this.firstWords;
+    const table = this.table;
     const T = CLASS_TABLE;
     let i = from;
     while (i < to) {
@@ -346,7 +534,7 @@ export class MentionFinder {
         const fh = firstWordHash(c0, c1, i - ws);
         if (!(firstWords[fh >> 3] & (1 << (fh & 7)))) continue;
       }
-      const node = rootNext.get(foldToken(text.slice(ws, i), wide !== 0));
+      const node = wide ? rootNext.get(foldToken(text.slice(ws, i), true)) : table.get(0, text, ws, i, asciiHash(text, ws, i));
       if (!node) continue;
       const m = this.walk(text, ws, i, node, to, inner ? from : -1);
       if (m) {
@@ -370,14 +558,32 @@ export class MentionFinder {
     let best: Raw | undefined;
     for (;;) {
       if (node.forms) {
-        const forms = ws === whole && tEnd[n - 1] >= to - 1 ? undefined : this.accepted(node.forms, text, n);
-        if (forms) {
-          let mask = 0;
-          if (node.forms.length <= 30) for (const f of forms) mask |= 1 << node.forms.indexOf(f);
-          else mask = -1;
-          let end = tEnd[n - 1];
-          if (text.charCodeAt(end) === 46 && end < to && forms.some((f) => f.trailingDot)) end++;
-          best = { start: ws, end, node, forms, tokens: n, firstShape: tShape[0], wordEnd: tEnd[n - 1], mask };
+        if (!(ws === whole && tEnd[n - 1] >= to - 1)) {
+          if (node.forms.length <= 30) {
+            let mask = 0;
+            for (let j = 0; j < node.forms.length; j++) {
+              const f = node.forms[j];
+              if (f.keys.length === n && this.fits(f, text, n)) mask |= 1 << j;
+            }
+            if (mask !== 0) {
+              const byMask = (node.accepted ??= new Map());
+              let acc = byMask.get(mask);
+              if (!acc) {
+                const forms = node.forms.filter((_, j) => (mask & (1 << j)) !== 0);
+                byMask.set(mask, (acc = new Accepted(forms, mask)));
+              }
+              let end = tEnd[n - 1];
+              if (text.charCodeAt(end) === 46 && end < to && acc.trailingDot) end++;
+              best = { start: ws, end, node, forms: acc.forms, tokens: n, firstShape: tShape[0], wordEnd: tEnd[n - 1], mask, acc };
+            }
+          } else {
+            const forms = this.accepted(node.forms, text, n);
+            if (forms) {
+              let end = tEnd[n - 1];
+              if (text.charCodeAt(end) === 46 && end < to && forms.some((f) => f.trailingDot)) end++;
+              best = { start: ws, end, node, forms, tokens: n, firstShape: tShape[0], wordEnd: tEnd[n - 1], mask: -1, acc: undefined };
+            }
+          }
         }
       }
       if (!node.next || n >= MAX_TOKENS) break;
@@ -440,7 +646,7 @@ export class MentionFinder {
       if (r === q) break;
       // no next word of a name starts with this letter: no lookup
       if (!(node.firstLetters & letterBit(text.charCodeAt(q))) && !wide) break;
-      const child = node.next!.get(foldToken(text.slice(q, r), wide !== 0));
+      const child = wide ? node.next!.get(foldToken(text.slice(q, r), true)) : this.table.get(node.id, text, q, r, asciiHash(text, q, r));
       if (!child) break;
       tStart[n] = q;
       tEnd[n] = r;
@@ -488,6 +694,23 @@ export class MentionFinder {
   }
 }
 
+/** Numbers for the (language, minimum population) pairs that readings depend on; a number is never reused. */
+class OptionKeys {
+  private readonly known = new Map<string, number>();
+  private next = 1;
+
+  of(language: string, minPopulation: number): number {
+    if (language === 'en' && minPopulation === DEFAULT_MIN_PLACE_POPULATION) return 0;
+    const k = `${language}\u0000${minPopulation}`;
+    let n = this.known.get(k);
+    if (n === undefined) {
+      if (this.known.size >= 64) this.known.clear();
+      this.known.set(k, (n = this.next++));
+    }
+    return n;
+  }
+}
+
 /** Per-call state: the text, the options, and what the rules computed lazily. */
 class Context {
   readonly types: ReadonlySet<string> | undefined;
@@ -497,18 +720,26 @@ class Context {
   /** Set by resolve(): the last mention was dropped only because of its type. */
   droppedByType = false;
   private lineStarts: number[] | undefined;
-  private readonly lineKinds = new Map<number, number>();
+  /** Kind of each line (-1: not classified yet). */
+  private lineKinds: number[] | undefined;
   private lower: string | undefined;
-  private readonly lowerSeen = new Map<string, boolean>();
+  private lowerSeen: Map<string, boolean> | undefined;
+  /** Number of (language, minimum population) in the finder's readings caches. */
+  private readonly optionsKey: number;
   private evidence: Map<TrieNode, boolean> | undefined;
   private conts: Map<TrieNode, Set<string>> | undefined;
+  /** The raws of the whole scan (set by the finder), indexed by name on first need. */
+  topRaws: Raw[] | undefined;
+  private sameNode: Int32Array | undefined;
+  private gen = 0;
 
-  constructor(readonly text: string, options: FindOptions | undefined) {
+  constructor(readonly text: string, options: FindOptions | undefined, optionKeys: OptionKeys) {
     this.types = Array.isArray(options?.types) ? new Set(options!.types) : undefined;
     this.nested = options?.nested === true;
     this.language = typeof options?.language === 'string' && options.language ? options.language.toLowerCase().split(/[-_]/)[0] : 'en';
     const mp = options?.minPlacePopulation;
     this.minPopulation = typeof mp === 'number' && mp >= 0 ? mp : DEFAULT_MIN_PLACE_POPULATION;
+    this.optionsKey = optionKeys.of(this.language, this.minPopulation);
   }
 
   /** The mention of raws[i] after the rules, or undefined. */
@@ -523,7 +754,7 @@ class Context {
     if (readings.length === 0) return undefined;
 
     // --- all-caps lines: two-letter acronyms that spell a word
-    if (r.tokens === 1 && r.firstShape === Shape.Upper && r.end - r.start === 2 && CAPS_WORDS.has(text.slice(r.start, r.end)) && this.lineKind(r.start) & LINE_UPPER) {
+    if (r.tokens === 1 && r.firstShape === Shape.Upper && r.end - r.start === 2 && isCapsWord(text.charCodeAt(r.start), text.charCodeAt(r.start + 1)) && this.lineKind(r.start) & LINE_UPPER) {
       return undefined;
     }
 
@@ -541,7 +772,8 @@ class Context {
       if (!((s === 115 || s === 83) && !isWordAt(text, r.end + 2))) return undefined;
     }
     if (this.inUrl(r.start, r.end)) return undefined;
-    const topType = readings[0].entity.type;
+    const top0 = readings[0].entity;
+    const topType = top0.type;
     let compound = false;
     if (isHyphenCode(before) && r.start > 1 && isWordAt(text, r.start - 2)) {
       const w = wordBefore(text, r.start - 1);
@@ -563,52 +795,58 @@ class Context {
     const caseLine = (lineKind & (LINE_TITLE | LINE_UPPER)) !== 0;
 
     // --- part of a longer unknown name
-    const prev = prevWord(text, r.start);
-    const next = nextWord(text, r.end);
+    // the words before and after on the same line, separated by spaces only (-1: none)
+    const prevEnd = prevWordEnd(text, r.start);
+    const prevStart = prevEnd < 0 ? -1 : wordBefore(text, prevEnd);
+    const nextStart = nextWordStart(text, r.end);
+    const nextEnd = nextStart < 0 ? -1 : wordAfter(text, nextStart);
     const prevRaw = i > 0 ? raws[i - 1] : undefined;
     const nextRaw = i + 1 < raws.length ? raws[i + 1] : undefined;
-    if (!inner && (topType === 'country' || topType === 'place')) {
+    const countryOrPlace = topType === 'country' || topType === 'place';
+    if (!inner && countryOrPlace && nextStart >= 0) {
       // "the United States Air Force (USAF)": an acronym defined for the name and the capitalized
       // words after it makes them one name, of which the country is a part
-      if (next && next.spaceOnly && definesAcronym(text, r.start, r.end)) return undefined;
+      if (definesAcronym(text, r.start, r.end)) return undefined;
       // a headline or a line in capitals proves nothing by case, but a word that only heads names
       // ("QATAR AIRWAYS", "Singapore Airlines To Be Compensated"), or a continuation the body
       // shows ("Qatar Airways"), still makes the country part of a name
-      if (caseLine && next && next.spaceOnly && (!nextRaw || nextRaw.start > next.start)) {
-        const w = text.slice(next.start, next.end).toLowerCase();
-        const sh = shapeOf(text, next.start, next.end);
-        if (sh !== Shape.Lower && sh !== Shape.Caseless && (NAME_HEADS.has(w) || this.continuations(raws, r.node).has(w))) return undefined;
+      if (caseLine && (!nextRaw || nextRaw.start > nextStart)) {
+        const sh = shapeOf(text, nextStart, nextEnd);
+        if (sh !== Shape.Lower && sh !== Shape.Caseless && (NAME_HEADS.hasLower(text, nextStart, nextEnd) || this.isContinuation(raws, r.node, nextStart, nextEnd))) return undefined;
       }
     }
-    if (!inner && !caseLine && (topType === 'country' || topType === 'place')) {
-      if (prev && prev.spaceOnly && (!prevRaw || prevRaw.end < prev.start)) {
-        const sh = shapeOf(text, prev.start, prev.end);
+    if (!inner && !caseLine && countryOrPlace) {
+      if (prevEnd >= 0 && (!prevRaw || prevRaw.end < prevStart)) {
+        const sh = shapeOf(text, prevStart, prevEnd);
         if (sh !== Shape.Lower && sh !== Shape.Caseless) {
-          const word = text.slice(prev.start, prev.end).toLowerCase();
-          if (DESIGNATORS.has(word) || word === 'air') return undefined;
-          if (!isSentenceInitial(text, prev.start) && !NOT_NAME_PARTS.has(word)) return undefined;
+          if (DESIGNATORS.hasLower(text, prevStart, prevEnd) || AIR.hasLower(text, prevStart, prevEnd)) return undefined;
+          if (!isSentenceInitial(text, prevStart) && !NOT_NAME_PARTS.hasLower(text, prevStart, prevEnd)) return undefined;
         }
       }
-      if (next && next.spaceOnly && (!nextRaw || nextRaw.start > next.start)) {
-        const chain = capitalChain(text, next.start);
-        if (chain.length > 0) {
+      if (nextStart >= 0 && (!nextRaw || nextRaw.start > nextStart)) {
+        const n = capitalChain(text, nextStart);
+        if (n > 0) {
           // "Singapore Airlines", "China Eastern Airlines", and "China Eastern" once seen so
-          if (chain.some((w) => DESIGNATORS.has(w)) || this.continuations(raws, r.node).has(chain[0])) return undefined;
+          for (let j = 0; j < n; j++) if (DESIGNATORS.hasLower(text, chainStart[j], chainEnd[j])) return undefined;
+          const c0s = chainStart[0];
+          const c0e = chainEnd[0];
+          if (this.isContinuation(raws, r.node, c0s, c0e)) return undefined;
           // a city before a capitalized word: "Mary Barra", "Washington Mutual", "London Heathrow"
-          if (topType === 'place' && chain[0] !== 'city' && !NOT_NAME_PARTS.has(chain[0])) return undefined;
+          if (topType === 'place' && !CITY.hasLower(text, c0s, c0e) && !NOT_NAME_PARTS.hasLower(text, c0s, c0e)) return undefined;
         }
       }
     }
 
     // --- "<place>, <country>": the place of that country
+    const commaNext = nextRaw !== undefined && nextRaw.start - r.end <= 3 && after === 44 && commaSpaces(text, r.end, nextRaw.start);
     let placeCountry: string | undefined;
-    if (nextRaw && nextRaw.start - r.end <= 3 && text.charCodeAt(r.end) === 44 && /^,\s{0,2}$/.test(text.slice(r.end, nextRaw.start))) {
-      const c = nextRaw.forms.find((f) => f.entity.type === 'country');
+    if (commaNext) {
+      const c = nextRaw!.forms.find((f) => f.entity.type === 'country');
       if (c) placeCountry = c.entity.id;
     }
 
     // --- one-word cities where case proves nothing
-    if (readings[0].entity.type === 'place' && r.tokens === 1 && noEvidence && !isCapital(readings[0].entity)) {
+    if (topType === 'place' && r.tokens === 1 && noEvidence && !isCapital(top0)) {
       const supported = placeCountry !== undefined || this.hasEvidenceElsewhere(raws, r);
       if (!supported || this.usedInLowerCase(r.start, r.end)) return undefined;
       confidence = Math.min(confidence, 0.7);
@@ -616,13 +854,14 @@ class Context {
 
     // --- one-word cities that could be a person or a company ("said Henderson", "rivals Toyota"): a
     // place word must be in sight, unless the city is big (a million people, or a capital of 100 000)
-    if (readings[0].entity.type === 'place' && r.tokens === 1 && !isBigPlace(readings[0].entity)) {
-      const prevLower = prev ? text.slice(prev.start, prev.end).toLowerCase() : '';
-      const afterComma = nextRaw && nextRaw.start - r.end <= 3 && /^,\s{0,2}$/.test(text.slice(r.end, nextRaw.start)) && nextRaw.forms.some((f) => f.entity.type === 'country' || f.entity.type === 'place');
-      const suffix = isHyphenCode(after) && isWordAt(text, r.end + 1) && shapeOf(text, r.end + 1, wordAfter(text, r.end + 1)) === Shape.Lower;
-      const dateline = this.atLineStart(r.start) && /^(?:\s*[,(]|\s+[-–—])/.test(text.slice(r.end, r.end + 3));
-      const listed = this.inPlaceList(raws, i);
-      if (!(LOCATIVES.has(prevLower) || afterComma || suffix || dateline || listed)) return undefined;
+    if (topType === 'place' && r.tokens === 1 && !isBigPlace(top0)) {
+      const placeWord =
+        (prevEnd >= 0 && LOCATIVES.hasLower(text, prevStart, prevEnd)) ||
+        (commaNext && nextRaw!.forms.some((f) => f.entity.type === 'country' || f.entity.type === 'place')) ||
+        (isHyphenCode(after) && isWordAt(text, r.end + 1) && shapeOf(text, r.end + 1, wordAfter(text, r.end + 1)) === Shape.Lower) ||
+        (this.atLineStart(r.start) && datelineAfter(text, r.end, false)) ||
+        this.inPlaceList(raws, i);
+      if (!placeWord) return undefined;
     }
 
     // --- ambiguity
@@ -630,23 +869,22 @@ class Context {
     if (readings.length > 1) {
       const places = readings.filter((x) => x.entity.type === 'place');
       const countries = readings.filter((x) => x.entity.type === 'country');
-      const prevLower = prev ? text.slice(prev.start, prev.end).toLowerCase() : '';
-      const prev2 = prev && prevLower === 'of' ? prevWord(text, prev.start) : undefined;
-      const head = prev2 ? text.slice(prev2.start, prev2.end).toLowerCase() : '';
-      const nextIsCity = !!next && next.spaceOnly && text.slice(next.start, next.end) === 'City' && (!nextRaw || nextRaw.start > next.start);
-      const dateline = r.firstShape === Shape.Upper && this.atLineStart(r.start) && /^(?:\s*[,.(]|\s+[-–—])/.test(text.slice(r.end, r.end + 3));
+      const prev2End = prevEnd >= 0 && OF.hasLower(text, prevStart, prevEnd) ? prevWordEnd(text, prevStart) : -1;
+      const prev2Start = prev2End < 0 ? -1 : wordBefore(text, prev2End);
+      const nextIsCity = nextStart >= 0 && nextEnd - nextStart === 4 && text.startsWith('City', nextStart) && (!nextRaw || nextRaw.start > nextStart);
+      const dateline = r.firstShape === Shape.Upper && this.atLineStart(r.start) && datelineAfter(text, r.end, true);
       const inCountry = placeCountry ? places.filter((x) => x.entity.facts?.country === placeCountry) : [];
       if (inCountry.length > 0) {
         readings = [...inCountry, ...readings.filter((x) => !inCountry.includes(x))];
         resolved = true;
-      } else if (places.length > 0 && (nextIsCity || CITY_HEADS.has(head))) {
+      } else if (places.length > 0 && (nextIsCity || (prev2End >= 0 && CITY_HEADS.hasLower(text, prev2Start, prev2End)))) {
         readings = places;
         resolved = places.length === 1;
         // "Luxembourg City": the label takes "City"
-        if (nextIsCity) r.end = next!.end;
+        if (nextIsCity) r.end = nextEnd;
       } else if (places.length > 0 && dateline) {
         readings = [...places, ...readings.filter((x) => x.entity.type !== 'place')];
-      } else if (countries.length > 0 && (COUNTRY_HEADS.has(head) || this.inCountryList(raws, i))) {
+      } else if (countries.length > 0 && ((prev2End >= 0 && COUNTRY_HEADS.hasLower(text, prev2Start, prev2End)) || this.inCountryList(raws, i))) {
         readings = countries;
         resolved = countries.length === 1;
       }
@@ -675,14 +913,10 @@ class Context {
     return m;
   }
 
-  private readonly readingCache = new Map<TrieNode, Map<number, Reading[]>>();
-
-  /** The readings of a raw match (cached per name and accepted forms). */
+  /** The readings of a raw match (cached per name, accepted forms and options, across calls). */
   private readingsOf(r: Raw): Reading[] {
-    let byMask = this.readingCache.get(r.node);
-    if (!byMask) this.readingCache.set(r.node, (byMask = new Map()));
-    const cached = byMask.get(r.mask);
-    if (cached) return cached;
+    const acc = r.acc;
+    if (acc && acc.readingsKey === this.optionsKey) return acc.readings;
     const byEntity = new Map<Entity, Reading>();
     for (const f of r.forms) {
       const nat = f.lang === '' || f.lang === this.language || !f.latin;
@@ -701,7 +935,10 @@ class Context {
     if (readings.some((x) => x.native)) readings = readings.filter((x) => x.native);
     readings = readings.filter((x) => x.entity.type !== 'place' || this.placeBigEnough(x.entity));
     readings.sort(compareReadings);
-    if (r.mask >= 0) byMask.set(r.mask, readings);
+    if (acc) {
+      acc.readingsKey = this.optionsKey;
+      acc.readings = readings;
+    }
     return readings;
   }
 
@@ -719,10 +956,13 @@ class Context {
     let ev = evidence.get(r.node);
     if (ev === undefined) {
       ev = false;
-      for (const x of raws) {
-        if (x.node !== r.node || x === r) continue;
+      const node = r.node;
+      for (let j = this.firstOf(raws, node); j >= 0; j = this.nextOf(raws, node, j)) {
+        const x = raws[j];
+        if (x === r) continue;
+        if (isSentenceInitial(this.text, x.start)) continue;
         const kind = this.lineKind(x.start);
-        if (!isSentenceInitial(this.text, x.start) && !(kind & LINE_TITLE) && !(x.firstShape === Shape.Upper && kind & LINE_UPPER)) {
+        if (!(kind & LINE_TITLE) && !(x.firstShape === Shape.Upper && kind & LINE_UPPER)) {
           ev = true;
           break;
         }
@@ -732,6 +972,11 @@ class Context {
     return ev;
   }
 
+  /** The capitalized word text[s, e), lower-cased, continues the name of `node` into an organization's name in this text. */
+  private isContinuation(raws: Raw[], node: TrieNode, s: number, e: number): boolean {
+    const set = this.continuations(raws, node);
+    return set.size > 0 && set.has(this.text.slice(s, e).toLowerCase());
+  }
 
   /** Per name: the capitalized words that continue it into an organization's name in this text. */
   private continuations(raws: Raw[], node: TrieNode): Set<string> {
@@ -739,27 +984,69 @@ class Context {
     let set = conts.get(node);
     if (!set) {
       set = new Set();
-      for (const x of raws) {
-        if (x.node !== node) continue;
+      const text = this.text;
+      for (let j = this.firstOf(raws, node); j >= 0; j = this.nextOf(raws, node, j)) {
+        const x = raws[j];
+        const ns = nextWordStart(text, x.end);
+        if (ns < 0) continue;
+        const sh = shapeOf(text, ns, wordAfter(text, ns));
+        if (sh === Shape.Lower || sh === Shape.Caseless) continue;
         // a headline or a line in capitals shows no name by case
         if (this.lineKind(x.start) & (LINE_TITLE | LINE_UPPER)) continue;
-        const next = nextWord(this.text, x.end);
-        if (!next) continue;
-        const sh = shapeOf(this.text, next.start, next.end);
-        if (sh === Shape.Lower || sh === Shape.Caseless) continue;
-        const chain = capitalChain(this.text, next.start);
-        if (chain.length > 1 && chain.some((w) => DESIGNATORS.has(w))) set.add(chain[0]);
+        const n = capitalChain(text, ns);
+        if (n < 2) continue;
+        for (let k = 0; k < n; k++) {
+          if (DESIGNATORS.hasLower(text, chainStart[k], chainEnd[k])) {
+            set.add(text.slice(chainStart[0], chainEnd[0]).toLowerCase());
+            break;
+          }
+        }
       }
       conts.set(node, set);
     }
     return set;
   }
 
+  /**
+   * The raws of one name: `firstOf(raws, node)`, then `nextOf(raws, node, j)` until -1. The
+   * top-level raws of the text are indexed once (a chain per trie node); other lists are searched.
+   */
+  private firstOf(raws: Raw[], node: TrieNode): number {
+    if (raws === this.topRaws) {
+      this.indexTop();
+      return node.gen === this.gen ? node.head : -1;
+    }
+    for (let j = 0; j < raws.length; j++) if (raws[j].node === node) return j;
+    return -1;
+  }
+
+  private nextOf(raws: Raw[], node: TrieNode, j: number): number {
+    if (raws === this.topRaws) return this.sameNode![j];
+    for (let k = j + 1; k < raws.length; k++) if (raws[k].node === node) return k;
+    return -1;
+  }
+
+  private indexTop(): void {
+    if (this.sameNode) return;
+    const raws = this.topRaws!;
+    const gen = (this.gen = ++generation);
+    const next = (this.sameNode = new Int32Array(raws.length));
+    for (let j = raws.length - 1; j >= 0; j--) {
+      const node = raws[j].node;
+      if (node.gen !== gen) {
+        node.gen = gen;
+        node.head = -1;
+      }
+      next[j] = node.head;
+      node.head = j;
+    }
+  }
 
   /** The word of [start, end) occurs in lower case somewhere in the text ("reading"). */
   private usedInLowerCase(start: number, end: number): boolean {
     const w = this.text.slice(start, end).toLowerCase();
-    const seen = this.lowerSeen.get(w);
+    const lowerSeen = (this.lowerSeen ??= new Map());
+    const seen = lowerSeen.get(w);
     if (seen !== undefined) return seen;
     this.lower ??= this.text.toLowerCase();
     let found = false;
@@ -771,7 +1058,7 @@ class Context {
         if (shapeOf(this.text, at, e) === Shape.Lower) found = true;
       }
     }
-    this.lowerSeen.set(w, found);
+    lowerSeen.set(w, found);
     return found;
   }
 
@@ -813,7 +1100,7 @@ class Context {
     }
     if (!suspicious) return false;
     const chunk = text.slice(s, e);
-    return chunk.includes('://') || /(?:^|[^\p{L}])www\./iu.test(chunk) || (chunk.includes('@') && /@\S*\.\p{L}/u.test(chunk));
+    return chunk.includes('://') || (/www\./i.test(chunk) && /(?:^|[^\p{L}])www\./iu.test(chunk)) || (chunk.includes('@') && /@\S*\.\p{L}/u.test(chunk));
   }
 
   private atLineStart(pos: number): boolean {
@@ -832,12 +1119,13 @@ class Context {
       if (starts[mid] <= pos) lo = mid;
       else hi = mid - 1;
     }
-    const cached = this.lineKinds.get(lo);
-    if (cached !== undefined) return cached;
+    const kinds = (this.lineKinds ??= new Array<number>(starts.length).fill(-1));
+    const cached = kinds[lo];
+    if (cached >= 0) return cached;
     const s = starts[lo];
     const e = lo + 1 < starts.length ? starts[lo + 1] : this.text.length;
     const kind = e - s > 300 ? 0 : classifyLine(this.text, s, e);
-    this.lineKinds.set(lo, kind);
+    kinds[lo] = kind;
     return kind;
   }
 }
@@ -907,19 +1195,28 @@ function isBigPlace(e: Entity): boolean {
   return pop >= 1_000_000 || (!!(f.capital || f.seatOfGovernment) && pop >= 100_000) || (e.source?.kind !== 'builtin' && typeof f.population !== 'number');
 }
 
-/** Up to four capitalized words after pos, separated by single spaces, lower-cased. */
-function capitalChain(text: string, pos: number): string[] {
-  const out: string[] = [];
+/** The words of the last capitalChain. */
+const chainStart = new Int32Array(4);
+const chainEnd = new Int32Array(4);
+
+/**
+ * Up to four capitalized words after pos, separated by single spaces: their number; the words
+ * are chainStart[k], chainEnd[k] (overwritten by the next call).
+ */
+function capitalChain(text: string, pos: number): number {
+  let n = 0;
   let q = pos;
-  while (out.length < 4 && q < text.length && isWordAt(text, q)) {
+  while (n < 4 && q < text.length && isWordAt(text, q)) {
     const e = wordAfter(text, q);
     const sh = shapeOf(text, q, e);
     if (sh === Shape.Lower || sh === Shape.Caseless) break;
-    out.push(text.slice(q, e).toLowerCase());
+    chainStart[n] = q;
+    chainEnd[n] = e;
+    n++;
     if (text.charCodeAt(e) !== 32) break;
     q = e + 1;
   }
-  return out;
+  return n;
 }
 
 /**
@@ -928,6 +1225,36 @@ function capitalChain(text: string, pos: number): string[] {
  * Company (KTZ)" does not spell and stays undecided here. At least one word follows the name.
  */
 function definesAcronym(text: string, start: number, end: number): boolean {
+  return acronymMayFollow(text, end) && spellsAcronym(text, start, end);
+}
+
+/** The words after `end` could lead to an acronym in brackets (the checks of spellsAcronym that need no strings). */
+function acronymMayFollow(text: string, end: number): boolean {
+  if (text.charCodeAt(end) === 46) return false;
+  const limit = Math.min(text.length, end + 120);
+  let q = end;
+  let after = 0;
+  while (q < limit) {
+    const c = text.charCodeAt(q);
+    if (c === 32) {
+      q++;
+      continue;
+    }
+    if (c === 40) break;
+    if (!isWordAt(text, q)) return false;
+    const e = wordAfter(text, q);
+    const sh = shapeOf(text, q, e);
+    if (sh === Shape.Lower) {
+      if (!ACRONYM_SKIPS.hasExact(text, q, e)) return false;
+    } else if (sh === Shape.Title || sh === Shape.Upper) {
+      after++;
+    } else return false;
+    q = e;
+  }
+  return after > 0 && text.charCodeAt(q) === 40;
+}
+
+function spellsAcronym(text: string, start: number, end: number): boolean {
   const limit = Math.min(text.length, end + 120);
   let q = end;
   let initials = '';
@@ -952,7 +1279,7 @@ function definesAcronym(text: string, start: number, end: number): boolean {
     const e = wordAfter(text, q);
     const sh = shapeOf(text, q, e);
     if (sh === Shape.Lower) {
-      if (!ACRONYM_SKIPS.has(text.slice(q, e))) return false;
+      if (!ACRONYM_SKIPS.hasExact(text, q, e)) return false;
     } else if (sh === Shape.Title || sh === Shape.Upper) {
       initials += text[q].toUpperCase();
       after++;
@@ -994,37 +1321,60 @@ function wordAfter(text: string, start: number): number {
   return e;
 }
 
-interface Neighbour {
-  start: number;
-  end: number;
-  /** Only spaces (no line break, no punctuation) separate it from the mention. */
-  spaceOnly: boolean;
-}
-
-/** The word before pos on the same line, skipping spaces (and nothing else). */
-function prevWord(text: string, pos: number): Neighbour | undefined {
+/** End of the word before pos on the same line, skipping spaces (and nothing else); -1 when there is none. */
+function prevWordEnd(text: string, pos: number): number {
   let q = pos;
   while (q > 0 && isSpaceCode(text.charCodeAt(q - 1))) q--;
-  if (q === pos || q === 0 || !isWordAt(text, q - 1)) return undefined;
-  return { start: wordBefore(text, q), end: q, spaceOnly: true };
+  if (q === pos || q === 0 || !isWordAt(text, q - 1)) return -1;
+  return q;
 }
 
-/** The word after pos on the same line, skipping spaces (and nothing else). */
-function nextWord(text: string, pos: number): Neighbour | undefined {
+/** Start of the word after pos on the same line, skipping spaces (and nothing else); -1 when there is none. */
+function nextWordStart(text: string, pos: number): number {
   let q = pos;
   while (q < text.length && isSpaceCode(text.charCodeAt(q))) q++;
-  if (q === pos || q >= text.length || !isWordAt(text, q)) return undefined;
-  return { start: q, end: wordAfter(text, q), spaceOnly: true };
+  if (q === pos || q >= text.length || !isWordAt(text, q)) return -1;
+  return q;
 }
 
-const OPENERS = new Set([34, 39, 40, 91, 0x201c, 0x2018, 0xab, 0x201e, 0x2039]);
+/** White space as `\s` of a regular expression matches it. */
+function isJsSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** text[from, to) is a comma and at most two white-space characters (`/^,\s{0,2}$/`). */
+function commaSpaces(text: string, from: number, to: number): boolean {
+  if (to - from < 1 || to - from > 3 || text.charCodeAt(from) !== 44) return false;
+  for (let q = from + 1; q < to; q++) if (!isJsSpace(text.charCodeAt(q))) return false;
+  return true;
+}
+
+/**
+ * The three characters after `end` start as a dateline does: `/^(?:\s*[,(]|\s+[-–—])/`, or with
+ * `dot` `/^(?:\s*[,.(]|\s+[-–—])/`.
+ */
+function datelineAfter(text: string, end: number, dot: boolean): boolean {
+  const limit = Math.min(text.length, end + 3);
+  let q = end;
+  while (q < limit && isJsSpace(text.charCodeAt(q))) q++;
+  if (q >= limit) return false;
+  const c = text.charCodeAt(q);
+  if (c === 44 || c === 40 || (dot && c === 46)) return true;
+  return q > end && (c === 45 || c === 0x2013 || c === 0x2014);
+}
+
+/** Opening quotes and brackets: 34, 39, 40, 91, 0x201c, 0x2018, 0xab, 0x201e, 0x2039. */
+function isOpener(c: number): boolean {
+  return c === 34 || c === 39 || c === 40 || c === 91 || c === 0x201c || c === 0x2018 || c === 0xab || c === 0x201e || c === 0x2039;
+}
 
 /** Nothing but a sentence boundary, a line break, a dash or the start of the text before pos. */
 export function isSentenceInitial(text: string, pos: number): boolean {
   let q = pos;
   while (q > 0) {
     const c = text.charCodeAt(q - 1);
-    if (isSpaceCode(c) || OPENERS.has(c)) q--;
+    if (isSpaceCode(c) || isOpener(c)) q--;
     else break;
   }
   if (q === 0) return true;
