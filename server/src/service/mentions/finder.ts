@@ -14,7 +14,7 @@
  */
 import type { Entity } from '../kb/types';
 import type { KnowledgeBase } from '../kb/knowledgeBase';
-import { CLASS_TABLE, charClass, UNKNOWN, DIGIT, foldToken, isApostropheCode, isHyphenCode, isSpaceCode, LOWER, Shape, shapeOf, WIDE, WORD } from './chars';
+import { CLASS_TABLE, charClass, UNKNOWN, DIGIT, foldToken, isApostropheCode, isHyphenCode, isSpaceCode, LOWER, Shape, shapeOf, UPPER, WIDE, WORD } from './chars';
 import { demonymsOf, NameForm, nameForms, Rank } from './names';
 
 export interface MentionReading {
@@ -59,6 +59,8 @@ class TrieNode {
   firstLetters = 0;
   /** The accepted subsets of `forms` met so far, by bit mask (forms.length <= 30). */
   accepted: Map<number, Accepted> | undefined;
+  /** The subset met last (most names always match the same one). */
+  lastAccepted: Accepted | undefined;
   /** Scratch of Context: the first raw of this name in the scan of Context generation `gen`. */
   gen = 0;
   head = -1;
@@ -566,11 +568,15 @@ export class MentionFinder {
               if (f.keys.length === n && this.fits(f, text, n)) mask |= 1 << j;
             }
             if (mask !== 0) {
-              const byMask = (node.accepted ??= new Map());
-              let acc = byMask.get(mask);
-              if (!acc) {
-                const forms = node.forms.filter((_, j) => (mask & (1 << j)) !== 0);
-                byMask.set(mask, (acc = new Accepted(forms, mask)));
+              let acc = node.lastAccepted;
+              if (!acc || acc.mask !== mask) {
+                const byMask = (node.accepted ??= new Map());
+                acc = byMask.get(mask);
+                if (!acc) {
+                  const forms = node.forms.filter((_, j) => (mask & (1 << j)) !== 0);
+                  byMask.set(mask, (acc = new Accepted(forms, mask)));
+                }
+                node.lastAccepted = acc;
               }
               let end = tEnd[n - 1];
               if (text.charCodeAt(end) === 46 && end < to && acc.trailingDot) end++;
@@ -803,15 +809,17 @@ class Context {
     const prevRaw = i > 0 ? raws[i - 1] : undefined;
     const nextRaw = i + 1 < raws.length ? raws[i + 1] : undefined;
     const countryOrPlace = topType === 'country' || topType === 'place';
+    // (only needed, and only computed, for the two blocks below)
+    const nextShape = nextStart >= 0 && !inner && countryOrPlace ? shapeOf(text, nextStart, nextEnd) : Shape.Caseless;
     if (!inner && countryOrPlace && nextStart >= 0) {
       // "the United States Air Force (USAF)": an acronym defined for the name and the capitalized
       // words after it makes them one name, of which the country is a part
-      if (definesAcronym(text, r.start, r.end)) return undefined;
+      if (!(nextShape === Shape.Lower && !ACRONYM_SKIPS.hasExact(text, nextStart, nextEnd)) && definesAcronym(text, r.start, r.end)) return undefined;
       // a headline or a line in capitals proves nothing by case, but a word that only heads names
       // ("QATAR AIRWAYS", "Singapore Airlines To Be Compensated"), or a continuation the body
       // shows ("Qatar Airways"), still makes the country part of a name
       if (caseLine && (!nextRaw || nextRaw.start > nextStart)) {
-        const sh = shapeOf(text, nextStart, nextEnd);
+        const sh = nextShape;
         if (sh !== Shape.Lower && sh !== Shape.Caseless && (NAME_HEADS.hasLower(text, nextStart, nextEnd) || this.isContinuation(raws, r.node, nextStart, nextEnd))) return undefined;
       }
     }
@@ -824,7 +832,8 @@ class Context {
         }
       }
       if (nextStart >= 0 && (!nextRaw || nextRaw.start > nextStart)) {
-        const n = capitalChain(text, nextStart);
+        // (the chain starts with the next word: none when it is not capitalized)
+        const n = nextShape === Shape.Lower || nextShape === Shape.Caseless ? 0 : capitalChain(text, nextStart);
         if (n > 0) {
           // "Singapore Airlines", "China Eastern Airlines", and "China Eastern" once seen so
           for (let j = 0; j < n; j++) if (DESIGNATORS.hasLower(text, chainStart[j], chainEnd[j])) return undefined;
@@ -1147,16 +1156,39 @@ function classifyLine(text: string, s: number, e: number): number {
   let longCap = 0;
   let cased = 0;
   let upper = 0;
+  const T = CLASS_TABLE;
   let i = s;
   while (i < e) {
-    if (!isWordAt(text, i)) {
+    let c = text.charCodeAt(i);
+    let k = T[c];
+    if (k & UNKNOWN) k = charClass(c);
+    if (!(k & WORD)) {
       i++;
       continue;
     }
+    // a word: its shape as shapeOf gives it
     const ws = i;
-    while (i < e && isWordAt(text, i)) i++;
-    const sh = shapeOf(text, ws, i);
-    if (sh === Shape.Caseless) continue;
+    let up = 0;
+    let low = 0;
+    let firstUpper = false;
+    let firstCased = true;
+    for (;;) {
+      if (k & UPPER) {
+        if (firstCased) firstUpper = true;
+        firstCased = false;
+        up++;
+      } else if (k & LOWER) {
+        firstCased = false;
+        low++;
+      }
+      if (++i >= e) break;
+      c = text.charCodeAt(i);
+      k = T[c];
+      if (k & UNKNOWN) k = charClass(c);
+      if (!(k & WORD)) break;
+    }
+    if (up === 0 && low === 0) continue; // Caseless
+    const sh = up === 0 ? Shape.Lower : low === 0 ? (up >= 2 ? Shape.Upper : Shape.Initial) : firstUpper && up === 1 ? Shape.Title : Shape.Mixed;
     if (sh !== Shape.Initial) cased++;
     if (sh === Shape.Upper) upper++;
     if (i - ws >= 4) {
@@ -1225,33 +1257,28 @@ function capitalChain(text: string, pos: number): number {
  * Company (KTZ)" does not spell and stays undecided here. At least one word follows the name.
  */
 function definesAcronym(text: string, start: number, end: number): boolean {
-  return acronymMayFollow(text, end) && spellsAcronym(text, start, end);
+  return bracketMayFollow(text, end) && spellsAcronym(text, start, end);
 }
 
-/** The words after `end` could lead to an acronym in brackets (the checks of spellsAcronym that need no strings). */
-function acronymMayFollow(text: string, end: number): boolean {
-  if (text.charCodeAt(end) === 46) return false;
-  const limit = Math.min(text.length, end + 120);
-  let q = end;
-  let after = 0;
-  while (q < limit) {
+/**
+ * A necessary condition of spellsAcronym, cheap to test: the first character after `end` that
+ * is neither a word character nor a space is an opening bracket. (spellsAcronym stops at the
+ * first other character, or at its limit, and needs a bracket where it stops.)
+ */
+function bracketMayFollow(text: string, end: number): boolean {
+  const limit = end + 120;
+  for (let q = end; q < text.length; q++) {
     const c = text.charCodeAt(q);
+    if (c === 40) return true;
     if (c === 32) {
-      q++;
+      if (q >= limit) return false;
       continue;
     }
-    if (c === 40) break;
-    if (!isWordAt(text, q)) return false;
-    const e = wordAfter(text, q);
-    const sh = shapeOf(text, q, e);
-    if (sh === Shape.Lower) {
-      if (!ACRONYM_SKIPS.hasExact(text, q, e)) return false;
-    } else if (sh === Shape.Title || sh === Shape.Upper) {
-      after++;
-    } else return false;
-    q = e;
+    if (c >= 97 && c <= 122) continue;
+    const k = CLASS_TABLE[c];
+    if (!((k & UNKNOWN ? charClass(c) : k) & WORD)) return false;
   }
-  return after > 0 && text.charCodeAt(q) === 40;
+  return false;
 }
 
 function spellsAcronym(text: string, start: number, end: number): boolean {
