@@ -83,10 +83,10 @@ class Accepted {
  * id, folded word): the scan looks a word up by its code units, without slicing or folding it.
  */
 class ChildTable {
-  private slots: Int32Array;
-  private mask: number;
-  private readonly hashes: number[] = [];
-  private readonly parents: number[] = [];
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  private readonly hashes: Int32Array;
+  private readonly parents: Int32Array;
   private readonly keys: string[] = [];
   private readonly children: TrieNode[] = [];
 
@@ -105,12 +105,14 @@ class ChildTable {
     while (size < entries.length * 2) size *= 2;
     this.slots = new Int32Array(size);
     this.mask = size - 1;
+    this.hashes = new Int32Array(entries.length);
+    this.parents = new Int32Array(entries.length);
     for (const [parent, k, child] of entries) {
       let h = 0;
       for (let i = 0; i < k.length; i++) h = (Math.imul(h, 31) + k.charCodeAt(i)) | 0;
       const j = this.keys.length;
-      this.hashes.push(h);
-      this.parents.push(parent.id);
+      this.hashes[j] = h;
+      this.parents[j] = parent.id;
       this.keys.push(k);
       this.children.push(child);
       let slot = mix(h, parent.id) & this.mask;
@@ -151,12 +153,6 @@ function mix(h: number, parent: number): number {
   return x ^ (x >>> 13);
 }
 
-/** The hash of the folded ASCII word text[s, e) (lower case), as ChildTable stores keys. */
-function asciiHash(text: string, s: number, e: number): number {
-  let h = 0;
-  for (let i = s; i < e; i++) h = (Math.imul(h, 31) + lowerAscii(text.charCodeAt(i))) | 0;
-  return h;
-}
 
 function letterBit(c: number): number {
   if (c >= 97 && c <= 122) return 1 << (c - 97);
@@ -199,7 +195,7 @@ class WordSet {
   private readonly slots: Int32Array;
   private readonly mask: number;
   private readonly words: string[] = [];
-  private readonly hashes: number[] = [];
+  private readonly hashes: Int32Array;
 
   constructor(words: Iterable<string>) {
     this.set = new Set(words);
@@ -207,14 +203,15 @@ class WordSet {
     while (size < this.set.size * 4) size *= 2;
     this.slots = new Int32Array(size);
     this.mask = size - 1;
+    this.hashes = new Int32Array(this.set.size);
     for (const w of this.set) {
       if (!isAsciiWord(w)) continue;
       let h = 0;
       for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
       let slot = mix(h, 0) & this.mask;
       while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.hashes[this.words.length] = h;
       this.words.push(w);
-      this.hashes.push(h);
       this.slots[slot] = this.words.length;
     }
   }
@@ -482,6 +479,19 @@ export class MentionFinder {
   private readonly tEnd = new Int32Array(MAX_TOKENS);
   private readonly tShape = new Uint8Array(MAX_TOKENS);
 
+  /** Folded keys of non-ASCII words (foldToken normalizes: worth remembering). */
+  private readonly folds = new Map<string, string>();
+
+  private foldWide(word: string): string {
+    let f = this.folds.get(word);
+    if (f === undefined) {
+      if (this.folds.size >= 4096) this.folds.clear();
+      f = foldToken(word, true);
+      this.folds.set(word, f);
+    }
+    return f;
+  }
+
   /** The single pass: raw longest matches whose case agrees with a name form. */
   private scan(text: string, from: number, to: number, inner = false): Raw[] {
     const out: Raw[] = [];
@@ -507,6 +517,8 @@ export class MentionFinder {
           if (!(k & WORD)) break;
           i++;
         }
+        // text[i] separates words: skip it too
+        i++;
         continue;
       }
       let k = T[c];
@@ -515,47 +527,64 @@ export class MentionFinder {
         i++;
         continue;
       }
+      // a word that starts otherwise: read it with its folded hash (ASCII) and its shape (as shapeOf)
       const ws = i;
       const first = k;
-      let wide = k & WIDE;
-      i++;
-      while (i < to) {
+      let wide = 0;
+      let h = 0;
+      let up = 0;
+      let low = 0;
+      let firstUpper = false;
+      for (;;) {
+        wide |= k & WIDE;
+        h = (Math.imul(h, 31) + (k & UPPER ? c | 32 : c)) | 0;
+        if (k & UPPER) {
+          if (up === 0 && low === 0) firstUpper = true;
+          up++;
+        } else if (k & LOWER) low++;
+        if (++i >= to) break;
         c = text.charCodeAt(i);
         k = T[c];
         if (k & UNKNOWN) k = charClass(c);
         if (!(k & WORD)) break;
-        wide |= k & WIDE;
-        i++;
       }
-      if (first & LOWER) continue;
-      if (first & DIGIT && !digitStarts) continue;
+      // from here on text[i] separates words (or i is `to`)
+      if (first & LOWER || (first & DIGIT && !digitStarts)) {
+        i++;
+        continue;
+      }
       if (!wide) {
         // the folded first letters of an ASCII word are its letters | 32
         const c0 = text.charCodeAt(ws) | (first & DIGIT ? 0 : 32);
         const c1 = i - ws > 1 ? lowerAscii(text.charCodeAt(ws + 1)) : 0;
         const fh = firstWordHash(c0, c1, i - ws);
-        if (!(firstWords[fh >> 3] & (1 << (fh & 7)))) continue;
+        if (!(firstWords[fh >> 3] & (1 << (fh & 7)))) {
+          i++;
+          continue;
+        }
       }
-      const node = wide ? rootNext.get(foldToken(text.slice(ws, i), true)) : table.get(0, text, ws, i, asciiHash(text, ws, i));
-      if (!node) continue;
-      const m = this.walk(text, ws, i, node, to, inner ? from : -1);
+      const node = wide ? rootNext.get(this.foldWide(text.slice(ws, i))) : table.get(0, text, ws, i, h);
+      if (!node) {
+        i++;
+        continue;
+      }
+      const m = this.walk(text, ws, i, shapeFrom(up, low, firstUpper), node, to, inner ? from : -1);
       if (m) {
         out.push(m);
         i = m.end;
-      }
+      } else i++;
     }
     return out;
   }
 
-
   /** From the first word [ws, we) at `node`: the longest accepted name. */
-  private walk(text: string, ws: number, we: number, node: TrieNode, to: number, whole = -1): Raw | undefined {
+  private walk(text: string, ws: number, we: number, shape: Shape, node: TrieNode, to: number, whole = -1): Raw | undefined {
     const tStart = this.tStart;
     const tEnd = this.tEnd;
     const tShape = this.tShape;
     tStart[0] = ws;
     tEnd[0] = we;
-    tShape[0] = shapeOf(text, ws, we);
+    tShape[0] = shape;
     let n = 1;
     let best: Raw | undefined;
     for (;;) {
@@ -639,24 +668,33 @@ export class MentionFinder {
         const sh = tShape[n - 1];
         if (text.charCodeAt(p) !== 46 || len > 3 || !(sh === Shape.Title || sh === Shape.Upper || sh === Shape.Initial)) break;
       }
-      // the next word
+      // the next word, with its folded hash (ASCII) and its shape
       let r = q;
       let wide = 0;
+      let h = 0;
+      let up = 0;
+      let low = 0;
+      let firstUpper = false;
       while (r < to) {
         const c = text.charCodeAt(r);
         const k = CLASS_TABLE[c] & UNKNOWN ? charClass(c) : CLASS_TABLE[c];
         if (!(k & WORD)) break;
         wide |= k & WIDE;
+        h = (Math.imul(h, 31) + (k & UPPER ? c | 32 : c)) | 0;
+        if (k & UPPER) {
+          if (up === 0 && low === 0) firstUpper = true;
+          up++;
+        } else if (k & LOWER) low++;
         r++;
       }
       if (r === q) break;
       // no next word of a name starts with this letter: no lookup
       if (!(node.firstLetters & letterBit(text.charCodeAt(q))) && !wide) break;
-      const child = wide ? node.next!.get(foldToken(text.slice(q, r), true)) : this.table.get(node.id, text, q, r, asciiHash(text, q, r));
+      const child = wide ? node.next!.get(this.foldWide(text.slice(q, r))) : this.table.get(node.id, text, q, r, h);
       if (!child) break;
       tStart[n] = q;
       tEnd[n] = r;
-      tShape[n] = shapeOf(text, q, r);
+      tShape[n] = shapeFrom(up, low, firstUpper);
       n++;
       node = child;
     }
@@ -1145,6 +1183,18 @@ function firstWordHash(c0: number, c1: number, len: number): number {
 
 function lowerAscii(c: number): number {
   return c >= 65 && c <= 90 ? c | 32 : c;
+}
+
+/**
+ * The shape of a word from its counts of upper- and lower-case letters, as shapeOf gives it;
+ * `firstUpper`: the first cased letter is upper case.
+ */
+function shapeFrom(up: number, low: number, firstUpper: boolean): Shape {
+  if (up === 0 && low === 0) return Shape.Caseless;
+  if (up === 0) return Shape.Lower;
+  if (low === 0) return up >= 2 ? Shape.Upper : Shape.Initial;
+  if (firstUpper && up === 1) return Shape.Title;
+  return Shape.Mixed;
 }
 
 const LINE_TITLE = 1;
