@@ -160,20 +160,52 @@ function letterBit(c: number): number {
   return 1 << 27;
 }
 
-/** A name found by the scan, before the context rules. */
-interface Raw {
-  start: number;
-  end: number;
-  node: TrieNode;
-  forms: NameForm[];
-  tokens: number;
-  firstShape: Shape;
+/**
+ * The names found by one scan, before the context rules, as parallel arrays (no object per
+ * name): name i spans start[i]..end[i], and so on. Reused from one scan to the next.
+ */
+class Raws {
+  length = 0;
+  start = new Int32Array(16);
+  end = new Int32Array(16);
   /** End of the last word (before a trailing dot). */
-  wordEnd: number;
-  /** Bit set of the node's forms that were accepted (-1 when the node has over 30 forms). */
-  mask: number;
-  /** The shared record of these accepted forms (undefined when the node has over 30 forms). */
-  acc: Accepted | undefined;
+  wordEnd = new Int32Array(16);
+  tokens = new Int32Array(16);
+  firstShape = new Uint8Array(16);
+  /** The trie node of the name. */
+  readonly node: TrieNode[] = [];
+  /** The forms of the node whose case agrees with the text (shared per node and bit mask; mask -1: not shared). */
+  readonly acc: Accepted[] = [];
+
+  push(start: number, end: number, wordEnd: number, tokens: number, firstShape: Shape, node: TrieNode, acc: Accepted): void {
+    const n = this.length;
+    if (n === this.start.length) this.grow();
+    this.start[n] = start;
+    this.end[n] = end;
+    this.wordEnd[n] = wordEnd;
+    this.tokens[n] = tokens;
+    this.firstShape[n] = firstShape;
+    this.node[n] = node;
+    this.acc[n] = acc;
+    this.length = n + 1;
+  }
+
+  get capacity(): number {
+    return this.start.length;
+  }
+
+  private grow(): void {
+    const size = this.start.length * 2;
+    const grown = <T extends Int32Array | Uint8Array>(a: T, b: T): T => {
+      b.set(a);
+      return b;
+    };
+    this.start = grown(this.start, new Int32Array(size));
+    this.end = grown(this.end, new Int32Array(size));
+    this.wordEnd = grown(this.wordEnd, new Int32Array(size));
+    this.tokens = grown(this.tokens, new Int32Array(size));
+    this.firstShape = grown(this.firstShape, new Uint8Array(size));
+  }
 }
 
 interface Reading {
@@ -446,29 +478,36 @@ export class MentionFinder {
     try {
       if (typeof text !== 'string' || text.length === 0 || !this.root.next) return [];
       const ctx = new Context(text, options, this.optionKeys);
-      return this.findIn(ctx, 0, text.length, false);
+      const out = this.findIn(ctx, 0, text.length, false, 0);
+      // a very long text leaves big buffers: let them go
+      if (this.pool[0] && this.pool[0].capacity > 1 << 16) this.pool[0] = undefined;
+      return out;
     } catch {
       return [];
     }
   }
 
-  private findIn(ctx: Context, from: number, to: number, inner: boolean): Mention[] {
+  /** Raws buffers by depth of findIn (a nested findIn scans while its caller still reads its raws). */
+  private readonly pool: Array<Raws | undefined> = [];
+
+  private findIn(ctx: Context, from: number, to: number, inner: boolean, depth: number): Mention[] {
+    const raws = (this.pool[depth] ??= new Raws());
+    raws.length = 0;
     // inside a longer name, its own span is not a mention of its own
-    const raws = this.scan(ctx.text, from, to, inner);
+    this.scan(ctx.text, from, to, inner, raws);
     if (!inner) ctx.topRaws = raws;
     const out: Mention[] = [];
     for (let i = 0; i < raws.length; i++) {
-      const r = raws[i];
       const m = ctx.resolve(raws, i, inner);
       if (m) {
         out.push(m);
-        if (ctx.nested && r.tokens > 1) {
+        if (ctx.nested && raws.tokens[i] > 1) {
           // the names inside, except a shorter name of the same entity ("Bettel" in "Xavier Bettel")
-          for (const x of this.findIn(ctx, m.start, m.end, true)) if (x.type !== m.type || x.id !== m.id) out.push(x);
+          for (const x of this.findIn(ctx, m.start, m.end, true, depth + 1)) if (x.type !== m.type || x.id !== m.id) out.push(x);
         }
-      } else if (ctx.droppedByType && r.tokens > 1) {
+      } else if (ctx.droppedByType && raws.tokens[i] > 1) {
         // a longer name of a type not asked for: the wanted names inside it
-        out.push(...this.findIn(ctx, r.start, r.end, true));
+        out.push(...this.findIn(ctx, raws.start[i], raws.end[i], true, depth + 1));
       }
     }
     return out;
@@ -493,8 +532,7 @@ export class MentionFinder {
   }
 
   /** The single pass: raw longest matches whose case agrees with a name form. */
-  private scan(text: string, from: number, to: number, inner = false): Raw[] {
-    const out: Raw[] = [];
+  private scan(text: string, from: number, to: number, inner: boolean, out: Raws): void {
     const rootNext = this.root.next!;
     const digitStarts = this.digitStarts;
     const firstWords = this.firstWords;
@@ -568,17 +606,23 @@ export class MentionFinder {
         i++;
         continue;
       }
-      const m = this.walk(text, ws, i, shapeFrom(up, low, firstUpper), node, to, inner ? from : -1);
-      if (m) {
-        out.push(m);
-        i = m.end;
+      if (this.walk(text, ws, i, shapeFrom(up, low, firstUpper), node, to, inner ? from : -1)) {
+        out.push(ws, this.mEnd, this.mWordEnd, this.mTokens, this.mFirstShape, this.mNode!, this.mAcc!);
+        i = this.mEnd;
       } else i++;
     }
-    return out;
   }
 
-  /** From the first word [ws, we) at `node`: the longest accepted name. */
-  private walk(text: string, ws: number, we: number, shape: Shape, node: TrieNode, to: number, whole = -1): Raw | undefined {
+  // The last match of walk().
+  private mEnd = 0;
+  private mWordEnd = 0;
+  private mTokens = 0;
+  private mFirstShape = Shape.Caseless;
+  private mNode: TrieNode | undefined;
+  private mAcc: Accepted | undefined;
+
+  /** From the first word [ws, we) at `node`: the longest accepted name, in mEnd, mNode ... (false: none). */
+  private walk(text: string, ws: number, we: number, shape: Shape, node: TrieNode, to: number, whole: number): boolean {
     const tStart = this.tStart;
     const tEnd = this.tEnd;
     const tShape = this.tShape;
@@ -586,7 +630,7 @@ export class MentionFinder {
     tEnd[0] = we;
     tShape[0] = shape;
     let n = 1;
-    let best: Raw | undefined;
+    let found = false;
     for (;;) {
       if (node.forms) {
         if (!(ws === whole && tEnd[n - 1] >= to - 1)) {
@@ -607,16 +651,14 @@ export class MentionFinder {
                 }
                 node.lastAccepted = acc;
               }
-              let end = tEnd[n - 1];
-              if (text.charCodeAt(end) === 46 && end < to && acc.trailingDot) end++;
-              best = { start: ws, end, node, forms: acc.forms, tokens: n, firstShape: tShape[0], wordEnd: tEnd[n - 1], mask, acc };
+              this.matched(text, to, n, node, acc);
+              found = true;
             }
           } else {
             const forms = this.accepted(node.forms, text, n);
             if (forms) {
-              let end = tEnd[n - 1];
-              if (text.charCodeAt(end) === 46 && end < to && forms.some((f) => f.trailingDot)) end++;
-              best = { start: ws, end, node, forms, tokens: n, firstShape: tShape[0], wordEnd: tEnd[n - 1], mask: -1, acc: undefined };
+              this.matched(text, to, n, node, new Accepted(forms, -1));
+              found = true;
             }
           }
         }
@@ -698,7 +740,19 @@ export class MentionFinder {
       n++;
       node = child;
     }
-    return best;
+    return found;
+  }
+
+  /** Records the n words read so far as the longest match. */
+  private matched(text: string, to: number, n: number, node: TrieNode, acc: Accepted): void {
+    let end = this.tEnd[n - 1];
+    if (text.charCodeAt(end) === 46 && end < to && acc.trailingDot) end++;
+    this.mEnd = end;
+    this.mWordEnd = this.tEnd[n - 1];
+    this.mTokens = n;
+    this.mFirstShape = this.tShape[0];
+    this.mNode = node;
+    this.mAcc = acc;
   }
 
   /** The forms of a node whose case agrees with the n words of the text, or undefined. */
@@ -773,7 +827,7 @@ class Context {
   private evidence: Map<TrieNode, boolean> | undefined;
   private conts: Map<TrieNode, Set<string>> | undefined;
   /** The raws of the whole scan (set by the finder), indexed by name on first need. */
-  topRaws: Raw[] | undefined;
+  topRaws: Raws | undefined;
   private sameNode: Int32Array | undefined;
   private gen = 0;
 
@@ -787,45 +841,49 @@ class Context {
   }
 
   /** The mention of raws[i] after the rules, or undefined. */
-  resolve(raws: Raw[], i: number, inner: boolean): Mention | undefined {
+  resolve(raws: Raws, i: number, inner: boolean): Mention | undefined {
     this.droppedByType = false;
-    const r = raws[i];
     const text = this.text;
-    let confidence = r.tokens > 1 ? 0.95 : 0.9;
+    const start = raws.start[i];
+    const end = raws.end[i];
+    const tokens = raws.tokens[i];
+    const firstShape = raws.firstShape[i];
+    const node = raws.node[i];
+    let confidence = tokens > 1 ? 0.95 : 0.9;
 
     // --- readings: one per entity, native names first
-    let readings = this.readingsOf(r);
+    let readings = this.readingsOf(raws.acc[i]);
     if (readings.length === 0) return undefined;
 
     // --- all-caps lines: two-letter acronyms that spell a word
-    if (r.tokens === 1 && r.firstShape === Shape.Upper && r.end - r.start === 2 && isCapsWord(text.charCodeAt(r.start), text.charCodeAt(r.start + 1)) && this.lineKind(r.start) & LINE_UPPER) {
+    if (tokens === 1 && firstShape === Shape.Upper && end - start === 2 && isCapsWord(text.charCodeAt(start), text.charCodeAt(start + 1)) && this.lineKind(start) & LINE_UPPER) {
       return undefined;
     }
 
     // --- word boundaries, URLs, hyphens
-    const before = r.start > 0 ? text.charCodeAt(r.start - 1) : -1;
-    const after = r.end < text.length ? text.charCodeAt(r.end) : -1;
+    const before = start > 0 ? text.charCodeAt(start - 1) : -1;
+    const after = end < text.length ? text.charCodeAt(end) : -1;
     if (before === 64 || before === 35 || before === 95 || after === 64 || after === 95) return undefined; // @ # _
     if (after === 36 || before === 36) return undefined; // currencies: US$, AU$, $US
-    if (before === 46 && r.start > 1 && isWordAt(text, r.start - 2)) return undefined; // www.Name
-    if (after === 46 && r.end === r.wordEnd && isWordAt(text, r.end + 1)) return undefined; // Name.kz
-    if (isApostropheCode(before) && r.start > 1 && isWordAt(text, r.start - 2) && !(r.start < 3 || !isWordAt(text, r.start - 3))) return undefined; // O'Neill-like (l', d' elisions pass)
-    if (isApostropheCode(after) && isWordAt(text, r.end + 1)) {
+    if (before === 46 && start > 1 && isWordAt(text, start - 2)) return undefined; // www.Name
+    if (after === 46 && end === raws.wordEnd[i] && isWordAt(text, end + 1)) return undefined; // Name.kz
+    if (isApostropheCode(before) && start > 1 && isWordAt(text, start - 2) && !(start < 3 || !isWordAt(text, start - 3))) return undefined; // O'Neill-like (l', d' elisions pass)
+    if (isApostropheCode(after) && isWordAt(text, end + 1)) {
       // only the possessive: Kazakhstan's
-      const s = text.charCodeAt(r.end + 1);
-      if (!((s === 115 || s === 83) && !isWordAt(text, r.end + 2))) return undefined;
+      const s = text.charCodeAt(end + 1);
+      if (!((s === 115 || s === 83) && !isWordAt(text, end + 2))) return undefined;
     }
-    if (this.inUrl(r.start, r.end)) return undefined;
+    if (this.inUrl(start, end)) return undefined;
     const top0 = readings[0].entity;
     const topType = top0.type;
     let compound = false;
-    if (isHyphenCode(before) && r.start > 1 && isWordAt(text, r.start - 2)) {
-      const w = wordBefore(text, r.start - 1);
-      if (shapeOf(text, w, r.start - 1) !== Shape.Lower) compound = true;
+    if (isHyphenCode(before) && start > 1 && isWordAt(text, start - 2)) {
+      const w = wordBefore(text, start - 1);
+      if (shapeOf(text, w, start - 1) !== Shape.Lower) compound = true;
     }
-    if (isHyphenCode(after) && isWordAt(text, r.end + 1)) {
-      const e = wordAfter(text, r.end + 1);
-      if (shapeOf(text, r.end + 1, e) !== Shape.Lower) compound = true;
+    if (isHyphenCode(after) && isWordAt(text, end + 1)) {
+      const e = wordAfter(text, end + 1);
+      if (shapeOf(text, end + 1, e) !== Shape.Lower) compound = true;
     }
     if (compound) {
       if (topType === 'place') return undefined;
@@ -833,43 +891,46 @@ class Context {
     }
 
     // --- case evidence
-    const initial = isSentenceInitial(text, r.start);
-    const lineKind = this.lineKind(r.start);
-    const noEvidence = initial || (lineKind & LINE_TITLE) !== 0 || (r.firstShape === Shape.Upper && (lineKind & LINE_UPPER) !== 0);
+    const initial = isSentenceInitial(text, start);
+    const lineKind = this.lineKind(start);
+    const noEvidence = initial || (lineKind & LINE_TITLE) !== 0 || (firstShape === Shape.Upper && (lineKind & LINE_UPPER) !== 0);
     const caseLine = (lineKind & (LINE_TITLE | LINE_UPPER)) !== 0;
 
     // --- part of a longer unknown name
     // the words before and after on the same line, separated by spaces only (-1: none)
-    const prevEnd = prevWordEnd(text, r.start);
+    const prevEnd = prevWordEnd(text, start);
     const prevStart = prevEnd < 0 ? -1 : wordBefore(text, prevEnd);
-    const nextStart = nextWordStart(text, r.end);
+    const nextStart = nextWordStart(text, end);
     const nextEnd = nextStart < 0 ? -1 : wordAfter(text, nextStart);
-    const prevRaw = i > 0 ? raws[i - 1] : undefined;
-    const nextRaw = i + 1 < raws.length ? raws[i + 1] : undefined;
+    // the raw names before and after (-1: none), and where they end and start
+    const prevRaw = i > 0 ? i - 1 : -1;
+    const nextRaw = i + 1 < raws.length ? i + 1 : -1;
+    const prevRawEnd = prevRaw >= 0 ? raws.end[prevRaw] : -1;
+    const nextRawStart = nextRaw >= 0 ? raws.start[nextRaw] : -1;
     const countryOrPlace = topType === 'country' || topType === 'place';
     // (only needed, and only computed, for the two blocks below)
     const nextShape = nextStart >= 0 && !inner && countryOrPlace ? shapeOf(text, nextStart, nextEnd) : Shape.Caseless;
     if (!inner && countryOrPlace && nextStart >= 0) {
       // "the United States Air Force (USAF)": an acronym defined for the name and the capitalized
       // words after it makes them one name, of which the country is a part
-      if (!(nextShape === Shape.Lower && !ACRONYM_SKIPS.hasExact(text, nextStart, nextEnd)) && definesAcronym(text, r.start, r.end)) return undefined;
+      if (!(nextShape === Shape.Lower && !ACRONYM_SKIPS.hasExact(text, nextStart, nextEnd)) && definesAcronym(text, start, end)) return undefined;
       // a headline or a line in capitals proves nothing by case, but a word that only heads names
       // ("QATAR AIRWAYS", "Singapore Airlines To Be Compensated"), or a continuation the body
       // shows ("Qatar Airways"), still makes the country part of a name
-      if (caseLine && (!nextRaw || nextRaw.start > nextStart)) {
+      if (caseLine && (nextRaw < 0 || nextRawStart > nextStart)) {
         const sh = nextShape;
-        if (sh !== Shape.Lower && sh !== Shape.Caseless && (NAME_HEADS.hasLower(text, nextStart, nextEnd) || this.isContinuation(raws, r.node, nextStart, nextEnd))) return undefined;
+        if (sh !== Shape.Lower && sh !== Shape.Caseless && (NAME_HEADS.hasLower(text, nextStart, nextEnd) || this.isContinuation(raws, node, nextStart, nextEnd))) return undefined;
       }
     }
     if (!inner && !caseLine && countryOrPlace) {
-      if (prevEnd >= 0 && (!prevRaw || prevRaw.end < prevStart)) {
+      if (prevEnd >= 0 && (prevRaw < 0 || prevRawEnd < prevStart)) {
         const sh = shapeOf(text, prevStart, prevEnd);
         if (sh !== Shape.Lower && sh !== Shape.Caseless) {
           if (DESIGNATORS.hasLower(text, prevStart, prevEnd) || AIR.hasLower(text, prevStart, prevEnd)) return undefined;
           if (!isSentenceInitial(text, prevStart) && !NOT_NAME_PARTS.hasLower(text, prevStart, prevEnd)) return undefined;
         }
       }
-      if (nextStart >= 0 && (!nextRaw || nextRaw.start > nextStart)) {
+      if (nextStart >= 0 && (nextRaw < 0 || nextRawStart > nextStart)) {
         // (the chain starts with the next word: none when it is not capitalized)
         const n = nextShape === Shape.Lower || nextShape === Shape.Caseless ? 0 : capitalChain(text, nextStart);
         if (n > 0) {
@@ -877,7 +938,7 @@ class Context {
           for (let j = 0; j < n; j++) if (DESIGNATORS.hasLower(text, chainStart[j], chainEnd[j])) return undefined;
           const c0s = chainStart[0];
           const c0e = chainEnd[0];
-          if (this.isContinuation(raws, r.node, c0s, c0e)) return undefined;
+          if (this.isContinuation(raws, node, c0s, c0e)) return undefined;
           // a city before a capitalized word: "Mary Barra", "Washington Mutual", "London Heathrow"
           if (topType === 'place' && !CITY.hasLower(text, c0s, c0e) && !NOT_NAME_PARTS.hasLower(text, c0s, c0e)) return undefined;
         }
@@ -885,28 +946,28 @@ class Context {
     }
 
     // --- "<place>, <country>": the place of that country
-    const commaNext = nextRaw !== undefined && nextRaw.start - r.end <= 3 && after === 44 && commaSpaces(text, r.end, nextRaw.start);
+    const commaNext = nextRaw >= 0 && nextRawStart - end <= 3 && after === 44 && commaSpaces(text, end, nextRawStart);
     let placeCountry: string | undefined;
     if (commaNext) {
-      const c = nextRaw!.forms.find((f) => f.entity.type === 'country');
+      const c = raws.acc[nextRaw].forms.find((f) => f.entity.type === 'country');
       if (c) placeCountry = c.entity.id;
     }
 
     // --- one-word cities where case proves nothing
-    if (topType === 'place' && r.tokens === 1 && noEvidence && !isCapital(top0)) {
-      const supported = placeCountry !== undefined || this.hasEvidenceElsewhere(raws, r);
-      if (!supported || this.usedInLowerCase(r.start, r.end)) return undefined;
+    if (topType === 'place' && tokens === 1 && noEvidence && !isCapital(top0)) {
+      const supported = placeCountry !== undefined || this.hasEvidenceElsewhere(raws, i);
+      if (!supported || this.usedInLowerCase(start, end)) return undefined;
       confidence = Math.min(confidence, 0.7);
     }
 
     // --- one-word cities that could be a person or a company ("said Henderson", "rivals Toyota"): a
     // place word must be in sight, unless the city is big (a million people, or a capital of 100 000)
-    if (topType === 'place' && r.tokens === 1 && !isBigPlace(top0)) {
+    if (topType === 'place' && tokens === 1 && !isBigPlace(top0)) {
       const placeWord =
         (prevEnd >= 0 && LOCATIVES.hasLower(text, prevStart, prevEnd)) ||
-        (commaNext && nextRaw!.forms.some((f) => f.entity.type === 'country' || f.entity.type === 'place')) ||
-        (isHyphenCode(after) && isWordAt(text, r.end + 1) && shapeOf(text, r.end + 1, wordAfter(text, r.end + 1)) === Shape.Lower) ||
-        (this.atLineStart(r.start) && datelineAfter(text, r.end, false)) ||
+        (commaNext && raws.acc[nextRaw].forms.some((f) => f.entity.type === 'country' || f.entity.type === 'place')) ||
+        (isHyphenCode(after) && isWordAt(text, end + 1) && shapeOf(text, end + 1, wordAfter(text, end + 1)) === Shape.Lower) ||
+        (this.atLineStart(start) && datelineAfter(text, end, false)) ||
         this.inPlaceList(raws, i);
       if (!placeWord) return undefined;
     }
@@ -918,8 +979,8 @@ class Context {
       const countries = readings.filter((x) => x.entity.type === 'country');
       const prev2End = prevEnd >= 0 && OF.hasLower(text, prevStart, prevEnd) ? prevWordEnd(text, prevStart) : -1;
       const prev2Start = prev2End < 0 ? -1 : wordBefore(text, prev2End);
-      const nextIsCity = nextStart >= 0 && nextEnd - nextStart === 4 && text.startsWith('City', nextStart) && (!nextRaw || nextRaw.start > nextStart);
-      const dateline = r.firstShape === Shape.Upper && this.atLineStart(r.start) && datelineAfter(text, r.end, true);
+      const nextIsCity = nextStart >= 0 && nextEnd - nextStart === 4 && text.startsWith('City', nextStart) && (nextRaw < 0 || nextRawStart > nextStart);
+      const dateline = firstShape === Shape.Upper && this.atLineStart(start) && datelineAfter(text, end, true);
       const inCountry = placeCountry ? places.filter((x) => x.entity.facts?.country === placeCountry) : [];
       if (inCountry.length > 0) {
         readings = [...inCountry, ...readings.filter((x) => !inCountry.includes(x))];
@@ -928,7 +989,7 @@ class Context {
         readings = places;
         resolved = places.length === 1;
         // "Luxembourg City": the label takes "City"
-        if (nextIsCity) r.end = nextEnd;
+        if (nextIsCity) raws.end[i] = nextEnd;
       } else if (places.length > 0 && dateline) {
         readings = [...places, ...readings.filter((x) => x.entity.type !== 'place')];
       } else if (countries.length > 0 && ((prev2End >= 0 && COUNTRY_HEADS.hasLower(text, prev2Start, prev2End)) || this.inCountryList(raws, i))) {
@@ -945,10 +1006,12 @@ class Context {
       this.droppedByType = true;
       return undefined;
     }
+    // (the ambiguity rule may have extended the name: "Luxembourg City")
+    const finalEnd = raws.end[i];
     const m: Mention = {
-      start: r.start,
-      end: r.end,
-      text: text.slice(r.start, r.end),
+      start,
+      end: finalEnd,
+      text: text.slice(start, finalEnd),
       type: top.entity.type,
       id: top.entity.id,
       confidence: Math.round(confidence * 100) / 100,
@@ -961,11 +1024,10 @@ class Context {
   }
 
   /** The readings of a raw match (cached per name, accepted forms and options, across calls). */
-  private readingsOf(r: Raw): Reading[] {
-    const acc = r.acc;
-    if (acc && acc.readingsKey === this.optionsKey) return acc.readings;
+  private readingsOf(acc: Accepted): Reading[] {
+    if (acc.mask >= 0 && acc.readingsKey === this.optionsKey) return acc.readings;
     const byEntity = new Map<Entity, Reading>();
-    for (const f of r.forms) {
+    for (const f of acc.forms) {
       const nat = f.lang === '' || f.lang === this.language || !f.latin;
       if (!nat && f.acronym) continue;
       const prev = byEntity.get(f.entity);
@@ -982,7 +1044,7 @@ class Context {
     if (readings.some((x) => x.native)) readings = readings.filter((x) => x.native);
     readings = readings.filter((x) => x.entity.type !== 'place' || this.placeBigEnough(x.entity));
     readings.sort(compareReadings);
-    if (acc) {
+    if (acc.mask >= 0) {
       acc.readingsKey = this.optionsKey;
       acc.readings = readings;
     }
@@ -998,48 +1060,47 @@ class Context {
   }
 
   /** Another match of the same name in a position where case is evidence. */
-  private hasEvidenceElsewhere(raws: Raw[], r: Raw): boolean {
+  private hasEvidenceElsewhere(raws: Raws, i: number): boolean {
     const evidence = (this.evidence ??= new Map());
-    let ev = evidence.get(r.node);
+    const node = raws.node[i];
+    let ev = evidence.get(node);
     if (ev === undefined) {
       ev = false;
-      const node = r.node;
       for (let j = this.firstOf(raws, node); j >= 0; j = this.nextOf(raws, node, j)) {
-        const x = raws[j];
-        if (x === r) continue;
-        if (isSentenceInitial(this.text, x.start)) continue;
-        const kind = this.lineKind(x.start);
-        if (!(kind & LINE_TITLE) && !(x.firstShape === Shape.Upper && kind & LINE_UPPER)) {
+        if (j === i) continue;
+        const xs = raws.start[j];
+        if (isSentenceInitial(this.text, xs)) continue;
+        const kind = this.lineKind(xs);
+        if (!(kind & LINE_TITLE) && !(raws.firstShape[j] === Shape.Upper && kind & LINE_UPPER)) {
           ev = true;
           break;
         }
       }
-      evidence.set(r.node, ev);
+      evidence.set(node, ev);
     }
     return ev;
   }
 
   /** The capitalized word text[s, e), lower-cased, continues the name of `node` into an organization's name in this text. */
-  private isContinuation(raws: Raw[], node: TrieNode, s: number, e: number): boolean {
+  private isContinuation(raws: Raws, node: TrieNode, s: number, e: number): boolean {
     const set = this.continuations(raws, node);
     return set.size > 0 && set.has(this.text.slice(s, e).toLowerCase());
   }
 
   /** Per name: the capitalized words that continue it into an organization's name in this text. */
-  private continuations(raws: Raw[], node: TrieNode): Set<string> {
+  private continuations(raws: Raws, node: TrieNode): Set<string> {
     const conts = (this.conts ??= new Map());
     let set = conts.get(node);
     if (!set) {
       set = new Set();
       const text = this.text;
       for (let j = this.firstOf(raws, node); j >= 0; j = this.nextOf(raws, node, j)) {
-        const x = raws[j];
-        const ns = nextWordStart(text, x.end);
+        const ns = nextWordStart(text, raws.end[j]);
         if (ns < 0) continue;
         const sh = shapeOf(text, ns, wordAfter(text, ns));
         if (sh === Shape.Lower || sh === Shape.Caseless) continue;
         // a headline or a line in capitals shows no name by case
-        if (this.lineKind(x.start) & (LINE_TITLE | LINE_UPPER)) continue;
+        if (this.lineKind(raws.start[j]) & (LINE_TITLE | LINE_UPPER)) continue;
         const n = capitalChain(text, ns);
         if (n < 2) continue;
         for (let k = 0; k < n; k++) {
@@ -1058,18 +1119,18 @@ class Context {
    * The raws of one name: `firstOf(raws, node)`, then `nextOf(raws, node, j)` until -1. The
    * top-level raws of the text are indexed once (a chain per trie node); other lists are searched.
    */
-  private firstOf(raws: Raw[], node: TrieNode): number {
+  private firstOf(raws: Raws, node: TrieNode): number {
     if (raws === this.topRaws) {
       this.indexTop();
       return node.gen === this.gen ? node.head : -1;
     }
-    for (let j = 0; j < raws.length; j++) if (raws[j].node === node) return j;
+    for (let j = 0; j < raws.length; j++) if (raws.node[j] === node) return j;
     return -1;
   }
 
-  private nextOf(raws: Raw[], node: TrieNode, j: number): number {
+  private nextOf(raws: Raws, node: TrieNode, j: number): number {
     if (raws === this.topRaws) return this.sameNode![j];
-    for (let k = j + 1; k < raws.length; k++) if (raws[k].node === node) return k;
+    for (let k = j + 1; k < raws.length; k++) if (raws.node[k] === node) return k;
     return -1;
   }
 
@@ -1079,7 +1140,7 @@ class Context {
     const gen = (this.gen = ++generation);
     const next = (this.sameNode = new Int32Array(raws.length));
     for (let j = raws.length - 1; j >= 0; j--) {
-      const node = raws[j].node;
+      const node = raws.node[j];
       if (node.gen !== gen) {
         node.gen = gen;
         node.head = -1;
@@ -1110,21 +1171,17 @@ class Context {
   }
 
   /** Raw i is coordinated with a country ("Kazakhstan and Luxembourg", "France, Luxembourg or Belgium"). */
-  private inCountryList(raws: Raw[], i: number): boolean {
-    const isCountry = (x: Raw | undefined) => !!x && x.forms.some((f) => f.entity.type === 'country') && !x.forms.some((f) => f.entity.type === 'place');
+  private inCountryList(raws: Raws, i: number): boolean {
+    const isCountry = (j: number) => j >= 0 && j < raws.length && raws.acc[j].forms.some((f) => f.entity.type === 'country') && !raws.acc[j].forms.some((f) => f.entity.type === 'place');
     const joined = (a: number, b: number) => b - a <= 7 && /^(?:\s*,)?\s*(?:and|or|&|,)\s*$|^\s*[,/]\s*$/i.test(this.text.slice(a, b));
-    const p = raws[i - 1];
-    const n = raws[i + 1];
-    return (isCountry(p) && joined(p.end, raws[i].start)) || (isCountry(n) && joined(raws[i].end, n.start));
+    return (isCountry(i - 1) && joined(raws.end[i - 1], raws.start[i])) || (isCountry(i + 1) && joined(raws.end[i], raws.start[i + 1]));
   }
 
   /** Raw i is coordinated with another place or country ("the Atlanta and St. Louis plants"). */
-  private inPlaceList(raws: Raw[], i: number): boolean {
-    const isPlace = (x: Raw | undefined) => !!x && x.forms.some((f) => f.entity.type === 'country' || (f.entity.type === 'place' && this.placeBigEnough(f.entity)));
+  private inPlaceList(raws: Raws, i: number): boolean {
+    const isPlace = (j: number) => j >= 0 && j < raws.length && raws.acc[j].forms.some((f) => f.entity.type === 'country' || (f.entity.type === 'place' && this.placeBigEnough(f.entity)));
     const joined = (a: number, b: number) => b - a <= 7 && /^(?:\s*,)?\s*(?:and|or|&|,)\s*$/i.test(this.text.slice(a, b));
-    const p = raws[i - 1];
-    const n = raws[i + 1];
-    return (isPlace(p) && joined(p.end, raws[i].start)) || (isPlace(n) && joined(raws[i].end, n.start));
+    return (isPlace(i - 1) && joined(raws.end[i - 1], raws.start[i])) || (isPlace(i + 1) && joined(raws.end[i], raws.start[i + 1]));
   }
 
   /** Inside a URL or an e-mail address: the run of non-space characters holds `://`, `www.` or `@`. */
