@@ -70,11 +70,20 @@ class TrieNode {
 /** A subset of a node's forms whose case agrees with the text, shared by every match of it. */
 class Accepted {
   readonly trailingDot: boolean;
-  /** Readings of this subset for the options key `readingsKey` (a one-entry cache). */
+  /** The entity id of the first country among the forms (for "<place>, <country>"). */
+  readonly countryId: string | undefined;
+  /** Some form names a country or a place. */
+  readonly countryOrPlace: boolean;
+  /** Readings of this subset for the options key `readingsKey` (a one-entry cache), and facts of the first one. */
   readingsKey = -1;
   readings: Reading[] = [];
+  topType = '';
+  topCapital = false;
+  topBig = false;
   constructor(readonly forms: NameForm[], readonly mask: number) {
     this.trailingDot = forms.some((f) => f.trailingDot);
+    this.countryId = forms.find((f) => f.entity.type === 'country')?.entity.id;
+    this.countryOrPlace = forms.some((f) => f.entity.type === 'country' || f.entity.type === 'place');
   }
 }
 
@@ -256,6 +265,11 @@ class WordSet {
       h = (Math.imul(h, 31) + lowerAscii(c)) | 0;
     }
     return this.find(text, s, e, h, true);
+  }
+
+  /** hasLower of a word whose hash readWord computed (`wide`: it has non-ASCII code units). */
+  hasHashed(text: string, s: number, e: number, h: number, wide: number): boolean {
+    return wide ? this.set.has(text.slice(s, e).toLowerCase()) : this.find(text, s, e, h, true);
   }
 
   hasExact(text: string, s: number, e: number): boolean {
@@ -710,6 +724,11 @@ export class MentionFinder {
         const sh = tShape[n - 1];
         if (text.charCodeAt(p) !== 46 || len > 3 || !(sh === Shape.Title || sh === Shape.Upper || sh === Shape.Initial)) break;
       }
+      // no next word of a name starts with this letter: no lookup. (A word that starts with an
+      // ASCII character folds to a key that starts with that character in lower case, so this
+      // holds whatever follows in the word.)
+      const c0 = text.charCodeAt(q);
+      if (c0 < 128 && !(node.firstLetters & letterBit(c0))) break;
       // the next word, with its folded hash (ASCII) and its shape
       let r = q;
       let wide = 0;
@@ -730,8 +749,7 @@ export class MentionFinder {
         r++;
       }
       if (r === q) break;
-      // no next word of a name starts with this letter: no lookup
-      if (!(node.firstLetters & letterBit(text.charCodeAt(q))) && !wide) break;
+      if (!(node.firstLetters & letterBit(c0)) && !wide) break;
       const child = wide ? node.next!.get(this.foldWide(text.slice(q, r))) : this.table.get(node.id, text, q, r, h);
       if (!child) break;
       tStart[n] = q;
@@ -818,6 +836,8 @@ class Context {
   /** Set by resolve(): the last mention was dropped only because of its type. */
   droppedByType = false;
   private lineStarts: number[] | undefined;
+  /** The line of the last lineKind call. */
+  private lastLine = 0;
   /** Kind of each line (-1: not classified yet). */
   private lineKinds: number[] | undefined;
   private lower: string | undefined;
@@ -852,7 +872,8 @@ class Context {
     let confidence = tokens > 1 ? 0.95 : 0.9;
 
     // --- readings: one per entity, native names first
-    let readings = this.readingsOf(raws.acc[i]);
+    const acc = raws.acc[i];
+    let readings = this.readingsOf(acc);
     if (readings.length === 0) return undefined;
 
     // --- all-caps lines: two-letter acronyms that spell a word
@@ -874,8 +895,7 @@ class Context {
       if (!((s === 115 || s === 83) && !isWordAt(text, end + 2))) return undefined;
     }
     if (this.inUrl(start, end)) return undefined;
-    const top0 = readings[0].entity;
-    const topType = top0.type;
+    const topType = acc.topType;
     let compound = false;
     if (isHyphenCode(before) && start > 1 && isWordAt(text, start - 2)) {
       const w = wordBefore(text, start - 1);
@@ -891,43 +911,62 @@ class Context {
     }
 
     // --- case evidence
-    const initial = isSentenceInitial(text, start);
     const lineKind = this.lineKind(start);
-    const noEvidence = initial || (lineKind & LINE_TITLE) !== 0 || (firstShape === Shape.Upper && (lineKind & LINE_UPPER) !== 0);
     const caseLine = (lineKind & (LINE_TITLE | LINE_UPPER)) !== 0;
 
     // --- part of a longer unknown name
     // the words before and after on the same line, separated by spaces only (-1: none)
-    const prevEnd = prevWordEnd(text, start);
-    const prevStart = prevEnd < 0 ? -1 : wordBefore(text, prevEnd);
-    const nextStart = nextWordStart(text, end);
-    const nextEnd = nextStart < 0 ? -1 : wordAfter(text, nextStart);
+    // with their shapes and folded hashes (read once: see readWord); only countries, places and
+    // ambiguous names look at them
+    const countryOrPlace = topType === 'country' || topType === 'place';
+    const neighbours = countryOrPlace || readings.length > 1;
+    const prevEnd = neighbours ? prevWordEnd(text, start) : -1;
+    let prevStart = -1;
+    let prevShape = Shape.Caseless;
+    let prevHash = 0;
+    let prevWide = 0;
+    if (prevEnd >= 0) {
+      prevStart = wordBefore(text, prevEnd);
+      readWord(text, prevStart);
+      prevShape = WORD_INFO[0];
+      prevHash = WORD_INFO[1];
+      prevWide = WORD_INFO[2];
+    }
+    const nextStart = neighbours ? nextWordStart(text, end) : -1;
+    let nextEnd = -1;
+    let nextShape = Shape.Caseless;
+    let nextHash = 0;
+    let nextWide = 0;
+    if (nextStart >= 0) {
+      nextEnd = readWord(text, nextStart);
+      nextShape = WORD_INFO[0];
+      nextHash = WORD_INFO[1];
+      nextWide = WORD_INFO[2];
+    }
     // the raw names before and after (-1: none), and where they end and start
     const prevRaw = i > 0 ? i - 1 : -1;
     const nextRaw = i + 1 < raws.length ? i + 1 : -1;
     const prevRawEnd = prevRaw >= 0 ? raws.end[prevRaw] : -1;
     const nextRawStart = nextRaw >= 0 ? raws.start[nextRaw] : -1;
-    const countryOrPlace = topType === 'country' || topType === 'place';
-    // (only needed, and only computed, for the two blocks below)
-    const nextShape = nextStart >= 0 && !inner && countryOrPlace ? shapeOf(text, nextStart, nextEnd) : Shape.Caseless;
     if (!inner && countryOrPlace && nextStart >= 0) {
       // "the United States Air Force (USAF)": an acronym defined for the name and the capitalized
       // words after it makes them one name, of which the country is a part
-      if (!(nextShape === Shape.Lower && !ACRONYM_SKIPS.hasExact(text, nextStart, nextEnd)) && definesAcronym(text, start, end)) return undefined;
+      // (a lower-case word right after the name must be one of ACRONYM_SKIPS: exact = folded for it)
+      if (!(nextShape === Shape.Lower && !(nextWide ? ACRONYM_SKIPS.hasExact(text, nextStart, nextEnd) : ACRONYM_SKIPS.hasHashed(text, nextStart, nextEnd, nextHash, 0))) && definesAcronym(text, start, end)) return undefined;
       // a headline or a line in capitals proves nothing by case, but a word that only heads names
       // ("QATAR AIRWAYS", "Singapore Airlines To Be Compensated"), or a continuation the body
       // shows ("Qatar Airways"), still makes the country part of a name
       if (caseLine && (nextRaw < 0 || nextRawStart > nextStart)) {
         const sh = nextShape;
-        if (sh !== Shape.Lower && sh !== Shape.Caseless && (NAME_HEADS.hasLower(text, nextStart, nextEnd) || this.isContinuation(raws, node, nextStart, nextEnd))) return undefined;
+        if (sh !== Shape.Lower && sh !== Shape.Caseless && (NAME_HEADS.hasHashed(text, nextStart, nextEnd, nextHash, nextWide) || this.isContinuation(raws, node, nextStart, nextEnd))) return undefined;
       }
     }
     if (!inner && !caseLine && countryOrPlace) {
       if (prevEnd >= 0 && (prevRaw < 0 || prevRawEnd < prevStart)) {
-        const sh = shapeOf(text, prevStart, prevEnd);
+        const sh = prevShape;
         if (sh !== Shape.Lower && sh !== Shape.Caseless) {
-          if (DESIGNATORS.hasLower(text, prevStart, prevEnd) || AIR.hasLower(text, prevStart, prevEnd)) return undefined;
-          if (!isSentenceInitial(text, prevStart) && !NOT_NAME_PARTS.hasLower(text, prevStart, prevEnd)) return undefined;
+          if (DESIGNATORS.hasHashed(text, prevStart, prevEnd, prevHash, prevWide) || AIR.hasHashed(text, prevStart, prevEnd, prevHash, prevWide)) return undefined;
+          if (!isSentenceInitial(text, prevStart) && !NOT_NAME_PARTS.hasHashed(text, prevStart, prevEnd, prevHash, prevWide)) return undefined;
         }
       }
       if (nextStart >= 0 && (nextRaw < 0 || nextRawStart > nextStart)) {
@@ -947,14 +986,11 @@ class Context {
 
     // --- "<place>, <country>": the place of that country
     const commaNext = nextRaw >= 0 && nextRawStart - end <= 3 && after === 44 && commaSpaces(text, end, nextRawStart);
-    let placeCountry: string | undefined;
-    if (commaNext) {
-      const c = raws.acc[nextRaw].forms.find((f) => f.entity.type === 'country');
-      if (c) placeCountry = c.entity.id;
-    }
+    const placeCountry = commaNext ? raws.acc[nextRaw].countryId : undefined;
 
     // --- one-word cities where case proves nothing
-    if (topType === 'place' && tokens === 1 && noEvidence && !isCapital(top0)) {
+    // (no evidence: sentence start, headline, or a word in capitals in a line in capitals)
+    if (topType === 'place' && tokens === 1 && !acc.topCapital && (isSentenceInitial(text, start) || (lineKind & LINE_TITLE) !== 0 || (firstShape === Shape.Upper && (lineKind & LINE_UPPER) !== 0))) {
       const supported = placeCountry !== undefined || this.hasEvidenceElsewhere(raws, i);
       if (!supported || this.usedInLowerCase(start, end)) return undefined;
       confidence = Math.min(confidence, 0.7);
@@ -962,10 +998,10 @@ class Context {
 
     // --- one-word cities that could be a person or a company ("said Henderson", "rivals Toyota"): a
     // place word must be in sight, unless the city is big (a million people, or a capital of 100 000)
-    if (topType === 'place' && tokens === 1 && !isBigPlace(top0)) {
+    if (topType === 'place' && tokens === 1 && !acc.topBig) {
       const placeWord =
-        (prevEnd >= 0 && LOCATIVES.hasLower(text, prevStart, prevEnd)) ||
-        (commaNext && raws.acc[nextRaw].forms.some((f) => f.entity.type === 'country' || f.entity.type === 'place')) ||
+        (prevEnd >= 0 && LOCATIVES.hasHashed(text, prevStart, prevEnd, prevHash, prevWide)) ||
+        (commaNext && raws.acc[nextRaw].countryOrPlace) ||
         (isHyphenCode(after) && isWordAt(text, end + 1) && shapeOf(text, end + 1, wordAfter(text, end + 1)) === Shape.Lower) ||
         (this.atLineStart(start) && datelineAfter(text, end, false)) ||
         this.inPlaceList(raws, i);
@@ -977,7 +1013,7 @@ class Context {
     if (readings.length > 1) {
       const places = readings.filter((x) => x.entity.type === 'place');
       const countries = readings.filter((x) => x.entity.type === 'country');
-      const prev2End = prevEnd >= 0 && OF.hasLower(text, prevStart, prevEnd) ? prevWordEnd(text, prevStart) : -1;
+      const prev2End = prevEnd >= 0 && OF.hasHashed(text, prevStart, prevEnd, prevHash, prevWide) ? prevWordEnd(text, prevStart) : -1;
       const prev2Start = prev2End < 0 ? -1 : wordBefore(text, prev2End);
       const nextIsCity = nextStart >= 0 && nextEnd - nextStart === 4 && text.startsWith('City', nextStart) && (nextRaw < 0 || nextRawStart > nextStart);
       const dateline = firstShape === Shape.Upper && this.atLineStart(start) && datelineAfter(text, end, true);
@@ -1026,6 +1062,17 @@ class Context {
   /** The readings of a raw match (cached per name, accepted forms and options, across calls). */
   private readingsOf(acc: Accepted): Reading[] {
     if (acc.mask >= 0 && acc.readingsKey === this.optionsKey) return acc.readings;
+    const readings = this.computeReadings(acc);
+    acc.readings = readings;
+    const top = readings.length > 0 ? readings[0].entity : undefined;
+    acc.topType = top ? top.type : '';
+    acc.topCapital = top ? isCapital(top) : false;
+    acc.topBig = top ? isBigPlace(top) : false;
+    if (acc.mask >= 0) acc.readingsKey = this.optionsKey;
+    return readings;
+  }
+
+  private computeReadings(acc: Accepted): Reading[] {
     const byEntity = new Map<Entity, Reading>();
     for (const f of acc.forms) {
       const nat = f.lang === '' || f.lang === this.language || !f.latin;
@@ -1044,10 +1091,6 @@ class Context {
     if (readings.some((x) => x.native)) readings = readings.filter((x) => x.native);
     readings = readings.filter((x) => x.entity.type !== 'place' || this.placeBigEnough(x.entity));
     readings.sort(compareReadings);
-    if (acc.mask >= 0) {
-      acc.readingsKey = this.optionsKey;
-      acc.readings = readings;
-    }
     return readings;
   }
 
@@ -1216,12 +1259,17 @@ class Context {
   /** LINE_TITLE / LINE_UPPER bits of the line holding pos (lines over 300 characters are prose). */
   private lineKind(pos: number): number {
     const starts = (this.lineStarts ??= lineStartsOf(this.text));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= pos) lo = mid;
-      else hi = mid - 1;
+    let lo = this.lastLine;
+    // most calls fall on the line of the previous one
+    if (!(starts[lo] <= pos && (lo + 1 >= starts.length || starts[lo + 1] > pos))) {
+      lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= pos) lo = mid;
+        else hi = mid - 1;
+      }
+      this.lastLine = lo;
     }
     const kinds = (this.lineKinds ??= new Array<number>(starts.length).fill(-1));
     const cached = kinds[lo];
@@ -1453,6 +1501,41 @@ function wordAfter(text: string, start: number): number {
   let e = start;
   while (e < text.length && isWordAt(text, e)) e++;
   return e;
+}
+
+/** What readWord found: the shape, the folded hash (ASCII words) and whether the word has non-ASCII code units. */
+const WORD_INFO = new Int32Array(3);
+
+/**
+ * Reads the word that starts at s in one pass: returns its end; WORD_INFO holds its shape (as
+ * shapeOf), the hash of its lower-cased code units (as WordSet and ChildTable hash; meaningful
+ * for ASCII words only) and 1 when it has non-ASCII code units.
+ */
+function readWord(text: string, s: number): number {
+  const n = text.length;
+  let i = s;
+  let h = 0;
+  let up = 0;
+  let low = 0;
+  let wide = 0;
+  let firstUpper = false;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    let k = CLASS_TABLE[c];
+    if (k & UNKNOWN) k = charClass(c);
+    if (!(k & WORD)) break;
+    wide |= k & WIDE;
+    h = (Math.imul(h, 31) + (k & UPPER ? c | 32 : c)) | 0;
+    if (k & UPPER) {
+      if (up === 0 && low === 0) firstUpper = true;
+      up++;
+    } else if (k & LOWER) low++;
+    i++;
+  }
+  WORD_INFO[0] = shapeFrom(up, low, firstUpper);
+  WORD_INFO[1] = h;
+  WORD_INFO[2] = wide ? 1 : 0;
+  return i;
 }
 
 /** End of the word before pos on the same line, skipping spaces (and nothing else); -1 when there is none. */
