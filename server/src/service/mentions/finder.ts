@@ -910,9 +910,8 @@ class Context {
       confidence = Math.min(confidence, 0.7);
     }
 
-    // --- case evidence
-    const lineKind = this.lineKind(start);
-    const caseLine = (lineKind & (LINE_TITLE | LINE_UPPER)) !== 0;
+    // --- case evidence: the kind of the line (a headline, a line in capitals) matters only next
+    // to a capitalized word, and for one-word cities; it is looked up there (this.lineKind)
 
     // --- part of a longer unknown name
     // the words before and after on the same line, separated by spaces only (-1: none)
@@ -956,31 +955,26 @@ class Context {
       // a headline or a line in capitals proves nothing by case, but a word that only heads names
       // ("QATAR AIRWAYS", "Singapore Airlines To Be Compensated"), or a continuation the body
       // shows ("Qatar Airways"), still makes the country part of a name
-      if (caseLine && (nextRaw < 0 || nextRawStart > nextStart)) {
-        const sh = nextShape;
-        if (sh !== Shape.Lower && sh !== Shape.Caseless && (NAME_HEADS.hasHashed(text, nextStart, nextEnd, nextHash, nextWide) || this.isContinuation(raws, node, nextStart, nextEnd))) return undefined;
+      if (nextShape !== Shape.Lower && nextShape !== Shape.Caseless && (nextRaw < 0 || nextRawStart > nextStart) && this.lineKind(start) & (LINE_TITLE | LINE_UPPER)) {
+        if ((NAME_HEADS.hasHashed(text, nextStart, nextEnd, nextHash, nextWide) || this.isContinuation(raws, node, nextStart, nextEnd))) return undefined;
       }
     }
-    if (!inner && !caseLine && countryOrPlace) {
-      if (prevEnd >= 0 && (prevRaw < 0 || prevRawEnd < prevStart)) {
-        const sh = prevShape;
-        if (sh !== Shape.Lower && sh !== Shape.Caseless) {
-          if (DESIGNATORS.hasHashed(text, prevStart, prevEnd, prevHash, prevWide) || AIR.hasHashed(text, prevStart, prevEnd, prevHash, prevWide)) return undefined;
-          if (!isSentenceInitial(text, prevStart) && !NOT_NAME_PARTS.hasHashed(text, prevStart, prevEnd, prevHash, prevWide)) return undefined;
-        }
+    // (next to a capitalized word only, and not in a headline or a line in capitals)
+    if (!inner && countryOrPlace) {
+      if (prevEnd >= 0 && prevShape !== Shape.Lower && prevShape !== Shape.Caseless && (prevRaw < 0 || prevRawEnd < prevStart) && !(this.lineKind(start) & (LINE_TITLE | LINE_UPPER))) {
+        if (DESIGNATORS.hasHashed(text, prevStart, prevEnd, prevHash, prevWide) || AIR.hasHashed(text, prevStart, prevEnd, prevHash, prevWide)) return undefined;
+        if (!isSentenceInitial(text, prevStart) && !NOT_NAME_PARTS.hasHashed(text, prevStart, prevEnd, prevHash, prevWide)) return undefined;
       }
-      if (nextStart >= 0 && (nextRaw < 0 || nextRawStart > nextStart)) {
-        // (the chain starts with the next word: none when it is not capitalized)
-        const n = nextShape === Shape.Lower || nextShape === Shape.Caseless ? 0 : capitalChain(text, nextStart);
-        if (n > 0) {
-          // "Singapore Airlines", "China Eastern Airlines", and "China Eastern" once seen so
-          for (let j = 0; j < n; j++) if (DESIGNATORS.hasLower(text, chainStart[j], chainEnd[j])) return undefined;
-          const c0s = chainStart[0];
-          const c0e = chainEnd[0];
-          if (this.isContinuation(raws, node, c0s, c0e)) return undefined;
-          // a city before a capitalized word: "Mary Barra", "Washington Mutual", "London Heathrow"
-          if (topType === 'place' && !CITY.hasLower(text, c0s, c0e) && !NOT_NAME_PARTS.hasLower(text, c0s, c0e)) return undefined;
-        }
+      if (nextStart >= 0 && nextShape !== Shape.Lower && nextShape !== Shape.Caseless && (nextRaw < 0 || nextRawStart > nextStart) && !(this.lineKind(start) & (LINE_TITLE | LINE_UPPER))) {
+        // the capitalized words from the next one on (at least that one)
+        const n = capitalChain(text, nextStart);
+        // "Singapore Airlines", "China Eastern Airlines", and "China Eastern" once seen so
+        for (let j = 0; j < n; j++) if (DESIGNATORS.hasLower(text, chainStart[j], chainEnd[j])) return undefined;
+        const c0s = chainStart[0];
+        const c0e = chainEnd[0];
+        if (this.isContinuation(raws, node, c0s, c0e)) return undefined;
+        // a city before a capitalized word: "Mary Barra", "Washington Mutual", "London Heathrow"
+        if (topType === 'place' && !CITY.hasLower(text, c0s, c0e) && !NOT_NAME_PARTS.hasLower(text, c0s, c0e)) return undefined;
       }
     }
 
@@ -990,7 +984,7 @@ class Context {
 
     // --- one-word cities where case proves nothing
     // (no evidence: sentence start, headline, or a word in capitals in a line in capitals)
-    if (topType === 'place' && tokens === 1 && !acc.topCapital && (isSentenceInitial(text, start) || (lineKind & LINE_TITLE) !== 0 || (firstShape === Shape.Upper && (lineKind & LINE_UPPER) !== 0))) {
+    if (topType === 'place' && tokens === 1 && !acc.topCapital && (isSentenceInitial(text, start) || (this.lineKind(start) & LINE_TITLE) !== 0 || (firstShape === Shape.Upper && (this.lineKind(start) & LINE_UPPER) !== 0))) {
       const supported = placeCountry !== undefined || this.hasEvidenceElsewhere(raws, i);
       if (!supported || this.usedInLowerCase(start, end)) return undefined;
       confidence = Math.min(confidence, 0.7);
