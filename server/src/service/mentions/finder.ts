@@ -596,6 +596,14 @@ export class MentionFinder {
         } else if (k & LOWER) low++;
         if (++i >= to) break;
         c = text.charCodeAt(i);
+        // (lower-case ASCII letters, most of a name, the short way)
+        while (c >= 97 && c <= 122) {
+          h = (Math.imul(h, 31) + c) | 0;
+          low++;
+          if (++i >= to) break;
+          c = text.charCodeAt(i);
+        }
+        if (i >= to) break;
         k = T[c];
         if (k & UNKNOWN) k = charClass(c);
         if (!(k & WORD)) break;
@@ -738,6 +746,12 @@ export class MentionFinder {
       let firstUpper = false;
       while (r < to) {
         const c = text.charCodeAt(r);
+        if (c >= 97 && c <= 122) {
+          h = (Math.imul(h, 31) + c) | 0;
+          low++;
+          r++;
+          continue;
+        }
         const k = CLASS_TABLE[c] & UNKNOWN ? charClass(c) : CLASS_TABLE[c];
         if (!(k & WORD)) break;
         wide |= k & WIDE;
@@ -1515,6 +1529,12 @@ function readWord(text: string, s: number): number {
   let firstUpper = false;
   while (i < n) {
     const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) {
+      h = (Math.imul(h, 31) + c) | 0;
+      low++;
+      i++;
+      continue;
+    }
     let k = CLASS_TABLE[c];
     if (k & UNKNOWN) k = charClass(c);
     if (!(k & WORD)) break;
