@@ -1019,27 +1019,12 @@ class Context {
     // --- ambiguity
     let resolved = readings.length === 1;
     if (readings.length > 1) {
-      const places = readings.filter((x) => x.entity.type === 'place');
-      const countries = readings.filter((x) => x.entity.type === 'country');
       const prev2End = prevEnd >= 0 && OF.hasHashed(text, prevStart, prevEnd, prevHash, prevWide) ? prevWordEnd(text, prevStart) : -1;
       const prev2Start = prev2End < 0 ? -1 : wordBefore(text, prev2End);
       const nextIsCity = nextStart >= 0 && nextEnd - nextStart === 4 && text.startsWith('City', nextStart) && (nextRaw < 0 || nextRawStart > nextStart);
       const dateline = firstShape === Shape.Upper && this.atLineStart(start) && datelineAfter(text, end, true);
-      const inCountry = placeCountry ? places.filter((x) => x.entity.facts?.country === placeCountry) : [];
-      if (inCountry.length > 0) {
-        readings = [...inCountry, ...readings.filter((x) => !inCountry.includes(x))];
-        resolved = true;
-      } else if (places.length > 0 && (nextIsCity || (prev2End >= 0 && CITY_HEADS.hasLower(text, prev2Start, prev2End)))) {
-        readings = places;
-        resolved = places.length === 1;
-        // "Luxembourg City": the label takes "City"
-        if (nextIsCity) raws.end[i] = nextEnd;
-      } else if (places.length > 0 && dateline) {
-        readings = [...places, ...readings.filter((x) => x.entity.type !== 'place')];
-      } else if (countries.length > 0 && ((prev2End >= 0 && COUNTRY_HEADS.hasLower(text, prev2Start, prev2End)) || this.inCountryList(raws, i))) {
-        readings = countries;
-        resolved = countries.length === 1;
-      }
+      readings = this.settle(raws, i, readings, placeCountry, nextIsCity, nextEnd, prev2Start, prev2End, dateline);
+      resolved = this.settled;
     }
     if (!resolved && readings.length > 1) confidence = Math.min(confidence, 0.6);
     const top = readings[0];
@@ -1060,11 +1045,45 @@ class Context {
       id: top.entity.id,
       confidence: Math.round(confidence * 100) / 100,
     };
-    if (!resolved) {
-      const alts = readings.slice(1).filter((x) => !this.types || this.types.has(x.entity.type)).slice(0, 5);
-      if (alts.length) m.alternatives = alts.map((x) => ({ type: x.entity.type, id: x.entity.id }));
-    }
+    if (!resolved) this.addAlternatives(m, readings);
     return m;
+  }
+
+  /** Set by settle(): context settled the reading. */
+  private settled = false;
+
+  /**
+   * The readings of an ambiguous name (raws[i]) in order after the context rules; `settled` says
+   * whether context settled them. (Out of resolve, whose closures would cost every call.)
+   */
+  private settle(raws: Raws, i: number, readings: Reading[], placeCountry: string | undefined, nextIsCity: boolean, nextEnd: number, prev2Start: number, prev2End: number, dateline: boolean): Reading[] {
+    const text = this.text;
+    const places = readings.filter((x) => x.entity.type === 'place');
+    const countries = readings.filter((x) => x.entity.type === 'country');
+    const inCountry = placeCountry ? places.filter((x) => x.entity.facts?.country === placeCountry) : [];
+    this.settled = false;
+    if (inCountry.length > 0) {
+      this.settled = true;
+      return [...inCountry, ...readings.filter((x) => !inCountry.includes(x))];
+    }
+    if (places.length > 0 && (nextIsCity || (prev2End >= 0 && CITY_HEADS.hasLower(text, prev2Start, prev2End)))) {
+      this.settled = places.length === 1;
+      // "Luxembourg City": the label takes "City"
+      if (nextIsCity) raws.end[i] = nextEnd;
+      return places;
+    }
+    if (places.length > 0 && dateline) return [...places, ...readings.filter((x) => x.entity.type !== 'place')];
+    if (countries.length > 0 && ((prev2End >= 0 && COUNTRY_HEADS.hasLower(text, prev2Start, prev2End)) || this.inCountryList(raws, i))) {
+      this.settled = countries.length === 1;
+      return countries;
+    }
+    return readings;
+  }
+
+  /** The other readings of an unsettled name, of the types asked for (at most five). */
+  private addAlternatives(m: Mention, readings: Reading[]): void {
+    const alts = readings.slice(1).filter((x) => !this.types || this.types.has(x.entity.type)).slice(0, 5);
+    if (alts.length) m.alternatives = alts.map((x) => ({ type: x.entity.type, id: x.entity.id }));
   }
 
   /** The readings of a raw match (cached per name, accepted forms and options, across calls). */
