@@ -969,26 +969,38 @@ class Context {
       // a headline or a line in capitals proves nothing by case, but a word that only heads names
       // ("QATAR AIRWAYS", "Singapore Airlines To Be Compensated"), or a continuation the body
       // shows ("Qatar Airways"), still makes the country part of a name
-      if (nextShape !== Shape.Lower && nextShape !== Shape.Caseless && (nextRaw < 0 || nextRawStart > nextStart) && this.lineKind(start) & (LINE_TITLE | LINE_UPPER)) {
-        if ((NAME_HEADS.hasHashed(text, nextStart, nextEnd, nextHash, nextWide) || this.isContinuation(raws, node, nextStart, nextEnd))) return undefined;
+      if (
+        nextShape !== Shape.Lower &&
+        nextShape !== Shape.Caseless &&
+        (nextRaw < 0 || nextRawStart > nextStart) &&
+        (NAME_HEADS.hasHashed(text, nextStart, nextEnd, nextHash, nextWide) || this.isContinuation(raws, node, nextStart, nextEnd)) &&
+        this.lineKind(start) & (LINE_TITLE | LINE_UPPER)
+      ) {
+        return undefined;
       }
     }
-    // (next to a capitalized word only, and not in a headline or a line in capitals)
+    // (next to a capitalized word only, and not in a headline or a line in capitals: the kind of
+    // the line is looked up last, when a word would make the name part of a longer one)
     if (!inner && countryOrPlace) {
-      if (prevEnd >= 0 && prevShape !== Shape.Lower && prevShape !== Shape.Caseless && (prevRaw < 0 || prevRawEnd < prevStart) && !(this.lineKind(start) & (LINE_TITLE | LINE_UPPER))) {
-        if (DESIGNATORS.hasHashed(text, prevStart, prevEnd, prevHash, prevWide) || AIR.hasHashed(text, prevStart, prevEnd, prevHash, prevWide)) return undefined;
-        if (!isSentenceInitial(text, prevStart) && !NOT_NAME_PARTS.hasHashed(text, prevStart, prevEnd, prevHash, prevWide)) return undefined;
+      if (prevEnd >= 0 && prevShape !== Shape.Lower && prevShape !== Shape.Caseless && (prevRaw < 0 || prevRawEnd < prevStart)) {
+        const partOf =
+          DESIGNATORS.hasHashed(text, prevStart, prevEnd, prevHash, prevWide) ||
+          AIR.hasHashed(text, prevStart, prevEnd, prevHash, prevWide) ||
+          (!isSentenceInitial(text, prevStart) && !NOT_NAME_PARTS.hasHashed(text, prevStart, prevEnd, prevHash, prevWide));
+        if (partOf && !(this.lineKind(start) & (LINE_TITLE | LINE_UPPER))) return undefined;
       }
-      if (nextStart >= 0 && nextShape !== Shape.Lower && nextShape !== Shape.Caseless && (nextRaw < 0 || nextRawStart > nextStart) && !(this.lineKind(start) & (LINE_TITLE | LINE_UPPER))) {
+      if (nextStart >= 0 && nextShape !== Shape.Lower && nextShape !== Shape.Caseless && (nextRaw < 0 || nextRawStart > nextStart)) {
         // the capitalized words from the next one on (at least that one)
         const n = capitalChain(text, nextStart);
         // "Singapore Airlines", "China Eastern Airlines", and "China Eastern" once seen so
-        for (let j = 0; j < n; j++) if (DESIGNATORS.hasLower(text, chainStart[j], chainEnd[j])) return undefined;
+        let partOf = false;
+        for (let j = 0; j < n && !partOf; j++) partOf = DESIGNATORS.hasLower(text, chainStart[j], chainEnd[j]);
         const c0s = chainStart[0];
         const c0e = chainEnd[0];
-        if (this.isContinuation(raws, node, c0s, c0e)) return undefined;
         // a city before a capitalized word: "Mary Barra", "Washington Mutual", "London Heathrow"
-        if (topType === 'place' && !CITY.hasLower(text, c0s, c0e) && !NOT_NAME_PARTS.hasLower(text, c0s, c0e)) return undefined;
+        if (!partOf) partOf = topType === 'place' && !CITY.hasLower(text, c0s, c0e) && !NOT_NAME_PARTS.hasLower(text, c0s, c0e);
+        if (!partOf) partOf = this.isContinuation(raws, node, c0s, c0e);
+        if (partOf && !(this.lineKind(start) & (LINE_TITLE | LINE_UPPER))) return undefined;
       }
     }
 
@@ -1169,16 +1181,13 @@ class Context {
         if (ns < 0) continue;
         const sh = shapeOf(text, ns, wordAfter(text, ns));
         if (sh === Shape.Lower || sh === Shape.Caseless) continue;
-        // a headline or a line in capitals shows no name by case
-        if (this.lineKind(raws.start[j]) & (LINE_TITLE | LINE_UPPER)) continue;
         const n = capitalChain(text, ns);
         if (n < 2) continue;
-        for (let k = 0; k < n; k++) {
-          if (DESIGNATORS.hasLower(text, chainStart[k], chainEnd[k])) {
-            set.add(text.slice(chainStart[0], chainEnd[0]).toLowerCase());
-            break;
-          }
-        }
+        let designated = false;
+        for (let k = 0; k < n && !designated; k++) designated = DESIGNATORS.hasLower(text, chainStart[k], chainEnd[k]);
+        // a headline or a line in capitals shows no name by case
+        if (!designated || this.lineKind(raws.start[j]) & (LINE_TITLE | LINE_UPPER)) continue;
+        set.add(text.slice(chainStart[0], chainEnd[0]).toLowerCase());
       }
       conts.set(node, set);
     }
