@@ -140,10 +140,12 @@ class ChildTable {
       const j = x - 1;
       if (this.hashes[j] === h && this.parents[j] === parent) {
         const key = this.keys[j];
-        if (key.length === e - s) {
+        const len = e - s;
+        if (key.length === len) {
+          // (the word has ASCII letters and digits only: c | 32 is its lower case)
           let i = 0;
-          while (i < key.length && key.charCodeAt(i) === lowerAscii(text.charCodeAt(s + i))) i++;
-          if (i === key.length) return this.children[j];
+          while (i < len && key.charCodeAt(i) === (text.charCodeAt(s + i) | 32)) i++;
+          if (i === len) return this.children[j];
         }
       }
       slot = (slot + 1) & mask;
@@ -330,7 +332,10 @@ const NAME_HEADS = new WordSet(
 );
 
 /** Lower-case words that may stand inside a name whose acronym is defined ("Bank of England (BoE)"). */
-const ACRONYM_SKIPS = new WordSet('of and for the de du la le des on in'.split(' '));
+const ACRONYM_SKIP_WORDS = 'of and for the de du la le des on in'.split(' ');
+const ACRONYM_SKIPS = new WordSet(ACRONYM_SKIP_WORDS);
+/** The length of the longest word of ACRONYM_SKIPS. */
+const ACRONYM_SKIP_MAX = Math.max(...ACRONYM_SKIP_WORDS.map((w) => w.length));
 
 /** Capitalized words that may stand right before a place name without being part of it. */
 const NOT_NAME_PARTS = new WordSet(
@@ -1453,21 +1458,40 @@ function definesAcronym(text: string, start: number, end: number): boolean {
 
 /**
  * A necessary condition of spellsAcronym, cheap to test: the first character after `end` that
- * is neither a word character nor a space is an opening bracket. (spellsAcronym stops at the
- * first other character, or at its limit, and needs a bracket where it stops.)
+ * is neither a word character nor a space is an opening bracket (spellsAcronym stops at the
+ * first other character, or at its limit, and needs a bracket where it stops), and no word
+ * before it starts in lower case with more letters than a word of ACRONYM_SKIPS (spellsAcronym
+ * takes only those, and capitalized words).
  */
 function bracketMayFollow(text: string, end: number): boolean {
   const limit = end + 120;
-  for (let q = end; q < text.length; q++) {
-    const c = text.charCodeAt(q);
+  const n = text.length;
+  let q = end;
+  while (q < n) {
+    let c = text.charCodeAt(q);
     if (c === 40) return true;
     if (c === 32) {
       if (q >= limit) return false;
+      q++;
       continue;
     }
-    if (c >= 97 && c <= 122) continue;
-    const k = CLASS_TABLE[c];
-    if (!((k & UNKNOWN ? charClass(c) : k) & WORD)) return false;
+    // a word (anything else stops here)
+    const ws = q;
+    const lowerStart = c >= 97 && c <= 122;
+    while (q < n) {
+      c = text.charCodeAt(q);
+      if (c >= 97 && c <= 122) {
+        q++;
+        continue;
+      }
+      const k = CLASS_TABLE[c];
+      if (!((k & UNKNOWN ? charClass(c) : k) & WORD)) break;
+      q++;
+    }
+    if (q === ws) return false;
+    // a word that starts in lower case and is longer than any word of ACRONYM_SKIPS is neither
+    // a skipped word nor a capitalized one
+    if (lowerStart && q - ws > ACRONYM_SKIP_MAX) return false;
   }
   return false;
 }
