@@ -48,8 +48,10 @@ export interface FindOptions {
 
 export const DEFAULT_MIN_PLACE_POPULATION = 100_000;
 
-/** Numbers the contexts that index their raws on the trie nodes (TrieNode.gen). */
+/** Numbers the contexts, which keep per-text facts on the trie nodes (TrieNode.gen, contGen). */
 let generation = 0;
+
+const EMPTY_SET: ReadonlySet<string> = new Set<string>();
 
 class TrieNode {
   /** Children by folded word (every child; ASCII words are also in the finder's ChildTable). */
@@ -61,9 +63,12 @@ class TrieNode {
   accepted: Map<number, Accepted> | undefined;
   /** The subset met last (most names always match the same one). */
   lastAccepted: Accepted | undefined;
-  /** Scratch of Context: the first raw of this name in the scan of Context generation `gen`. */
+  /** Scratch of Context number `gen`: the first raw of this name in its scan (see Context.indexTop). */
   gen = 0;
   head = -1;
+  /** Scratch of Context number `contGen`: the continuations of this name in its text. */
+  contGen = 0;
+  conts: ReadonlySet<string> = EMPTY_SET;
   constructor(readonly id: number) {}
 }
 
@@ -185,6 +190,8 @@ class Raws {
   firstShape = new Uint8Array(16);
   /** The trie node of the name. */
   readonly node: TrieNode[] = [];
+  /** Scratch of Context.indexTop: the next raw of the same name (-1: none). */
+  chain = new Int32Array(0);
   /** The forms of the node whose case agrees with the text (shared per node and bit mask; mask -1: not shared). */
   readonly acc: Accepted[] = [];
 
@@ -864,11 +871,11 @@ class Context {
   /** Number of (language, minimum population) in the finder's readings caches. */
   private readonly optionsKey: number;
   private evidence: Map<TrieNode, boolean> | undefined;
-  private conts: Map<TrieNode, Set<string>> | undefined;
   /** The raws of the whole scan (set by the finder), indexed by name on first need. */
   topRaws: Raws | undefined;
-  private sameNode: Int32Array | undefined;
-  private gen = 0;
+  private indexed = false;
+  /** This context's number (unique): marks the facts it keeps on trie nodes. */
+  private readonly gen = ++generation;
 
   constructor(readonly text: string, options: FindOptions | undefined, optionKeys: OptionKeys) {
     this.types = Array.isArray(options?.types) ? new Set(options!.types) : undefined;
@@ -944,8 +951,7 @@ class Context {
     let prevHash = 0;
     let prevWide = 0;
     if (prevEnd >= 0) {
-      prevStart = wordBefore(text, prevEnd);
-      readWord(text, prevStart);
+      prevStart = readWordBefore(text, prevEnd);
       prevShape = WORD_INFO[0];
       prevHash = WORD_INFO[1];
       prevWide = WORD_INFO[2];
@@ -1175,11 +1181,9 @@ class Context {
   }
 
   /** Per name: the capitalized words that continue it into an organization's name in this text. */
-  private continuations(raws: Raws, node: TrieNode): Set<string> {
-    const conts = (this.conts ??= new Map());
-    let set = conts.get(node);
-    if (!set) {
-      set = new Set();
+  private continuations(raws: Raws, node: TrieNode): ReadonlySet<string> {
+    if (node.contGen !== this.gen) {
+      let set: Set<string> | undefined;
       const text = this.text;
       for (let j = this.firstOf(raws, node); j >= 0; j = this.nextOf(raws, node, j)) {
         const ns = nextWordStart(text, raws.end[j]);
@@ -1192,11 +1196,12 @@ class Context {
         for (let k = 0; k < n && !designated; k++) designated = DESIGNATORS.hasLower(text, chainStart[k], chainEnd[k]);
         // a headline or a line in capitals shows no name by case
         if (!designated || this.lineKind(raws.start[j]) & (LINE_TITLE | LINE_UPPER)) continue;
-        set.add(text.slice(chainStart[0], chainEnd[0]).toLowerCase());
+        (set ??= new Set()).add(text.slice(chainStart[0], chainEnd[0]).toLowerCase());
       }
-      conts.set(node, set);
+      node.contGen = this.gen;
+      node.conts = set ?? EMPTY_SET;
     }
-    return set;
+    return node.conts;
   }
 
   /**
@@ -1213,16 +1218,18 @@ class Context {
   }
 
   private nextOf(raws: Raws, node: TrieNode, j: number): number {
-    if (raws === this.topRaws) return this.sameNode![j];
+    if (raws === this.topRaws) return raws.chain[j];
     for (let k = j + 1; k < raws.length; k++) if (raws.node[k] === node) return k;
     return -1;
   }
 
   private indexTop(): void {
-    if (this.sameNode) return;
+    if (this.indexed) return;
+    this.indexed = true;
     const raws = this.topRaws!;
-    const gen = (this.gen = ++generation);
-    const next = (this.sameNode = new Int32Array(raws.length));
+    const gen = this.gen;
+    if (raws.chain.length < raws.length) raws.chain = new Int32Array(raws.capacity);
+    const next = raws.chain;
     for (let j = raws.length - 1; j >= 0; j--) {
       const node = raws.node[j];
       if (node.gen !== gen) {
@@ -1597,6 +1604,48 @@ function readWord(text: string, s: number): number {
       up++;
     } else if (k & LOWER) low++;
     i++;
+  }
+  WORD_INFO[0] = shapeFrom(up, low, firstUpper);
+  WORD_INFO[1] = h;
+  WORD_INFO[2] = wide ? 1 : 0;
+  return i;
+}
+
+/** readWord for the word that ends at `end`, read backwards: returns its start. */
+function readWordBefore(text: string, end: number): number {
+  let i = end;
+  // the hash of readWord, sum of c * 31^(distance to the end), accumulated from the end
+  let h = 0;
+  let pow = 1;
+  let up = 0;
+  let low = 0;
+  let wide = 0;
+  // the cased letter seen last, i.e. the first one of the word, is upper case
+  let firstUpper = false;
+  while (i > 0) {
+    const c = text.charCodeAt(i - 1);
+    if (c >= 97 && c <= 122) {
+      h = (h + Math.imul(c, pow)) | 0;
+      pow = Math.imul(pow, 31);
+      low++;
+      firstUpper = false;
+      i--;
+      continue;
+    }
+    let k = CLASS_TABLE[c];
+    if (k & UNKNOWN) k = charClass(c);
+    if (!(k & WORD)) break;
+    wide |= k & WIDE;
+    h = (h + Math.imul(k & UPPER ? c | 32 : c, pow)) | 0;
+    pow = Math.imul(pow, 31);
+    if (k & UPPER) {
+      up++;
+      firstUpper = true;
+    } else if (k & LOWER) {
+      low++;
+      firstUpper = false;
+    }
+    i--;
   }
   WORD_INFO[0] = shapeFrom(up, low, firstUpper);
   WORD_INFO[1] = h;
