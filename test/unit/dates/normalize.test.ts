@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { normalize, guessTense } from '../../../server/src/service/dates/normalize';
+import { normalize, guessTense, tailForTest } from '../../../server/src/service/dates/normalize';
 import { validateTimexValue } from '../../../server/src/service/dates/timex';
 
 type Row = [expr: string, expect: { type: string; value: string; mod?: string; quant?: string; freq?: string; confident?: boolean }, ctx?: { before?: string; after?: string }, dct?: string];
@@ -174,5 +174,34 @@ describe('dates/normalize: edge cases', () => {
     assert.equal(guessTense('The minister said on ', ' that'), 'past');
     assert.equal(guessTense('They will meet on ', '.'), 'future');
     assert.equal(guessTense('', ''), undefined);
+  });
+});
+
+describe('dates/normalize: tail-only tests give what the whole expression gives', () => {
+  it('white space as \\s, for every UTF-16 code unit', () => {
+    for (let c = 0; c < 0x10000; c++) assert.equal(tailForTest.isRxSpace(c), /\s/.test(String.fromCharCode(c)), `U+${c.toString(16)}`);
+  });
+  it('"not a year after" on the tail of the text before a number, as on all of it', () => {
+    const { testTail, NOT_A_YEAR_AFTER } = tailForTest;
+    const ends = ['No', 'no.', 'Nos', 'number', 'Flight', 'flight.', 'Route', 'Model.', 'Room', 'xNo', 'kNo.', 'Rooms', '$', '£', '€ ', '#',
+      '№\u00a0', '3', '3,', '3.', '3 ', '3, ', 'in', 'on the', '', ' ', '\n', 'No\u2003', 'Flight \t', 'the No', 'a\u00a0Route', 'NFlight'];
+    let seed = 5;
+    const r = () => {
+      seed ^= seed << 13;
+      seed >>>= 0;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      seed >>>= 0;
+      return seed / 4294967296;
+    };
+    const fill = 'ab1 .,$No\u00a0x';
+    for (let i = 0; i < 20000; i++) {
+      let s = '';
+      const n = Math.floor(r() * 20);
+      for (let k = 0; k < n; k++) s += fill[Math.floor(r() * fill.length)];
+      s += ends[Math.floor(r() * ends.length)];
+      if (r() < 0.3) s += ' '.repeat(Math.floor(r() * 12));
+      assert.equal(testTail(NOT_A_YEAR_AFTER, s, 8), NOT_A_YEAR_AFTER.test(s), JSON.stringify(s));
+    }
   });
 });

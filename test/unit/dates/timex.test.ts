@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import {
   validateTimexValue, validateTimexMod, validateSetAttributes, describeTimex, isoWeeksInYear, isoWeek, TIMEX_MODS,
+  dayNumber, fromDayNumber, isoWeekday, daysInMonth,
 } from '../../../server/src/service/dates/timex';
 
 const VALID: Array<[type: string, value: string]> = [
@@ -134,5 +135,60 @@ describe('dates/timex: describeTimex', () => {
   });
   it('never throws', () => {
     for (const v of ['', 'garbage', 'P', 'T', '2022-99-99', 'XXXX-WXX-9']) describeTimex('date', v, 'BOGUS', 'not a date');
+  });
+});
+
+describe('dates/timex: calendar arithmetic agrees with Date', () => {
+  // the definitions by Date that the arithmetic replaces
+  const refDayNumber = (y: number, m: number, d: number) => {
+    const dt = new Date(0);
+    dt.setUTCFullYear(y, m - 1, d);
+    return Math.floor(dt.getTime() / 86400000);
+  };
+  const refFromDayNumber = (n: number) => {
+    const dt = new Date(n * 86400000);
+    return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+  };
+  const refIsoWeekday = (y: number, m: number, d: number) => {
+    const wd = new Date(refDayNumber(y, m, d) * 86400000).getUTCDay();
+    return wd === 0 ? 7 : wd;
+  };
+  const refDaysInMonth = (y: number, m: number) => {
+    const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+    return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0;
+  };
+  let seed = 99;
+  const r = () => {
+    seed ^= seed << 13;
+    seed >>>= 0;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    seed >>>= 0;
+    return seed / 4294967296;
+  };
+  const SPECIAL = [0, -0, 1, 2, 12, 13, 28, 29, 30, 31, 32, 99, 100, 400, 1600, 1900, 2000, 2100, 99999, 100000, 100001, -100000,
+    275760, 1e7, -1e7, 5e7, 1e8, -1e9, NaN, Infinity, -Infinity, 0.5, -0.5, 1.5, -2.5, 1e20];
+  const num = () => (r() < 0.2 ? SPECIAL[Math.floor(r() * SPECIAL.length)] : Math.floor(r() * 5000) - 1500);
+  const small = () => (r() < 0.8 ? Math.floor(r() * 15) - 1 : num());
+  it('dayNumber, fromDayNumber, isoWeekday and daysInMonth give what Date gives (also -0, NaN, fractions)', () => {
+    for (let i = 0; i < 50000; i++) {
+      const y = num(), m = small(), d = r() < 0.8 ? Math.floor(r() * 34) - 1 : num();
+      const args = `${y} ${m} ${d}`;
+      assert.ok(Object.is(dayNumber(y, m, d), refDayNumber(y, m, d)), `dayNumber ${args}`);
+      assert.ok(Object.is(isoWeekday(y, m, d), refIsoWeekday(y, m, d)), `isoWeekday ${args}`);
+      assert.ok(Object.is(daysInMonth(y, m), refDaysInMonth(y, m)), `daysInMonth ${args}`);
+      const n = r() < 0.7 ? y * 365 + d : num();
+      const got = fromDayNumber(n), want = refFromDayNumber(n);
+      assert.ok(Object.is(got.y, want.y) && Object.is(got.m, want.m) && Object.is(got.d, want.d), `fromDayNumber ${n}`);
+    }
+  });
+  it('counts days across leap years and the Gregorian rules', () => {
+    assert.equal(dayNumber(1970, 1, 1), 0);
+    assert.equal(dayNumber(2000, 3, 1) - dayNumber(2000, 2, 28), 2);
+    assert.equal(dayNumber(1900, 3, 1) - dayNumber(1900, 2, 28), 1);
+    assert.equal(dayNumber(2022, 13, 1), dayNumber(2023, 1, 1));
+    assert.equal(dayNumber(2022, 0, 0), dayNumber(2021, 11, 30));
+    assert.deepEqual(fromDayNumber(dayNumber(-1, 2, 29)), { y: -1, m: 3, d: 1 });
+    assert.equal(isoWeekday(2022, 6, 29), 3);
   });
 });

@@ -2,14 +2,14 @@
  * Finds temporal expressions in running text (TIMEX3 extent conventions: no leading
  * preposition, "the past three decades" with its determiner, "2015 and 2017" as two).
  *
- * One left-to-right scan over word tokens: a token that can start an expression (a digit, a
- * month, "the", "last", ...) is tested with one combined sticky regular expression; where it
- * matches, the rules are tried anchored there and the longest match that builds a value wins;
- * the scan resumes after it. Every rule is bounded (no unbounded repetition), so each position
- * costs a bounded amount of work and the scan is linear in the text length. Never throws.
+ * One left-to-right scan over word tokens: at a token that can start an expression (a digit, a
+ * month, "the", "last", ...) the rules whose first characters fit the text there are tried
+ * anchored (matchAt dispatches on a trie of rule prefixes), and the longest match that builds a
+ * value wins; the scan resumes after it. Every rule is bounded (no unbounded repetition), so each
+ * position costs a bounded amount of work and the scan is linear in the text length. Never throws.
  */
-import { COMPILED, matchAt, type Normalized, type TimexKind } from './normalize';
-import { parseDct } from './timex';
+import { firstMatchAt, type Normalized } from './normalize';
+import { parseDct, type Ymd } from './timex';
 
 /** A date expression found in running text: where it is, and its normalized value. */
 export interface FoundDate extends Normalized {
@@ -17,22 +17,6 @@ export interface FoundDate extends Normalized {
   start: number;
   end: number;
   text: string;
-}
-
-function stripNames(src: string): string {
-  return src.replace(/\(\?<([A-Za-z]\w*)>/g, '(?:').replace(/\\k<\w+>/g, '[./]');
-}
-
-let masterSticky: RegExp | undefined;
-let masterGlobal: RegExp | undefined;
-function masters(): { sticky: RegExp; global: RegExp } {
-  if (!masterSticky || !masterGlobal) {
-    const alts = COMPILED.filter((r) => r.recognize !== false).map((r) => stripNames(r.src));
-    const src = `(?:${alts.join('|')})(?![\\p{L}\\p{N}])`;
-    masterSticky = new RegExp(src, 'iuy');
-    masterGlobal = new RegExp(src, 'giu');
-  }
-  return { sticky: masterSticky, global: masterGlobal };
 }
 
 /** Words that can begin an expression (lower case). Tokens starting with a digit always can. */
@@ -61,8 +45,67 @@ const START_WORDS = new Set(
   ).split(/\s+/),
 );
 
-const TOKEN = /[\p{L}\p{N}]+|['’](?=\d0s)/gu;
-const WORD_CHAR = /[\p{L}\p{N}_]/u;
+// ---------------------------------------------------------------------------
+// Character classes without allocation: a word is a run of [\p{L}\p{N}] code points
+
+/** 1 where an ASCII code unit is a letter or digit. */
+const ASCII_LN = new Uint8Array(128);
+/** The lower case of an ASCII letter or digit, 0 for other ASCII code units. */
+const ASCII_LOWER = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  ASCII_LN[c] = /[A-Za-z0-9]/.test(ch) ? 1 : 0;
+  ASCII_LOWER[c] = ASCII_LN[c] ? ch.toLowerCase().charCodeAt(0) : 0;
+}
+/** [\p{L}\p{N}] for BMP code points >= 128, filled on first use: 0 unknown, 1 no, 2 yes. */
+let bmpLN: Uint8Array | undefined;
+const LN_CHAR = /^[\p{L}\p{N}]$/u;
+
+/** Whether a code point (not a code unit) is a letter or a number. */
+function isLN(cp: number): boolean {
+  if (cp < 128) return ASCII_LN[cp] === 1;
+  if (cp < 0x10000) {
+    if (!bmpLN) bmpLN = new Uint8Array(0x10000);
+    let k = bmpLN[cp];
+    if (k === 0) bmpLN[cp] = k = LN_CHAR.test(String.fromCharCode(cp)) ? 2 : 1;
+    return k === 2;
+  }
+  return LN_CHAR.test(String.fromCodePoint(cp));
+}
+
+/** The code point at i (a lone surrogate stands for itself). */
+function codePointAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+  }
+  return c;
+}
+
+/** Whether the single code unit c is [\p{L}\p{N}_] (a lone surrogate never is). */
+function isWordUnit(c: number): boolean {
+  if (c === 95) return true;
+  if (c >= 0xd800 && c <= 0xdfff) return false;
+  return isLN(c);
+}
+
+/**
+ * Hash of a lower-cased word (16 bits), computed on the code units of the text without a string.
+ * Lower-casing is exact for ASCII and basic Cyrillic; any other code unit >= 128 makes the word
+ * "complex" (-1) and the caller lower-cases the string itself.
+ */
+function hashStep(h: number, c: number): number {
+  if (h < 0) return h;
+  if (c < 128) return ((h * 31) ^ ASCII_LOWER[c]) & 0xffff;
+  if (c >= 0x410 && c <= 0x44f) return ((h * 31) ^ (c <= 0x42f ? c + 32 : c)) & 0xffff;
+  return -1;
+}
+function lowerHash(text: string, start: number, end: number): number {
+  let h = 0;
+  for (let i = start; i < end; i++) h = hashStep(h, text.charCodeAt(i));
+  return h;
+}
 
 /** Frequent words that start an expression only before another start word or a unit. */
 const WEAK_STARTS = new Set(['the', 'a', 'an', 'at', 'up', 'just', 'well', 'more', 'less', 'very', 'quite', 'right', 'some', 'over', 'in', 'на', 'в']);
@@ -71,26 +114,118 @@ const UNIT_WORDS = new Set(
     'quarter quarters year years decade decades century centuries millennium millennia morning afternoon evening ' +
     'night least most present moment old half same past').split(' '),
 );
-const NEXT_WORD = /[^\p{L}\p{N}]{1,3}([\p{L}\p{N}]+)/uy;
 
-function canStart(text: string, tok: string, end: number): boolean {
-  const c = tok.charCodeAt(0);
-  if (c >= 48 && c <= 57) return true;
-  if (c === 39 || c === 0x2019) return true;
-  const w = tok.length <= 12 ? tok.toLowerCase() : '';
-  if (!START_WORDS.has(w)) return false;
-  if (!WEAK_STARTS.has(w)) return true;
-  NEXT_WORD.lastIndex = end;
-  const m = NEXT_WORD.exec(text);
-  if (!m) return false;
-  const n = m[1];
-  const d = n.charCodeAt(0);
-  if (d >= 48 && d <= 57) return true;
-  const nl = n.toLowerCase();
-  return (START_WORDS.has(nl) && !WEAK_STARTS.has(nl)) || UNIT_WORDS.has(nl) || nl === 'the' || nl === 'a' || nl === 'an';
+/** Lower case of a code unit where lowerHash reads it plainly (ASCII, basic Cyrillic). */
+function lowerUnit(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  return c >= 0x410 && c <= 0x42f ? c + 32 : c;
 }
 
-interface Hit { start: number; end: number; rule: string; type: TimexKind; value: string; mod?: string; quant?: string; freq?: string; confident: boolean }
+/** Words after a weak start that let it start an expression. */
+const AFTER_WEAK = new Set([...[...START_WORDS].filter((w) => !WEAK_STARTS.has(w)), ...UNIT_WORDS, 'the', 'a', 'an']);
+
+/** What a word is: a start word, a weak start, a word that lets a weak start start. */
+const START = 1;
+const WEAK = 2;
+const AFTER = 4;
+
+/**
+ * The start words, weak starts and words after a weak start, looked up on the text by their
+ * lowerHash without cutting a string: a chain of entries per hash.
+ */
+const wordHead = new Int16Array(0x10000).fill(-1);
+const wordNext: number[] = [];
+const wordText: string[] = [];
+const wordFlags: number[] = [];
+for (const w of new Set([...START_WORDS, ...WEAK_STARTS, ...AFTER_WEAK])) {
+  const h = lowerHash(w, 0, w.length);
+  if (h < 0) throw new Error(`not a plain word: ${w}`);
+  wordText.push(w);
+  wordFlags.push((START_WORDS.has(w) ? START : 0) | (WEAK_STARTS.has(w) ? WEAK : 0) | (AFTER_WEAK.has(w) ? AFTER : 0));
+  wordNext.push(wordHead[h]);
+  wordHead[h] = wordText.length - 1;
+}
+
+/** The flags of text[start, end) lower-cased (0: none of the words); h = its lowerHash, >= 0. */
+function wordFlagsAt(text: string, start: number, end: number, h: number): number {
+  next: for (let e = wordHead[h]; e >= 0; e = wordNext[e]) {
+    const w = wordText[e];
+    if (w.length !== end - start) continue;
+    for (let j = 0; j < w.length; j++) if (lowerUnit(text.charCodeAt(start + j)) !== w.charCodeAt(j)) continue next;
+    return wordFlags[e];
+  }
+  return 0;
+}
+
+/**
+ * Whether the word token text[start, end) (not a digit or a quote: those always can) can begin an
+ * expression: a start word, a weak one only before a digit, a strong start word, a unit or an
+ * article. h is lowerHash of the token (-1: not plain, the strings are lower-cased instead).
+ */
+function canStartWord(text: string, start: number, end: number, h: number): boolean {
+  if (end - start > 12) return false;
+  let weak: boolean;
+  if (h >= 0) {
+    if (wordHead[h] < 0) return false;
+    const f = wordFlagsAt(text, start, end, h);
+    if ((f & START) === 0) return false;
+    weak = (f & WEAK) !== 0;
+  } else {
+    const w = text.slice(start, end).toLowerCase();
+    if (!START_WORDS.has(w)) return false;
+    weak = WEAK_STARTS.has(w);
+  }
+  if (!weak) return true;
+  // the next word: after 1 to 3 code points that are not letters or digits
+  let i = end;
+  let gap = 0;
+  while (i < text.length && gap <= 3) {
+    const cp = codePointAt(text, i);
+    if (isLN(cp)) break;
+    i += cp > 0xffff ? 2 : 1;
+    gap++;
+  }
+  if (gap < 1 || gap > 3 || i >= text.length) return false;
+  const from = i;
+  i = runEnd(text, i, 0);
+  const d = text.charCodeAt(from);
+  if (d >= 48 && d <= 57) return true;
+  if (runHash >= 0) return (wordFlagsAt(text, from, i, runHash) & AFTER) !== 0;
+  return AFTER_WEAK.has(text.slice(from, i).toLowerCase());
+}
+
+/** lowerHash of the run read by the last runEnd call. */
+let runHash = 0;
+
+/**
+ * The end of the run of letters and digits (code points) from i; sets runHash to the hash h
+ * continued over it (h = -1: not wanted).
+ */
+function runEnd(text: string, i: number, h: number): number {
+  const n = text.length;
+  while (i < n) {
+    const d = text.charCodeAt(i);
+    if (d < 128) {
+      const l = ASCII_LOWER[d];
+      if (l === 0) break;
+      if (h >= 0) h = ((h * 31) ^ l) & 0xffff;
+      i++;
+    } else {
+      const dp = codePointAt(text, i);
+      if (!isLN(dp)) break;
+      h = hashStep(h, d);
+      i += dp > 0xffff ? 2 : 1;
+    }
+  }
+  runHash = h;
+  return i;
+}
+
+/** A quote at i begins a token before a decade ("'90s": a digit, 0 and s follow). */
+function isDecadeQuote(text: string, i: number): boolean {
+  const d = text.charCodeAt(i + 1);
+  return d >= 48 && d <= 57 && text.charCodeAt(i + 2) === 48 && text.charCodeAt(i + 3) === 115;
+}
 
 /**
  * Finds date, time, duration and set expressions in text, valued against dct (YYYY-MM-DD).
@@ -98,88 +233,131 @@ interface Hit { start: number; end: number; rule: string; type: TimexKind; value
  * 2016", a DURATION) is followed by its two years, nested in it.
  */
 export function findDates(text: string, dct?: string): FoundDate[] {
-  return scan(text, dct, true);
+  return scan(text, dct, true, true);
 }
 
 /**
- * The same scan without the token prefilter and the combined expression: every word start is
- * tried with every rule. Slow; for tests that check the prefilter loses nothing.
+ * The same scan without the token prefilter and the rule dispatch: every word start is tried
+ * with every rule. Slow; for tests that check the prefilter and the dispatch lose nothing.
  */
 export function findDatesUnfiltered(text: string, dct?: string): FoundDate[] {
-  return scan(text, dct, false);
+  return scan(text, dct, false, false);
 }
 
-function scan(text: string, dct: string | undefined, filtered: boolean): FoundDate[] {
-  const hits: Hit[] = [];
+/**
+ * The same scan with the token prefilter but without the rule dispatch: every rule is tried at
+ * every token that can start an expression. For tests that check the dispatch loses nothing.
+ */
+export function findDatesAllRules(text: string, dct?: string): FoundDate[] {
+  return scan(text, dct, true, false);
+}
+
+/** The last DCT parsed, for the next call (paragraph after paragraph with the same DCT). */
+let lastDct: { dct: string | undefined; ymd: Ymd | undefined } = { dct: undefined, ymd: undefined };
+
+function scan(text: string, dct: string | undefined, filtered: boolean, dispatch: boolean): FoundDate[] {
+  const out: FoundDate[] = [];
+  const rawEnds: number[] = []; // ends before trimming a possessive
   try {
     if (typeof text !== 'string' || text.length === 0) return [];
-    const anchor = parseDct(dct);
-    const { sticky } = masters();
-    const tok = new RegExp(TOKEN.source, TOKEN.flags);
-    let m: RegExpExecArray | null;
-    while ((m = tok.exec(text))) {
-      const start = m.index;
-      if (start > 0 && WORD_CHAR.test(text[start - 1])) continue;
-      if (filtered) {
-        if (!canStart(text, m[0], start + m[0].length)) continue;
-        sticky.lastIndex = start;
-        if (!sticky.test(text)) continue;
+    if (lastDct.dct !== dct || typeof dct !== 'string') lastDct = { dct, ymd: parseDct(dct) };
+    const anchor = lastDct.ymd;
+    // tokens: runs of letters and digits, and a quote before a decade ("'90s"), as
+    // /[\p{L}\p{N}]+|['’](?=\d0s)/gu would find them
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      const start = i;
+      const c = text.charCodeAt(i);
+      let always = false; // a digit or a quote: can always start an expression
+      let h = 0;
+      if (c < 128) {
+        const l = ASCII_LOWER[c];
+        if (l === 0) {
+          if (c !== 39 || !isDecadeQuote(text, i)) {
+            i++;
+            continue;
+          }
+          always = true;
+          i++;
+        } else {
+          always = c <= 57;
+          i = runEnd(text, i + 1, l);
+          h = runHash;
+        }
+      } else if (c === 0x2019 && isDecadeQuote(text, i)) {
+        always = true;
+        i++;
+      } else {
+        const cp = codePointAt(text, i);
+        const w = cp > 0xffff ? 2 : 1;
+        if (!isLN(cp)) {
+          i += w;
+          continue;
+        }
+        i = runEnd(text, i + w, hashStep(0, c));
+        h = runHash;
       }
-      const found = matchAt(text, start, anchor, true, true);
-      if (found.length === 0) continue;
-      const best = found[0];
-      hits.push({ start, end: best.end, rule: best.rule, ...best.value });
+      if (start > 0) {
+        const p = text.charCodeAt(start - 1);
+        if (p < 128 ? p === 95 || ASCII_LN[p] === 1 : isWordUnit(p)) continue;
+      }
+      // most words are no start word: their hash is in no chain
+      if (filtered && !always && (i - start > 12 || (h >= 0 && wordHead[h] < 0) || !canStartWord(text, start, i, h))) continue;
+      const best = firstMatchAt(text, start, anchor, !dispatch);
+      if (!best) continue;
+      out.push(toFound(text, start, best.end, best.value));
+      rawEnds.push(best.end);
       if (best.rule === 'year range') {
         // the two years of a range are dates of their own
         for (const y of text.slice(start, best.end).matchAll(/\d{4}/g)) {
           const s = start + (y.index ?? 0);
-          hits.push({ start: s, end: s + 4, rule: 'year', type: 'DATE', value: y[0], confident: true });
+          out.push(toFound(text, s, s + 4, { type: 'DATE', value: y[0], confident: true }));
+          rawEnds.push(s + 4);
         }
       }
-      tok.lastIndex = Math.max(best.end, start + 1);
+      i = Math.max(best.end, start + 1);
     }
-    anchorTimes(text, hits);
+    anchorTimes(text, out, rawEnds);
   } catch {
     // never throw: return what was found so far
   }
-  return hits.map((h) => toFound(text, h));
+  return out;
 }
 
-function toFound(text: string, h: Hit): FoundDate {
-  let { end } = h;
-  let s = text.slice(h.start, end);
-  // extent conventions: no possessive ("Friday's" -> "Friday")
-  if (/['’]s$/.test(s) && !/\d0['’]s$/.test(s)) {
-    end -= 2;
-    s = s.slice(0, -2);
+/** The result for a match [start, end) of value v. */
+function toFound(text: string, start: number, end: number, v: Normalized): FoundDate {
+  // extent conventions: no possessive ("Friday's" -> "Friday"; not "the 1990's")
+  const n = end - start;
+  const q = text.charCodeAt(end - 2);
+  if (n >= 2 && text.charCodeAt(end - 1) === 115 && (q === 39 || q === 0x2019)) {
+    const d = text.charCodeAt(end - 4);
+    if (!(n >= 4 && text.charCodeAt(end - 3) === 48 && d >= 48 && d <= 57)) end -= 2;
   }
-  return {
-    start: h.start,
-    end,
-    text: s,
-    type: h.type,
-    value: h.value,
-    ...(h.mod ? { mod: h.mod } : {}),
-    ...(h.quant ? { quant: h.quant } : {}),
-    ...(h.freq ? { freq: h.freq } : {}),
-    confident: h.confident,
-  };
+  if (!v.mod && !v.quant && !v.freq) return { start, end, text: text.slice(start, end), type: v.type, value: v.value, confident: v.confident };
+  // the optional fields between value and confident (key order is visible in JSON)
+  const f = { start, end, text: text.slice(start, end), type: v.type, value: v.value } as FoundDate;
+  if (v.mod) f.mod = v.mod;
+  if (v.quant) f.quant = v.quant;
+  if (v.freq) f.freq = v.freq;
+  f.confident = v.confident;
+  return f;
 }
 
 /**
  * A clock time without a day ("at 18:00 UTC") takes the day of the nearest day-precise date in
  * the same sentence ("made its first flight Tuesday ... at 18:00 UTC").
  */
-function anchorTimes(text: string, hits: Hit[]): void {
+function anchorTimes(text: string, hits: FoundDate[], ends: number[]): void {
   for (let i = 0; i < hits.length; i++) {
     const h = hits[i];
     if (h.type !== 'TIME' || h.confident || !/^\d{4}-\d{2}-\d{2}T\d/.test(h.value)) continue;
-    let best: Hit | undefined;
+    let best: FoundDate | undefined;
     let bestDist = Infinity;
     for (let j = Math.max(0, i - 3); j < Math.min(hits.length, i + 4); j++) {
       const o = hits[j];
       if (j === i || o.type !== 'DATE' || !/^\d{4}-\d{2}-\d{2}$/.test(o.value)) continue;
-      const a = Math.min(o.end, h.end), b = Math.max(o.start, h.start);
+      const a = Math.min(ends[j], ends[i]), b = Math.max(o.start, h.start);
       const between = text.slice(Math.min(a, b), Math.max(a, b));
       if (/[.!?](?:\s|$)|\n/.test(between) || between.length > 120) continue;
       const dist = between.length;

@@ -33,12 +33,41 @@ export function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(y: number, m: number): number {
-  return [31, isLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0;
+  if (m === 2) return isLeapYear(y) ? 29 : 28;
+  return MONTH_DAYS[m - 1] ?? 0;
+}
+
+/**
+ * Calendar arithmetic without Date objects (proleptic Gregorian, as Date): exact for integer
+ * arguments in the ranges checked by the callers below; other arguments (fractions, NaN, far
+ * out of range) go through Date as they always did.
+ */
+function isSmallInt(n: number, limit: number): boolean {
+  return Number.isInteger(n) && n >= -limit && n <= limit;
+}
+
+/** Days since 1970-01-01 of year y, month m (1-12), day 1. */
+function civilDays(y: number, m: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5);
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 /** Days since 1970-01-01 for a calendar date (month and day may overflow, as in Date.UTC). */
 export function dayNumber(y: number, m: number, d: number): number {
+  if (isSmallInt(y, 100000) && isSmallInt(m, 100000) && isSmallInt(d, 10000000)) {
+    const m0 = m - 1;
+    const yy = y + Math.floor(m0 / 12);
+    const mm = m0 - Math.floor(m0 / 12) * 12 + 1;
+    const n = civilDays(yy, mm) + d - 1;
+    return n === 0 ? 0 : n; // never -0, as Date
+  }
   const dt = new Date(0);
   dt.setUTCFullYear(y, m - 1, d);
   return Math.floor(dt.getTime() / 86400000);
@@ -47,13 +76,30 @@ export function dayNumber(y: number, m: number, d: number): number {
 export interface Ymd { y: number; m: number; d: number }
 
 export function fromDayNumber(n: number): Ymd {
+  if (isSmallInt(n, 50000000)) {
+    const z = n + 719468;
+    const era = Math.floor(z / 146097);
+    const doe = z - era * 146097;
+    const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+    const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+    const mp = Math.floor((5 * doy + 2) / 153);
+    const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+    const m = mp < 10 ? mp + 3 : mp - 9;
+    const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+    return { y: y === 0 ? 0 : y, m, d };
+  }
   const dt = new Date(n * 86400000);
   return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
 }
 
 /** ISO weekday, 1 = Monday .. 7 = Sunday. */
 export function isoWeekday(y: number, m: number, d: number): number {
-  const wd = new Date(dayNumber(y, m, d) * 86400000).getUTCDay();
+  const n = dayNumber(y, m, d);
+  if (isSmallInt(n, 50000000)) {
+    const wd = (((n + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday (4)
+    return wd === 0 ? 7 : wd;
+  }
+  const wd = new Date(n * 86400000).getUTCDay();
   return wd === 0 ? 7 : wd;
 }
 

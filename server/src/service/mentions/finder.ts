@@ -14,7 +14,7 @@
  */
 import type { Entity } from '../kb/types';
 import type { KnowledgeBase } from '../kb/knowledgeBase';
-import { CLASS_TABLE, charClass, UNKNOWN, DIGIT, foldToken, isApostropheCode, isHyphenCode, isSpaceCode, LOWER, Shape, shapeOf, WIDE, WORD } from './chars';
+import { CLASS_TABLE, charClass, UNKNOWN, DIGIT, foldToken, isApostropheCode, isHyphenCode, isSpaceCode, LOWER, Shape, shapeOf, UPPER, WIDE, WORD } from './chars';
 import { demonymsOf, NameForm, nameForms, Rank } from './names';
 
 export interface MentionReading {
@@ -48,13 +48,127 @@ export interface FindOptions {
 
 export const DEFAULT_MIN_PLACE_POPULATION = 100_000;
 
+/** Numbers the contexts, which keep per-text facts on the trie nodes (TrieNode.gen, contGen). */
+let generation = 0;
+
+const EMPTY_SET: ReadonlySet<string> = new Set<string>();
+
 class TrieNode {
-  /** Children by folded word. */
+  /** Children by folded word (every child; ASCII words are also in the finder's ChildTable). */
   next: Map<string, TrieNode> | undefined;
   forms: NameForm[] | undefined;
   /** First letters of the next words: bit 0-25 for a-z, bit 26 for `&` / `and`, bit 27 for anything else. */
   firstLetters = 0;
+  /** The accepted subsets of `forms` met so far, by bit mask (forms.length <= 30). */
+  accepted: Map<number, Accepted> | undefined;
+  /** The subset met last (most names always match the same one). */
+  lastAccepted: Accepted | undefined;
+  /** Scratch of Context number `gen`: the first raw of this name in its scan (see Context.indexTop). */
+  gen = 0;
+  head = -1;
+  /** Scratch of Context number `contGen`: the continuations of this name in its text. */
+  contGen = 0;
+  conts: ReadonlySet<string> = EMPTY_SET;
+  constructor(readonly id: number) {}
 }
+
+/** A subset of a node's forms whose case agrees with the text, shared by every match of it. */
+class Accepted {
+  readonly trailingDot: boolean;
+  /** The entity id of the first country among the forms (for "<place>, <country>"). */
+  readonly countryId: string | undefined;
+  /** Some form names a country or a place. */
+  readonly countryOrPlace: boolean;
+  /** Readings of this subset for the options key `readingsKey` (a one-entry cache), and facts of the first one. */
+  readingsKey = -1;
+  readings: Reading[] = [];
+  topType = '';
+  topCapital = false;
+  topBig = false;
+  constructor(readonly forms: NameForm[], readonly mask: number) {
+    this.trailingDot = forms.some((f) => f.trailingDot);
+    this.countryId = forms.find((f) => f.entity.type === 'country')?.entity.id;
+    this.countryOrPlace = forms.some((f) => f.entity.type === 'country' || f.entity.type === 'place');
+  }
+}
+
+/**
+ * The children of every trie node under ASCII keys, in one open-addressing table keyed by (parent
+ * id, folded word): the scan looks a word up by its code units, without slicing or folding it.
+ */
+class ChildTable {
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  private readonly hashes: Int32Array;
+  private readonly parents: Int32Array;
+  private readonly keys: string[] = [];
+  private readonly children: TrieNode[] = [];
+
+  constructor(root: TrieNode) {
+    const entries: Array<[TrieNode, string, TrieNode]> = [];
+    const stack = [root];
+    while (stack.length) {
+      const node = stack.pop()!;
+      if (!node.next) continue;
+      for (const [k, child] of node.next) {
+        if (isAsciiWord(k)) entries.push([node, k, child]);
+        stack.push(child);
+      }
+    }
+    let size = 16;
+    while (size < entries.length * 2) size *= 2;
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    this.hashes = new Int32Array(entries.length);
+    this.parents = new Int32Array(entries.length);
+    for (const [parent, k, child] of entries) {
+      let h = 0;
+      for (let i = 0; i < k.length; i++) h = (Math.imul(h, 31) + k.charCodeAt(i)) | 0;
+      const j = this.keys.length;
+      this.hashes[j] = h;
+      this.parents[j] = parent.id;
+      this.keys.push(k);
+      this.children.push(child);
+      let slot = mix(h, parent.id) & this.mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.slots[slot] = j + 1;
+    }
+  }
+
+  /** The child of `parent` under the ASCII word text[s, e), whose folded hash is h (see `asciiHash`). */
+  get(parent: number, text: string, s: number, e: number, h: number): TrieNode | undefined {
+    const mask = this.mask;
+    let slot = mix(h, parent) & mask;
+    for (;;) {
+      const x = this.slots[slot];
+      if (x === 0) return undefined;
+      const j = x - 1;
+      if (this.hashes[j] === h && this.parents[j] === parent) {
+        const key = this.keys[j];
+        const len = e - s;
+        if (key.length === len) {
+          // (the word has ASCII letters and digits only: c | 32 is its lower case)
+          let i = 0;
+          while (i < len && key.charCodeAt(i) === (text.charCodeAt(s + i) | 32)) i++;
+          if (i === len) return this.children[j];
+        }
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+}
+
+function isAsciiWord(k: string): boolean {
+  for (let i = 0; i < k.length; i++) if (k.charCodeAt(i) >= 128) return false;
+  return k.length > 0;
+}
+
+function mix(h: number, parent: number): number {
+  let x = h ^ Math.imul(parent + 1, 0x9e3779b1);
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  return x ^ (x >>> 13);
+}
+
 
 function letterBit(c: number): number {
   if (c >= 97 && c <= 122) return 1 << (c - 97);
@@ -62,18 +176,54 @@ function letterBit(c: number): number {
   return 1 << 27;
 }
 
-/** A name found by the scan, before the context rules. */
-interface Raw {
-  start: number;
-  end: number;
-  node: TrieNode;
-  forms: NameForm[];
-  tokens: number;
-  firstShape: Shape;
+/**
+ * The names found by one scan, before the context rules, as parallel arrays (no object per
+ * name): name i spans start[i]..end[i], and so on. Reused from one scan to the next.
+ */
+class Raws {
+  length = 0;
+  start = new Int32Array(16);
+  end = new Int32Array(16);
   /** End of the last word (before a trailing dot). */
-  wordEnd: number;
-  /** Bit set of the node's forms that were accepted (-1 when the node has over 30 forms). */
-  mask: number;
+  wordEnd = new Int32Array(16);
+  tokens = new Int32Array(16);
+  firstShape = new Uint8Array(16);
+  /** The trie node of the name. */
+  readonly node: TrieNode[] = [];
+  /** Scratch of Context.indexTop: the next raw of the same name (-1: none). */
+  chain = new Int32Array(0);
+  /** The forms of the node whose case agrees with the text (shared per node and bit mask; mask -1: not shared). */
+  readonly acc: Accepted[] = [];
+
+  push(start: number, end: number, wordEnd: number, tokens: number, firstShape: Shape, node: TrieNode, acc: Accepted): void {
+    const n = this.length;
+    if (n === this.start.length) this.grow();
+    this.start[n] = start;
+    this.end[n] = end;
+    this.wordEnd[n] = wordEnd;
+    this.tokens[n] = tokens;
+    this.firstShape[n] = firstShape;
+    this.node[n] = node;
+    this.acc[n] = acc;
+    this.length = n + 1;
+  }
+
+  get capacity(): number {
+    return this.start.length;
+  }
+
+  private grow(): void {
+    const size = this.start.length * 2;
+    const grown = <T extends Int32Array | Uint8Array>(a: T, b: T): T => {
+      b.set(a);
+      return b;
+    };
+    this.start = grown(this.start, new Int32Array(size));
+    this.end = grown(this.end, new Int32Array(size));
+    this.wordEnd = grown(this.wordEnd, new Int32Array(size));
+    this.tokens = grown(this.tokens, new Int32Array(size));
+    this.firstShape = grown(this.firstShape, new Uint8Array(size));
+  }
 }
 
 interface Reading {
@@ -85,8 +235,84 @@ interface Reading {
 
 const MAX_TOKENS = 64;
 
+/**
+ * A set of words looked up by a range of the text, without slicing it: `hasLower` is
+ * `set.has(text.slice(s, e).toLowerCase())`, `hasExact` is `set.has(text.slice(s, e))`.
+ * ASCII ranges are hashed in place; a range with other code units takes the slow way.
+ */
+class WordSet {
+  private readonly set: Set<string>;
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  private readonly words: string[] = [];
+  private readonly hashes: Int32Array;
+
+  constructor(words: Iterable<string>) {
+    this.set = new Set(words);
+    let size = 16;
+    while (size < this.set.size * 4) size *= 2;
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    this.hashes = new Int32Array(this.set.size);
+    for (const w of this.set) {
+      if (!isAsciiWord(w)) continue;
+      let h = 0;
+      for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
+      let slot = mix(h, 0) & this.mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.hashes[this.words.length] = h;
+      this.words.push(w);
+      this.slots[slot] = this.words.length;
+    }
+  }
+
+  hasLower(text: string, s: number, e: number): boolean {
+    let h = 0;
+    for (let i = s; i < e; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 128) return this.set.has(text.slice(s, e).toLowerCase());
+      h = (Math.imul(h, 31) + lowerAscii(c)) | 0;
+    }
+    return this.find(text, s, e, h, true);
+  }
+
+  /** hasLower of a word whose hash readWord computed (`wide`: it has non-ASCII code units). */
+  hasHashed(text: string, s: number, e: number, h: number, wide: number): boolean {
+    return wide ? this.set.has(text.slice(s, e).toLowerCase()) : this.find(text, s, e, h, true);
+  }
+
+  hasExact(text: string, s: number, e: number): boolean {
+    let h = 0;
+    for (let i = s; i < e; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 128) return this.set.has(text.slice(s, e));
+      h = (Math.imul(h, 31) + c) | 0;
+    }
+    return this.find(text, s, e, h, false);
+  }
+
+  private find(text: string, s: number, e: number, h: number, lower: boolean): boolean {
+    const len = e - s;
+    let slot = mix(h, 0) & this.mask;
+    for (;;) {
+      const x = this.slots[slot];
+      if (x === 0) return false;
+      if (this.hashes[x - 1] === h) {
+        const w = this.words[x - 1];
+        if (w.length === len) {
+          let i = 0;
+          if (lower) while (i < len && w.charCodeAt(i) === lowerAscii(text.charCodeAt(s + i))) i++;
+          else while (i < len && w.charCodeAt(i) === text.charCodeAt(s + i)) i++;
+          if (i === len) return true;
+        }
+      }
+      slot = (slot + 1) & this.mask;
+    }
+  }
+}
+
 /** Words that head an organization or facility name: a country right before or after one is part of that name. */
-const DESIGNATORS = new Set(
+const DESIGNATORS = new WordSet(
   (
     'airlines airline airways aviation aerospace airport airports post telecom telecommunications bank banking ' +
     'group inc incorporated ltd limited llc plc corp corporation company co holdings holding motors motor automotive ' +
@@ -105,7 +331,7 @@ const DESIGNATORS = new Set(
  * before them is part of the name ("Qatar Airways", "Japan Post Holdings"): words that are rarely
  * a common noun modified by a country in a title ("China Steel Output" is about steel).
  */
-const NAME_HEADS = new Set(
+const NAME_HEADS = new WordSet(
   (
     'airlines airline airways inc incorporated ltd limited llc plc corp corporation co holdings ' +
     'railways university college institute academy foundation fc stadium airport'
@@ -113,10 +339,13 @@ const NAME_HEADS = new Set(
 );
 
 /** Lower-case words that may stand inside a name whose acronym is defined ("Bank of England (BoE)"). */
-const ACRONYM_SKIPS = new Set('of and for the de du la le des on in'.split(' '));
+const ACRONYM_SKIP_WORDS = 'of and for the de du la le des on in'.split(' ');
+const ACRONYM_SKIPS = new WordSet(ACRONYM_SKIP_WORDS);
+/** The length of the longest word of ACRONYM_SKIPS. */
+const ACRONYM_SKIP_MAX = Math.max(...ACRONYM_SKIP_WORDS.map((w) => w.length));
 
 /** Capitalized words that may stand right before a place name without being part of it. */
-const NOT_NAME_PARTS = new Set(
+const NOT_NAME_PARTS = new WordSet(
   (
     'january february march april may june july august september october november december ' +
     'monday tuesday wednesday thursday friday saturday sunday'
@@ -124,7 +353,7 @@ const NOT_NAME_PARTS = new Set(
 );
 
 /** Words before "of" that make the name a country (`the Prime Minister of Luxembourg`). */
-const COUNTRY_HEADS = new Set(
+const COUNTRY_HEADS = new WordSet(
   (
     'government president minister ministry embassy ambassador ambassadors king queen duke duchess grand republic ' +
     'kingdom people citizens citizen parliament constitution state head leader leaders nation presidency ' +
@@ -133,15 +362,24 @@ const COUNTRY_HEADS = new Set(
 );
 
 /** Words before "of" that make the name a city (`the mayor of Luxembourg`). */
-const CITY_HEADS = new Set('city mayor streets centre center downtown suburbs outskirts municipality town'.split(' '));
+const CITY_HEADS = new WordSet('city mayor streets centre center downtown suburbs outskirts municipality town'.split(' '));
 
 /** Prepositions of place: a one-word city after one of them is a place. */
-const LOCATIVES = new Set(
+const LOCATIVES = new WordSet(
   'in at near from to outside around into across via throughout within toward towards inside through between and'.split(' '),
 );
 
 /** Two-letter words that an all-caps line may spell: never an acronym there. */
-const CAPS_WORDS = new Set('AM AN AS AT BE BY DO GO HE IF IN IS IT ME MY NO OF ON OR SO TO UP US WE'.split(' '));
+const CAPS_WORDS = new Set('AM AN AS AT BE BY DO GO HE IF IN IS IT ME MY NO OF ON OR SO TO UP US WE'.split(' ').map((w) => w.charCodeAt(0) * 65536 + w.charCodeAt(1)));
+
+/** The two code units c0 c1 spell a word of CAPS_WORDS. */
+function isCapsWord(c0: number, c1: number): boolean {
+  return CAPS_WORDS.has(c0 * 65536 + c1);
+}
+
+const AIR = new WordSet(['air']);
+const CITY = new WordSet(['city']);
+const OF = new WordSet(['of']);
 
 const TYPE_ORDER: Record<string, number> = { country: 0, org: 1, place: 2, person: 3 };
 
@@ -161,7 +399,11 @@ export class MentionFinder {
     return f;
   }
 
-  private readonly root = new TrieNode();
+  private nodes = 0;
+  private readonly root = new TrieNode(this.nodes++);
+  private readonly table: ChildTable;
+  /** Options keys (language, minimum population) met so far, numbered for the readings caches. */
+  private readonly optionKeys = new OptionKeys();
   /** Some name starts with a digit ("3M"): digit words must be looked up. */
   private digitStarts = false;
   /** Bit set of (first letter, second letter, length) of the first words of ASCII names: most words need no lookup. */
@@ -185,7 +427,7 @@ export class MentionFinder {
           node.firstLetters |= letterBit(k.charCodeAt(0));
           let child = node.next.get(k);
           if (!child) {
-            child = new TrieNode();
+            child = new TrieNode(this.nodes++);
             node.next.set(k, child);
           }
           node = child;
@@ -203,6 +445,7 @@ export class MentionFinder {
     } catch {
       // never throw: an unusable entity is skipped, a broken knowledge base gives an empty finder
     }
+    this.table = new ChildTable(this.root);
     this.size = size;
     this.buildMs = Date.now() - t0;
   }
@@ -260,29 +503,37 @@ export class MentionFinder {
   find(text: string, options?: FindOptions): Mention[] {
     try {
       if (typeof text !== 'string' || text.length === 0 || !this.root.next) return [];
-      const ctx = new Context(text, options);
-      return this.findIn(ctx, 0, text.length, false);
+      const ctx = new Context(text, options, this.optionKeys);
+      const out = this.findIn(ctx, 0, text.length, false, 0);
+      // a very long text leaves big buffers: let them go
+      if (this.pool[0] && this.pool[0].capacity > 1 << 16) this.pool[0] = undefined;
+      return out;
     } catch {
       return [];
     }
   }
 
-  private findIn(ctx: Context, from: number, to: number, inner: boolean): Mention[] {
+  /** Raws buffers by depth of findIn (a nested findIn scans while its caller still reads its raws). */
+  private readonly pool: Array<Raws | undefined> = [];
+
+  private findIn(ctx: Context, from: number, to: number, inner: boolean, depth: number): Mention[] {
+    const raws = (this.pool[depth] ??= new Raws());
+    raws.length = 0;
     // inside a longer name, its own span is not a mention of its own
-    const raws = this.scan(ctx.text, from, to, inner);
+    this.scan(ctx.text, from, to, inner, raws);
+    if (!inner) ctx.topRaws = raws;
     const out: Mention[] = [];
     for (let i = 0; i < raws.length; i++) {
-      const r = raws[i];
       const m = ctx.resolve(raws, i, inner);
       if (m) {
         out.push(m);
-        if (ctx.nested && r.tokens > 1) {
+        if (ctx.nested && raws.tokens[i] > 1) {
           // the names inside, except a shorter name of the same entity ("Bettel" in "Xavier Bettel")
-          for (const x of this.findIn(ctx, m.start, m.end, true)) if (x.type !== m.type || x.id !== m.id) out.push(x);
+          for (const x of this.findIn(ctx, m.start, m.end, true, depth + 1)) if (x.type !== m.type || x.id !== m.id) out.push(x);
         }
-      } else if (ctx.droppedByType && r.tokens > 1) {
+      } else if (ctx.droppedByType && raws.tokens[i] > 1) {
         // a longer name of a type not asked for: the wanted names inside it
-        out.push(...this.findIn(ctx, r.start, r.end, true));
+        out.push(...this.findIn(ctx, raws.start[i], raws.end[i], true, depth + 1));
       }
     }
     return out;
@@ -293,12 +544,25 @@ export class MentionFinder {
   private readonly tEnd = new Int32Array(MAX_TOKENS);
   private readonly tShape = new Uint8Array(MAX_TOKENS);
 
+  /** Folded keys of non-ASCII words (foldToken normalizes: worth remembering). */
+  private readonly folds = new Map<string, string>();
+
+  private foldWide(word: string): string {
+    let f = this.folds.get(word);
+    if (f === undefined) {
+      if (this.folds.size >= 4096) this.folds.clear();
+      f = foldToken(word, true);
+      this.folds.set(word, f);
+    }
+    return f;
+  }
+
   /** The single pass: raw longest matches whose case agrees with a name form. */
-  private scan(text: string, from: number, to: number, inner = false): Raw[] {
-    const out: Raw[] = [];
+  private scan(text: string, from: number, to: number, inner: boolean, out: Raws): void {
     const rootNext = this.root.next!;
     const digitStarts = this.digitStarts;
     const firstWords = this.firstWords;
+    const table = this.table;
     const T = CLASS_TABLE;
     let i = from;
     while (i < to) {
@@ -317,6 +581,8 @@ export class MentionFinder {
           if (!(k & WORD)) break;
           i++;
         }
+        // text[i] separates words: skip it too
+        i++;
         continue;
       }
       let k = T[c];
@@ -325,59 +591,110 @@ export class MentionFinder {
         i++;
         continue;
       }
+      // a word that starts otherwise: read it with its folded hash (ASCII) and its shape (as shapeOf)
       const ws = i;
       const first = k;
-      let wide = k & WIDE;
-      i++;
-      while (i < to) {
+      let wide = 0;
+      let h = 0;
+      let up = 0;
+      let low = 0;
+      let firstUpper = false;
+      for (;;) {
+        wide |= k & WIDE;
+        h = (Math.imul(h, 31) + (k & UPPER ? c | 32 : c)) | 0;
+        if (k & UPPER) {
+          if (up === 0 && low === 0) firstUpper = true;
+          up++;
+        } else if (k & LOWER) low++;
+        if (++i >= to) break;
         c = text.charCodeAt(i);
+        // (lower-case ASCII letters, most of a name, the short way)
+        while (c >= 97 && c <= 122) {
+          h = (Math.imul(h, 31) + c) | 0;
+          low++;
+          if (++i >= to) break;
+          c = text.charCodeAt(i);
+        }
+        if (i >= to) break;
         k = T[c];
         if (k & UNKNOWN) k = charClass(c);
         if (!(k & WORD)) break;
-        wide |= k & WIDE;
-        i++;
       }
-      if (first & LOWER) continue;
-      if (first & DIGIT && !digitStarts) continue;
+      // from here on text[i] separates words (or i is `to`)
+      if (first & LOWER || (first & DIGIT && !digitStarts)) {
+        i++;
+        continue;
+      }
       if (!wide) {
         // the folded first letters of an ASCII word are its letters | 32
         const c0 = text.charCodeAt(ws) | (first & DIGIT ? 0 : 32);
         const c1 = i - ws > 1 ? lowerAscii(text.charCodeAt(ws + 1)) : 0;
         const fh = firstWordHash(c0, c1, i - ws);
-        if (!(firstWords[fh >> 3] & (1 << (fh & 7)))) continue;
+        if (!(firstWords[fh >> 3] & (1 << (fh & 7)))) {
+          i++;
+          continue;
+        }
       }
-      const node = rootNext.get(foldToken(text.slice(ws, i), wide !== 0));
-      if (!node) continue;
-      const m = this.walk(text, ws, i, node, to, inner ? from : -1);
-      if (m) {
-        out.push(m);
-        i = m.end;
+      const node = wide ? rootNext.get(this.foldWide(text.slice(ws, i))) : table.get(0, text, ws, i, h);
+      if (!node) {
+        i++;
+        continue;
       }
+      if (this.walk(text, ws, i, shapeFrom(up, low, firstUpper), node, to, inner ? from : -1)) {
+        out.push(ws, this.mEnd, this.mWordEnd, this.mTokens, this.mFirstShape, this.mNode!, this.mAcc!);
+        i = this.mEnd;
+      } else i++;
     }
-    return out;
   }
 
+  // The last match of walk().
+  private mEnd = 0;
+  private mWordEnd = 0;
+  private mTokens = 0;
+  private mFirstShape = Shape.Caseless;
+  private mNode: TrieNode | undefined;
+  private mAcc: Accepted | undefined;
 
-  /** From the first word [ws, we) at `node`: the longest accepted name. */
-  private walk(text: string, ws: number, we: number, node: TrieNode, to: number, whole = -1): Raw | undefined {
+  /** From the first word [ws, we) at `node`: the longest accepted name, in mEnd, mNode ... (false: none). */
+  private walk(text: string, ws: number, we: number, shape: Shape, node: TrieNode, to: number, whole: number): boolean {
     const tStart = this.tStart;
     const tEnd = this.tEnd;
     const tShape = this.tShape;
     tStart[0] = ws;
     tEnd[0] = we;
-    tShape[0] = shapeOf(text, ws, we);
+    tShape[0] = shape;
     let n = 1;
-    let best: Raw | undefined;
+    let found = false;
     for (;;) {
       if (node.forms) {
-        const forms = ws === whole && tEnd[n - 1] >= to - 1 ? undefined : this.accepted(node.forms, text, n);
-        if (forms) {
-          let mask = 0;
-          if (node.forms.length <= 30) for (const f of forms) mask |= 1 << node.forms.indexOf(f);
-          else mask = -1;
-          let end = tEnd[n - 1];
-          if (text.charCodeAt(end) === 46 && end < to && forms.some((f) => f.trailingDot)) end++;
-          best = { start: ws, end, node, forms, tokens: n, firstShape: tShape[0], wordEnd: tEnd[n - 1], mask };
+        if (!(ws === whole && tEnd[n - 1] >= to - 1)) {
+          if (node.forms.length <= 30) {
+            let mask = 0;
+            for (let j = 0; j < node.forms.length; j++) {
+              const f = node.forms[j];
+              if (f.keys.length === n && this.fits(f, text, n)) mask |= 1 << j;
+            }
+            if (mask !== 0) {
+              let acc = node.lastAccepted;
+              if (!acc || acc.mask !== mask) {
+                const byMask = (node.accepted ??= new Map());
+                acc = byMask.get(mask);
+                if (!acc) {
+                  const forms = node.forms.filter((_, j) => (mask & (1 << j)) !== 0);
+                  byMask.set(mask, (acc = new Accepted(forms, mask)));
+                }
+                node.lastAccepted = acc;
+              }
+              this.matched(text, to, n, node, acc);
+              found = true;
+            }
+          } else {
+            const forms = this.accepted(node.forms, text, n);
+            if (forms) {
+              this.matched(text, to, n, node, new Accepted(forms, -1));
+              found = true;
+            }
+          }
         }
       }
       if (!node.next || n >= MAX_TOKENS) break;
@@ -427,28 +744,59 @@ export class MentionFinder {
         const sh = tShape[n - 1];
         if (text.charCodeAt(p) !== 46 || len > 3 || !(sh === Shape.Title || sh === Shape.Upper || sh === Shape.Initial)) break;
       }
-      // the next word
+      // no next word of a name starts with this letter: no lookup. (A word that starts with an
+      // ASCII character folds to a key that starts with that character in lower case, so this
+      // holds whatever follows in the word.)
+      const c0 = text.charCodeAt(q);
+      if (c0 < 128 && !(node.firstLetters & letterBit(c0))) break;
+      // the next word, with its folded hash (ASCII) and its shape
       let r = q;
       let wide = 0;
+      let h = 0;
+      let up = 0;
+      let low = 0;
+      let firstUpper = false;
       while (r < to) {
         const c = text.charCodeAt(r);
+        if (c >= 97 && c <= 122) {
+          h = (Math.imul(h, 31) + c) | 0;
+          low++;
+          r++;
+          continue;
+        }
         const k = CLASS_TABLE[c] & UNKNOWN ? charClass(c) : CLASS_TABLE[c];
         if (!(k & WORD)) break;
         wide |= k & WIDE;
+        h = (Math.imul(h, 31) + (k & UPPER ? c | 32 : c)) | 0;
+        if (k & UPPER) {
+          if (up === 0 && low === 0) firstUpper = true;
+          up++;
+        } else if (k & LOWER) low++;
         r++;
       }
       if (r === q) break;
-      // no next word of a name starts with this letter: no lookup
-      if (!(node.firstLetters & letterBit(text.charCodeAt(q))) && !wide) break;
-      const child = node.next!.get(foldToken(text.slice(q, r), wide !== 0));
+      if (!(node.firstLetters & letterBit(c0)) && !wide) break;
+      const child = wide ? node.next!.get(this.foldWide(text.slice(q, r))) : this.table.get(node.id, text, q, r, h);
       if (!child) break;
       tStart[n] = q;
       tEnd[n] = r;
-      tShape[n] = shapeOf(text, q, r);
+      tShape[n] = shapeFrom(up, low, firstUpper);
       n++;
       node = child;
     }
-    return best;
+    return found;
+  }
+
+  /** Records the n words read so far as the longest match. */
+  private matched(text: string, to: number, n: number, node: TrieNode, acc: Accepted): void {
+    let end = this.tEnd[n - 1];
+    if (text.charCodeAt(end) === 46 && end < to && acc.trailingDot) end++;
+    this.mEnd = end;
+    this.mWordEnd = this.tEnd[n - 1];
+    this.mTokens = n;
+    this.mFirstShape = this.tShape[0];
+    this.mNode = node;
+    this.mAcc = acc;
   }
 
   /** The forms of a node whose case agrees with the n words of the text, or undefined. */
@@ -488,6 +836,23 @@ export class MentionFinder {
   }
 }
 
+/** Numbers for the (language, minimum population) pairs that readings depend on; a number is never reused. */
+class OptionKeys {
+  private readonly known = new Map<string, number>();
+  private next = 1;
+
+  of(language: string, minPopulation: number): number {
+    if (language === 'en' && minPopulation === DEFAULT_MIN_PLACE_POPULATION) return 0;
+    const k = `${language}\u0000${minPopulation}`;
+    let n = this.known.get(k);
+    if (n === undefined) {
+      if (this.known.size >= 64) this.known.clear();
+      this.known.set(k, (n = this.next++));
+    }
+    return n;
+  }
+}
+
 /** Per-call state: the text, the options, and what the rules computed lazily. */
 class Context {
   readonly types: ReadonlySet<string> | undefined;
@@ -497,159 +862,192 @@ class Context {
   /** Set by resolve(): the last mention was dropped only because of its type. */
   droppedByType = false;
   private lineStarts: number[] | undefined;
-  private readonly lineKinds = new Map<number, number>();
+  /** The line of the last lineKind call. */
+  private lastLine = 0;
+  /** Kind of each line (-1: not classified yet). */
+  private lineKinds: number[] | undefined;
   private lower: string | undefined;
-  private readonly lowerSeen = new Map<string, boolean>();
+  private lowerSeen: Map<string, boolean> | undefined;
+  /** Number of (language, minimum population) in the finder's readings caches. */
+  private readonly optionsKey: number;
   private evidence: Map<TrieNode, boolean> | undefined;
-  private conts: Map<TrieNode, Set<string>> | undefined;
+  /** The raws of the whole scan (set by the finder), indexed by name on first need. */
+  topRaws: Raws | undefined;
+  private indexed = false;
+  /** This context's number (unique): marks the facts it keeps on trie nodes. */
+  private readonly gen = ++generation;
 
-  constructor(readonly text: string, options: FindOptions | undefined) {
+  constructor(readonly text: string, options: FindOptions | undefined, optionKeys: OptionKeys) {
     this.types = Array.isArray(options?.types) ? new Set(options!.types) : undefined;
     this.nested = options?.nested === true;
     this.language = typeof options?.language === 'string' && options.language ? options.language.toLowerCase().split(/[-_]/)[0] : 'en';
     const mp = options?.minPlacePopulation;
     this.minPopulation = typeof mp === 'number' && mp >= 0 ? mp : DEFAULT_MIN_PLACE_POPULATION;
+    this.optionsKey = optionKeys.of(this.language, this.minPopulation);
   }
 
   /** The mention of raws[i] after the rules, or undefined. */
-  resolve(raws: Raw[], i: number, inner: boolean): Mention | undefined {
+  resolve(raws: Raws, i: number, inner: boolean): Mention | undefined {
     this.droppedByType = false;
-    const r = raws[i];
     const text = this.text;
-    let confidence = r.tokens > 1 ? 0.95 : 0.9;
+    const start = raws.start[i];
+    const end = raws.end[i];
+    const tokens = raws.tokens[i];
+    const firstShape = raws.firstShape[i];
+    const node = raws.node[i];
+    let confidence = tokens > 1 ? 0.95 : 0.9;
 
     // --- readings: one per entity, native names first
-    let readings = this.readingsOf(r);
+    const acc = raws.acc[i];
+    let readings = this.readingsOf(acc);
     if (readings.length === 0) return undefined;
 
     // --- all-caps lines: two-letter acronyms that spell a word
-    if (r.tokens === 1 && r.firstShape === Shape.Upper && r.end - r.start === 2 && CAPS_WORDS.has(text.slice(r.start, r.end)) && this.lineKind(r.start) & LINE_UPPER) {
+    if (tokens === 1 && firstShape === Shape.Upper && end - start === 2 && isCapsWord(text.charCodeAt(start), text.charCodeAt(start + 1)) && this.lineKind(start) & LINE_UPPER) {
       return undefined;
     }
 
     // --- word boundaries, URLs, hyphens
-    const before = r.start > 0 ? text.charCodeAt(r.start - 1) : -1;
-    const after = r.end < text.length ? text.charCodeAt(r.end) : -1;
+    const before = start > 0 ? text.charCodeAt(start - 1) : -1;
+    const after = end < text.length ? text.charCodeAt(end) : -1;
     if (before === 64 || before === 35 || before === 95 || after === 64 || after === 95) return undefined; // @ # _
     if (after === 36 || before === 36) return undefined; // currencies: US$, AU$, $US
-    if (before === 46 && r.start > 1 && isWordAt(text, r.start - 2)) return undefined; // www.Name
-    if (after === 46 && r.end === r.wordEnd && isWordAt(text, r.end + 1)) return undefined; // Name.kz
-    if (isApostropheCode(before) && r.start > 1 && isWordAt(text, r.start - 2) && !(r.start < 3 || !isWordAt(text, r.start - 3))) return undefined; // O'Neill-like (l', d' elisions pass)
-    if (isApostropheCode(after) && isWordAt(text, r.end + 1)) {
+    if (before === 46 && start > 1 && isWordAt(text, start - 2)) return undefined; // www.Name
+    if (after === 46 && end === raws.wordEnd[i] && isWordAt(text, end + 1)) return undefined; // Name.kz
+    if (isApostropheCode(before) && start > 1 && isWordAt(text, start - 2) && !(start < 3 || !isWordAt(text, start - 3))) return undefined; // O'Neill-like (l', d' elisions pass)
+    if (isApostropheCode(after) && isWordAt(text, end + 1)) {
       // only the possessive: Kazakhstan's
-      const s = text.charCodeAt(r.end + 1);
-      if (!((s === 115 || s === 83) && !isWordAt(text, r.end + 2))) return undefined;
+      const s = text.charCodeAt(end + 1);
+      if (!((s === 115 || s === 83) && !isWordAt(text, end + 2))) return undefined;
     }
-    if (this.inUrl(r.start, r.end)) return undefined;
-    const topType = readings[0].entity.type;
+    if (this.inUrl(start, end)) return undefined;
+    const topType = acc.topType;
     let compound = false;
-    if (isHyphenCode(before) && r.start > 1 && isWordAt(text, r.start - 2)) {
-      const w = wordBefore(text, r.start - 1);
-      if (shapeOf(text, w, r.start - 1) !== Shape.Lower) compound = true;
+    if (isHyphenCode(before) && start > 1 && isWordAt(text, start - 2)) {
+      const w = wordBefore(text, start - 1);
+      if (shapeOf(text, w, start - 1) !== Shape.Lower) compound = true;
     }
-    if (isHyphenCode(after) && isWordAt(text, r.end + 1)) {
-      const e = wordAfter(text, r.end + 1);
-      if (shapeOf(text, r.end + 1, e) !== Shape.Lower) compound = true;
+    if (isHyphenCode(after) && isWordAt(text, end + 1)) {
+      const e = wordAfter(text, end + 1);
+      if (shapeOf(text, end + 1, e) !== Shape.Lower) compound = true;
     }
     if (compound) {
       if (topType === 'place') return undefined;
       confidence = Math.min(confidence, 0.7);
     }
 
-    // --- case evidence
-    const initial = isSentenceInitial(text, r.start);
-    const lineKind = this.lineKind(r.start);
-    const noEvidence = initial || (lineKind & LINE_TITLE) !== 0 || (r.firstShape === Shape.Upper && (lineKind & LINE_UPPER) !== 0);
-    const caseLine = (lineKind & (LINE_TITLE | LINE_UPPER)) !== 0;
+    // --- case evidence: the kind of the line (a headline, a line in capitals) matters only next
+    // to a capitalized word, and for one-word cities; it is looked up there (this.lineKind)
 
     // --- part of a longer unknown name
-    const prev = prevWord(text, r.start);
-    const next = nextWord(text, r.end);
-    const prevRaw = i > 0 ? raws[i - 1] : undefined;
-    const nextRaw = i + 1 < raws.length ? raws[i + 1] : undefined;
-    if (!inner && (topType === 'country' || topType === 'place')) {
+    // the words before and after on the same line, separated by spaces only (-1: none)
+    // with their shapes and folded hashes (read once: see readWord); only countries, places and
+    // ambiguous names look at them
+    const countryOrPlace = topType === 'country' || topType === 'place';
+    const neighbours = countryOrPlace || readings.length > 1;
+    const prevEnd = neighbours ? prevWordEnd(text, start) : -1;
+    let prevStart = -1;
+    let prevShape = Shape.Caseless;
+    let prevHash = 0;
+    let prevWide = 0;
+    if (prevEnd >= 0) {
+      prevStart = readWordBefore(text, prevEnd);
+      prevShape = WORD_INFO[0];
+      prevHash = WORD_INFO[1];
+      prevWide = WORD_INFO[2];
+    }
+    const nextStart = neighbours ? nextWordStart(text, end) : -1;
+    let nextEnd = -1;
+    let nextShape = Shape.Caseless;
+    let nextHash = 0;
+    let nextWide = 0;
+    if (nextStart >= 0) {
+      nextEnd = readWord(text, nextStart);
+      nextShape = WORD_INFO[0];
+      nextHash = WORD_INFO[1];
+      nextWide = WORD_INFO[2];
+    }
+    // the raw names before and after (-1: none), and where they end and start
+    const prevRaw = i > 0 ? i - 1 : -1;
+    const nextRaw = i + 1 < raws.length ? i + 1 : -1;
+    const prevRawEnd = prevRaw >= 0 ? raws.end[prevRaw] : -1;
+    const nextRawStart = nextRaw >= 0 ? raws.start[nextRaw] : -1;
+    if (!inner && countryOrPlace && nextStart >= 0) {
       // "the United States Air Force (USAF)": an acronym defined for the name and the capitalized
       // words after it makes them one name, of which the country is a part
-      if (next && next.spaceOnly && definesAcronym(text, r.start, r.end)) return undefined;
+      // (a lower-case word right after the name must be one of ACRONYM_SKIPS: exact = folded for it)
+      if (!(nextShape === Shape.Lower && !(nextWide ? ACRONYM_SKIPS.hasExact(text, nextStart, nextEnd) : ACRONYM_SKIPS.hasHashed(text, nextStart, nextEnd, nextHash, 0))) && definesAcronym(text, start, end)) return undefined;
       // a headline or a line in capitals proves nothing by case, but a word that only heads names
       // ("QATAR AIRWAYS", "Singapore Airlines To Be Compensated"), or a continuation the body
       // shows ("Qatar Airways"), still makes the country part of a name
-      if (caseLine && next && next.spaceOnly && (!nextRaw || nextRaw.start > next.start)) {
-        const w = text.slice(next.start, next.end).toLowerCase();
-        const sh = shapeOf(text, next.start, next.end);
-        if (sh !== Shape.Lower && sh !== Shape.Caseless && (NAME_HEADS.has(w) || this.continuations(raws, r.node).has(w))) return undefined;
+      if (
+        nextShape !== Shape.Lower &&
+        nextShape !== Shape.Caseless &&
+        (nextRaw < 0 || nextRawStart > nextStart) &&
+        (NAME_HEADS.hasHashed(text, nextStart, nextEnd, nextHash, nextWide) || this.isContinuation(raws, node, nextStart, nextEnd)) &&
+        this.lineKind(start) & (LINE_TITLE | LINE_UPPER)
+      ) {
+        return undefined;
       }
     }
-    if (!inner && !caseLine && (topType === 'country' || topType === 'place')) {
-      if (prev && prev.spaceOnly && (!prevRaw || prevRaw.end < prev.start)) {
-        const sh = shapeOf(text, prev.start, prev.end);
-        if (sh !== Shape.Lower && sh !== Shape.Caseless) {
-          const word = text.slice(prev.start, prev.end).toLowerCase();
-          if (DESIGNATORS.has(word) || word === 'air') return undefined;
-          if (!isSentenceInitial(text, prev.start) && !NOT_NAME_PARTS.has(word)) return undefined;
-        }
+    // (next to a capitalized word only, and not in a headline or a line in capitals: the kind of
+    // the line is looked up last, when a word would make the name part of a longer one)
+    if (!inner && countryOrPlace) {
+      if (prevEnd >= 0 && prevShape !== Shape.Lower && prevShape !== Shape.Caseless && (prevRaw < 0 || prevRawEnd < prevStart)) {
+        const partOf =
+          DESIGNATORS.hasHashed(text, prevStart, prevEnd, prevHash, prevWide) ||
+          AIR.hasHashed(text, prevStart, prevEnd, prevHash, prevWide) ||
+          (!isSentenceInitial(text, prevStart) && !NOT_NAME_PARTS.hasHashed(text, prevStart, prevEnd, prevHash, prevWide));
+        if (partOf && !(this.lineKind(start) & (LINE_TITLE | LINE_UPPER))) return undefined;
       }
-      if (next && next.spaceOnly && (!nextRaw || nextRaw.start > next.start)) {
-        const chain = capitalChain(text, next.start);
-        if (chain.length > 0) {
-          // "Singapore Airlines", "China Eastern Airlines", and "China Eastern" once seen so
-          if (chain.some((w) => DESIGNATORS.has(w)) || this.continuations(raws, r.node).has(chain[0])) return undefined;
-          // a city before a capitalized word: "Mary Barra", "Washington Mutual", "London Heathrow"
-          if (topType === 'place' && chain[0] !== 'city' && !NOT_NAME_PARTS.has(chain[0])) return undefined;
-        }
+      if (nextStart >= 0 && nextShape !== Shape.Lower && nextShape !== Shape.Caseless && (nextRaw < 0 || nextRawStart > nextStart)) {
+        // the capitalized words from the next one on (at least that one)
+        const n = capitalChain(text, nextStart);
+        // "Singapore Airlines", "China Eastern Airlines", and "China Eastern" once seen so
+        let partOf = false;
+        for (let j = 0; j < n && !partOf; j++) partOf = DESIGNATORS.hasLower(text, chainStart[j], chainEnd[j]);
+        const c0s = chainStart[0];
+        const c0e = chainEnd[0];
+        // a city before a capitalized word: "Mary Barra", "Washington Mutual", "London Heathrow"
+        if (!partOf) partOf = topType === 'place' && !CITY.hasLower(text, c0s, c0e) && !NOT_NAME_PARTS.hasLower(text, c0s, c0e);
+        if (!partOf) partOf = this.isContinuation(raws, node, c0s, c0e);
+        if (partOf && !(this.lineKind(start) & (LINE_TITLE | LINE_UPPER))) return undefined;
       }
     }
 
     // --- "<place>, <country>": the place of that country
-    let placeCountry: string | undefined;
-    if (nextRaw && nextRaw.start - r.end <= 3 && text.charCodeAt(r.end) === 44 && /^,\s{0,2}$/.test(text.slice(r.end, nextRaw.start))) {
-      const c = nextRaw.forms.find((f) => f.entity.type === 'country');
-      if (c) placeCountry = c.entity.id;
-    }
+    const commaNext = nextRaw >= 0 && nextRawStart - end <= 3 && after === 44 && commaSpaces(text, end, nextRawStart);
+    const placeCountry = commaNext ? raws.acc[nextRaw].countryId : undefined;
 
     // --- one-word cities where case proves nothing
-    if (readings[0].entity.type === 'place' && r.tokens === 1 && noEvidence && !isCapital(readings[0].entity)) {
-      const supported = placeCountry !== undefined || this.hasEvidenceElsewhere(raws, r);
-      if (!supported || this.usedInLowerCase(r.start, r.end)) return undefined;
+    // (no evidence: sentence start, headline, or a word in capitals in a line in capitals)
+    if (topType === 'place' && tokens === 1 && !acc.topCapital && (isSentenceInitial(text, start) || (this.lineKind(start) & LINE_TITLE) !== 0 || (firstShape === Shape.Upper && (this.lineKind(start) & LINE_UPPER) !== 0))) {
+      const supported = placeCountry !== undefined || this.hasEvidenceElsewhere(raws, i);
+      if (!supported || this.usedInLowerCase(start, end)) return undefined;
       confidence = Math.min(confidence, 0.7);
     }
 
     // --- one-word cities that could be a person or a company ("said Henderson", "rivals Toyota"): a
     // place word must be in sight, unless the city is big (a million people, or a capital of 100 000)
-    if (readings[0].entity.type === 'place' && r.tokens === 1 && !isBigPlace(readings[0].entity)) {
-      const prevLower = prev ? text.slice(prev.start, prev.end).toLowerCase() : '';
-      const afterComma = nextRaw && nextRaw.start - r.end <= 3 && /^,\s{0,2}$/.test(text.slice(r.end, nextRaw.start)) && nextRaw.forms.some((f) => f.entity.type === 'country' || f.entity.type === 'place');
-      const suffix = isHyphenCode(after) && isWordAt(text, r.end + 1) && shapeOf(text, r.end + 1, wordAfter(text, r.end + 1)) === Shape.Lower;
-      const dateline = this.atLineStart(r.start) && /^(?:\s*[,(]|\s+[-–—])/.test(text.slice(r.end, r.end + 3));
-      const listed = this.inPlaceList(raws, i);
-      if (!(LOCATIVES.has(prevLower) || afterComma || suffix || dateline || listed)) return undefined;
+    if (topType === 'place' && tokens === 1 && !acc.topBig) {
+      const placeWord =
+        (prevEnd >= 0 && LOCATIVES.hasHashed(text, prevStart, prevEnd, prevHash, prevWide)) ||
+        (commaNext && raws.acc[nextRaw].countryOrPlace) ||
+        (isHyphenCode(after) && isWordAt(text, end + 1) && shapeOf(text, end + 1, wordAfter(text, end + 1)) === Shape.Lower) ||
+        (this.atLineStart(start) && datelineAfter(text, end, false)) ||
+        this.inPlaceList(raws, i);
+      if (!placeWord) return undefined;
     }
 
     // --- ambiguity
     let resolved = readings.length === 1;
     if (readings.length > 1) {
-      const places = readings.filter((x) => x.entity.type === 'place');
-      const countries = readings.filter((x) => x.entity.type === 'country');
-      const prevLower = prev ? text.slice(prev.start, prev.end).toLowerCase() : '';
-      const prev2 = prev && prevLower === 'of' ? prevWord(text, prev.start) : undefined;
-      const head = prev2 ? text.slice(prev2.start, prev2.end).toLowerCase() : '';
-      const nextIsCity = !!next && next.spaceOnly && text.slice(next.start, next.end) === 'City' && (!nextRaw || nextRaw.start > next.start);
-      const dateline = r.firstShape === Shape.Upper && this.atLineStart(r.start) && /^(?:\s*[,.(]|\s+[-–—])/.test(text.slice(r.end, r.end + 3));
-      const inCountry = placeCountry ? places.filter((x) => x.entity.facts?.country === placeCountry) : [];
-      if (inCountry.length > 0) {
-        readings = [...inCountry, ...readings.filter((x) => !inCountry.includes(x))];
-        resolved = true;
-      } else if (places.length > 0 && (nextIsCity || CITY_HEADS.has(head))) {
-        readings = places;
-        resolved = places.length === 1;
-        // "Luxembourg City": the label takes "City"
-        if (nextIsCity) r.end = next!.end;
-      } else if (places.length > 0 && dateline) {
-        readings = [...places, ...readings.filter((x) => x.entity.type !== 'place')];
-      } else if (countries.length > 0 && (COUNTRY_HEADS.has(head) || this.inCountryList(raws, i))) {
-        readings = countries;
-        resolved = countries.length === 1;
-      }
+      const prev2End = prevEnd >= 0 && OF.hasHashed(text, prevStart, prevEnd, prevHash, prevWide) ? prevWordEnd(text, prevStart) : -1;
+      const prev2Start = prev2End < 0 ? -1 : wordBefore(text, prev2End);
+      const nextIsCity = nextStart >= 0 && nextEnd - nextStart === 4 && text.startsWith('City', nextStart) && (nextRaw < 0 || nextRawStart > nextStart);
+      const dateline = firstShape === Shape.Upper && this.atLineStart(start) && datelineAfter(text, end, true);
+      readings = this.settle(raws, i, readings, placeCountry, nextIsCity, nextEnd, prev2Start, prev2End, dateline);
+      resolved = this.settled;
     }
     if (!resolved && readings.length > 1) confidence = Math.min(confidence, 0.6);
     const top = readings[0];
@@ -660,31 +1058,73 @@ class Context {
       this.droppedByType = true;
       return undefined;
     }
+    // (the ambiguity rule may have extended the name: "Luxembourg City")
+    const finalEnd = raws.end[i];
     const m: Mention = {
-      start: r.start,
-      end: r.end,
-      text: text.slice(r.start, r.end),
+      start,
+      end: finalEnd,
+      text: text.slice(start, finalEnd),
       type: top.entity.type,
       id: top.entity.id,
       confidence: Math.round(confidence * 100) / 100,
     };
-    if (!resolved) {
-      const alts = readings.slice(1).filter((x) => !this.types || this.types.has(x.entity.type)).slice(0, 5);
-      if (alts.length) m.alternatives = alts.map((x) => ({ type: x.entity.type, id: x.entity.id }));
-    }
+    if (!resolved) this.addAlternatives(m, readings);
     return m;
   }
 
-  private readonly readingCache = new Map<TrieNode, Map<number, Reading[]>>();
+  /** Set by settle(): context settled the reading. */
+  private settled = false;
 
-  /** The readings of a raw match (cached per name and accepted forms). */
-  private readingsOf(r: Raw): Reading[] {
-    let byMask = this.readingCache.get(r.node);
-    if (!byMask) this.readingCache.set(r.node, (byMask = new Map()));
-    const cached = byMask.get(r.mask);
-    if (cached) return cached;
+  /**
+   * The readings of an ambiguous name (raws[i]) in order after the context rules; `settled` says
+   * whether context settled them. (Out of resolve, whose closures would cost every call.)
+   */
+  private settle(raws: Raws, i: number, readings: Reading[], placeCountry: string | undefined, nextIsCity: boolean, nextEnd: number, prev2Start: number, prev2End: number, dateline: boolean): Reading[] {
+    const text = this.text;
+    const places = readings.filter((x) => x.entity.type === 'place');
+    const countries = readings.filter((x) => x.entity.type === 'country');
+    const inCountry = placeCountry ? places.filter((x) => x.entity.facts?.country === placeCountry) : [];
+    this.settled = false;
+    if (inCountry.length > 0) {
+      this.settled = true;
+      return [...inCountry, ...readings.filter((x) => !inCountry.includes(x))];
+    }
+    if (places.length > 0 && (nextIsCity || (prev2End >= 0 && CITY_HEADS.hasLower(text, prev2Start, prev2End)))) {
+      this.settled = places.length === 1;
+      // "Luxembourg City": the label takes "City"
+      if (nextIsCity) raws.end[i] = nextEnd;
+      return places;
+    }
+    if (places.length > 0 && dateline) return [...places, ...readings.filter((x) => x.entity.type !== 'place')];
+    if (countries.length > 0 && ((prev2End >= 0 && COUNTRY_HEADS.hasLower(text, prev2Start, prev2End)) || this.inCountryList(raws, i))) {
+      this.settled = countries.length === 1;
+      return countries;
+    }
+    return readings;
+  }
+
+  /** The other readings of an unsettled name, of the types asked for (at most five). */
+  private addAlternatives(m: Mention, readings: Reading[]): void {
+    const alts = readings.slice(1).filter((x) => !this.types || this.types.has(x.entity.type)).slice(0, 5);
+    if (alts.length) m.alternatives = alts.map((x) => ({ type: x.entity.type, id: x.entity.id }));
+  }
+
+  /** The readings of a raw match (cached per name, accepted forms and options, across calls). */
+  private readingsOf(acc: Accepted): Reading[] {
+    if (acc.mask >= 0 && acc.readingsKey === this.optionsKey) return acc.readings;
+    const readings = this.computeReadings(acc);
+    acc.readings = readings;
+    const top = readings.length > 0 ? readings[0].entity : undefined;
+    acc.topType = top ? top.type : '';
+    acc.topCapital = top ? isCapital(top) : false;
+    acc.topBig = top ? isBigPlace(top) : false;
+    if (acc.mask >= 0) acc.readingsKey = this.optionsKey;
+    return readings;
+  }
+
+  private computeReadings(acc: Accepted): Reading[] {
     const byEntity = new Map<Entity, Reading>();
-    for (const f of r.forms) {
+    for (const f of acc.forms) {
       const nat = f.lang === '' || f.lang === this.language || !f.latin;
       if (!nat && f.acronym) continue;
       const prev = byEntity.get(f.entity);
@@ -701,7 +1141,6 @@ class Context {
     if (readings.some((x) => x.native)) readings = readings.filter((x) => x.native);
     readings = readings.filter((x) => x.entity.type !== 'place' || this.placeBigEnough(x.entity));
     readings.sort(compareReadings);
-    if (r.mask >= 0) byMask.set(r.mask, readings);
     return readings;
   }
 
@@ -714,52 +1153,99 @@ class Context {
   }
 
   /** Another match of the same name in a position where case is evidence. */
-  private hasEvidenceElsewhere(raws: Raw[], r: Raw): boolean {
+  private hasEvidenceElsewhere(raws: Raws, i: number): boolean {
     const evidence = (this.evidence ??= new Map());
-    let ev = evidence.get(r.node);
+    const node = raws.node[i];
+    let ev = evidence.get(node);
     if (ev === undefined) {
       ev = false;
-      for (const x of raws) {
-        if (x.node !== r.node || x === r) continue;
-        const kind = this.lineKind(x.start);
-        if (!isSentenceInitial(this.text, x.start) && !(kind & LINE_TITLE) && !(x.firstShape === Shape.Upper && kind & LINE_UPPER)) {
+      for (let j = this.firstOf(raws, node); j >= 0; j = this.nextOf(raws, node, j)) {
+        if (j === i) continue;
+        const xs = raws.start[j];
+        if (isSentenceInitial(this.text, xs)) continue;
+        const kind = this.lineKind(xs);
+        if (!(kind & LINE_TITLE) && !(raws.firstShape[j] === Shape.Upper && kind & LINE_UPPER)) {
           ev = true;
           break;
         }
       }
-      evidence.set(r.node, ev);
+      evidence.set(node, ev);
     }
     return ev;
   }
 
-
-  /** Per name: the capitalized words that continue it into an organization's name in this text. */
-  private continuations(raws: Raw[], node: TrieNode): Set<string> {
-    const conts = (this.conts ??= new Map());
-    let set = conts.get(node);
-    if (!set) {
-      set = new Set();
-      for (const x of raws) {
-        if (x.node !== node) continue;
-        // a headline or a line in capitals shows no name by case
-        if (this.lineKind(x.start) & (LINE_TITLE | LINE_UPPER)) continue;
-        const next = nextWord(this.text, x.end);
-        if (!next) continue;
-        const sh = shapeOf(this.text, next.start, next.end);
-        if (sh === Shape.Lower || sh === Shape.Caseless) continue;
-        const chain = capitalChain(this.text, next.start);
-        if (chain.length > 1 && chain.some((w) => DESIGNATORS.has(w))) set.add(chain[0]);
-      }
-      conts.set(node, set);
-    }
-    return set;
+  /** The capitalized word text[s, e), lower-cased, continues the name of `node` into an organization's name in this text. */
+  private isContinuation(raws: Raws, node: TrieNode, s: number, e: number): boolean {
+    const set = this.continuations(raws, node);
+    return set.size > 0 && set.has(this.text.slice(s, e).toLowerCase());
   }
 
+  /** Per name: the capitalized words that continue it into an organization's name in this text. */
+  private continuations(raws: Raws, node: TrieNode): ReadonlySet<string> {
+    if (node.contGen !== this.gen) {
+      let set: Set<string> | undefined;
+      const text = this.text;
+      for (let j = this.firstOf(raws, node); j >= 0; j = this.nextOf(raws, node, j)) {
+        const ns = nextWordStart(text, raws.end[j]);
+        if (ns < 0) continue;
+        const sh = shapeOf(text, ns, wordAfter(text, ns));
+        if (sh === Shape.Lower || sh === Shape.Caseless) continue;
+        const n = capitalChain(text, ns);
+        if (n < 2) continue;
+        let designated = false;
+        for (let k = 0; k < n && !designated; k++) designated = DESIGNATORS.hasLower(text, chainStart[k], chainEnd[k]);
+        // a headline or a line in capitals shows no name by case
+        if (!designated || this.lineKind(raws.start[j]) & (LINE_TITLE | LINE_UPPER)) continue;
+        (set ??= new Set()).add(text.slice(chainStart[0], chainEnd[0]).toLowerCase());
+      }
+      node.contGen = this.gen;
+      node.conts = set ?? EMPTY_SET;
+    }
+    return node.conts;
+  }
+
+  /**
+   * The raws of one name: `firstOf(raws, node)`, then `nextOf(raws, node, j)` until -1. The
+   * top-level raws of the text are indexed once (a chain per trie node); other lists are searched.
+   */
+  private firstOf(raws: Raws, node: TrieNode): number {
+    if (raws === this.topRaws) {
+      this.indexTop();
+      return node.gen === this.gen ? node.head : -1;
+    }
+    for (let j = 0; j < raws.length; j++) if (raws.node[j] === node) return j;
+    return -1;
+  }
+
+  private nextOf(raws: Raws, node: TrieNode, j: number): number {
+    if (raws === this.topRaws) return raws.chain[j];
+    for (let k = j + 1; k < raws.length; k++) if (raws.node[k] === node) return k;
+    return -1;
+  }
+
+  private indexTop(): void {
+    if (this.indexed) return;
+    this.indexed = true;
+    const raws = this.topRaws!;
+    const gen = this.gen;
+    if (raws.chain.length < raws.length) raws.chain = new Int32Array(raws.capacity);
+    const next = raws.chain;
+    for (let j = raws.length - 1; j >= 0; j--) {
+      const node = raws.node[j];
+      if (node.gen !== gen) {
+        node.gen = gen;
+        node.head = -1;
+      }
+      next[j] = node.head;
+      node.head = j;
+    }
+  }
 
   /** The word of [start, end) occurs in lower case somewhere in the text ("reading"). */
   private usedInLowerCase(start: number, end: number): boolean {
     const w = this.text.slice(start, end).toLowerCase();
-    const seen = this.lowerSeen.get(w);
+    const lowerSeen = (this.lowerSeen ??= new Map());
+    const seen = lowerSeen.get(w);
     if (seen !== undefined) return seen;
     this.lower ??= this.text.toLowerCase();
     let found = false;
@@ -771,26 +1257,22 @@ class Context {
         if (shapeOf(this.text, at, e) === Shape.Lower) found = true;
       }
     }
-    this.lowerSeen.set(w, found);
+    lowerSeen.set(w, found);
     return found;
   }
 
   /** Raw i is coordinated with a country ("Kazakhstan and Luxembourg", "France, Luxembourg or Belgium"). */
-  private inCountryList(raws: Raw[], i: number): boolean {
-    const isCountry = (x: Raw | undefined) => !!x && x.forms.some((f) => f.entity.type === 'country') && !x.forms.some((f) => f.entity.type === 'place');
+  private inCountryList(raws: Raws, i: number): boolean {
+    const isCountry = (j: number) => j >= 0 && j < raws.length && raws.acc[j].forms.some((f) => f.entity.type === 'country') && !raws.acc[j].forms.some((f) => f.entity.type === 'place');
     const joined = (a: number, b: number) => b - a <= 7 && /^(?:\s*,)?\s*(?:and|or|&|,)\s*$|^\s*[,/]\s*$/i.test(this.text.slice(a, b));
-    const p = raws[i - 1];
-    const n = raws[i + 1];
-    return (isCountry(p) && joined(p.end, raws[i].start)) || (isCountry(n) && joined(raws[i].end, n.start));
+    return (isCountry(i - 1) && joined(raws.end[i - 1], raws.start[i])) || (isCountry(i + 1) && joined(raws.end[i], raws.start[i + 1]));
   }
 
   /** Raw i is coordinated with another place or country ("the Atlanta and St. Louis plants"). */
-  private inPlaceList(raws: Raw[], i: number): boolean {
-    const isPlace = (x: Raw | undefined) => !!x && x.forms.some((f) => f.entity.type === 'country' || (f.entity.type === 'place' && this.placeBigEnough(f.entity)));
+  private inPlaceList(raws: Raws, i: number): boolean {
+    const isPlace = (j: number) => j >= 0 && j < raws.length && raws.acc[j].forms.some((f) => f.entity.type === 'country' || (f.entity.type === 'place' && this.placeBigEnough(f.entity)));
     const joined = (a: number, b: number) => b - a <= 7 && /^(?:\s*,)?\s*(?:and|or|&|,)\s*$/i.test(this.text.slice(a, b));
-    const p = raws[i - 1];
-    const n = raws[i + 1];
-    return (isPlace(p) && joined(p.end, raws[i].start)) || (isPlace(n) && joined(raws[i].end, n.start));
+    return (isPlace(i - 1) && joined(raws.end[i - 1], raws.start[i])) || (isPlace(i + 1) && joined(raws.end[i], raws.start[i + 1]));
   }
 
   /** Inside a URL or an e-mail address: the run of non-space characters holds `://`, `www.` or `@`. */
@@ -813,7 +1295,7 @@ class Context {
     }
     if (!suspicious) return false;
     const chunk = text.slice(s, e);
-    return chunk.includes('://') || /(?:^|[^\p{L}])www\./iu.test(chunk) || (chunk.includes('@') && /@\S*\.\p{L}/u.test(chunk));
+    return chunk.includes('://') || (/www\./i.test(chunk) && /(?:^|[^\p{L}])www\./iu.test(chunk)) || (chunk.includes('@') && /@\S*\.\p{L}/u.test(chunk));
   }
 
   private atLineStart(pos: number): boolean {
@@ -825,19 +1307,25 @@ class Context {
   /** LINE_TITLE / LINE_UPPER bits of the line holding pos (lines over 300 characters are prose). */
   private lineKind(pos: number): number {
     const starts = (this.lineStarts ??= lineStartsOf(this.text));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= pos) lo = mid;
-      else hi = mid - 1;
+    let lo = this.lastLine;
+    // most calls fall on the line of the previous one
+    if (!(starts[lo] <= pos && (lo + 1 >= starts.length || starts[lo + 1] > pos))) {
+      lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= pos) lo = mid;
+        else hi = mid - 1;
+      }
+      this.lastLine = lo;
     }
-    const cached = this.lineKinds.get(lo);
-    if (cached !== undefined) return cached;
+    const kinds = (this.lineKinds ??= new Array<number>(starts.length).fill(-1));
+    const cached = kinds[lo];
+    if (cached >= 0) return cached;
     const s = starts[lo];
     const e = lo + 1 < starts.length ? starts[lo + 1] : this.text.length;
     const kind = e - s > 300 ? 0 : classifyLine(this.text, s, e);
-    this.lineKinds.set(lo, kind);
+    kinds[lo] = kind;
     return kind;
   }
 }
@@ -850,6 +1338,18 @@ function lowerAscii(c: number): number {
   return c >= 65 && c <= 90 ? c | 32 : c;
 }
 
+/**
+ * The shape of a word from its counts of upper- and lower-case letters, as shapeOf gives it;
+ * `firstUpper`: the first cased letter is upper case.
+ */
+function shapeFrom(up: number, low: number, firstUpper: boolean): Shape {
+  if (up === 0 && low === 0) return Shape.Caseless;
+  if (up === 0) return Shape.Lower;
+  if (low === 0) return up >= 2 ? Shape.Upper : Shape.Initial;
+  if (firstUpper && up === 1) return Shape.Title;
+  return Shape.Mixed;
+}
+
 const LINE_TITLE = 1;
 const LINE_UPPER = 2;
 
@@ -859,16 +1359,39 @@ function classifyLine(text: string, s: number, e: number): number {
   let longCap = 0;
   let cased = 0;
   let upper = 0;
+  const T = CLASS_TABLE;
   let i = s;
   while (i < e) {
-    if (!isWordAt(text, i)) {
+    let c = text.charCodeAt(i);
+    let k = T[c];
+    if (k & UNKNOWN) k = charClass(c);
+    if (!(k & WORD)) {
       i++;
       continue;
     }
+    // a word: its shape as shapeOf gives it
     const ws = i;
-    while (i < e && isWordAt(text, i)) i++;
-    const sh = shapeOf(text, ws, i);
-    if (sh === Shape.Caseless) continue;
+    let up = 0;
+    let low = 0;
+    let firstUpper = false;
+    let firstCased = true;
+    for (;;) {
+      if (k & UPPER) {
+        if (firstCased) firstUpper = true;
+        firstCased = false;
+        up++;
+      } else if (k & LOWER) {
+        firstCased = false;
+        low++;
+      }
+      if (++i >= e) break;
+      c = text.charCodeAt(i);
+      k = T[c];
+      if (k & UNKNOWN) k = charClass(c);
+      if (!(k & WORD)) break;
+    }
+    if (up === 0 && low === 0) continue; // Caseless
+    const sh = up === 0 ? Shape.Lower : low === 0 ? (up >= 2 ? Shape.Upper : Shape.Initial) : firstUpper && up === 1 ? Shape.Title : Shape.Mixed;
     if (sh !== Shape.Initial) cased++;
     if (sh === Shape.Upper) upper++;
     if (i - ws >= 4) {
@@ -907,19 +1430,28 @@ function isBigPlace(e: Entity): boolean {
   return pop >= 1_000_000 || (!!(f.capital || f.seatOfGovernment) && pop >= 100_000) || (e.source?.kind !== 'builtin' && typeof f.population !== 'number');
 }
 
-/** Up to four capitalized words after pos, separated by single spaces, lower-cased. */
-function capitalChain(text: string, pos: number): string[] {
-  const out: string[] = [];
+/** The words of the last capitalChain. */
+const chainStart = new Int32Array(4);
+const chainEnd = new Int32Array(4);
+
+/**
+ * Up to four capitalized words after pos, separated by single spaces: their number; the words
+ * are chainStart[k], chainEnd[k] (overwritten by the next call).
+ */
+function capitalChain(text: string, pos: number): number {
+  let n = 0;
   let q = pos;
-  while (out.length < 4 && q < text.length && isWordAt(text, q)) {
+  while (n < 4 && q < text.length && isWordAt(text, q)) {
     const e = wordAfter(text, q);
     const sh = shapeOf(text, q, e);
     if (sh === Shape.Lower || sh === Shape.Caseless) break;
-    out.push(text.slice(q, e).toLowerCase());
+    chainStart[n] = q;
+    chainEnd[n] = e;
+    n++;
     if (text.charCodeAt(e) !== 32) break;
     q = e + 1;
   }
-  return out;
+  return n;
 }
 
 /**
@@ -928,6 +1460,50 @@ function capitalChain(text: string, pos: number): string[] {
  * Company (KTZ)" does not spell and stays undecided here. At least one word follows the name.
  */
 function definesAcronym(text: string, start: number, end: number): boolean {
+  return bracketMayFollow(text, end) && spellsAcronym(text, start, end);
+}
+
+/**
+ * A necessary condition of spellsAcronym, cheap to test: the first character after `end` that
+ * is neither a word character nor a space is an opening bracket (spellsAcronym stops at the
+ * first other character, or at its limit, and needs a bracket where it stops), and no word
+ * before it starts in lower case with more letters than a word of ACRONYM_SKIPS (spellsAcronym
+ * takes only those, and capitalized words).
+ */
+function bracketMayFollow(text: string, end: number): boolean {
+  const limit = end + 120;
+  const n = text.length;
+  let q = end;
+  while (q < n) {
+    let c = text.charCodeAt(q);
+    if (c === 40) return true;
+    if (c === 32) {
+      if (q >= limit) return false;
+      q++;
+      continue;
+    }
+    // a word (anything else stops here)
+    const ws = q;
+    const lowerStart = c >= 97 && c <= 122;
+    while (q < n) {
+      c = text.charCodeAt(q);
+      if (c >= 97 && c <= 122) {
+        q++;
+        continue;
+      }
+      const k = CLASS_TABLE[c];
+      if (!((k & UNKNOWN ? charClass(c) : k) & WORD)) break;
+      q++;
+    }
+    if (q === ws) return false;
+    // a word that starts in lower case and is longer than any word of ACRONYM_SKIPS is neither
+    // a skipped word nor a capitalized one
+    if (lowerStart && q - ws > ACRONYM_SKIP_MAX) return false;
+  }
+  return false;
+}
+
+function spellsAcronym(text: string, start: number, end: number): boolean {
   const limit = Math.min(text.length, end + 120);
   let q = end;
   let initials = '';
@@ -952,7 +1528,7 @@ function definesAcronym(text: string, start: number, end: number): boolean {
     const e = wordAfter(text, q);
     const sh = shapeOf(text, q, e);
     if (sh === Shape.Lower) {
-      if (!ACRONYM_SKIPS.has(text.slice(q, e))) return false;
+      if (!ACRONYM_SKIPS.hasExact(text, q, e)) return false;
     } else if (sh === Shape.Title || sh === Shape.Upper) {
       initials += text[q].toUpperCase();
       after++;
@@ -994,37 +1570,143 @@ function wordAfter(text: string, start: number): number {
   return e;
 }
 
-interface Neighbour {
-  start: number;
-  end: number;
-  /** Only spaces (no line break, no punctuation) separate it from the mention. */
-  spaceOnly: boolean;
+/** What readWord found: the shape, the folded hash (ASCII words) and whether the word has non-ASCII code units. */
+const WORD_INFO = new Int32Array(3);
+
+/**
+ * Reads the word that starts at s in one pass: returns its end; WORD_INFO holds its shape (as
+ * shapeOf), the hash of its lower-cased code units (as WordSet and ChildTable hash; meaningful
+ * for ASCII words only) and 1 when it has non-ASCII code units.
+ */
+function readWord(text: string, s: number): number {
+  const n = text.length;
+  let i = s;
+  let h = 0;
+  let up = 0;
+  let low = 0;
+  let wide = 0;
+  let firstUpper = false;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) {
+      h = (Math.imul(h, 31) + c) | 0;
+      low++;
+      i++;
+      continue;
+    }
+    let k = CLASS_TABLE[c];
+    if (k & UNKNOWN) k = charClass(c);
+    if (!(k & WORD)) break;
+    wide |= k & WIDE;
+    h = (Math.imul(h, 31) + (k & UPPER ? c | 32 : c)) | 0;
+    if (k & UPPER) {
+      if (up === 0 && low === 0) firstUpper = true;
+      up++;
+    } else if (k & LOWER) low++;
+    i++;
+  }
+  WORD_INFO[0] = shapeFrom(up, low, firstUpper);
+  WORD_INFO[1] = h;
+  WORD_INFO[2] = wide ? 1 : 0;
+  return i;
 }
 
-/** The word before pos on the same line, skipping spaces (and nothing else). */
-function prevWord(text: string, pos: number): Neighbour | undefined {
+/** readWord for the word that ends at `end`, read backwards: returns its start. */
+function readWordBefore(text: string, end: number): number {
+  let i = end;
+  // the hash of readWord, sum of c * 31^(distance to the end), accumulated from the end
+  let h = 0;
+  let pow = 1;
+  let up = 0;
+  let low = 0;
+  let wide = 0;
+  // the cased letter seen last, i.e. the first one of the word, is upper case
+  let firstUpper = false;
+  while (i > 0) {
+    const c = text.charCodeAt(i - 1);
+    if (c >= 97 && c <= 122) {
+      h = (h + Math.imul(c, pow)) | 0;
+      pow = Math.imul(pow, 31);
+      low++;
+      firstUpper = false;
+      i--;
+      continue;
+    }
+    let k = CLASS_TABLE[c];
+    if (k & UNKNOWN) k = charClass(c);
+    if (!(k & WORD)) break;
+    wide |= k & WIDE;
+    h = (h + Math.imul(k & UPPER ? c | 32 : c, pow)) | 0;
+    pow = Math.imul(pow, 31);
+    if (k & UPPER) {
+      up++;
+      firstUpper = true;
+    } else if (k & LOWER) {
+      low++;
+      firstUpper = false;
+    }
+    i--;
+  }
+  WORD_INFO[0] = shapeFrom(up, low, firstUpper);
+  WORD_INFO[1] = h;
+  WORD_INFO[2] = wide ? 1 : 0;
+  return i;
+}
+
+/** End of the word before pos on the same line, skipping spaces (and nothing else); -1 when there is none. */
+function prevWordEnd(text: string, pos: number): number {
   let q = pos;
   while (q > 0 && isSpaceCode(text.charCodeAt(q - 1))) q--;
-  if (q === pos || q === 0 || !isWordAt(text, q - 1)) return undefined;
-  return { start: wordBefore(text, q), end: q, spaceOnly: true };
+  if (q === pos || q === 0 || !isWordAt(text, q - 1)) return -1;
+  return q;
 }
 
-/** The word after pos on the same line, skipping spaces (and nothing else). */
-function nextWord(text: string, pos: number): Neighbour | undefined {
+/** Start of the word after pos on the same line, skipping spaces (and nothing else); -1 when there is none. */
+function nextWordStart(text: string, pos: number): number {
   let q = pos;
   while (q < text.length && isSpaceCode(text.charCodeAt(q))) q++;
-  if (q === pos || q >= text.length || !isWordAt(text, q)) return undefined;
-  return { start: q, end: wordAfter(text, q), spaceOnly: true };
+  if (q === pos || q >= text.length || !isWordAt(text, q)) return -1;
+  return q;
 }
 
-const OPENERS = new Set([34, 39, 40, 91, 0x201c, 0x2018, 0xab, 0x201e, 0x2039]);
+/** White space as `\s` of a regular expression matches it. */
+function isJsSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** text[from, to) is a comma and at most two white-space characters (`/^,\s{0,2}$/`). */
+function commaSpaces(text: string, from: number, to: number): boolean {
+  if (to - from < 1 || to - from > 3 || text.charCodeAt(from) !== 44) return false;
+  for (let q = from + 1; q < to; q++) if (!isJsSpace(text.charCodeAt(q))) return false;
+  return true;
+}
+
+/**
+ * The three characters after `end` start as a dateline does: `/^(?:\s*[,(]|\s+[-–—])/`, or with
+ * `dot` `/^(?:\s*[,.(]|\s+[-–—])/`.
+ */
+function datelineAfter(text: string, end: number, dot: boolean): boolean {
+  const limit = Math.min(text.length, end + 3);
+  let q = end;
+  while (q < limit && isJsSpace(text.charCodeAt(q))) q++;
+  if (q >= limit) return false;
+  const c = text.charCodeAt(q);
+  if (c === 44 || c === 40 || (dot && c === 46)) return true;
+  return q > end && (c === 45 || c === 0x2013 || c === 0x2014);
+}
+
+/** Opening quotes and brackets: 34, 39, 40, 91, 0x201c, 0x2018, 0xab, 0x201e, 0x2039. */
+function isOpener(c: number): boolean {
+  return c === 34 || c === 39 || c === 40 || c === 91 || c === 0x201c || c === 0x2018 || c === 0xab || c === 0x201e || c === 0x2039;
+}
 
 /** Nothing but a sentence boundary, a line break, a dash or the start of the text before pos. */
 export function isSentenceInitial(text: string, pos: number): boolean {
   let q = pos;
   while (q > 0) {
     const c = text.charCodeAt(q - 1);
-    if (isSpaceCode(c) || OPENERS.has(c)) q--;
+    if (isSpaceCode(c) || isOpener(c)) q--;
     else break;
   }
   if (q === 0) return true;
