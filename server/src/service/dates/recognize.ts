@@ -8,7 +8,7 @@
  * value wins; the scan resumes after it. Every rule is bounded (no unbounded repetition), so each
  * position costs a bounded amount of work and the scan is linear in the text length. Never throws.
  */
-import { longestMatchAt, type Normalized } from './normalize';
+import { isLetterOrDigit, longestMatchAt, type Normalized } from './normalize';
 import { parseDct, type Ymd } from './timex';
 
 /** A date expression found in running text: where it is, and its normalized value. */
@@ -57,21 +57,8 @@ for (let c = 0; c < 128; c++) {
   ASCII_LN[c] = /[A-Za-z0-9]/.test(ch) ? 1 : 0;
   ASCII_LOWER[c] = ASCII_LN[c] ? ch.toLowerCase().charCodeAt(0) : 0;
 }
-/** [\p{L}\p{N}] for BMP code points >= 128, filled on first use: 0 unknown, 1 no, 2 yes. */
-let bmpLN: Uint8Array | undefined;
-const LN_CHAR = /^[\p{L}\p{N}]$/u;
-
 /** Whether a code point (not a code unit) is a letter or a number. */
-function isLN(cp: number): boolean {
-  if (cp < 128) return ASCII_LN[cp] === 1;
-  if (cp < 0x10000) {
-    if (!bmpLN) bmpLN = new Uint8Array(0x10000);
-    let k = bmpLN[cp];
-    if (k === 0) bmpLN[cp] = k = LN_CHAR.test(String.fromCharCode(cp)) ? 2 : 1;
-    return k === 2;
-  }
-  return LN_CHAR.test(String.fromCodePoint(cp));
-}
+const isLN = isLetterOrDigit;
 
 /** The code point at i (a lone surrogate stands for itself). */
 function codePointAt(text: string, i: number): number {
