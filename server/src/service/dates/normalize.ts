@@ -1117,10 +1117,18 @@ export function makeCtx(dct: string | undefined, before: string, after: string):
 // in a canonical form (letters lower-cased, every ASCII digit read as 0): a match of 'wd? d month
 // year' at "29 June 2022" begins "00 june ". The prefixes of all rules, up to PREFIX_LEN characters,
 // form a trie; at a position only the rules whose prefix the text there begins with are tried.
-// The analysis over-approximates: lookarounds are taken to hold, and a prefix stops early before
-// a character class that is not a short list ("recent \p{Lu}..." gives "recent "). A text
-// character whose case folding is not plain lower-casing (a letter other than ASCII and basic
-// Cyrillic, a surrogate) stops the walk, and every rule with a prefix below that point is tried.
+// The analysis over-approximates: negative lookarounds are taken to hold, a positive lookahead
+// is read instead of what follows it, and a prefix stops early before a character class that is
+// not a short list ("recent \p{Lu}..." gives "recent "). A prefix that is a whole match counts
+// only where no letter or digit follows (the rules end there). A text character whose case
+// folding is not plain lower-casing (a letter other than ASCII and basic Cyrillic, a surrogate)
+// stops the walk, and every rule with a prefix below that point is tried. Tests check on
+// generated text that no rule that matches is ever skipped (test/unit/dates/dispatch.test.ts).
+//
+// Then the candidates are built longest first; a value built without reading the text around
+// the match is kept and reused for the same rule, matched text (and groups) and DCT, and the
+// rules whose groups follow from the matched text are matched with test() (no match object)
+// until one has to be built.
 
 const PREFIX_LEN = 8;
 
