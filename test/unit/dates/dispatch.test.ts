@@ -4,7 +4,7 @@
  * findDates against the unfiltered scan that tries every rule at every word.
  */
 import * as assert from 'node:assert/strict';
-import { clearBuiltCacheForTest, COMPILED, dispatchedRulesForTest, matchAt, rulePrefixesForTest } from '../../../server/src/service/dates/normalize';
+import { clearBuiltCacheForTest, COMPILED, dispatchedRulesForTest, groupsFollowTextForTest, matchAt, rulePrefixesForTest } from '../../../server/src/service/dates/normalize';
 import { findDates, findDatesAllRules } from '../../../server/src/service/dates/recognize';
 import { parseDct } from '../../../server/src/service/dates/timex';
 
@@ -246,6 +246,33 @@ describe('dates/matchAt: the cache of built values', () => {
     assert.deepEqual(v('In May, prices rose.'), [['May', '2022-05']]);
     assert.deepEqual(v('It was founded in 2015.'), [['2015', '2015']]);
     assert.deepEqual(v('Flight No. 2015 landed.'), []);
+  });
+  it('knows the rules whose groups may depend on the text after the match', () => {
+    const follow = new Set(groupsFollowTextForTest());
+    // a lookahead in the middle ('the year', 'clock time'), a group in a lookahead ('amount before a range')
+    assert.deepEqual(COMPILED.map((r) => r.name).filter((n) => !follow.has(n)), ['the year', 'amount before a range', 'clock time']);
+  });
+  it('builds the same values for rules matched without their groups, whatever comes after the match', () => {
+    // each rule's samples followed by different text: values built afresh, then with the
+    // cache filled by the same match before other text
+    const r = rng(21);
+    const dct = parseDct('2022-06-29');
+    const tails = ['', ' ', '.', ' 2015', ' years', ' ago', '-long', ' percent', 'x', ' a.m.', ' and 90 days', ' and 90 years', ' to 5 weeks', ' of 2022'];
+    COMPILED.forEach((rule) => {
+      const sample = sampler(rule.src, r);
+      for (let n = 0; n < 30; n++) {
+        const body = sample();
+        const texts = tails.map((tail) => 'in ' + body + tail);
+        const cold = texts.map((text) => {
+          clearBuiltCacheForTest();
+          return matchAt(text, 3, dct, true, false, true);
+        });
+        for (const order of [texts.map((_t, i) => i), texts.map((_t, i) => texts.length - 1 - i)]) {
+          clearBuiltCacheForTest();
+          for (const i of order) assert.deepEqual(matchAt(texts[i], 3, dct, true), cold[i], `${rule.name}: ${JSON.stringify(texts[i])}`);
+        }
+      }
+    });
   });
   it('does not reuse a value built from groups that differ for the same matched text', () => {
     clearBuiltCacheForTest();

@@ -1117,10 +1117,18 @@ export function makeCtx(dct: string | undefined, before: string, after: string):
 // in a canonical form (letters lower-cased, every ASCII digit read as 0): a match of 'wd? d month
 // year' at "29 June 2022" begins "00 june ". The prefixes of all rules, up to PREFIX_LEN characters,
 // form a trie; at a position only the rules whose prefix the text there begins with are tried.
-// The analysis over-approximates: lookarounds are taken to hold, and a prefix stops early before
-// a character class that is not a short list ("recent \p{Lu}..." gives "recent "). A text
-// character whose case folding is not plain lower-casing (a letter other than ASCII and basic
-// Cyrillic, a surrogate) stops the walk, and every rule with a prefix below that point is tried.
+// The analysis over-approximates: negative lookarounds are taken to hold, a positive lookahead
+// is read instead of what follows it, and a prefix stops early before a character class that is
+// not a short list ("recent \p{Lu}..." gives "recent "). A prefix that is a whole match counts
+// only where no letter or digit follows (the rules end there). A text character whose case
+// folding is not plain lower-casing (a letter other than ASCII and basic Cyrillic, a surrogate)
+// stops the walk, and every rule with a prefix below that point is tried. Tests check on
+// generated text that no rule that matches is ever skipped (test/unit/dates/dispatch.test.ts).
+//
+// Then the candidates are built longest first; a value built without reading the text around
+// the match is kept and reused for the same rule, matched text (and groups) and DCT, and the
+// rules whose groups follow from the matched text are matched with test() (no match object)
+// until one has to be built.
 
 const PREFIX_LEN = 8;
 
@@ -1613,32 +1621,86 @@ function ownCopy(s: string): string {
 /** Names of the groups of each rule, in order. */
 const groupNames: string[][] = COMPILED.map((r) => [...r.src.matchAll(/\(\?<([A-Za-z]\w*)>/g)].map((m) => m[1]));
 
+/**
+ * Whether a rule's groups follow from its matched text alone: no assertion (lookaround, \b,
+ * ^, $) but at the end of the rule, where it is tested at the end of the match, and no group
+ * after a lookahead (it could capture text after the match). Then every way
+ * through the rule that consumes the same text reads the same characters and meets the same
+ * assertions there, and the first such way (the one the engine takes) does not depend on the
+ * text around: the same rule and matched text give the same groups.
+ */
+function groupsFollowText(src: string): boolean {
+  if (/\(\?<[=!]/.test(src)) return false; // a lookbehind reads before the match
+  const look = src.indexOf('(?=');
+  if (look >= 0 && /\(\?<[A-Za-z]/.test(src.slice(look))) return false; // a group in a lookahead is read after the match
+  const hasAssertion = (n: RxNode): boolean => {
+    switch (n.t) {
+      case 'empty':
+      case 'look':
+        return true;
+      case 'group':
+        return n.alts.some((alt) => alt.some(hasAssertion));
+      case 'rep':
+        return hasAssertion(n.node);
+      default:
+        return false;
+    }
+  };
+  try {
+    return parseRx(src).every((alt) => {
+      let last = alt.length;
+      while (last > 0 && (alt[last - 1].t === 'empty' || alt[last - 1].t === 'look')) last--;
+      return alt.slice(0, last).every((n) => !hasAssertion(n));
+    });
+  } catch {
+    return false;
+  }
+}
+/** Rules whose groups follow from the matched text (their built values are cached by it). */
+const fromText: boolean[] = COMPILED.map((r) => groupsFollowText(r.src));
+
+/** For tests: the rules whose groups follow from their matched text. */
+export function groupsFollowTextForTest(): string[] {
+  return COMPILED.filter((_r, i) => fromText[i]).map((r) => r.name);
+}
+
 let allRules: number[][] | undefined;
 
 /** Scratch of matchesAt: end, rule index and groups of each rule that matched. */
 const candEnd = new Int32Array(COMPILED.length);
 const candRule = new Int32Array(COMPILED.length);
 const candGroups: Array<Groups | undefined> = new Array(COMPILED.length).fill(undefined);
+const candText: Array<string | undefined> = new Array(COMPILED.length).fill(undefined);
 
 export interface RuleMatch { end: number; rule: string; value: Normalized }
 
 /** Builds the match of rule k from index to end; undefined if the builder refuses it. */
-function buildMatch(text: string, index: number, dct: Ymd | undefined, k: number, end: number, groups: Groups): Normalized | undefined {
+function buildMatch(text: string, index: number, dct: Ymd | undefined, k: number, t: string, groups: Groups | undefined): Normalized | undefined {
   const r = COMPILED[k];
-  const t = text.slice(index, end);
+  const end = index + t.length;
   const d = dct ? dct.y * 10000 + dct.m * 100 + dct.d : -1;
   const names = groupNames[k];
   const cache = builtCache[k];
   const seen = cache.get(t);
   if (seen && seen.dct === d) {
+    // where groups follow from the text they need no comparing (nor an exec to get them)
     let same = true;
-    for (let j = 0; j < names.length; j++) {
-      if (seen.groups[j] !== groups[names[j]]) {
-        same = false;
-        break;
+    if (!fromText[k]) {
+      for (let j = 0; j < names.length; j++) {
+        if (seen.groups[j] !== groups![names[j]]) {
+          same = false;
+          break;
+        }
       }
     }
     if (same) return seen.value;
+  }
+  if (!groups) {
+    // matched by test(): the same match again, with its groups
+    r.sticky.lastIndex = index;
+    const m = r.sticky.exec(text);
+    if (!m || m[0] !== t) return undefined; // cannot happen: the same expression at the same place
+    groups = (m.groups ?? {}) as Groups;
   }
   const ctx = sharedCtx.reset(dct, text, index, end);
   ctx.read = false;
@@ -1654,17 +1716,22 @@ function buildMatch(text: string, index: number, dct: Ymd | undefined, k: number
       builtCount = 1;
     }
     // own copies: a substring may keep the whole text alive
-    cache.set(ownCopy(t), { dct: d, groups: names.map((n) => (groups[n] === undefined ? undefined : ownCopy(groups[n]!))), value: v });
+    const g = groups;
+    cache.set(ownCopy(t), { dct: d, groups: names.map((n) => (g[n] === undefined ? undefined : ownCopy(g[n]!))), value: v });
   }
   ctx.reset(undefined, '', 0, 0); // keep no text alive
   return v;
 }
 
+/** The longest match found by the last call of longestMatchAt (one record, reused). */
+export interface LongestMatch { end: number; rule: string; value: Normalized; text: string }
+const longest: LongestMatch = { end: 0, rule: '', value: { type: 'DATE', value: '', confident: false }, text: '' };
+
 /**
  * The rule matches at index, longest first (then in rule order), each built into a value: all
- * of them pushed to `all` if given, else the first one returned.
+ * of them pushed to `all` if given, else only the first one, into `longest`. Whether one was.
  */
-function matchesAt(text: string, index: number, dct: Ymd | undefined, recognizeOnly: boolean, exhaustive: boolean, all: RuleMatch[] | undefined): RuleMatch | undefined {
+function matchesAt(text: string, index: number, dct: Ymd | undefined, recognizeOnly: boolean, exhaustive: boolean, all: RuleMatch[] | undefined): boolean {
   let list: number[];
   if (exhaustive) {
     allRules ??= [COMPILED.map((_r, i) => i), COMPILED.map((r, i) => (r.recognize === false ? -1 : i)).filter((i) => i >= 0)];
@@ -1678,34 +1745,47 @@ function matchesAt(text: string, index: number, dct: Ymd | undefined, recognizeO
     const i = list[k];
     const re = COMPILED[i].sticky;
     re.lastIndex = index;
-    const m = re.exec(text);
-    if (!m || m[0].length === 0) continue;
-    candEnd[count] = index + m[0].length;
+    if (fromText[i]) {
+      // the end is enough for now (test() allocates no match); text and groups when built
+      if (!re.test(text) || re.lastIndex === index) continue;
+      candEnd[count] = re.lastIndex;
+      candGroups[count] = undefined;
+      candText[count] = undefined;
+    } else {
+      const m = re.exec(text);
+      if (!m || m[0].length === 0) continue;
+      candEnd[count] = index + m[0].length;
+      candGroups[count] = (m.groups ?? {}) as Groups;
+      candText[count] = m[0];
+    }
     candRule[count] = i;
-    candGroups[count] = (m.groups ?? {}) as Groups;
     count++;
   }
-  let first: RuleMatch | undefined;
+  let found = false;
   // longest first, then in rule order (the list is in rule order): pick, build, mark as done
   for (let left = count; left > 0; left--) {
     let best = -1;
     for (let j = 0; j < count; j++) if (candEnd[j] >= 0 && (best < 0 || candEnd[j] > candEnd[best])) best = j;
     const end = candEnd[best];
     const k = candRule[best];
-    const groups = candGroups[best]!;
     candEnd[best] = -1;
-    const v = buildMatch(text, index, dct, k, end, groups);
+    const t = candText[best] ?? text.slice(index, end);
+    const v = buildMatch(text, index, dct, k, t, candGroups[best]);
     if (!v) continue;
-    const found = { end, rule: COMPILED[k].name, value: v };
     if (!all) {
-      first = found;
+      longest.end = end;
+      longest.rule = COMPILED[k].name;
+      longest.value = v;
+      longest.text = t;
+      found = true;
       break;
     }
-    first ??= found;
-    all.push(found);
+    found = true;
+    all.push({ end, rule: COMPILED[k].name, value: v });
   }
   candGroups.fill(undefined, 0, count); // keep no match alive
-  return first;
+  candText.fill(undefined, 0, count);
+  return found;
 }
 
 /**
@@ -1715,17 +1795,20 @@ function matchesAt(text: string, index: number, dct: Ymd | undefined, recognizeO
  */
 export function matchAt(text: string, index: number, dct: Ymd | undefined, recognizeOnly: boolean, firstOnly = false, exhaustive = false): RuleMatch[] {
   if (firstOnly) {
-    const m = matchesAt(text, index, dct, recognizeOnly, exhaustive, undefined);
-    return m ? [m] : [];
+    if (!matchesAt(text, index, dct, recognizeOnly, exhaustive, undefined)) return [];
+    return [{ end: longest.end, rule: longest.rule, value: longest.value }];
   }
   const out: RuleMatch[] = [];
   matchesAt(text, index, dct, recognizeOnly, exhaustive, out);
   return out;
 }
 
-/** The longest rule match at `index` that builds a value (matchAt(...)[0] for recognition). */
-export function firstMatchAt(text: string, index: number, dct: Ymd | undefined, exhaustive = false): RuleMatch | undefined {
-  return matchesAt(text, index, dct, true, exhaustive, undefined);
+/**
+ * The longest rule match at `index` that builds a value, as matchAt(text, index, dct, true,
+ * true)[0] but with the matched text, in a record that the next call reuses.
+ */
+export function longestMatchAt(text: string, index: number, dct: Ymd | undefined, exhaustive = false): LongestMatch | undefined {
+  return matchesAt(text, index, dct, true, exhaustive, undefined) ? longest : undefined;
 }
 
 /** For tests: the rules (indices into COMPILED) that matchAt tries at `index`. */

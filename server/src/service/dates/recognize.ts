@@ -8,7 +8,7 @@
  * value wins; the scan resumes after it. Every rule is bounded (no unbounded repetition), so each
  * position costs a bounded amount of work and the scan is linear in the text length. Never throws.
  */
-import { firstMatchAt, type Normalized } from './normalize';
+import { isLetterOrDigit, longestMatchAt, type Normalized } from './normalize';
 import { parseDct, type Ymd } from './timex';
 
 /** A date expression found in running text: where it is, and its normalized value. */
@@ -57,21 +57,8 @@ for (let c = 0; c < 128; c++) {
   ASCII_LN[c] = /[A-Za-z0-9]/.test(ch) ? 1 : 0;
   ASCII_LOWER[c] = ASCII_LN[c] ? ch.toLowerCase().charCodeAt(0) : 0;
 }
-/** [\p{L}\p{N}] for BMP code points >= 128, filled on first use: 0 unknown, 1 no, 2 yes. */
-let bmpLN: Uint8Array | undefined;
-const LN_CHAR = /^[\p{L}\p{N}]$/u;
-
 /** Whether a code point (not a code unit) is a letter or a number. */
-function isLN(cp: number): boolean {
-  if (cp < 128) return ASCII_LN[cp] === 1;
-  if (cp < 0x10000) {
-    if (!bmpLN) bmpLN = new Uint8Array(0x10000);
-    let k = bmpLN[cp];
-    if (k === 0) bmpLN[cp] = k = LN_CHAR.test(String.fromCharCode(cp)) ? 2 : 1;
-    return k === 2;
-  }
-  return LN_CHAR.test(String.fromCodePoint(cp));
-}
+const isLN = isLetterOrDigit;
 
 /** The code point at i (a lone surrogate stands for itself). */
 function codePointAt(text: string, i: number): number {
@@ -282,8 +269,20 @@ function scan(text: string, dct: string | undefined, filtered: boolean, dispatch
           i++;
         } else {
           always = c <= 57;
-          i = runEnd(text, i + 1, l);
-          h = runHash;
+          // the ASCII run here, the rest (if any) by runEnd
+          h = l;
+          i++;
+          for (; i < n; i++) {
+            const d = text.charCodeAt(i);
+            if (d >= 128) break;
+            const m = ASCII_LOWER[d];
+            if (m === 0) break;
+            h = ((h * 31) ^ m) & 0xffff;
+          }
+          if (i < n && text.charCodeAt(i) >= 128) {
+            i = runEnd(text, i, h);
+            h = runHash;
+          }
         }
       } else if (c === 0x2019 && isDecadeQuote(text, i)) {
         always = true;
@@ -304,15 +303,15 @@ function scan(text: string, dct: string | undefined, filtered: boolean, dispatch
       }
       // most words are no start word: their hash is in no chain
       if (filtered && !always && (i - start > 12 || (h >= 0 && wordHead[h] < 0) || !canStartWord(text, start, i, h))) continue;
-      const best = firstMatchAt(text, start, anchor, !dispatch);
+      const best = longestMatchAt(text, start, anchor, !dispatch);
       if (!best) continue;
-      out.push(toFound(text, start, best.end, best.value));
+      out.push(toFound(start, best.end, best.text, best.value));
       rawEnds.push(best.end);
       if (best.rule === 'year range') {
         // the two years of a range are dates of their own
         for (const y of text.slice(start, best.end).matchAll(/\d{4}/g)) {
           const s = start + (y.index ?? 0);
-          out.push(toFound(text, s, s + 4, { type: 'DATE', value: y[0], confident: true }));
+          out.push(toFound(s, s + 4, y[0], { type: 'DATE', value: y[0], confident: true }));
           rawEnds.push(s + 4);
         }
       }
@@ -325,18 +324,21 @@ function scan(text: string, dct: string | undefined, filtered: boolean, dispatch
   return out;
 }
 
-/** The result for a match [start, end) of value v. */
-function toFound(text: string, start: number, end: number, v: Normalized): FoundDate {
+/** The result for a match [start, end) (its text: t) of value v. */
+function toFound(start: number, end: number, t: string, v: Normalized): FoundDate {
   // extent conventions: no possessive ("Friday's" -> "Friday"; not "the 1990's")
-  const n = end - start;
-  const q = text.charCodeAt(end - 2);
-  if (n >= 2 && text.charCodeAt(end - 1) === 115 && (q === 39 || q === 0x2019)) {
-    const d = text.charCodeAt(end - 4);
-    if (!(n >= 4 && text.charCodeAt(end - 3) === 48 && d >= 48 && d <= 57)) end -= 2;
+  const n = t.length;
+  const q = t.charCodeAt(n - 2);
+  if (n >= 2 && t.charCodeAt(n - 1) === 115 && (q === 39 || q === 0x2019)) {
+    const d = t.charCodeAt(n - 4);
+    if (!(n >= 4 && t.charCodeAt(n - 3) === 48 && d >= 48 && d <= 57)) {
+      end -= 2;
+      t = t.slice(0, -2);
+    }
   }
-  if (!v.mod && !v.quant && !v.freq) return { start, end, text: text.slice(start, end), type: v.type, value: v.value, confident: v.confident };
+  if (!v.mod && !v.quant && !v.freq) return { start, end, text: t, type: v.type, value: v.value, confident: v.confident };
   // the optional fields between value and confident (key order is visible in JSON)
-  const f = { start, end, text: text.slice(start, end), type: v.type, value: v.value } as FoundDate;
+  const f = { start, end, text: t, type: v.type, value: v.value } as FoundDate;
   if (v.mod) f.mod = v.mod;
   if (v.quant) f.quant = v.quant;
   if (v.freq) f.freq = v.freq;
