@@ -10,7 +10,7 @@
  * The helpers below (label context, relative expressions, inferring the publication date) are
  * shared by the hover, the inlay hints and completion.
  */
-import { normalize, type Normalized } from '../dates/normalize';
+import { normalize, normalizeTracked, type Normalized } from '../dates/normalize';
 import {
   dayNumber,
   describeTimex,
@@ -97,31 +97,39 @@ export function labelContext(doc: PressDocument, a: Annotation): { before: strin
 }
 
 /**
- * normalize() with a bounded memo: every keystroke re-checks every date annotation, and most of
- * them (label, publication date and context) have not changed.
+ * normalize() with bounded memos (least recently used dropped first). Most labels read the same
+ * in any context ("29 June 2022", "today", "in 2015"): their value is kept by label and
+ * publication date alone, so the context is not even cut out of the text; the others ("Friday",
+ * "in May") are kept by label, date and context.
  */
 const memo = new Map<string, Normalized | undefined>();
+const contextFree = new Map<string, Normalized | undefined>();
 const MEMO_SIZE = 8192;
 
-export function normalizeCached(label: string, dct: string | undefined, context?: { before?: string; after?: string }): Normalized | undefined {
-  const key = `${label}\u0000${dct ?? ''}\u0000${context?.before ?? ''}\u0000${context?.after ?? ''}`;
-  if (memo.has(key)) {
-    const v = memo.get(key);
-    memo.delete(key);
-    memo.set(key, v);
-    return v;
-  }
-  const v = normalize(label, dct, context);
-  if (v) Object.freeze(v);
-  memo.set(key, v);
-  if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value as string);
-  return v;
+function touch<V>(map: Map<string, V>, key: string, value: V): V {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > MEMO_SIZE) map.delete(map.keys().next().value as string);
+  return value;
 }
 
-/** The label normalized against the publication date, in its context. */
+type Context = { before?: string; after?: string };
+
+export function normalizeCached(label: string, dct: string | undefined, context?: Context | (() => Context)): Normalized | undefined {
+  const freeKey = `${label}\u0000${dct ?? ''}`;
+  if (contextFree.has(freeKey)) return touch(contextFree, freeKey, contextFree.get(freeKey));
+  const ctx = typeof context === 'function' ? context() : context;
+  const key = `${freeKey}\u0000${ctx?.before ?? ''}\u0000${ctx?.after ?? ''}`;
+  if (memo.has(key)) return touch(memo, key, memo.get(key));
+  const { value, usedContext } = normalizeTracked(label, dct, ctx);
+  if (value) Object.freeze(value);
+  return touch(usedContext ? memo : contextFree, usedContext ? key : freeKey, value);
+}
+
+/** The label normalized against the publication date, in its context (cut out only if needed). */
 export function normalizeLabel(doc: PressDocument, a: Annotation, dct: string | undefined): Normalized | undefined {
   const label = labelText(a);
-  return label ? normalizeCached(label, dct, labelContext(doc, a)) : undefined;
+  return label ? normalizeCached(label, dct, () => labelContext(doc, a)) : undefined;
 }
 
 /** Anchors of different weekdays, months and years: a value that changes with them is relative. */

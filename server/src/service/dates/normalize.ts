@@ -1852,13 +1852,48 @@ const LEADING = /^(?:on|in|at|by|since|until|till|from|during|for|of|to|as of|st
  * ambiguous weekdays and months. Returns undefined if the expression is not understood.
  */
 export function normalize(expression: string, dct: string | undefined, context?: NormalizeContext): Normalized | undefined {
+  return normalizeTracked(expression, dct, context).value;
+}
+
+/** The rule context, noting whether a rule read the text around the expression. */
+class TrackedCtx implements Ctx {
+  read = false;
+  tense: Tense | null | undefined = null;
+  constructor(
+    readonly dct: Ymd | undefined,
+    private b: string,
+    private a: string,
+  ) {}
+  get before(): string {
+    this.read = true;
+    return this.b;
+  }
+  set before(v: string) {
+    this.b = v;
+  }
+  get after(): string {
+    this.read = true;
+    return this.a;
+  }
+  set after(v: string) {
+    this.a = v;
+  }
+}
+
+/**
+ * normalize(), and whether the value depended on the context: `usedContext` is false when no
+ * rule read the text around the expression, so that the same expression and publication date
+ * give the same value in any context (the path up to a first read depends on them alone).
+ */
+export function normalizeTracked(expression: string, dct: string | undefined, context?: NormalizeContext): { value: Normalized | undefined; usedContext: boolean } {
+  let c: TrackedCtx | undefined;
   try {
-    if (typeof expression !== 'string') return undefined;
+    if (typeof expression !== 'string') return { value: undefined, usedContext: false };
     let expr = expression.trim().replace(/\s+/g, ' ').replace(/[.,;:!?]+$/, (m) => (/\.$/.test(m) && /(?:a\.m|p\.m|\b[A-Z][a-z]{2,3})\.$/.test(expression.trim()) ? '.' : ''));
-    if (!expr) return undefined;
+    if (!expr) return { value: undefined, usedContext: false };
     const before = typeof context?.before === 'string' ? context.before : '';
     const after = typeof context?.after === 'string' ? context.after : '';
-    const c: Ctx = { dct: parseDct(dct), before, after, tense: null };
+    c = new TrackedCtx(parseDct(dct), before, after);
     let v = normalizeCore(expr, c);
     while (!v && LEADING.test(expr)) {
       const m = LEADING.exec(expr)!;
@@ -1868,8 +1903,8 @@ export function normalize(expression: string, dct: string | undefined, context?:
       v = normalizeCore(expr, c);
     }
     if (!v && /['’]s$/.test(expr)) v = normalizeCore(expr.replace(/['’]s$/, ''), c);
-    return v;
+    return { value: v, usedContext: c.read };
   } catch {
-    return undefined;
+    return { value: undefined, usedContext: c?.read ?? true };
   }
 }
