@@ -476,6 +476,7 @@ export function runJobs(jobs: readonly Job[], ctx: BatchContext, options: RunOpt
   if (count <= 1) return local(0, jobs.length);
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const pool: Slot[] = [];
+  const oldGenerationMb = Math.max(256, Math.ceil((4 * process.memoryUsage().heapUsed) / 2 ** 20));
   try {
     for (let k = 0; k < count; k++) {
       const { port1, port2 } = new MessageChannel();
@@ -483,7 +484,11 @@ export function runJobs(jobs: readonly Job[], ctx: BatchContext, options: RunOpt
         eval: true,
         workerData: { [WORKER_MARK]: true, ctx, port: port2, signal: signal.buffer },
         transferList: [port2],
+        // A worker's live data is about what this thread holds (the knowledge bases); without a
+        // limit V8 lets garbage pile up to gigabytes across a corpus before collecting it.
+        resourceLimits: { maxOldGenerationSizeMb: oldGenerationMb },
       });
+      worker.on('error', () => undefined); // a dead worker stops answering: its jobs then run here
       worker.unref();
       pool.push({ worker, port: port1, busy: undefined });
     }
