@@ -273,12 +273,10 @@ describe('grammar: syntaxes/pressmark.tmLanguage.json', () => {
         '[' + 'a'.repeat(n) + ']{' + 'b'.repeat(n),
       ];
       for (const h of hostile) {
-        const t0 = process.hrtime.bigint();
+        // Catastrophic backtracking takes minutes here (the test's timeout stops it); linear or
+        // mildly quadratic takes milliseconds.
         const r = tokenizeText(grammar, h + '\nnext [Kazakhstan]{country:KZ}');
-        const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-        // Catastrophic backtracking takes minutes here; linear or mildly quadratic takes milliseconds.
-        assert.ok(ms < 5000, `${ms.toFixed(0)} ms for ${JSON.stringify(h.slice(0, 30))}…`);
-        assert.ok(!r[0].stoppedEarly);
+        assert.ok(!r[0].stoppedEarly, JSON.stringify(h.slice(0, 30)));
       }
     });
 
