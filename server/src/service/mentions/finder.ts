@@ -66,6 +66,8 @@ class TrieNode {
   /** Scratch of Context number `gen`: the first raw of this name in its scan (see Context.indexTop). */
   gen = 0;
   head = -1;
+  /** The text of the last mention of this name in the current call (most mentions of a name are written alike: one string for them). */
+  lastText = '';
   /** Scratch of Context number `contGen`: the continuations of this name in its text. */
   contGen = 0;
   conts: ReadonlySet<string> = EMPTY_SET;
@@ -503,15 +505,22 @@ export class MentionFinder {
   find(text: string, options?: FindOptions): Mention[] {
     try {
       if (typeof text !== 'string' || text.length === 0 || !this.root.next) return [];
-      const ctx = new Context(text, options, this.optionKeys);
+      const ctx = new Context(text, options, this.optionKeys, this.texts);
       const out = this.findIn(ctx, 0, text.length, false, 0);
       // a very long text leaves big buffers: let them go
       if (this.pool[0] && this.pool[0].capacity > 1 << 16) this.pool[0] = undefined;
       return out;
     } catch {
       return [];
+    } finally {
+      // the texts of this call's mentions may be slices of `text`: keep no reference to it
+      for (const node of this.texts) node.lastText = '';
+      this.texts.length = 0;
     }
   }
+
+  /** The trie nodes whose lastText this call set. */
+  private readonly texts: TrieNode[] = [];
 
   /** Raws buffers by depth of findIn (a nested findIn scans while its caller still reads its raws). */
   private readonly pool: Array<Raws | undefined> = [];
@@ -877,7 +886,13 @@ class Context {
   /** This context's number (unique): marks the facts it keeps on trie nodes. */
   private readonly gen = ++generation;
 
-  constructor(readonly text: string, options: FindOptions | undefined, optionKeys: OptionKeys) {
+  constructor(
+    readonly text: string,
+    options: FindOptions | undefined,
+    optionKeys: OptionKeys,
+    /** The finder's list of trie nodes whose lastText this call sets (cleared after the call). */
+    private readonly texts: TrieNode[],
+  ) {
     this.types = Array.isArray(options?.types) ? new Set(options!.types) : undefined;
     this.nested = options?.nested === true;
     this.language = typeof options?.language === 'string' && options.language ? options.language.toLowerCase().split(/[-_]/)[0] : 'en';
@@ -1063,13 +1078,27 @@ class Context {
     const m: Mention = {
       start,
       end: finalEnd,
-      text: text.slice(start, finalEnd),
+      text: this.textOf(start, finalEnd, node),
       type: top.entity.type,
       id: top.entity.id,
       confidence: Math.round(confidence * 100) / 100,
     };
     if (!resolved) this.addAlternatives(m, readings);
     return m;
+  }
+
+  /** text.slice(start, end), or the equal string made for the last mention of `node` in this call. */
+  private textOf(start: number, end: number, node: TrieNode): string {
+    const text = this.text;
+    const last = node.lastText;
+    const len = end - start;
+    if (last.length === len) {
+      let i = 0;
+      while (i < len && last.charCodeAt(i) === text.charCodeAt(start + i)) i++;
+      if (i === len) return last;
+    }
+    if (last === '') this.texts.push(node);
+    return (node.lastText = text.slice(start, end));
   }
 
   /** Set by settle(): context settled the reading. */
