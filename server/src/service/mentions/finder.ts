@@ -1427,6 +1427,10 @@ function classifyLine(text: string, s: number, e: number): number {
       long++;
       if (sh !== Shape.Lower) longCap++;
     }
+    // Neither kind can be reached any more: the rest of the line holds at most (e - i) / 3 words
+    // in capitals (a separator and two letters each) and (e - i) / 5 long words, and even all of
+    // them would not bring the ratios to 3/4. (Most lines of prose end here, half read.)
+    if (3 * cased - 4 * upper > Math.floor((e - i) / 3) && 3 * long - 4 * longCap > Math.floor((e - i) / 5)) return 0;
   }
   let kind = 0;
   if (cased >= 2 && upper / cased >= 0.75) kind |= LINE_UPPER;
