@@ -83,6 +83,13 @@ const CASES: Array<{ name: string; text: string; expect: Exp[]; options?: FindOp
   { name: 'Cyrillic names', text: 'Казахстан и Люксембург подписали соглашение в Астане.', expect: [['Казахстан', 'country', 'KZ'], ['Люксембург', 'country', 'LU', [LU_CITY]]] },
   // options
   { name: 'types', text: 'The OSCE met in Luxembourg and Nur-Sultan on Kazakhstan.', options: { types: ['place'] }, expect: [['Nur-Sultan', 'place', 'G1526273']] },
+  // the code-unit tests that stand for regular expressions and string slices
+  { name: 'an acronym after skipped words and capitalized words hides the country', text: 'the United States Department of Defense (USDD) said', expect: [] },
+  { name: 'a long lower-case word between the name and the brackets keeps the country', text: 'France in Moscow last Friday (FMLF) said', expect: [['France', 'country', 'FR'], ['Moscow', 'place', 'G524901']] },
+  { name: '"<city>, <country>" with a no-break space or a tab after the comma', text: 'They flew to Armenia,\u00a0Colombia and to Toulouse,\tFrance.', expect: [['Armenia', 'place', 'G3689560'], ['Colombia', 'country', 'CO'], ['Toulouse', 'place', 'G2972315'], ['France', 'country', 'FR']] },
+  { name: 'a dateline with a no-break space before the dash', text: 'LUXEMBOURG\u00a0— The government said', expect: [['LUXEMBOURG', 'place', 'G2960316', ['country:LU']]] },
+  { name: 'non-ASCII names, folded or not, in any case', text: 'Türkiye, TÜRKIYE, Turkiye and Côte d’Ivoire; Türkiye again.', expect: [['Türkiye', 'country', 'TR'], ['TÜRKIYE', 'country', 'TR'], ['Turkiye', 'country', 'TR'], ['Côte d’Ivoire', 'country', 'CI'], ['Türkiye', 'country', 'TR']] },
+  { name: 'one name written in several ways keeps each text', text: 'Kazakhstan, KAZAKHSTAN and Kazakhstan; Luxembourg City and Luxembourg.', expect: [['Kazakhstan', 'country', 'KZ'], ['KAZAKHSTAN', 'country', 'KZ'], ['Kazakhstan', 'country', 'KZ'], ['Luxembourg City', 'place', 'G2960316'], ['Luxembourg', 'country', 'LU', [LU_CITY]]] },
 ];
 
 describe('mentions/finder: rules', () => {
@@ -146,6 +153,73 @@ describe('mentions/finder: rules', () => {
   it('mixed-case acronyms match as written or in capitals only', () => {
     // "COE" is also the French acronym of the European Olympic Committees: not a native form in English text
     check('The CoE and the COE, not Coe the athlete.', [['CoE', 'org', 'COE'], ['COE', 'org', 'COE']]);
+  });
+});
+
+describe('mentions/finder: state kept between calls', () => {
+  // The finder keeps buffers and caches from one call to the next (readings per name and
+  // options, scan buffers, per-text facts on the trie nodes): no call may see another's.
+  const texts = [
+    'Kazakhstan and Luxembourg commemorate; the mayor of Luxembourg said so in Luxembourg City.',
+    'NUR-SULTAN. KAZINFORM - Today Kazakhstan\nCHINA EASTERN BUYS JETS\nThe carrier China Eastern Airlines said on Monday it would buy jets.',
+    'the OSCE Parliamentary Assembly and the Parliamentary Assembly of the Council of Europe met in Geneva June 2022.',
+    'The COE met; the UE and the PE; refugees from Congo; Armenia, Colombia; Reading the report in Reading, Nice weather in Nice.',
+    'Казахстан и Люксембург подписали соглашение в Астане. The Benelux Chamber of Commerce in Kazakhstan met.',
+  ];
+  const options: Array<FindOptions | undefined> = [
+    undefined,
+    { nested: true },
+    { types: ['country'] },
+    { types: ['place', 'org'], nested: true },
+    { language: 'fr' },
+    { minPlacePopulation: 0 },
+    { minPlacePopulation: 5_000_000 },
+  ];
+
+  it('gives each text the same mentions whatever was found before, with any options', () => {
+    const base = kb();
+    const shared = MentionFinder.for(base);
+    // every (text, options) pair in one order on the shared finder, twice ...
+    const first = new Map<string, Mention[]>();
+    for (let round = 0; round < 2; round++) {
+      for (let o = 0; o < options.length; o++) {
+        for (let t = 0; t < texts.length; t++) {
+          const found = shared.find(texts[t], options[o]);
+          const key = `${t}/${o}`;
+          if (round === 0) first.set(key, found);
+          else assert.deepEqual(found, first.get(key), `second round, text ${t}, options ${JSON.stringify(options[o])}`);
+        }
+      }
+    }
+    // ... and in the reverse order on a new finder
+    const fresh = new MentionFinder(base);
+    for (let t = texts.length - 1; t >= 0; t--) {
+      for (let o = options.length - 1; o >= 0; o--) {
+        assert.deepEqual(fresh.find(texts[t], options[o]), first.get(`${t}/${o}`), `new finder, text ${t}, options ${JSON.stringify(options[o])}`);
+      }
+    }
+    // the options change the answer (else this test could not fail on a cache mix-up)
+    assert.notDeepEqual(first.get('3/0'), first.get('3/4'), 'French acronyms count in French text');
+    assert.notDeepEqual(first.get('3/0'), first.get('3/6'), 'a minimum population drops cities');
+    assert.notDeepEqual(first.get('2/0'), first.get('2/1'), 'nested adds the names inside');
+  });
+
+  it('a paragraph alone gives the mentions it gives inside the text, offsets shifted', () => {
+    const f = MentionFinder.for(kb());
+    const paragraphs = [
+      'India signed an agreement with China in Astana today. The United States hosted representatives of India in Geneva June 2022.',
+      'Russia expanded trade with France in Moscow last Friday. Kazakhstan and Luxembourg welcomed a delegation from the World Bank in Tashkent.',
+    ];
+    const whole = paragraphs.join('\n\n');
+    const inWhole = f.find(whole);
+    let offset = 0;
+    const shifted: Mention[] = [];
+    for (const p of paragraphs) {
+      for (const m of f.find(p)) shifted.push({ ...m, start: m.start + offset, end: m.end + offset });
+      offset += p.length + 2;
+    }
+    assert.deepEqual(shifted, inWhole);
+    assert.ok(inWhole.length >= 10, `${inWhole.length} mentions`);
   });
 });
 

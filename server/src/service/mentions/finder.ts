@@ -66,6 +66,8 @@ class TrieNode {
   /** Scratch of Context number `gen`: the first raw of this name in its scan (see Context.indexTop). */
   gen = 0;
   head = -1;
+  /** The text of the last mention of this name in the current call (most mentions of a name are written alike: one string for them). */
+  lastText = '';
   /** Scratch of Context number `contGen`: the continuations of this name in its text. */
   contGen = 0;
   conts: ReadonlySet<string> = EMPTY_SET;
@@ -378,6 +380,11 @@ function isCapsWord(c0: number, c1: number): boolean {
 }
 
 const AIR = new WordSet(['air']);
+
+// Verdicts of the one-word city rules.
+const DROP = 0;
+const WEAK = 1;
+const KEEP = 2;
 const CITY = new WordSet(['city']);
 const OF = new WordSet(['of']);
 
@@ -503,15 +510,22 @@ export class MentionFinder {
   find(text: string, options?: FindOptions): Mention[] {
     try {
       if (typeof text !== 'string' || text.length === 0 || !this.root.next) return [];
-      const ctx = new Context(text, options, this.optionKeys);
+      const ctx = new Context(text, options, this.optionKeys, this.texts);
       const out = this.findIn(ctx, 0, text.length, false, 0);
       // a very long text leaves big buffers: let them go
       if (this.pool[0] && this.pool[0].capacity > 1 << 16) this.pool[0] = undefined;
       return out;
     } catch {
       return [];
+    } finally {
+      // the texts of this call's mentions may be slices of `text`: keep no reference to it
+      for (const node of this.texts) node.lastText = '';
+      this.texts.length = 0;
     }
   }
+
+  /** The trie nodes whose lastText this call set. */
+  private readonly texts: TrieNode[] = [];
 
   /** Raws buffers by depth of findIn (a nested findIn scans while its caller still reads its raws). */
   private readonly pool: Array<Raws | undefined> = [];
@@ -877,7 +891,13 @@ class Context {
   /** This context's number (unique): marks the facts it keeps on trie nodes. */
   private readonly gen = ++generation;
 
-  constructor(readonly text: string, options: FindOptions | undefined, optionKeys: OptionKeys) {
+  constructor(
+    readonly text: string,
+    options: FindOptions | undefined,
+    optionKeys: OptionKeys,
+    /** The finder's list of trie nodes whose lastText this call sets (cleared after the call). */
+    private readonly texts: TrieNode[],
+  ) {
     this.types = Array.isArray(options?.types) ? new Set(options!.types) : undefined;
     this.nested = options?.nested === true;
     this.language = typeof options?.language === 'string' && options.language ? options.language.toLowerCase().split(/[-_]/)[0] : 'en';
@@ -939,112 +959,36 @@ class Context {
     // --- case evidence: the kind of the line (a headline, a line in capitals) matters only next
     // to a capitalized word, and for one-word cities; it is looked up there (this.lineKind)
 
-    // --- part of a longer unknown name
-    // the words before and after on the same line, separated by spaces only (-1: none)
-    // with their shapes and folded hashes (read once: see readWord); only countries, places and
-    // ambiguous names look at them
+    // --- part of a longer unknown name (reads the words around the name: see neighbours)
     const countryOrPlace = topType === 'country' || topType === 'place';
-    const neighbours = countryOrPlace || readings.length > 1;
-    const prevEnd = neighbours ? prevWordEnd(text, start) : -1;
-    let prevStart = -1;
-    let prevShape = Shape.Caseless;
-    let prevHash = 0;
-    let prevWide = 0;
-    if (prevEnd >= 0) {
-      prevStart = readWordBefore(text, prevEnd);
-      prevShape = WORD_INFO[0];
-      prevHash = WORD_INFO[1];
-      prevWide = WORD_INFO[2];
+    if (countryOrPlace || readings.length > 1) {
+      if (this.neighbours(raws, i, inner, countryOrPlace, topType)) return undefined;
+    } else {
+      this.prevStart = this.prevEnd = this.nextStart = this.nextEnd = -1;
     }
-    const nextStart = neighbours ? nextWordStart(text, end) : -1;
-    let nextEnd = -1;
-    let nextShape = Shape.Caseless;
-    let nextHash = 0;
-    let nextWide = 0;
-    if (nextStart >= 0) {
-      nextEnd = readWord(text, nextStart);
-      nextShape = WORD_INFO[0];
-      nextHash = WORD_INFO[1];
-      nextWide = WORD_INFO[2];
-    }
-    // the raw names before and after (-1: none), and where they end and start
-    const prevRaw = i > 0 ? i - 1 : -1;
     const nextRaw = i + 1 < raws.length ? i + 1 : -1;
-    const prevRawEnd = prevRaw >= 0 ? raws.end[prevRaw] : -1;
-    const nextRawStart = nextRaw >= 0 ? raws.start[nextRaw] : -1;
-    if (!inner && countryOrPlace && nextStart >= 0) {
-      // "the United States Air Force (USAF)": an acronym defined for the name and the capitalized
-      // words after it makes them one name, of which the country is a part
-      // (a lower-case word right after the name must be one of ACRONYM_SKIPS: exact = folded for it)
-      if (!(nextShape === Shape.Lower && !(nextWide ? ACRONYM_SKIPS.hasExact(text, nextStart, nextEnd) : ACRONYM_SKIPS.hasHashed(text, nextStart, nextEnd, nextHash, 0))) && definesAcronym(text, start, end)) return undefined;
-      // a headline or a line in capitals proves nothing by case, but a word that only heads names
-      // ("QATAR AIRWAYS", "Singapore Airlines To Be Compensated"), or a continuation the body
-      // shows ("Qatar Airways"), still makes the country part of a name
-      if (
-        nextShape !== Shape.Lower &&
-        nextShape !== Shape.Caseless &&
-        (nextRaw < 0 || nextRawStart > nextStart) &&
-        (NAME_HEADS.hasHashed(text, nextStart, nextEnd, nextHash, nextWide) || this.isContinuation(raws, node, nextStart, nextEnd)) &&
-        this.lineKind(start) & (LINE_TITLE | LINE_UPPER)
-      ) {
-        return undefined;
-      }
-    }
-    // (next to a capitalized word only, and not in a headline or a line in capitals: the kind of
-    // the line is looked up last, when a word would make the name part of a longer one)
-    if (!inner && countryOrPlace) {
-      if (prevEnd >= 0 && prevShape !== Shape.Lower && prevShape !== Shape.Caseless && (prevRaw < 0 || prevRawEnd < prevStart)) {
-        const partOf =
-          DESIGNATORS.hasHashed(text, prevStart, prevEnd, prevHash, prevWide) ||
-          AIR.hasHashed(text, prevStart, prevEnd, prevHash, prevWide) ||
-          (!isSentenceInitial(text, prevStart) && !NOT_NAME_PARTS.hasHashed(text, prevStart, prevEnd, prevHash, prevWide));
-        if (partOf && !(this.lineKind(start) & (LINE_TITLE | LINE_UPPER))) return undefined;
-      }
-      if (nextStart >= 0 && nextShape !== Shape.Lower && nextShape !== Shape.Caseless && (nextRaw < 0 || nextRawStart > nextStart)) {
-        // the capitalized words from the next one on (at least that one)
-        const n = capitalChain(text, nextStart);
-        // "Singapore Airlines", "China Eastern Airlines", and "China Eastern" once seen so
-        let partOf = false;
-        for (let j = 0; j < n && !partOf; j++) partOf = DESIGNATORS.hasLower(text, chainStart[j], chainEnd[j]);
-        const c0s = chainStart[0];
-        const c0e = chainEnd[0];
-        // a city before a capitalized word: "Mary Barra", "Washington Mutual", "London Heathrow"
-        if (!partOf) partOf = topType === 'place' && !CITY.hasLower(text, c0s, c0e) && !NOT_NAME_PARTS.hasLower(text, c0s, c0e);
-        if (!partOf) partOf = this.isContinuation(raws, node, c0s, c0e);
-        if (partOf && !(this.lineKind(start) & (LINE_TITLE | LINE_UPPER))) return undefined;
-      }
-    }
 
     // --- "<place>, <country>": the place of that country
-    const commaNext = nextRaw >= 0 && nextRawStart - end <= 3 && after === 44 && commaSpaces(text, end, nextRawStart);
+    const commaNext = nextRaw >= 0 && raws.start[nextRaw] - end <= 3 && after === 44 && commaSpaces(text, end, raws.start[nextRaw]);
     const placeCountry = commaNext ? raws.acc[nextRaw].countryId : undefined;
 
-    // --- one-word cities where case proves nothing
-    // (no evidence: sentence start, headline, or a word in capitals in a line in capitals)
-    if (topType === 'place' && tokens === 1 && !acc.topCapital && (isSentenceInitial(text, start) || (this.lineKind(start) & LINE_TITLE) !== 0 || (firstShape === Shape.Upper && (this.lineKind(start) & LINE_UPPER) !== 0))) {
-      const supported = placeCountry !== undefined || this.hasEvidenceElsewhere(raws, i);
-      if (!supported || this.usedInLowerCase(start, end)) return undefined;
-      confidence = Math.min(confidence, 0.7);
-    }
-
-    // --- one-word cities that could be a person or a company ("said Henderson", "rivals Toyota"): a
-    // place word must be in sight, unless the city is big (a million people, or a capital of 100 000)
-    if (topType === 'place' && tokens === 1 && !acc.topBig) {
-      const placeWord =
-        (prevEnd >= 0 && LOCATIVES.hasHashed(text, prevStart, prevEnd, prevHash, prevWide)) ||
-        (commaNext && raws.acc[nextRaw].countryOrPlace) ||
-        (isHyphenCode(after) && isWordAt(text, end + 1) && shapeOf(text, end + 1, wordAfter(text, end + 1)) === Shape.Lower) ||
-        (this.atLineStart(start) && datelineAfter(text, end, false)) ||
-        this.inPlaceList(raws, i);
-      if (!placeWord) return undefined;
+    // --- one-word cities
+    if (topType === 'place' && tokens === 1) {
+      const verdict = this.oneWordCity(raws, i, acc, placeCountry, commaNext);
+      if (verdict === DROP) return undefined;
+      if (verdict === WEAK) confidence = Math.min(confidence, 0.7);
     }
 
     // --- ambiguity
     let resolved = readings.length === 1;
     if (readings.length > 1) {
-      const prev2End = prevEnd >= 0 && OF.hasHashed(text, prevStart, prevEnd, prevHash, prevWide) ? prevWordEnd(text, prevStart) : -1;
+      const prevStart = this.prevStart;
+      const prevEnd = this.prevEnd;
+      const nextStart = this.nextStart;
+      const nextEnd = this.nextEnd;
+      const prev2End = prevEnd >= 0 && OF.hasHashed(text, prevStart, prevEnd, this.prevHash, this.prevWide) ? prevWordEnd(text, prevStart) : -1;
       const prev2Start = prev2End < 0 ? -1 : wordBefore(text, prev2End);
-      const nextIsCity = nextStart >= 0 && nextEnd - nextStart === 4 && text.startsWith('City', nextStart) && (nextRaw < 0 || nextRawStart > nextStart);
+      const nextIsCity = nextStart >= 0 && nextEnd - nextStart === 4 && text.startsWith('City', nextStart) && (nextRaw < 0 || raws.start[nextRaw] > nextStart);
       const dateline = firstShape === Shape.Upper && this.atLineStart(start) && datelineAfter(text, end, true);
       readings = this.settle(raws, i, readings, placeCountry, nextIsCity, nextEnd, prev2Start, prev2End, dateline);
       resolved = this.settled;
@@ -1063,13 +1007,152 @@ class Context {
     const m: Mention = {
       start,
       end: finalEnd,
-      text: text.slice(start, finalEnd),
+      text: this.textOf(start, finalEnd, node),
       type: top.entity.type,
       id: top.entity.id,
       confidence: Math.round(confidence * 100) / 100,
     };
     if (!resolved) this.addAlternatives(m, readings);
     return m;
+  }
+
+  // The words around the name of the last neighbours() call: start and end (-1: none); for the
+  // word before, its folded hash and non-ASCII flag (see readWord).
+  private prevStart = -1;
+  private prevEnd = -1;
+  private prevHash = 0;
+  private prevWide = 0;
+  private nextStart = -1;
+  private nextEnd = -1;
+
+  /**
+   * Reads the words before and after raws[i] on the same line, separated by spaces only, into
+   * prevStart ... nextWide, and tells whether a country or place name is part of a longer
+   * unknown name there (true: not a mention).
+   */
+  private neighbours(raws: Raws, i: number, inner: boolean, countryOrPlace: boolean, topType: string): boolean {
+    const text = this.text;
+    const start = raws.start[i];
+    const end = raws.end[i];
+    const prevEnd = prevWordEnd(text, start);
+    let prevStart = -1;
+    let prevShape = Shape.Caseless;
+    let prevHash = 0;
+    let prevWide = 0;
+    if (prevEnd >= 0) {
+      prevStart = readWordBefore(text, prevEnd);
+      prevShape = WORD_INFO[0];
+      prevHash = WORD_INFO[1];
+      prevWide = WORD_INFO[2];
+    }
+    const nextStart = nextWordStart(text, end);
+    let nextEnd = -1;
+    let nextShape = Shape.Caseless;
+    let nextHash = 0;
+    let nextWide = 0;
+    if (nextStart >= 0) {
+      nextEnd = readWord(text, nextStart);
+      nextShape = WORD_INFO[0];
+      nextHash = WORD_INFO[1];
+      nextWide = WORD_INFO[2];
+    }
+    this.prevStart = prevStart;
+    this.prevEnd = prevEnd;
+    this.prevHash = prevHash;
+    this.prevWide = prevWide;
+    this.nextStart = nextStart;
+    this.nextEnd = nextEnd;
+    if (inner || !countryOrPlace) return false;
+    const node = raws.node[i];
+    // the raw names before and after (-1: none)
+    const prevRaw = i > 0 ? i - 1 : -1;
+    const nextRaw = i + 1 < raws.length ? i + 1 : -1;
+    const nextIsFree = nextRaw < 0 || raws.start[nextRaw] > nextStart;
+    const nextCapitalized = nextStart >= 0 && nextShape !== Shape.Lower && nextShape !== Shape.Caseless;
+    if (nextStart >= 0) {
+      // "the United States Air Force (USAF)": an acronym defined for the name and the capitalized
+      // words after it makes them one name, of which the country is a part
+      // (a lower-case word right after the name must be one of ACRONYM_SKIPS: exact = folded for it)
+      if (!(nextShape === Shape.Lower && !(nextWide ? ACRONYM_SKIPS.hasExact(text, nextStart, nextEnd) : ACRONYM_SKIPS.hasHashed(text, nextStart, nextEnd, nextHash, 0))) && definesAcronym(text, start, end)) return true;
+      // a headline or a line in capitals proves nothing by case, but a word that only heads names
+      // ("QATAR AIRWAYS", "Singapore Airlines To Be Compensated"), or a continuation the body
+      // shows ("Qatar Airways"), still makes the country part of a name
+      if (
+        nextCapitalized &&
+        nextIsFree &&
+        (NAME_HEADS.hasHashed(text, nextStart, nextEnd, nextHash, nextWide) || this.isContinuation(raws, node, nextStart, nextEnd)) &&
+        this.lineKind(start) & (LINE_TITLE | LINE_UPPER)
+      ) {
+        return true;
+      }
+    }
+    // (next to a capitalized word only, and not in a headline or a line in capitals: the kind of
+    // the line is looked up last, when a word would make the name part of a longer one)
+    if (prevEnd >= 0 && prevShape !== Shape.Lower && prevShape !== Shape.Caseless && (prevRaw < 0 || raws.end[prevRaw] < prevStart)) {
+      const partOf =
+        DESIGNATORS.hasHashed(text, prevStart, prevEnd, prevHash, prevWide) ||
+        AIR.hasHashed(text, prevStart, prevEnd, prevHash, prevWide) ||
+        (!isSentenceInitial(text, prevStart) && !NOT_NAME_PARTS.hasHashed(text, prevStart, prevEnd, prevHash, prevWide));
+      if (partOf && !(this.lineKind(start) & (LINE_TITLE | LINE_UPPER))) return true;
+    }
+    if (nextCapitalized && nextIsFree) {
+      // the capitalized words from the next one on (at least that one)
+      const n = capitalChain(text, nextStart);
+      // "Singapore Airlines", "China Eastern Airlines", and "China Eastern" once seen so
+      let partOf = false;
+      for (let j = 0; j < n && !partOf; j++) partOf = DESIGNATORS.hasLower(text, chainStart[j], chainEnd[j]);
+      const c0s = chainStart[0];
+      const c0e = chainEnd[0];
+      // a city before a capitalized word: "Mary Barra", "Washington Mutual", "London Heathrow"
+      if (!partOf) partOf = topType === 'place' && !CITY.hasLower(text, c0s, c0e) && !NOT_NAME_PARTS.hasLower(text, c0s, c0e);
+      if (!partOf) partOf = this.isContinuation(raws, node, c0s, c0e);
+      if (partOf && !(this.lineKind(start) & (LINE_TITLE | LINE_UPPER))) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The rules of a one-word city (raws[i], after neighbours()): DROP, WEAK (a mention supported
+   * only by the rest of the text) or KEEP.
+   */
+  private oneWordCity(raws: Raws, i: number, acc: Accepted, placeCountry: string | undefined, commaNext: boolean): number {
+    const text = this.text;
+    const start = raws.start[i];
+    const end = raws.end[i];
+    let verdict = KEEP;
+    // --- where case proves nothing (sentence start, headline, or a word in capitals in a line in capitals)
+    if (!acc.topCapital && (isSentenceInitial(text, start) || (this.lineKind(start) & LINE_TITLE) !== 0 || (raws.firstShape[i] === Shape.Upper && (this.lineKind(start) & LINE_UPPER) !== 0))) {
+      const supported = placeCountry !== undefined || this.hasEvidenceElsewhere(raws, i);
+      if (!supported || this.usedInLowerCase(start, end)) return DROP;
+      verdict = WEAK;
+    }
+    // --- that could be a person or a company ("said Henderson", "rivals Toyota"): a place word
+    // must be in sight, unless the city is big (a million people, or a capital of 100 000)
+    if (!acc.topBig) {
+      const after = end < text.length ? text.charCodeAt(end) : -1;
+      const placeWord =
+        (this.prevEnd >= 0 && LOCATIVES.hasHashed(text, this.prevStart, this.prevEnd, this.prevHash, this.prevWide)) ||
+        (commaNext && raws.acc[i + 1].countryOrPlace) ||
+        (isHyphenCode(after) && isWordAt(text, end + 1) && shapeOf(text, end + 1, wordAfter(text, end + 1)) === Shape.Lower) ||
+        (this.atLineStart(start) && datelineAfter(text, end, false)) ||
+        this.inPlaceList(raws, i);
+      if (!placeWord) return DROP;
+    }
+    return verdict;
+  }
+
+  /** text.slice(start, end), or the equal string made for the last mention of `node` in this call. */
+  private textOf(start: number, end: number, node: TrieNode): string {
+    const text = this.text;
+    const last = node.lastText;
+    const len = end - start;
+    if (last.length === len) {
+      let i = 0;
+      while (i < len && last.charCodeAt(i) === text.charCodeAt(start + i)) i++;
+      if (i === len) return last;
+    }
+    if (last === '') this.texts.push(node);
+    return (node.lastText = text.slice(start, end));
   }
 
   /** Set by settle(): context settled the reading. */
@@ -1398,6 +1481,10 @@ function classifyLine(text: string, s: number, e: number): number {
       long++;
       if (sh !== Shape.Lower) longCap++;
     }
+    // Neither kind can be reached any more: the rest of the line holds at most (e - i) / 3 words
+    // in capitals (a separator and two letters each) and (e - i) / 5 long words, and even all of
+    // them would not bring the ratios to 3/4. (Most lines of prose end here, half read.)
+    if (3 * cased - 4 * upper > Math.floor((e - i) / 3) && 3 * long - 4 * longCap > Math.floor((e - i) / 5)) return 0;
   }
   let kind = 0;
   if (cased >= 2 && upper / cased >= 0.75) kind |= LINE_UPPER;
