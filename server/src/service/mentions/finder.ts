@@ -371,6 +371,13 @@ const LOCATIVES = new WordSet(
   'in at near from to outside around into across via throughout within toward towards inside through between and'.split(' '),
 );
 
+/**
+ * The code units that can start a name word, for the scan to jump to: ASCII capitals, anything
+ * not ASCII, and digits when some name starts with one.
+ */
+const NAME_STARTS = /[A-Z\u0080-\uffff]/g;
+const NAME_STARTS_WITH_DIGITS = /[A-Z0-9\u0080-\uffff]/g;
+
 /** Two-letter words that an all-caps line may spell: never an acronym there. */
 const CAPS_WORDS = new Set('AM AN AS AT BE BY DO GO HE IF IN IS IT ME MY NO OF ON OR SO TO UP US WE'.split(' ').map((w) => w.charCodeAt(0) * 65536 + w.charCodeAt(1)));
 
@@ -578,11 +585,26 @@ export class MentionFinder {
     const firstWords = this.firstWords;
     const table = this.table;
     const T = CLASS_TABLE;
+    const starts = digitStarts ? NAME_STARTS_WITH_DIGITS : NAME_STARTS;
     let i = from;
     while (i < to) {
+      // Jump to the next code unit that can start a name: what lies before it is lower-case ASCII
+      // letters (and digits when no name starts with one) and ASCII punctuation, i.e. words that
+      // start in lower case and separators, which the scan skips. (The regular expression reads
+      // faster than a charCodeAt loop.)
+      starts.lastIndex = i;
+      if (!starts.test(text)) break;
+      i = starts.lastIndex - 1;
+      if (i >= to) break;
       let c = text.charCodeAt(i);
-      if (c >= 97 && c <= 122) {
-        // a word that starts in lower case (most words): read to its end, nothing else
+      let k = T[c];
+      if (k & UNKNOWN) k = charClass(c);
+      if (!(k & WORD)) {
+        i++;
+        continue;
+      }
+      if (i > from && isWordAt(text, i - 1)) {
+        // inside a word that starts with a skipped character ("eBay", "2022Kazakhstan"): skip the rest of it
         i++;
         while (i < to) {
           c = text.charCodeAt(i);
@@ -590,18 +612,12 @@ export class MentionFinder {
             i++;
             continue;
           }
-          let k = T[c];
+          k = T[c];
           if (k & UNKNOWN) k = charClass(c);
           if (!(k & WORD)) break;
           i++;
         }
         // text[i] separates words: skip it too
-        i++;
-        continue;
-      }
-      let k = T[c];
-      if (k & UNKNOWN) k = charClass(c);
-      if (!(k & WORD)) {
         i++;
         continue;
       }
