@@ -2,15 +2,18 @@
  * The mention finder: every name of the knowledge base in running text, in one pass.
  *
  * Build once per KnowledgeBase (`MentionFinder.for(kb)`): every name form (names.ts) goes into a
- * trie of folded words. `find(text)` then walks the text once with charCodeAt: a word that starts
- * with a lower-case letter is skipped at the cost of reading it (no name starts lower case), a
- * capitalized word is looked up in the trie and, while the trie goes on, the next words are too;
- * the longest name whose case agrees with the text wins and the scan resumes after it. The cost is
- * linear in the text and independent of the size of the knowledge base.
+ * trie of folded words. `find(text)` then walks the text once: words that start with a lower-case
+ * letter are skipped (no name starts lower case; a regular expression jumps over them), a
+ * capitalized word is looked up in the trie by its code units and, while the trie goes on, the
+ * next words are too; the longest name whose case agrees with the text wins and the scan resumes
+ * after it. The cost is linear in the text and independent of the size of the knowledge base.
  *
  * Each raw match then passes the rules of news language (precision first; see `find` and the
  * README.md of this folder), and ambiguous names (a country and its capital, two cities) are
- * resolved by context or offered with alternatives. Pure; never throws.
+ * resolved by context or offered with alternatives. Facts of the text are computed only when a
+ * rule needs them; facts of a name (its readings per options) once and kept across calls; the
+ * scan allocates nothing per word. Single-threaded: one call at a time per finder (it reuses
+ * buffers). Pure; never throws.
  */
 import type { Entity } from '../kb/types';
 import type { KnowledgeBase } from '../kb/knowledgeBase';
