@@ -2,15 +2,18 @@
  * The mention finder: every name of the knowledge base in running text, in one pass.
  *
  * Build once per KnowledgeBase (`MentionFinder.for(kb)`): every name form (names.ts) goes into a
- * trie of folded words. `find(text)` then walks the text once with charCodeAt: a word that starts
- * with a lower-case letter is skipped at the cost of reading it (no name starts lower case), a
- * capitalized word is looked up in the trie and, while the trie goes on, the next words are too;
- * the longest name whose case agrees with the text wins and the scan resumes after it. The cost is
- * linear in the text and independent of the size of the knowledge base.
+ * trie of folded words. `find(text)` then walks the text once: words that start with a lower-case
+ * letter are skipped (no name starts lower case; a regular expression jumps over them), a
+ * capitalized word is looked up in the trie by its code units and, while the trie goes on, the
+ * next words are too; the longest name whose case agrees with the text wins and the scan resumes
+ * after it. The cost is linear in the text and independent of the size of the knowledge base.
  *
  * Each raw match then passes the rules of news language (precision first; see `find` and the
  * README.md of this folder), and ambiguous names (a country and its capital, two cities) are
- * resolved by context or offered with alternatives. Pure; never throws.
+ * resolved by context or offered with alternatives. Facts of the text are computed only when a
+ * rule needs them; facts of a name (its readings per options) once and kept across calls; the
+ * scan allocates nothing per word. Single-threaded: one call at a time per finder (it reuses
+ * buffers). Pure; never throws.
  */
 import type { Entity } from '../kb/types';
 import type { KnowledgeBase } from '../kb/knowledgeBase';
@@ -371,6 +374,13 @@ const LOCATIVES = new WordSet(
   'in at near from to outside around into across via throughout within toward towards inside through between and'.split(' '),
 );
 
+/**
+ * The code units that can start a name word, for the scan to jump to: ASCII capitals, anything
+ * not ASCII, and digits when some name starts with one.
+ */
+const NAME_STARTS = /[A-Z\u0080-\uffff]/g;
+const NAME_STARTS_WITH_DIGITS = /[A-Z0-9\u0080-\uffff]/g;
+
 /** Two-letter words that an all-caps line may spell: never an acronym there. */
 const CAPS_WORDS = new Set('AM AN AS AT BE BY DO GO HE IF IN IS IT ME MY NO OF ON OR SO TO UP US WE'.split(' ').map((w) => w.charCodeAt(0) * 65536 + w.charCodeAt(1)));
 
@@ -578,11 +588,26 @@ export class MentionFinder {
     const firstWords = this.firstWords;
     const table = this.table;
     const T = CLASS_TABLE;
+    const starts = digitStarts ? NAME_STARTS_WITH_DIGITS : NAME_STARTS;
     let i = from;
     while (i < to) {
+      // Jump to the next code unit that can start a name: what lies before it is lower-case ASCII
+      // letters (and digits when no name starts with one) and ASCII punctuation, i.e. words that
+      // start in lower case and separators, which the scan skips. (The regular expression reads
+      // faster than a charCodeAt loop.)
+      starts.lastIndex = i;
+      if (!starts.test(text)) break;
+      i = starts.lastIndex - 1;
+      if (i >= to) break;
       let c = text.charCodeAt(i);
-      if (c >= 97 && c <= 122) {
-        // a word that starts in lower case (most words): read to its end, nothing else
+      let k = T[c];
+      if (k & UNKNOWN) k = charClass(c);
+      if (!(k & WORD)) {
+        i++;
+        continue;
+      }
+      if (i > from && isWordAt(text, i - 1)) {
+        // inside a word that starts with a skipped character ("eBay", "2022Kazakhstan"): skip the rest of it
         i++;
         while (i < to) {
           c = text.charCodeAt(i);
@@ -590,18 +615,12 @@ export class MentionFinder {
             i++;
             continue;
           }
-          let k = T[c];
+          k = T[c];
           if (k & UNKNOWN) k = charClass(c);
           if (!(k & WORD)) break;
           i++;
         }
         // text[i] separates words: skip it too
-        i++;
-        continue;
-      }
-      let k = T[c];
-      if (k & UNKNOWN) k = charClass(c);
-      if (!(k & WORD)) {
         i++;
         continue;
       }
