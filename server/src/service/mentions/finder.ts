@@ -1488,6 +1488,14 @@ function classifyLine(text: string, s: number, e: number): number {
       }
       if (++i >= e) break;
       c = text.charCodeAt(i);
+      // (lower-case ASCII letters the short way)
+      while (c >= 97 && c <= 122) {
+        firstCased = false;
+        low++;
+        if (++i >= e) break;
+        c = text.charCodeAt(i);
+      }
+      if (i >= e) break;
       k = T[c];
       if (k & UNKNOWN) k = charClass(c);
       if (!(k & WORD)) break;
