@@ -10,9 +10,32 @@ export interface Io {
   err(s: string): void;
 }
 
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Writes all of `s` to a file descriptor before returning. process.stdout.write queues what a
+ * pipe does not take at once, in memory: `pressmark check corpus/ | …` held hundreds of megabytes
+ * of output that way. A pipe that is full (EAGAIN) is waited on; a reader that has gone (EPIPE)
+ * ends the command quietly, as `… | head` expects.
+ */
+export function writeAllSync(fd: number, s: string): void {
+  const buf = Buffer.from(s, 'utf8');
+  let off = 0;
+  while (off < buf.length) {
+    try {
+      off += fs.writeSync(fd, buf, off, buf.length - off);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') Atomics.wait(pause, 0, 0, 1);
+      else if (code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+      else throw e;
+    }
+  }
+}
+
 export const processIo: Io = {
-  out: (s) => process.stdout.write(s),
-  err: (s) => process.stderr.write(s),
+  out: (s) => writeAllSync(1, s),
+  err: (s) => writeAllSync(2, s),
 };
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'out', 'dist']);
