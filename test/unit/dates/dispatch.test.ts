@@ -7,19 +7,7 @@ import * as assert from 'node:assert/strict';
 import { clearBuiltCacheForTest, COMPILED, dispatchedRulesForTest, groupsFollowTextForTest, matchAt, rulePrefixesForTest } from '../../../server/src/service/dates/normalize';
 import { findDates, findDatesAllRules } from '../../../server/src/service/dates/recognize';
 import { parseDct } from '../../../server/src/service/dates/timex';
-
-/** Deterministic generator (xorshift32). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 4294967296;
-  };
-}
+import { rng } from '../../support/rng';
 
 /** Words of the rule expressions, in several cases, plus numbers and look-alikes. */
 function vocabulary(): string[] {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { normalize, guessTense, tailForTest } from '../../../server/src/service/dates/normalize';
 import { validateTimexValue } from '../../../server/src/service/dates/timex';
+import { rng } from '../../support/rng';
 
 type Row = [expr: string, expect: { type: string; value: string; mod?: string; quant?: string; freq?: string; confident?: boolean }, ctx?: { before?: string; after?: string }, dct?: string];
 
@@ -185,15 +186,7 @@ describe('dates/normalize: tail-only tests give what the whole expression gives'
     const { testTail, NOT_A_YEAR_AFTER } = tailForTest;
     const ends = ['No', 'no.', 'Nos', 'number', 'Flight', 'flight.', 'Route', 'Model.', 'Room', 'xNo', 'kNo.', 'Rooms', '$', '£', '€ ', '#',
       '№\u00a0', '3', '3,', '3.', '3 ', '3, ', 'in', 'on the', '', ' ', '\n', 'No\u2003', 'Flight \t', 'the No', 'a\u00a0Route', 'NFlight'];
-    let seed = 5;
-    const r = () => {
-      seed ^= seed << 13;
-      seed >>>= 0;
-      seed ^= seed >>> 17;
-      seed ^= seed << 5;
-      seed >>>= 0;
-      return seed / 4294967296;
-    };
+    const r = rng(5);
     const fill = 'ab1 .,$No\u00a0x';
     for (let i = 0; i < 20000; i++) {
       let s = '';

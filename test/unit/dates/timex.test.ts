@@ -3,6 +3,7 @@ import {
   validateTimexValue, validateTimexMod, validateSetAttributes, describeTimex, isoWeeksInYear, isoWeek, TIMEX_MODS,
   dayNumber, fromDayNumber, isoWeekday, daysInMonth,
 } from '../../../server/src/service/dates/timex';
+import { rng } from '../../support/rng';
 
 const VALID: Array<[type: string, value: string]> = [
   ['date', '2022'], ['date', '2022-06'], ['date', '2022-06-29'], ['date', '2022-W26'], ['date', '2020-W53'],
@@ -157,15 +158,7 @@ describe('dates/timex: calendar arithmetic agrees with Date', () => {
     const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
     return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0;
   };
-  let seed = 99;
-  const r = () => {
-    seed ^= seed << 13;
-    seed >>>= 0;
-    seed ^= seed >>> 17;
-    seed ^= seed << 5;
-    seed >>>= 0;
-    return seed / 4294967296;
-  };
+  const r = rng(99);
   const SPECIAL = [0, -0, 1, 2, 12, 13, 28, 29, 30, 31, 32, 99, 100, 400, 1600, 1900, 2000, 2100, 99999, 100000, 100001, -100000,
     275760, 1e7, -1e7, 5e7, 1e8, -1e9, NaN, Infinity, -Infinity, 0.5, -0.5, 1.5, -2.5, 1e20];
   const num = () => (r() < 0.2 ? SPECIAL[Math.floor(r() * SPECIAL.length)] : Math.floor(r() * 5000) - 1500);
