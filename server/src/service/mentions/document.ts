@@ -70,7 +70,8 @@ export function findMentionsInText(text: string, kb: KnowledgeBase, dct?: string
     const entityTypes = types ? [...types].filter((t) => !DATE_TYPES.includes(t)) : undefined;
     const found: Mention[] = [];
     if (!entityTypes || entityTypes.length > 0) {
-      found.push(...MentionFinder.for(kb).find(text, { ...options, types: entityTypes }));
+      // a loop, not push(...list): a spread of a very long list overflows the call stack
+      for (const m of MentionFinder.for(kb).find(text, { ...options, types: entityTypes })) found.push(m);
     }
     const wantDates = options?.dates !== false && (!types || DATE_TYPES.some((t) => types.has(t)));
     if (wantDates) {
