@@ -201,6 +201,13 @@ const CASES: Array<{ name: string; text: string; expect: Array<[source: string, 
 ];
 
 describe('mentions/document: annotations, offsets, options', () => {
+  it('a paragraph with 200,000 mentions (more than a call can take as arguments)', function () {
+    this.timeout(60_000);
+    const found = findMentionsInDocument(parse('Kazakhstan and Luxembourg. '.repeat(100_000)), builtinKb().kb, '2022-06-29');
+    assert.equal(found.length, 200_000);
+    assert.deepEqual(found.slice(0, 2).map((m) => [m.start, m.end, m.id]), [[0, 10, 'KZ'], [15, 25, 'LU']]);
+  });
+
   for (const c of CASES) {
     it(c.name, () => {
       const doc = parse(c.text);
