@@ -23,7 +23,7 @@ describe('benchmark suite (smoke)', function () {
     for (const k of ['parse', 'diagnostics', 'mentionsAndDates', 'semanticTokens']) assert.ok(m.fullAnalysisParts[k].ratioToFloor > 0, k);
     assert.ok(m.fullAnalysis.diagnostics > 0, 'the full analysis finds the unannotated mentions');
     assert.equal(Object.keys(m.check).length, 2);
-    for (const c of Object.values(m.check) as Array<{ ratioToFloor: number }>) assert.ok(c.ratioToFloor > 0);
+    for (const c of Object.values(m.check) as Array<{ ratioToFloor: number; reportMb: number }>) assert.ok(c.ratioToFloor > 0 && c.reportMb > 0);
     assert.ok(results.table.length >= 9);
     assert.match(r.stdout, /floor: \d+ MB\/s/);
   });
