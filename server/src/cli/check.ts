@@ -69,18 +69,17 @@ export function runCheck(argv: string[], io: Io): number {
   let count = 0;
   let rowsOut = 0;
   const display = (f: string) => (path.isAbsolute(f) ? path.relative(process.cwd(), f) || f : f);
-  const write = (rows: readonly string[]): void => {
-    // one write per file: a write per problem costs a system call each
-    if (!rows.length) return;
-    let chunk = '';
-    for (const row of rows) chunk += format === 'json' ? `${rowsOut++ === 0 ? '[\n  ' : ',\n  '}${row}` : `${row}\n`;
-    io.out(chunk);
+  /** One write per file (a write per problem costs a system call each): `output` as checkRows joined. */
+  const write = (output: string, rows: number): void => {
+    if (!rows) return;
+    io.out(format === 'json' ? `${rowsOut === 0 ? '[\n  ' : ',\n  '}${output}` : output);
+    rowsOut += rows;
   };
   const report = ({ file, diagnostics }: Reported): void => {
     const { rows, errors: e } = checkRows(display(file), diagnostics, format);
     errors += e;
     count += rows.length;
-    write(rows);
+    write(format === 'json' ? rows.join(',\n  ') : rows.map((r) => r + '\n').join(''), rows.length);
   };
   // The first unreadable file (in file order) stops the output there; it is reported after the run.
   let unreadable: string | undefined;
@@ -90,9 +89,10 @@ export function runCheck(argv: string[], io: Io): number {
       unreadable = `cannot read ${file}: ${r.problems[0]?.message ?? 'unknown error'}`;
       return;
     }
-    errors += r.check?.errors ?? 0;
-    count += r.check?.rows.length ?? 0;
-    write(r.check?.rows ?? []);
+    if (!r.check) return;
+    errors += r.check.errors;
+    count += r.check.rows;
+    write(r.check.output, r.check.rows);
   };
   const schemasSeen = new Set<string>();
   for (const file of [...files, ...kbFiles]) {

@@ -74,8 +74,12 @@ export interface JobResult {
   /** Annotation types the document uses (brat: for annotation.conf). */
   types?: string[];
   stats?: DocumentStats;
-  /** `pressmark check`: the document's problems as output rows, and how many are errors. */
-  check?: { rows: string[]; errors: number };
+  /**
+   * `pressmark check`: the document's problems as output (`text`: its rows, each ended by a line
+   * break; `json`: its rows joined by `,\n  `, for the caller to frame), how many rows and errors.
+   * One string, not a string per row: results cross from workers by copy.
+   */
+  check?: { output: string; rows: number; errors: number };
 }
 
 /** What every job of a batch shares (it crosses to the workers, so plain data). */
@@ -279,7 +283,9 @@ function runCheckJob(job: Extract<Job, { kind: 'check' }>, ctx: BatchContext): J
   const config = configs.forFile(job.input).config;
   const doc = parse(text);
   const diagnostics = toDiagnostics(collectProblems(doc, config, kbOf(ctx).kb), doc.lines, config);
-  return { status: 'done', outputs: [], problems: [], check: checkRows(job.display, diagnostics, job.format) };
+  const { rows, errors } = checkRows(job.display, diagnostics, job.format);
+  const output = job.format === 'json' ? rows.join(',\n  ') : rows.map((r) => r + '\n').join('');
+  return { status: 'done', outputs: [], problems: [], check: { output, rows: rows.length, errors } };
 }
 
 /** Output rows of a file's diagnostics for `pressmark check`, and the number of errors among them. */
