@@ -106,6 +106,14 @@ describe('CLI: pressmark check', function () {
     assert.deepEqual(rows[0].range, { start: { line: 1, character: 6 }, end: { line: 1, character: 16 } });
   });
 
+  it('checks a knowledge-base file named alone as one, not as a document', () => {
+    const r = run(['check', '--format', 'json', 'examples/kazinform.kb.yaml']);
+    assert.equal(r.code, 0, r.err);
+    assert.deepEqual(JSON.parse(r.out), []);
+    const text = run(['check', 'examples/kazinform.kb.yaml']);
+    assert.match(text.err, /^0 files checked, 0 problems/);
+  });
+
   it('gives the same output, in file order, with worker threads (--jobs 2) as in one thread', function () {
     this.timeout(120_000);
     const corpus = path.join(dir, 'corpus');

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { toDiagnostics } from '../service/diagnostics';
-import { checkRows, runJobs, type BatchContext, type Job, type JobResult } from '../node/batch';
+import { checkOutput, runJobs, type BatchContext, type Job, type JobResult } from '../node/batch';
 import { parseJobs } from './importCmd';
 import { LineIndex } from '../service/text';
 import { ProjectConfigs } from '../node/projectConfig';
@@ -11,6 +11,7 @@ import { loadBuiltinKbWithInfo } from '../service/kb/builtin';
 import { WorkspaceKnowledgeBase } from '../node/workspaceKb';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { collectFiles, UsageError, type Io } from './common';
 
 /**
@@ -58,7 +59,9 @@ export function runCheck(argv: string[], io: Io): number {
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not ${format}`);
   if (positionals.length === 0) throw new UsageError('check needs at least one file or folder (see pressmark check --help)');
 
-  const files = collectFiles(positionals, ['.press']);
+  // A file named alone is read as a .press document whatever its name, except a knowledge-base
+  // file: that is checked as one (below), not as prose.
+  const files = collectFiles(positionals, ['.press']).filter((f) => !f.endsWith('.kb.yaml'));
   const kbFiles = collectFiles(positionals, ['.kb.yaml'], { onlyMatchingFiles: true });
   const configs = new ProjectConfigs();
   const builtin = loadBuiltinKbWithInfo();
@@ -69,17 +72,17 @@ export function runCheck(argv: string[], io: Io): number {
   let count = 0;
   let rowsOut = 0;
   const display = (f: string) => (path.isAbsolute(f) ? path.relative(process.cwd(), f) || f : f);
-  /** One write per file (a write per problem costs a system call each): `output` as checkRows joined. */
+  /** One write per file (a write per problem costs a system call each): `output` of checkOutput. */
   const write = (output: string, rows: number): void => {
     if (!rows) return;
     io.out(format === 'json' ? `${rowsOut === 0 ? '[\n  ' : ',\n  '}${output}` : output);
     rowsOut += rows;
   };
   const report = ({ file, diagnostics }: Reported): void => {
-    const { rows, errors: e } = checkRows(display(file), diagnostics, format);
-    errors += e;
-    count += rows.length;
-    write(format === 'json' ? rows.join(',\n  ') : rows.map((r) => r + '\n').join(''), rows.length);
+    const out = checkOutput(display(file), diagnostics, format);
+    errors += out.errors;
+    count += out.rows;
+    write(out.output, out.rows);
   };
   // The first unreadable file (in file order) stops the output there; it is reported after the run.
   let unreadable: string | undefined;
@@ -128,7 +131,7 @@ export function runCheck(argv: string[], io: Io): number {
   // The documents: one job each, in this thread or spread over worker threads (each loads the
   // same knowledge base: the built-in one and the files read above); printed in file order.
   const jobs: Job[] = files.map((file) => ({ kind: 'check', input: file, display: display(file), format }));
-  const ctx: BatchContext = { kbFiles: workspace.all().map((f) => decodeURIComponent(new URL(f.uri).pathname)) };
+  const ctx: BatchContext = { kbFiles: workspace.all().map((f) => fileURLToPath(f.uri)) };
   const pending = new Map<number, JobResult>();
   let printed = 0;
   runJobs(jobs, ctx, {

@@ -283,13 +283,14 @@ function runCheckJob(job: Extract<Job, { kind: 'check' }>, ctx: BatchContext): J
   const config = configs.forFile(job.input).config;
   const doc = parse(text);
   const diagnostics = toDiagnostics(collectProblems(doc, config, kbOf(ctx).kb), doc.lines, config);
-  const { rows, errors } = checkRows(job.display, diagnostics, job.format);
-  const output = job.format === 'json' ? rows.join(',\n  ') : rows.map((r) => r + '\n').join('');
-  return { status: 'done', outputs: [], problems: [], check: { output, rows: rows.length, errors } };
+  return { status: 'done', outputs: [], problems: [], check: checkOutput(job.display, diagnostics, job.format) };
 }
 
-/** Output rows of a file's diagnostics for `pressmark check`, and the number of errors among them. */
-export function checkRows(file: string, diagnostics: readonly Diagnostic[], format: 'text' | 'json'): { rows: string[]; errors: number } {
+/**
+ * A file's diagnostics as `pressmark check` prints them (see JobResult.check): `text`, lines
+ * `file:line:col severity message (code)`; `json`, one object per problem, joined by `,\n  `.
+ */
+export function checkOutput(file: string, diagnostics: readonly Diagnostic[], format: 'text' | 'json'): { output: string; rows: number; errors: number } {
   const rows: string[] = [];
   let errors = 0;
   // JSON rows are written field by field (the same text JSON.stringify gives for the object
@@ -302,10 +303,10 @@ export function checkRows(file: string, diagnostics: readonly Diagnostic[], form
     rows.push(
       format === 'json'
         ? `{"file":${fileJson},"range":{"start":{"line":${start.line},"character":${start.character}},"end":{"line":${end.line},"character":${end.character}}},"severity":"${severity}","code":${JSON.stringify(String(d.code))},"message":${JSON.stringify(d.message)}}`
-        : `${file}:${start.line + 1}:${start.character + 1} ${severity} ${d.message} (${d.code})`,
+        : `${file}:${start.line + 1}:${start.character + 1} ${severity} ${d.message} (${d.code})\n`,
     );
   }
-  return { rows, errors };
+  return { output: rows.join(format === 'json' ? ',\n  ' : ''), rows: rows.length, errors };
 }
 
 /** Runs one job. Never throws: an exception is a failed result. */
