@@ -9,6 +9,7 @@ import type { PressDocument } from './model';
 import { severityOf, type Severity, type SeveritySetting } from './rules';
 import type { Check, CheckContext, Problem } from './checks/check';
 import { paragraphs, parseParagraph, PARAGRAPH_OFFSET } from './paragraphs';
+import { LruMap } from './lru';
 import { checkTypes } from './checks/types';
 import { checkFrontMatter } from './checks/frontMatter';
 import { checkEntities } from './checks/entities';
@@ -79,15 +80,12 @@ function computeProblems(doc: PressDocument, config: ProjectConfig, kb: Knowledg
       const text = doc.text.slice(p.start, p.end);
       const key = fm + '\u0000' + text;
       let found = cache.get(key);
-      if (found) {
-        cache.delete(key); // most recently used last
-      } else {
+      if (!found) {
         found = [];
         const sub = parseParagraph(text, doc);
         for (const check of PARAGRAPH_CHECKS) runCheck(check, { doc: sub, config, kb }, found);
-        if (cache.size >= MAX_PARAGRAPHS) cache.delete(cache.keys().next().value as string);
+        cache.set(key, found);
       }
-      cache.set(key, found);
       const delta = p.start - PARAGRAPH_OFFSET;
       for (const problem of found) out.push(shiftProblem(problem, delta));
     }
@@ -104,15 +102,15 @@ function runCheck(check: Check, ctx: CheckContext, out: Problem[]): void {
 }
 
 /** Problems of paragraphs by `front matter \0 paragraph text`, per knowledge base and configuration. */
-const paragraphProblems = new WeakMap<KnowledgeBase, WeakMap<ProjectConfig, Map<string, Problem[]>>>();
+const paragraphProblems = new WeakMap<KnowledgeBase, WeakMap<ProjectConfig, LruMap<string, Problem[]>>>();
 /** Paragraphs kept per knowledge base and configuration, least recently used dropped first. */
 const MAX_PARAGRAPHS = 10_000;
 
-function paragraphCacheOf(kb: KnowledgeBase, config: ProjectConfig): Map<string, Problem[]> {
+function paragraphCacheOf(kb: KnowledgeBase, config: ProjectConfig): LruMap<string, Problem[]> {
   let byConfig = paragraphProblems.get(kb);
   if (!byConfig) paragraphProblems.set(kb, (byConfig = new WeakMap()));
   let cache = byConfig.get(config);
-  if (!cache) byConfig.set(config, (cache = new Map()));
+  if (!cache) byConfig.set(config, (cache = new LruMap(MAX_PARAGRAPHS)));
   return cache;
 }
 

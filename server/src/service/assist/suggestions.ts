@@ -21,13 +21,14 @@ import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { PressDocument } from '../model';
 import { paragraphs, parseParagraph, PARAGRAPH_OFFSET } from '../paragraphs';
 import { findMentionsInDocument, type DocumentMention } from '../mentions';
+import { LruMap } from '../lru';
 
 export const DATE_TYPES: readonly string[] = ['date', 'time', 'duration', 'set'];
 
 export type Suggestion = DocumentMention;
 
 /** Paragraph cache: per knowledge base, `dct \0 paragraph text` → mentions relative to the paragraph. */
-const paragraphCache = new WeakMap<KnowledgeBase, Map<string, DocumentMention[]>>();
+const paragraphCache = new WeakMap<KnowledgeBase, LruMap<string, DocumentMention[]>>();
 /**
  * Paragraphs kept per knowledge base, least recently used dropped first: enough for the open
  * documents of an editor (a 1 MB transcript has ~1,500), small enough that a batch over a corpus
@@ -47,20 +48,14 @@ function frontMatterDate(doc: PressDocument): string | undefined {
 /** `parsed`: the paragraph already parsed alone (parseParagraph), when the caller has it. */
 function analyseParagraph(kb: KnowledgeBase, text: string, dct: string | undefined, parsed?: PressDocument): DocumentMention[] {
   let cache = paragraphCache.get(kb);
-  if (!cache) paragraphCache.set(kb, (cache = new Map()));
+  if (!cache) paragraphCache.set(kb, (cache = new LruMap(MAX_PARAGRAPHS)));
   const key = (dct ?? '') + '\0' + text;
   const hit = cache.get(key);
-  if (hit) {
-    cache.delete(key); // most recently used last
-    cache.set(key, hit);
-    return hit;
-  }
+  if (hit) return hit;
   // the paragraph alone, without front matter: its date is `dct`
   const sub = parsed ? { ...parsed, frontMatter: undefined } : parseParagraph(text);
   const found = findMentionsInDocument(sub, kb, dct);
-  cache.set(key, found);
-  if (cache.size > MAX_PARAGRAPHS) cache.delete(cache.keys().next().value as string);
-  return found;
+  return cache.set(key, found);
 }
 
 const HYPHENS = new Set([0x2d, 0x2010, 0x2011]);

@@ -30,6 +30,7 @@ import type { Span } from '../text';
 import { quote } from '../strings';
 import type { Check, Problem } from './check';
 import { publicationDate } from './frontMatter';
+import { LruMap } from '../lru';
 
 /** How much plain text on each side of a label the normalizer sees (it keeps one sentence). */
 const CONTEXT_CHARS = 160;
@@ -102,28 +103,21 @@ export function labelContext(doc: PressDocument, a: Annotation): { before: strin
  * publication date alone, so the context is not even cut out of the text; the others ("Friday",
  * "in May") are kept by label, date and context.
  */
-const memo = new Map<string, Normalized | undefined>();
-const contextFree = new Map<string, Normalized | undefined>();
 const MEMO_SIZE = 8192;
-
-function touch<V>(map: Map<string, V>, key: string, value: V): V {
-  map.delete(key);
-  map.set(key, value);
-  if (map.size > MEMO_SIZE) map.delete(map.keys().next().value as string);
-  return value;
-}
+const memo = new LruMap<string, Normalized | undefined>(MEMO_SIZE);
+const contextFree = new LruMap<string, Normalized | undefined>(MEMO_SIZE);
 
 type Context = { before?: string; after?: string };
 
 export function normalizeCached(label: string, dct: string | undefined, context?: Context | (() => Context)): Normalized | undefined {
   const freeKey = `${label}\u0000${dct ?? ''}`;
-  if (contextFree.has(freeKey)) return touch(contextFree, freeKey, contextFree.get(freeKey));
+  if (contextFree.has(freeKey)) return contextFree.get(freeKey);
   const ctx = typeof context === 'function' ? context() : context;
   const key = `${freeKey}\u0000${ctx?.before ?? ''}\u0000${ctx?.after ?? ''}`;
-  if (memo.has(key)) return touch(memo, key, memo.get(key));
+  if (memo.has(key)) return memo.get(key);
   const { value, usedContext } = normalizeTracked(label, dct, ctx);
   if (value) Object.freeze(value);
-  return touch(usedContext ? memo : contextFree, usedContext ? key : freeKey, value);
+  return usedContext ? memo.set(key, value) : contextFree.set(freeKey, value);
 }
 
 /** The label normalized against the publication date, in its context (cut out only if needed). */
@@ -135,7 +129,7 @@ export function normalizeLabel(doc: PressDocument, a: Annotation, dct: string | 
 /** Anchors of different weekdays, months and years: a value that changes with them is relative. */
 const ANCHORS = ['2001-03-14', '2013-10-05', '2019-12-31'];
 
-const relativeMemo = new Map<string, boolean>();
+const relativeMemo = new LruMap<string, boolean>(MEMO_SIZE);
 
 /**
  * Whether an expression's value depends on the publication date ("today", "last Friday",
@@ -148,9 +142,7 @@ export function isRelative(label: string): boolean {
   let r = relativeMemo.get(key);
   if (r === undefined) {
     const values = ANCHORS.map((d) => normalize(key, d)?.value);
-    r = values.every((v) => v !== undefined) && new Set(values).size > 1;
-    if (relativeMemo.size >= MEMO_SIZE) relativeMemo.delete(relativeMemo.keys().next().value as string);
-    relativeMemo.set(key, r);
+    r = relativeMemo.set(key, values.every((v) => v !== undefined) && new Set(values).size > 1);
   }
   return r;
 }

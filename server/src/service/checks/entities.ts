@@ -14,6 +14,7 @@ import type { Annotation } from '../model';
 import { quote } from '../strings';
 import type { Check, CheckContext, Problem } from './check';
 import { publicationDate } from './frontMatter';
+import { LruMap } from '../lru';
 
 /**
  * Types whose ids are checked against the knowledge base: entity types it has entities of.
@@ -129,14 +130,14 @@ type Where = 'id' | 'type' | 'label';
  * documents and paragraphs (least recently used dropped first): a corpus names the same entities
  * again and again, and each distinct mention is looked up once (did-you-mean is a search).
  */
-const remembered = new WeakMap<KnowledgeBase, WeakMap<object, Map<string, Array<{ where: Where; problem: Problem }>>>>();
+const remembered = new WeakMap<KnowledgeBase, WeakMap<object, LruMap<string, Array<{ where: Where; problem: Problem }>>>>();
 const REMEMBERED_SIZE = 20_000;
 
-function memoOf(ctx: CheckContext): Map<string, Array<{ where: Where; problem: Problem }>> {
+function memoOf(ctx: CheckContext): LruMap<string, Array<{ where: Where; problem: Problem }>> {
   let byConfig = remembered.get(ctx.kb);
   if (!byConfig) remembered.set(ctx.kb, (byConfig = new WeakMap()));
   let memo = byConfig.get(ctx.config);
-  if (!memo) byConfig.set(ctx.config, (memo = new Map()));
+  if (!memo) byConfig.set(ctx.config, (memo = new LruMap(REMEMBERED_SIZE)));
   return memo;
 }
 
@@ -154,17 +155,15 @@ export const checkEntities: Check = (ctx) => {
   for (const a of ctx.doc.all) {
     if (!a.id || !a.idSpan || !checked(a.type)) continue;
     const key = `${date ?? ''}\u0000${a.type}\u0000${a.id}\u0000${a.text}`;
-    let seen = memo.get(key);
-    if (seen) {
-      memo.delete(key); // most recently used last
-    } else {
-      seen = entityProblems(ctx, a, date).map((problem) => ({
-        where: problem.span.start === a.idSpan!.start ? 'id' : problem.span.start === a.typeSpan.start ? 'type' : 'label',
-        problem,
-      }));
-      if (memo.size >= REMEMBERED_SIZE) memo.delete(memo.keys().next().value as string);
-    }
-    memo.set(key, seen);
+    const seen =
+      memo.get(key) ??
+      memo.set(
+        key,
+        entityProblems(ctx, a, date).map((problem) => ({
+          where: problem.span.start === a.idSpan!.start ? 'id' : problem.span.start === a.typeSpan.start ? 'type' : 'label',
+          problem,
+        })),
+      );
     for (const { where, problem } of seen) {
       out.push({ ...problem, span: where === 'id' ? a.idSpan : where === 'type' ? a.typeSpan : a.labelSpan });
     }
