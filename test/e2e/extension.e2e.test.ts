@@ -278,17 +278,25 @@ describe('Pressmark extension in VS Code (code-server) @e2e', function () {
           return a ? `${a.tagName}.${a.className}` : 'none';
         });
       const focusBefore = await activeElement();
-      await page.keyboard.press('Control+.');
       // The code-action menu: a list of group headers and action rows (its submenu panel is also
-      // an .action-widget, hence :not).
+      // an .action-widget, hence :not). A Ctrl+. that the editor swallows (seen once in about ten
+      // CI runs: focus on the editor, light bulb shown, no menu) is pressed again: up to four
+      // presses, each waiting a quarter of the server budget for the menu.
       const widget = page.locator('.action-widget:not(.action-list-submenu-panel)').first();
-      await widget.waitFor({ state: 'visible', timeout: SERVER_MS }).catch(async (e: Error) => {
+      for (let attempt = 1; ; attempt++) {
+        await page.keyboard.press('Control+.');
+        const shown = await widget.waitFor({ state: 'visible', timeout: SERVER_MS / 4 }).then(
+          () => undefined,
+          (e: Error) => e,
+        );
+        if (!shown) break;
+        if (attempt < 4) continue;
         // Say where the keypress went and what the editor showed instead of the menu.
         const focusAfter = await activeElement();
         const bulb = await s!.editor().locator('.lightBulbWidget').evaluateAll((es) => es.map((x) => String((x as any).className)));
         const msgs = await page.locator('.monaco-editor-overlaymessage').allInnerTexts();
-        throw new Error(`${e.message.split('\n')[0]}; focus before ${focusBefore}, after ${focusAfter}; bulb ${JSON.stringify(bulb)}; messages ${JSON.stringify(msgs)}`);
-      });
+        throw new Error(`${shown.message.split('\n')[0]} (${attempt} presses); focus before ${focusBefore}, after ${focusAfter}; bulb ${JSON.stringify(bulb)}; messages ${JSON.stringify(msgs)}`);
+      }
       const rowsSel = '.action-widget .monaco-list-row.action';
       await page.locator(rowsSel).first().waitFor({ state: 'visible', timeout: SERVER_MS });
       const rows = await page.locator(rowsSel).evaluateAll((els) =>
