@@ -1,0 +1,134 @@
+/**
+ * Reading a file the user did not write for us: the one guard every read of a workspace file,
+ * a configuration, a knowledge base or a corpus input goes through. A device (`/dev/zero`), a
+ * FIFO, a socket or a folder is refused without blocking (the file is opened non-blocking and
+ * checked with fstat before a byte is read); a file is read up to a size limit and no further,
+ * whatever its stat says (`/proc` files say 0); a path that leaves the given roots, directly or
+ * through a symbolic link, is refused. Never throws: the caller gets the text or a reason.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export type FileRefusal = 'not-found' | 'not-a-file' | 'too-large' | 'outside' | 'unreadable';
+
+export type FileRead =
+  | {
+      ok: true;
+      /** The bytes decoded as UTF-8 (a BOM is kept; the caller decides). */
+      text: string;
+      /** The bytes as read. */
+      bytes: Buffer;
+      /** Whether the bytes are valid UTF-8 (decoding replaced nothing). */
+      validUtf8: boolean;
+    }
+  | { ok: false; reason: FileRefusal; message: string };
+
+export interface ReadOptions {
+  /** Larger files are refused (`too-large`). */
+  maxBytes: number;
+  /**
+   * When given, the file (after following every symbolic link) must lie inside one of these
+   * folders (`outside` otherwise).
+   */
+  roots?: readonly string[];
+}
+
+/** Whether `file` lies inside `dir` (or is it), both absolute and resolved. */
+export function isInside(dir: string, file: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel === '' || (!rel.startsWith('..' + path.sep) && rel !== '..' && !path.isAbsolute(rel));
+}
+
+function realpathOrSelf(p: string): string {
+  try {
+    return fs.realpathSync.native(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
+/** Whether a path, once its symbolic links are followed, lies inside one of the roots (also followed). */
+export function isInsideRoots(file: string, roots: readonly string[]): boolean {
+  const real = realpathOrSelf(file);
+  return roots.some((r) => {
+    const root = realpathOrSelf(r);
+    return isInside(root, real);
+  });
+}
+
+function describe(code: string | undefined): string {
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'is a folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'too many symbolic links';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    default:
+      return code ?? 'unknown error';
+  }
+}
+
+/** Reads a regular file, bounded; see the module comment. */
+export function readFileGuarded(file: string, options: ReadOptions): FileRead {
+  const max = options.maxBytes;
+  if (options.roots && !isInsideRoots(file, options.roots)) {
+    return { ok: false, reason: 'outside', message: `${file} is outside the workspace` };
+  }
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { ok: false, reason: code === 'ENOENT' ? 'not-found' : code === 'EISDIR' ? 'not-a-file' : 'unreadable', message: `cannot read ${file}: ${describe(code)}` };
+  }
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) {
+      const kind = st.isDirectory() ? 'a folder' : st.isFIFO() ? 'a FIFO' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : st.isSocket() ? 'a socket' : 'not a regular file';
+      return { ok: false, reason: 'not-a-file', message: `${file} is ${kind}, not a regular file` };
+    }
+    if (st.size > max) return tooLarge(file, st.size, max);
+    // Read what is there, never more than max + 1 bytes (a /proc file says size 0).
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const want = Math.min(Math.max(st.size - total, 64 * 1024), max + 1 - total);
+      if (want <= 0) break;
+      const buf = Buffer.allocUnsafe(want);
+      let n: number;
+      try {
+        n = fs.readSync(fd, buf, 0, want, null);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EAGAIN') continue;
+        return { ok: false, reason: 'unreadable', message: `cannot read ${file}: ${describe(code)}` };
+      }
+      if (n === 0) break;
+      chunks.push(n === want ? buf : buf.subarray(0, n));
+      total += n;
+    }
+    if (total > max) return tooLarge(file, total, max);
+    const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+    const text = bytes.toString('utf8');
+    return { ok: true, text, bytes, validUtf8: text.indexOf('\ufffd') < 0 || Buffer.from(text, 'utf8').equals(bytes) };
+  } catch (e) {
+    return { ok: false, reason: 'unreadable', message: `cannot read ${file}: ${describe((e as NodeJS.ErrnoException).code)}` };
+  } finally {
+    try {
+      fs.closeSync(fd);
+    } catch {
+      // already closed
+    }
+  }
+}
+
+function tooLarge(file: string, size: number, max: number): FileRead {
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return { ok: false, reason: 'too-large', message: `${file} is larger than ${mb(max)} (${size > max + 1 ? mb(size) : 'read stopped there'}): not read` };
+}
