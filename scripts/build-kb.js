@@ -445,37 +445,41 @@ const PLAIN_NAME_RE = /^[^,()/"]+$/;
 
 /**
  * The ways news names a country inside a body's name: `prefix` names ("Kazakhstan", "US": the
- * common name and the table's short names), `of` names ("Kazakhstan", "the Republic of
- * Kazakhstan": also the official name, with "the" where English needs it), `possessive`
- * ("Kazakhstan's"; none for the acronyms nor for names ending in s), `adjectives` ("Kazakh").
+ * common name and the table's short names), `of` names (first the common name, then the official
+ * name and the short names, with "the" where English needs it: "the Republic of Kazakhstan"),
+ * `possessive` ("Kazakhstan's"; none for acronyms nor for names ending in s), `adjectives`.
  */
 function countryForms(c, wc, shortNames, adjectives) {
   const isAcr = n => n.toUpperCase() === n && n.replace(/\./g, '').length <= 4;
-  const prefix = [c.name, ...shortNames].filter(n => n && PLAIN_NAME_RE.test(n));
+  const prefix = pushUnique([], [c.name, ...shortNames].filter(n => n && PLAIN_NAME_RE.test(n)));
   const of = [];
   for (const n of [c.name, ...(wc ? [wc.name.official] : []), ...shortNames]) {
     if (!n || !PLAIN_NAME_RE.test(n) || isAcr(n)) continue;
     pushUnique(of, [NEEDS_THE_RE.test(n) || PLURAL_OR_THE.has(n) ? 'the ' + n : n]);
   }
   const possessive = prefix.filter(n => !/s$/.test(n) && !isAcr(n)).map(n => n + "'s");
-  return { prefix: pushUnique([], prefix), of, possessive, adjectives };
+  return { prefix, acronymPrefix: prefix.filter(isAcr), of, possessive, adjectives };
 }
 
 /**
- * The name forms of a body: `full` names (Ministry of Foreign Affairs; alternatives after the
- * first only with "of"), `short` head-last names (Foreign Ministry; written in lower case after
- * the country when `lowerShort`, which matches either case), `acronyms` (only with the country).
+ * The name forms of a body (data/README.md, "Name forms"). `full`: its full names (Ministry of
+ * Foreign Affairs; the alternatives after the first only as "<full> of <common name>"); `short`:
+ * head-last names (Foreign Ministry), written in lower case after the country when `lowerShort`
+ * (a lower-case word of a name matches either case in the finder); `acronyms` (MFA) only with
+ * the country. `rich` bodies (foreign ministries, governments, parliaments) get every form;
+ * the other ministries the ones news uses most, so that the knowledge base stays quick to load.
  */
-function bodyForms(cf, full, short, acronyms, lowerShort) {
+function bodyForms(cf, { full, short = [], acronyms = [], lowerShort = false, rich = false }) {
   const out = [];
   const add = (...xs) => pushUnique(out, xs);
-  for (const f of [...full, ...short]) for (const o of cf.of) add(`${f} of ${o}`);
-  // A lower-case word of a name matches the word in any case (the finder's rule), so
-  // "Kazakh foreign ministry" also finds "Kazakh Foreign Ministry".
+  const [ofCommon, ...ofOther] = cf.of;
+  if (ofCommon) for (const f of full) add(`${f} of ${ofCommon}`);
+  if (full.length) for (const o of ofOther) add(`${full[0]} of ${o}`);
+  if (rich) for (const s of short) for (const o of cf.of) add(`${s} of ${o}`);
   const before = [...(lowerShort ? short.map(x => x.toLowerCase()) : short), ...full.slice(0, 1)];
   for (const j of cf.adjectives) for (const f of before) add(`${j} ${f}`);
-  for (const p of cf.prefix) for (const f of before) add(`${p} ${f}`);
-  for (const p of cf.possessive) for (const f of before) add(`${p} ${f}`);
+  for (const p of rich ? cf.prefix : cf.acronymPrefix) for (const f of before) add(`${p} ${f}`);
+  for (const p of cf.possessive) for (const f of rich ? before : before.slice(0, short.length)) add(`${p} ${f}`);
   for (const a of acronyms) {
     for (const o of cf.of) add(`${a} of ${o}`);
     for (const p of cf.prefix) add(`${p} ${a}`);
@@ -544,29 +548,29 @@ function buildGovernmentBodies(data, countries, orgs, problems) {
     const ofName = cf.of[0] || c.name;
     for (const m of ministries) {
       const full = toList(m.names), short = toList(m.short), acr = toList(m.acronyms);
-      make(`${m.code}-${c.id}`, c, String(m.kind), String(m.what), `${full[0]} of ${ofName}`, bodyForms(cf, full, short, acr, true));
+      make(`${m.code}-${c.id}`, c, String(m.kind), String(m.what), `${full[0]} of ${ofName}`, bodyForms(cf, { full, short, acronyms: acr, lowerShort: true, rich: m.forms === 'all' }));
     }
-    make(`GOV-${c.id}`, c, 'government', 'government', `Government of ${ofName}`, bodyForms(cf, ['Government'], [], [], false));
+    make(`GOV-${c.id}`, c, 'government', 'government', `Government of ${ofName}`, bodyForms(cf, { full: ['Government'], rich: true }));
     if (!toList(g.noPresident).includes(c.id)) {
-      const f = bodyForms(cf, ['Office of the President', 'Administration of the President'], ['Presidential Administration'], [], false);
+      const f = bodyForms(cf, { full: ['Office of the President', 'Administration of the President'], short: ['Presidential Administration'] });
       make(`PRES-${c.id}`, c, 'presidency', 'office of the president', `Office of the President of ${ofName}`, f);
     }
     const cb = (g.centralBanks || {})[c.id];
     if (cb) {
       const names = toList(cb.names);
-      const generic = bodyForms({ ...cf, of: [], prefix: [] }, [], ['Central Bank'], [], true);
+      const generic = bodyForms({ ...cf, of: [], prefix: [], acronymPrefix: [] }, { full: [], short: ['Central Bank'], lowerShort: true });
       make(`CB-${c.id}`, c, 'central-bank', 'central bank', names[0], [...names.slice(1), ...generic], { acronyms: toList(cb.acronyms), formerNames: toList(cb.formerNames) });
     }
     const p = (g.parliaments || {})[c.id] || {};
     const generic = p.name ? String(p.name) : 'Parliament';
     const proper = toList(p.names);
-    const parl = make(`PARL-${c.id}`, c, 'parliament', 'national parliament', proper[0] || `${generic} of ${ofName}`, [...proper, ...bodyForms(cf, [generic], [], [], false)], { acronyms: toList(p.acronyms) });
+    const parl = make(`PARL-${c.id}`, c, 'parliament', 'national parliament', proper[0] || `${generic} of ${ofName}`, [...proper, ...bodyForms(cf, { full: [generic], rich: true })], { acronyms: toList(p.acronyms) });
     for (const [key, what] of [['lower', 'lower house'], ['upper', 'upper house']]) {
       const ch = p[key];
       if (!ch) continue;
       if (!ch.name) { problems.add(`${where} parliaments ${c.id}.${key}`, 'needs a name'); continue; }
       const names = toList(ch.names);
-      make(`PARL-${c.id}-${key.toUpperCase()}`, c, 'parliamentary-chamber', `${what} of the national parliament`, names[0] || `${ch.name} of ${ofName}`, [...names, ...bodyForms(cf, [String(ch.name)], [], [], false)], { facts: { parent: parl.id } });
+      make(`PARL-${c.id}-${key.toUpperCase()}`, c, 'parliamentary-chamber', `${what} of the national parliament`, names[0] || `${ch.name} of ${ofName}`, [...names, ...bodyForms(cf, { full: [String(ch.name)], rich: true })], { facts: { parent: parl.id } });
     }
     for (const key of Object.keys(p)) if (!['name', 'names', 'acronyms', 'lower', 'upper'].includes(key)) problems.add(`${where} parliaments ${c.id}`, `unknown key ${key}`);
   }
