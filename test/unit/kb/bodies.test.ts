@@ -58,6 +58,17 @@ describe('kb: generated government bodies and companies (issue 13)', function ()
     }
   });
 
+  it('gives every generated body names that name no other entity', () => {
+    const clashes: string[] = [];
+    for (const b of bodies) {
+      for (const n of [...Object.values(b.names).flat(), ...Object.values(b.acronyms ?? {}).flat()]) {
+        const others = kb.lookupName(n).filter((e) => e !== b);
+        if (others.length) clashes.push(`${b.id} "${n}": ${others.map((e) => `${e.type}:${e.id}`).join(', ')}`);
+      }
+    }
+    assert.deepStrictEqual(clashes, []);
+  });
+
   it('keeps org ids unique across hand-written and generated entries, and company countries valid', () => {
     const seen = new Set<string>();
     for (const o of kb.all('org')) {
