@@ -166,5 +166,9 @@ describe('kb: generated government bodies and companies (issue 13)', function ()
     for (const [text, want] of cases) {
       it(text, () => assert.deepStrictEqual(find(text), want));
     }
+    it('the seed release (examples/kazinform-2022-06-29.txt) gets the Kazakh Foreign Ministry', () => {
+      const text = fs.readFileSync(path.join(repoRoot(), 'examples', 'kazinform-2022-06-29.txt'), 'utf8');
+      assert.ok(find(text).includes('Kazakh Foreign Ministry|org:MFA-KZ'));
+    });
   });
 });
