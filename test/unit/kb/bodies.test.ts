@@ -148,8 +148,10 @@ describe('kb: generated government bodies and companies (issue 13)', function ()
     const kmg = entityCard(kb.get('org', 'KMG')!, { kb });
     assert.match(kmg, /\| Country \| 🇰🇿 Kazakhstan \|/);
     assert.match(kmg, /\| Kind \| company \|/);
-    const withQid: Entity = { ...kb.get('org', 'KMG')!, wikidata: 'Q1' };
-    assert.match(entityCard(withQid, { kb }), /\| Wikidata \| \[Q1\]\(https:\/\/www\.wikidata\.org\/wiki\/Q1\) \|/);
+    assert.doesNotMatch(kmg, /Wikidata/, 'no QID was confirmed for KMG');
+    const gm = entityCard(kb.get('org', 'GM')!, { kb });
+    assert.match(gm, /\| Country \| 🇺🇸 United States \|/);
+    assert.match(gm, /\| Wikidata \| \[Q81965\]\(https:\/\/www\.wikidata\.org\/wiki\/Q81965\) \|/);
   });
 
   describe('the existing mention finder finds them', () => {
