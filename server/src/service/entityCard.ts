@@ -45,6 +45,9 @@ export function entityCard(e: Entity, ctx: CardContext): string {
   const flag = e.type === 'country' && typeof f.flag === 'string' ? `${f.flag} ` : '';
   out.push(`### ${flag}${md(e.name)}`);
   out.push(`${e.type} \`${e.id}\`${e.officialName && e.officialName !== e.name ? ` · ${md(e.officialName)}` : ''}`);
+  // A government body says what it is and whose it is: "foreign ministry of 🇰🇿 Kazakhstan (`KZ`)".
+  const whose = e.type === 'org' && typeof f.what === 'string' && typeof f.country === 'string' ? f.country : undefined;
+  if (whose !== undefined) out.push('', `${md(String(f.what))} of ${countryName(kb, whose)} (\`${md(whose)}\`)`);
   const rows: Array<[string, string]> = [];
   const add = (k: string, v: string | undefined) => v && rows.push([k, v]);
 
@@ -59,7 +62,8 @@ export function entityCard(e: Entity, ctx: CardContext): string {
     add('Kind', typeof f.kind === 'string' ? md(f.kind.replace(/-/g, ' ')) : undefined);
     add('Founded', typeof f.founded === 'string' ? f.founded : undefined);
     add('Dissolved', typeof f.dissolved === 'string' ? f.dissolved : undefined);
-    add('Headquarters', countryName(kb, f.hq));
+    const company = f.kind === 'company' || f.kind === 'airline';
+    if (whose === undefined) add(company ? 'Country' : 'Headquarters', countryName(kb, f.hq));
     if (typeof f.parent === 'string') {
       const p = kb.get('org', f.parent);
       add('Part of', p ? `${md(p.name)} (\`${p.id}\`)` : md(f.parent));
@@ -105,6 +109,6 @@ export function entityCard(e: Entity, ctx: CardContext): string {
     out.push('', '| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v.replace(/\n/g, ' ')} |`));
   }
   const src = e.source;
-  out.push('', src.kind === 'workspace' ? `*Defined in ${md(ctx.displayUri ? ctx.displayUri(src.uri) : src.uri)}*` : '*Built-in knowledge base*');
+  out.push('', src.kind === 'workspace' ? `*Defined in ${md(ctx.displayUri ? ctx.displayUri(src.uri) : src.uri)}*` : f.generated === true ? '*Built-in knowledge base (generated from the country data)*' : '*Built-in knowledge base*');
   return out.join('\n');
 }
