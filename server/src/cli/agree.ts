@@ -2,10 +2,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { listInputs, location } from '../node/batch';
+import { InputError, listInputs, location, readInput } from '../node/batch';
 import { cohensKappa, compareDocuments, firstDifference, prf, type Counts, type Disagreement } from '../service/corpus/agree';
 import { fromPress, specOf, type CorpusSpan, type FromPress } from '../service/corpus/document';
-import { UsageError, type Io } from './common';
+import { printNotes, UsageError, type Io } from './common';
+import { failIfInjected } from '../node/faults';
 
 export const AGREE_HELP = `Usage: pressmark agree [--json] <folderA> <folderB>
 
@@ -17,8 +18,9 @@ to it. A changed annotation (another id, type or extent) is one disagreement.
 
   --json   one JSON object instead of the list and the table
 
-Exit code: 0 when the copies agree, 1 when they disagree (or a document is missing, has
-syntax errors or another text), 2 on bad usage.
+Exit code: 2 on bad usage or when a document could not be read (reported in its place; the
+others are compared); else 1 when the copies disagree (or a document is missing, has syntax
+errors or another text, or could not be compared: an internal error); else 0.
 `;
 
 interface Side {
@@ -68,9 +70,19 @@ export function runAgree(argv: string[], io: Io): number {
 
   const pairs: Array<[string, string, string]> = [];
   const problems: Array<{ file: string; line: number; column: number; message: string }> = [];
+  let unreadable = 0;
   if (dirs[0]) {
-    const inA = new Map(listInputs([a], ['.press']).map((i) => [i.relative, i.file]));
-    const inB = new Map(listInputs([b], ['.press']).map((i) => [i.relative, i.file]));
+    // Not deduplicated: two names of one file on one side pair with two files on the other.
+    const listA = listInputs([a], ['.press']);
+    const listB = listInputs([b], ['.press']);
+    printNotes(io, { inputs: [], notes: [...listA.notes, ...listB.notes] });
+    for (const i of [...listA.inputs, ...listB.inputs]) {
+      if (!i.unreadable) continue;
+      problems.push({ file: i.file, line: 1, column: 1, message: i.unreadable });
+      unreadable++;
+    }
+    const inA = new Map(listA.inputs.filter((i) => !i.unreadable).map((i) => [i.relative, i.file]));
+    const inB = new Map(listB.inputs.filter((i) => !i.unreadable).map((i) => [i.relative, i.file]));
     for (const [rel, file] of inA) {
       const other = inB.get(rel);
       if (other) pairs.push([rel, file, other]);
@@ -88,19 +100,28 @@ export function runAgree(argv: string[], io: Io): number {
   let documentsWithDisagreements = 0;
   const disagreements: Array<{ kind: Disagreement['kind']; a?: Located; b?: Located }> = [];
   const read = (file: string): Side => {
-    const text = fs.readFileSync(file, 'utf8');
+    const text = readInput(file).text;
     return { file, read: fromPress(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
   };
+  /** The file being read or compared, for a report of what went wrong with it. */
+  let current = '';
   for (const [, fileA, fileB] of pairs) {
-    let sa: Side;
-    let sb: Side;
     try {
-      sa = read(fileA);
-      sb = read(fileB);
+      comparePair(fileA, fileB);
     } catch (e) {
-      problems.push({ file: fileA, line: 1, column: 1, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}` });
-      continue;
+      // In its place, and the others are still compared.
+      if (e instanceof InputError) unreadable++;
+      const message = e instanceof InputError ? e.message : `internal error: ${(e as Error | undefined)?.message ?? String(e)}`;
+      problems.push({ file: current, line: 1, column: 1, message: `not compared: ${message}` });
     }
+  }
+  function comparePair(fileA: string, fileB: string): void {
+    current = fileA;
+    const sa = read(fileA);
+    current = fileB;
+    const sb = read(fileB);
+    current = fileA;
+    failIfInjected(fileA);
     let usable = true;
     for (const side of [sa, sb]) {
       if (!side.read.doc) {
@@ -110,13 +131,13 @@ export function runAgree(argv: string[], io: Io): number {
         problems.push({ file: side.file, line: pos.line + 1, column: pos.character + 1, message: `not compared: ${p.message}` });
       }
     }
-    if (!usable) continue;
+    if (!usable) return;
     const diff = firstDifference(sa.read.doc!.text, sb.read.doc!.text);
     if (diff >= 0) {
       const posA = sa.read.parsed.lines.positionAt(sa.read.sourceOffsets[diff]);
       const posB = sb.read.parsed.lines.positionAt(sb.read.sourceOffsets[diff]);
       problems.push({ file: fileB, line: posB.line + 1, column: posB.character + 1, message: `not compared: the text differs from ${location(fileA, posA.line + 1, posA.character + 1)}` });
-      continue;
+      return;
     }
     compared++;
     const result = compareDocuments(sa.read.doc!, sb.read.doc!);
@@ -182,5 +203,5 @@ export function runAgree(argv: string[], io: Io): number {
     lines.push(`${disagreements.length} disagreement${disagreements.length === 1 ? '' : 's'} in ${documentsWithDisagreements} of ${compared} document${compared === 1 ? '' : 's'} compared${problems.length ? `; ${problems.length} problem${problems.length === 1 ? '' : 's'}` : ''}`);
     io.out(lines.join('\n') + '\n');
   }
-  return disagreements.length || problems.length ? 1 : 0;
+  return unreadable ? 2 : disagreements.length || problems.length ? 1 : 0;
 }

@@ -12,10 +12,13 @@ import { plainText } from '../service/plain';
 import type { KnowledgeBase } from '../service/kb/knowledgeBase';
 import { loadBuiltinKbWithInfo } from '../service/kb/builtin';
 import { findMentionsInDocument, findMentionsInText, type Mention } from '../service/mentions';
-import { writeFileAtomic } from '../node/atomic';
+import { writeFileAtomic, WriteError } from '../node/atomic';
+import { InputError, readInput } from '../node/batch';
+import { failIfInjected } from '../node/faults';
+import { isValidId } from '../service/ids';
 import { ProjectConfigs } from '../node/projectConfig';
 import { WorkspaceKnowledgeBase } from '../node/workspaceKb';
-import { collectFiles, readDocument, UsageError, type Io } from './common';
+import { collectFiles, printNotes, UsageError, type Io } from './common';
 
 export const ANNOTATE_HELP = `Usage: pressmark annotate [--types T,...] [--date D] [--write [--force]] <files or folders>...
        pressmark annotate --jsonl [--types T,...] < documents.jsonl > annotations.jsonl
@@ -33,7 +36,9 @@ the words never change. Review the result: the finder is precision-first, not co
   --write        write the result instead of printing it: a .press file in place, a .txt file
                  as a .press file beside it (with the date as front matter when known; literal
                  brackets and braces escaped). Every file is written whole or not at all
-                 (a temporary file in the same folder, then renamed)
+                 (a temporary file in the same folder, then renamed); a .press file that gains
+                 nothing is not written at all; a byte order mark stays; a file that is not
+                 valid UTF-8 is refused (its words would change), not rewritten
   --force        with --write, replace an existing .press file made from a .txt file
   --jsonl        read {"id","dct","text"} lines on standard input (dct: YYYY-MM-DD or absent)
                  and write {"id","annotations":[{"start","end","type","id","value"}]} lines:
@@ -42,9 +47,11 @@ the words never change. Review the result: the finder is precision-first, not co
                  date, time, duration or set (null for a name)
 
 Without --write the result is printed (several files: each after a "==> file <==" line).
-Exit code: 0 when every input was annotated, 1 when an input could not be read or written
-(an existing .press without --force, a malformed JSONL line: reported with its line number on
-stderr, the others still done), 2 on bad usage.
+Each file is reported in its place on stderr and the others are still done.
+Exit code: 2 on bad usage, or when an input could not be read or an output could not be
+written (a full disk); else 1 when an input was refused (an existing .press without --force,
+a file that is not valid UTF-8, a malformed JSONL line: reported with its line number, an
+internal error); else 0.
 `;
 
 const TEMPORAL = new Set(['date', 'time', 'duration', 'set']);
@@ -83,33 +90,54 @@ export function runAnnotate(argv: string[], io: Io, readStdin: () => string = ()
   }
   if (positionals.length === 0) throw new UsageError('annotate needs files or folders, or --jsonl (see pressmark annotate --help)');
 
-  const files = collectFiles(positionals, ['.press', '.txt']);
+  const listing = collectFiles(positionals, ['.press', '.txt']);
+  printNotes(io, listing);
+  const files = listing.inputs.filter((i) => !i.unreadable).map((i) => i.file);
   const kb = workspaceKb(positionals, files);
   const types = parseTypes(values.types, kb);
   let failed = 0;
-  for (const file of files) {
+  let unreadable = 0;
+  const several = listing.inputs.length > 1;
+  for (const input of listing.inputs) {
+    const file = input.file;
     try {
-      const { output, count, target } = annotateFile(file, kb, types, values.date);
+      if (input.unreadable) throw new InputError(input.unreadable, 'unreadable');
+      const { output, count, target, validUtf8 } = annotateFile(file, kb, types, values.date);
+      const isTxt = target !== file;
       if (!values.write) {
-        if (files.length > 1) io.out(`==> ${file} <==\n`);
+        if (!validUtf8) io.err(`pressmark: warning: ${file} is not valid UTF-8: its invalid bytes are printed as U+FFFD\n`);
+        if (several) io.out(`==> ${file} <==\n`);
         io.out(output);
-        if (files.length > 1 && !output.endsWith('\n')) io.out('\n');
+        if (several && !output.endsWith('\n')) io.out('\n');
         continue;
       }
-      const isTxt = target !== file;
-      const outcome = writeFileAtomic(target, output, { force: !isTxt || values.force });
+      const added = `${count} annotation${count === 1 ? '' : 's'} added`;
+      if (!isTxt && count === 0) {
+        // Nothing to add: the file is not touched (annotatePress gives the text back as it was).
+        io.err(`${file}: ${added} (not rewritten)\n`);
+        continue;
+      }
+      if (!validUtf8) {
+        io.err(`pressmark: ${file} is not valid UTF-8: ${isTxt ? `${target} not written` : 'not rewritten'} (its invalid bytes would become U+FFFD; convert it to UTF-8 first)\n`);
+        failed++;
+        continue;
+      }
+      // In place through a symbolic link: the file it names is rewritten, the link stays.
+      const outcome = writeFileAtomic(isTxt ? target : fs.realpathSync.native(target), output, { force: !isTxt || values.force });
       if (outcome === 'exists') {
         io.err(`pressmark: ${target} exists (not replaced; --force replaces it)\n`);
         failed++;
       } else {
-        io.err(`${file}: ${count} annotation${count === 1 ? '' : 's'} added${isTxt ? ` → ${target}` : ''}\n`);
+        io.err(`${file}: ${added}${isTxt ? ` → ${target}${outcome === 'unchanged' ? ' (unchanged)' : ''}` : ''}\n`);
       }
     } catch (e) {
-      io.err(`pressmark: ${file}: ${(e as Error).message}\n`);
-      failed++;
+      if (e instanceof InputError || e instanceof WriteError) unreadable++;
+      else failed++;
+      const message = e instanceof InputError || e instanceof WriteError ? e.message : `${file}: internal error: ${(e as Error | undefined)?.message ?? String(e)}`;
+      io.err(`pressmark: ${message}\n`);
     }
   }
-  return failed ? 1 : 0;
+  return unreadable ? 2 : failed ? 1 : 0;
 }
 
 function parseTypes(arg: string | undefined, kb: KnowledgeBase): string[] | undefined {
@@ -129,7 +157,7 @@ function workspaceKb(inputs: readonly string[], files: readonly string[]): Knowl
   if (builtin.loadError) throw new UsageError(`the built-in knowledge base is missing: ${builtin.loadError}`);
   const configs = new ProjectConfigs();
   const workspace = new WorkspaceKnowledgeBase(builtin.kb, (f) => configs.forFile(f).config);
-  const kbFiles = collectFiles(inputs, ['.kb.yaml'], { onlyMatchingFiles: true });
+  const kbFiles = collectFiles(inputs, ['.kb.yaml'], { onlyMatchingFiles: true }).inputs.filter((i) => !i.unreadable).map((i) => i.file);
   const roots = new Set<string>();
   for (const file of files) {
     const schema = configs.forFile(file);
@@ -149,15 +177,22 @@ function workspaceKb(inputs: readonly string[], files: readonly string[]): Knowl
   return workspace.knowledgeBase();
 }
 
-/** The annotated text of a file, how many annotations it gained, and where --write puts it. */
-export function annotateFile(file: string, kb: KnowledgeBase, types: string[] | undefined, date: string | undefined): { output: string; count: number; target: string } {
-  const raw = readDocument(file);
+/**
+ * The annotated text of a file (its byte order mark kept), how many annotations it gained, where
+ * --write puts it, and whether the file was valid UTF-8 (if not, the output has U+FFFD for its
+ * invalid bytes). Throws InputError when the file cannot be read.
+ */
+export function annotateFile(file: string, kb: KnowledgeBase, types: string[] | undefined, date: string | undefined): { output: string; count: number; target: string; validUtf8: boolean } {
+  const read = readInput(file);
+  failIfInjected(file);
+  const bom = read.text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+  const raw = bom ? read.text.slice(1) : read.text;
   if (file.endsWith('.press')) {
     const { output, count } = annotatePress(raw, kb, types, date);
-    return { output, count, target: file };
+    return { output: bom + output, count, target: file, validUtf8: read.validUtf8 };
   }
   const { output, count } = annotateTxt(raw, kb, types, date);
-  return { output, count, target: file.replace(/\.txt$/i, '') + '.press' };
+  return { output: bom + output, count, target: file.replace(/\.txt$/i, '') + '.press', validUtf8: read.validUtf8 };
 }
 
 /** A raw text as a .press document (words unchanged), pre-annotated. */
@@ -194,7 +229,7 @@ export function annotatePress(source: string, kb: KnowledgeBase, types: string[]
 }
 
 function specOf(m: Mention): string {
-  return /^[^\s{}[\]"]+$/.test(m.id) ? `${m.type}:${m.id}` : m.type;
+  return isValidId(m.id) ? `${m.type}:${m.id}` : m.type;
 }
 
 function annotateJsonl(readStdin: () => string, io: Io, kb: KnowledgeBase, types: string[] | undefined, date: string | undefined): number {

@@ -12,7 +12,7 @@ import { WorkspaceKnowledgeBase } from '../node/workspaceKb';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { collectFiles, UsageError, type Io } from './common';
+import { collectFiles, printNotes, UsageError, type Io } from './common';
 
 /**
  * Worker threads for a check of n files: one per core (at most 4) from 256 files, where loading
@@ -36,7 +36,12 @@ given alone or beside it, and files listed in pressmark.yaml).
   --jobs N        worker threads (default: one per core, at most 4, for 256 files or more;
                   else this thread); the output is in file order either way
 
-Exit code: 0 without errors, 1 with errors, 2 on bad usage or an unreadable file.
+Each file is reported in its place, whatever happens to the others: one that cannot be read
+(a device, a FIFO, a folder named .press, a file over 256 MB) on stderr ("pressmark: cannot
+read ..."), one whose check fails with an internal.error problem; the others are checked.
+
+Exit code: 2 on bad usage or when a file could not be read (that wins: the check is
+incomplete); else 1 when there are errors (an internal.error included); else 0 (warnings only).
 `;
 
 interface Reported {
@@ -61,8 +66,13 @@ export function runCheck(argv: string[], io: Io): number {
 
   // A file named alone is read as a .press document whatever its name, except a knowledge-base
   // file: that is checked as one (below), not as prose.
-  const files = collectFiles(positionals, ['.press']).filter((f) => !f.endsWith('.kb.yaml'));
-  const kbFiles = collectFiles(positionals, ['.kb.yaml'], { onlyMatchingFiles: true });
+  const documents = collectFiles(positionals, ['.press']);
+  const inputs = documents.inputs.filter((i) => !i.file.endsWith('.kb.yaml'));
+  const files = inputs.map((i) => i.file);
+  const kbListing = collectFiles(positionals, ['.kb.yaml'], { onlyMatchingFiles: true });
+  const kbFiles = kbListing.inputs.filter((i) => !i.unreadable).map((i) => i.file);
+  printNotes(io, documents);
+  printNotes(io, { inputs: [], notes: kbListing.notes.filter((n) => !documents.notes.includes(n)) });
   const configs = new ProjectConfigs();
   const builtin = loadBuiltinKbWithInfo();
   if (builtin.loadError) throw new UsageError(`the built-in knowledge base is missing: ${builtin.loadError}`);
@@ -84,18 +94,20 @@ export function runCheck(argv: string[], io: Io): number {
     count += out.rows;
     write(out.output, out.rows);
   };
-  // The first unreadable file (in file order) stops the output there; it is reported after the run.
-  let unreadable: string | undefined;
-  const emit = (file: string, r: JobResult): void => {
-    if (unreadable) return;
-    if (r.status === 'failed') {
-      unreadable = `cannot read ${file}: ${r.problems[0]?.message ?? 'unknown error'}`;
-      return;
+  // Each file in its place: its problems (an internal.error when its check threw), or on stderr
+  // why it could not be read; the run goes on.
+  let unreadable = 0;
+  const emit = (r: JobResult): void => {
+    if (r.check) {
+      errors += r.check.errors;
+      count += r.check.rows;
+      write(r.check.output, r.check.rows);
     }
-    if (!r.check) return;
-    errors += r.check.errors;
-    count += r.check.rows;
-    write(r.check.output, r.check.rows);
+    if (r.fault && !r.check) {
+      if (r.fault.kind === 'internal') errors++;
+      else unreadable++;
+      io.err(`pressmark: ${r.fault.message}\n`);
+    }
   };
   const schemasSeen = new Set<string>();
   for (const file of [...files, ...kbFiles]) {
@@ -130,22 +142,13 @@ export function runCheck(argv: string[], io: Io): number {
   }
   // The documents: one job each, in this thread or spread over worker threads (each loads the
   // same knowledge base: the built-in one and the files read above); printed in file order.
-  const jobs: Job[] = files.map((file) => ({ kind: 'check', input: file, display: display(file), format }));
+  const jobs: Job[] = inputs.map((i): Job => (i.unreadable ? { kind: 'unreadable', input: i.file, message: i.unreadable } : { kind: 'check', input: i.file, display: display(i.file), format }));
   const ctx: BatchContext = { kbFiles: workspace.all().map((f) => fileURLToPath(f.uri)) };
-  const pending = new Map<number, JobResult>();
-  let printed = 0;
   runJobs(jobs, ctx, {
     workers: values.jobs === undefined ? defaultCheckJobs(files.length) : parseJobs(values.jobs, files.length),
-    onResult(index, result) {
-      pending.set(index, result);
-      for (let r = pending.get(printed); r; r = pending.get(printed)) {
-        pending.delete(printed);
-        emit(files[printed], r);
-        printed++;
-      }
-    },
+    onResult: (_index, result) => emit(result),
   });
   if (format === 'json') io.out(rowsOut ? '\n]\n' : '[]\n');
-  else io.err(`${files.length} file${files.length === 1 ? '' : 's'} checked, ${count} problem${count === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'})\n`);
-  return errors > 0 ? 1 : 0;
+  else io.err(`${files.length} file${files.length === 1 ? '' : 's'} checked, ${count} problem${count === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'})${unreadable ? `, ${unreadable} file${unreadable === 1 ? '' : 's'} could not be read` : ''}\n`);
+  return unreadable > 0 ? 2 : errors > 0 ? 1 : 0;
 }

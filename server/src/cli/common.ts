@@ -1,6 +1,7 @@
 /** What the CLI commands share: usage errors, file discovery, reading documents. */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { listInputs, readInput, type Listing } from '../node/batch';
+import { describe } from '../node/files';
 
 /** A usage or input error: printed as one line, exit code 2. */
 export class UsageError extends Error {}
@@ -38,49 +39,36 @@ export const processIo: Io = {
   err: (s) => writeAllSync(2, s),
 };
 
-const SKIP_DIRS = new Set(['node_modules', '.git', 'out', 'dist']);
+const SKIP_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git', 'out', 'dist']);
 
 /**
- * Expands files and folders into the files with one of `exts`, sorted; folders are walked.
- * Files named explicitly are kept whatever their extension, unless `onlyMatchingFiles`.
+ * Expands files and folders into the files with one of `exts`, sorted; folders are walked
+ * (listInputs: links to files followed, nothing skipped silently, one entry per file). Files
+ * named explicitly are kept whatever their extension, unless `onlyMatchingFiles`. A path that
+ * does not exist is a usage error; the notes say what was left out and why.
  */
-export function collectFiles(inputs: readonly string[], exts: readonly string[], options: { onlyMatchingFiles?: boolean } = {}): string[] {
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch (e) {
-      throw new UsageError(`cannot read folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-    }
-    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.isFile() && exts.some((x) => e.name.endsWith(x))) out.push(p);
-    }
-  };
+export function collectFiles(inputs: readonly string[], exts: readonly string[], options: { onlyMatchingFiles?: boolean } = {}): Listing {
   for (const input of inputs) {
-    let st: fs.Stats;
     try {
-      st = fs.statSync(input);
+      fs.statSync(input);
     } catch (e) {
-      throw new UsageError(`cannot read ${input}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : String(e)}`);
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new UsageError(`cannot read ${input}: ${code === 'ENOENT' ? 'no such file or folder' : describe(code)}`);
     }
-    if (st.isDirectory()) walk(input);
-    else if (!options.onlyMatchingFiles || exts.some((x) => input.endsWith(x))) out.push(input);
   }
-  return out;
+  return listInputs(inputs, exts, { skipDirs: SKIP_DIRS, onlyMatchingFiles: options.onlyMatchingFiles, dedupe: true });
 }
 
-/** Reads a document as the editor sees it: UTF-8, without a byte order mark. */
+/** Prints the notes of a listing (what was left out and why) on stderr. */
+export function printNotes(io: Io, listing: Listing): void {
+  for (const n of listing.notes) io.err(`pressmark: ${n}\n`);
+}
+
+/**
+ * Reads a document as the editor sees it: UTF-8, without a byte order mark (through readInput,
+ * the one reader of CLI inputs). Throws InputError (exit code 2).
+ */
 export function readDocument(file: string): string {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : String(code ?? e)}`);
-  }
+  const text = readInput(file).text;
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -5,7 +5,8 @@ import { parseArgs } from 'node:util';
 import { publicationDateProblem } from '../service/calendar';
 import { normalize, type Normalized } from '../service/dates/normalize';
 import { findDates } from '../service/dates/recognize';
-import { UsageError, type Io } from './common';
+import { readDocument, UsageError, type Io } from './common';
+import { describe } from '../node/files';
 
 export const DATES_HELP = `Usage: pressmark dates [--date YYYY-MM-DD] [--before TEXT] [--after TEXT] <expression>
        pressmark dates [--date YYYY-MM-DD] --find [files...]
@@ -42,12 +43,12 @@ function row(n: Normalized): Record<string, unknown> {
 }
 
 function readInput(file: string | undefined, readStdin: () => string): string {
+  if (file !== undefined) return readDocument(file);
   let text: string;
   try {
-    text = file === undefined ? readStdin() : fs.readFileSync(file, 'utf8');
+    text = readStdin();
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read ${file ?? 'standard input'}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : String(code ?? e)}`);
+    throw new UsageError(`cannot read standard input: ${describe((e as NodeJS.ErrnoException).code)}`);
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -2,12 +2,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { AtomicStream, writeFileAtomic } from '../node/atomic';
-import { formatProblem, listInputs, Progress, runJobs, Tally, type ExportFormat, type Job, type JobResult } from '../node/batch';
+import { AtomicStream, writeFileAtomic, WriteError } from '../node/atomic';
+import { listInputs, Progress, reportLines, runJobs, Tally, type ExportFormat, type Job, type JobResult } from '../node/batch';
 import { ProjectConfigs } from '../node/projectConfig';
 import { annotationConf, toolsConf } from '../service/corpus/brat';
 import { parseJobs } from './importCmd';
-import { processIo, UsageError, type Io } from './common';
+import { printNotes, processIo, UsageError, type Io } from './common';
 
 export const EXPORT_HELP = `Usage: pressmark export --to brat|conll|jsonl|timeml [--out DIR] [--force] <files or folders>...
 
@@ -28,9 +28,16 @@ Unicode code points into the plain text (the body without markup). See docs/form
   --force       overwrite existing files (never done without it)
   --jobs N      worker threads (default 1: on 2 cores they did not pay; see docs/format.md)
 
-Documents with syntax errors are reported (file:line:col, on stderr) and left out; the
-others are exported. Exit code: 0 when every document was exported, 1 when one was left out
-or an output already existed, 2 on bad usage.
+Documents with syntax errors (or an id the format cannot hold: white space, a control
+character or one of [ ] { } " = \\) are reported (file:line:col, on stderr, in input order)
+and left out; the others are exported.
+Each output is written whole or not at all, and a document's files (brat: DOC.txt, DOC.ann,
+DOC.meta.json) all or none: after a full disk ("no space left on the device") nothing of the
+document is left and a rerun starts afresh. With --force a file that already holds what would
+be written is left alone.
+Exit code: 2 on bad usage, or when a document could not be read or an output could not be
+written; else 1 when a document was left out (or failed: an internal error) or an output
+already existed; else 0.
 `;
 
 const FORMATS: readonly ExportFormat[] = ['brat', 'conll', 'jsonl', 'timeml'];
@@ -65,9 +72,12 @@ export function runExport(argv: string[], io: Io): number {
   if (out !== undefined && !stream && fs.existsSync(out) && !fs.statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a file, not a folder`);
   if (outFile && !force && fs.existsSync(outFile)) throw new UsageError(`${outFile} exists: use --force to overwrite it`);
 
-  const inputs = listInputs(positionals, ['.press']);
+  const listing = listInputs(positionals, ['.press'], { dedupe: true });
+  printNotes(io, listing);
+  const inputs = listing.inputs;
   const ids = new Map<string, string>();
-  const jobs: Job[] = inputs.map((input) => {
+  const jobs: Job[] = inputs.map((input): Job => {
+    if (input.unreadable) return { kind: 'unreadable', input: input.file, message: input.unreadable };
     const id = (positionals.includes(input.file) ? path.basename(input.file) : input.relative).replace(/\.press$/, '').split(path.sep).join('/');
     if (ids.has(id)) throw new UsageError(`${ids.get(id)} and ${input.file} have the same document id ${JSON.stringify(id)}: export them separately`);
     ids.set(id, input.file);
@@ -77,28 +87,20 @@ export function runExport(argv: string[], io: Io): number {
   const tally = new Tally();
   const progress = new Progress(jobs.length, io.err, io === processIo && process.stderr.isTTY === true);
   const types = new Set<string>();
-  // Chunks (JSONL lines, CoNLL documents) are written in input order whatever order they finish in.
+  // Chunks (JSONL lines, CoNLL documents) are written in input order (runJobs hands results in order).
   const sink = outFile ? new AtomicStream(outFile, force) : undefined;
   const emit = sink ? (s: string) => sink.write(s) : (s: string) => io.out(s);
-  const pending = new Map<number, string>();
-  let nextChunk = 0;
-  const flush = () => {
-    while (nextChunk < jobs.length && pending.has(nextChunk)) {
-      emit(pending.get(nextChunk)!);
-      pending.delete(nextChunk++);
-    }
-  };
   try {
     runJobs(jobs, { kbFiles: [] }, {
       workers: parseJobs(values.jobs, jobs.length),
-      onResult: (i: number, r: JobResult) => {
+      onResult: (_i: number, r: JobResult) => {
         tally.add(r);
         for (const t of r.types ?? []) types.add(t);
-        if (r.problems.length || r.status === 'exists') progress.clear();
-        for (const p of r.problems) io.err(formatProblem(p) + '\n');
+        const lines = reportLines(r);
+        if (lines.length || r.status === 'exists') progress.clear();
+        for (const line of lines) io.err(line + '\n');
         if (r.status === 'exists') io.err(`${r.outputs.join(', ')}: exists, not overwritten (use --force)\n`);
-        pending.set(i, r.chunk ?? '');
-        flush();
+        if (r.chunk) emit(r.chunk);
         progress.tick();
       },
     });
@@ -115,13 +117,19 @@ export function runExport(argv: string[], io: Io): number {
     // annotation.conf: the schema's types (of every pressmark.yaml that applies) and any others used.
     const configs = new ProjectConfigs();
     const all = new Set<string>();
-    for (const input of inputs) for (const t of configs.forFile(input.file).config.types.keys()) all.add(t);
+    for (const input of inputs) if (!input.unreadable) for (const t of configs.forFile(input.file).config.types.keys()) all.add(t);
     for (const t of types) all.add(t);
     for (const [name, content] of [
       ['annotation.conf', annotationConf([...all])],
       ['tools.conf', toolsConf()],
     ]) {
-      if (writeFileAtomic(path.join(out, name), content, { force }) === 'exists') io.err(`${path.join(out, name)}: exists, kept (use --force to regenerate)\n`);
+      try {
+        if (writeFileAtomic(path.join(out, name), content, { force }) === 'exists') io.err(`${path.join(out, name)}: exists, kept (use --force to regenerate)\n`);
+      } catch (e) {
+        if (!(e instanceof WriteError)) throw e;
+        io.err(`pressmark: ${e.message}\n`);
+        tally.unwritable++;
+      }
     }
   }
   io.err(tally.summary('document', jobs.length) + (outFile ? ` → ${outFile}` : '') + '\n');

@@ -2,9 +2,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatProblem, listInputs, Progress, runJobs, Tally, type Input, type Job } from '../node/batch';
+import { InputError, listInputs, Progress, readInput, reportLines, runJobs, Tally, type Input, type Job } from '../node/batch';
 import { loadBuiltinKbWithInfo } from '../service/kb/builtin';
-import { processIo, UsageError, type Io } from './common';
+import { printNotes, processIo, UsageError, type Io } from './common';
 
 export const IMPORT_HELP = `Usage: pressmark import [--from raw|brat|jsonl] [--out DIR] [--force] <files or folders>...
 
@@ -24,10 +24,13 @@ whole or not at all.
   --keep-dateline  raw: also keep the dateline as the first words of the body
   --jobs N         worker threads (default 1: on 2 cores they did not pay; see docs/format.md)
 
-Problems are printed to stderr as file:line:col severity message; a malformed input is
-reported and the others are still imported.
-Exit code: 0 when every input was written, 1 when an input was refused or an output
-already existed, 2 on bad usage.
+Problems are printed to stderr as file:line:col severity message, in input order; a
+malformed or unreadable input is reported and the others are still imported. An id that
+a .press file cannot hold (white space, a control character or one of [ ] { } " = \\)
+refuses its document.
+Exit code: 2 on bad usage, or when an input could not be read or an output could not be
+written (a full disk: nothing of that document is left); else 1 when an input was refused
+(or failed: an internal error) or an output already existed; else 0.
 `;
 
 /**
@@ -84,8 +87,15 @@ export function runImport(argv: string[], io: Io): number {
 
   const jobs: Job[] = [];
   const notes: string[] = [];
+  const unreadable = (input: Input): Job => ({ kind: 'unreadable', input: input.file, message: input.unreadable! });
   if (from === 'raw') {
-    for (const input of listInputs(positionals, ['.txt'])) {
+    const listing = listInputs(positionals, ['.txt'], { dedupe: true });
+    printNotes(io, listing);
+    for (const input of listing.inputs) {
+      if (input.unreadable) {
+        jobs.push(unreadable(input));
+        continue;
+      }
       if (!given(input.file) && fs.existsSync(input.file.replace(/\.txt$/, '.ann'))) {
         notes.push(`${input.file}: skipped: it has a .ann beside it (brat: use --from brat)`);
         continue;
@@ -98,13 +108,32 @@ export function runImport(argv: string[], io: Io): number {
     }
   } else if (from === 'brat') {
     const inputs = positionals.map((p) => (p.endsWith('.txt') && fs.existsSync(p.slice(0, -4) + '.ann') ? p.slice(0, -4) + '.ann' : p));
-    for (const input of listInputs(inputs, ['.ann'])) {
+    const listing = listInputs(inputs, ['.ann'], { dedupe: true });
+    printNotes(io, listing);
+    for (const input of listing.inputs) {
+      if (input.unreadable) {
+        jobs.push(unreadable(input));
+        continue;
+      }
       if (!input.file.endsWith('.ann')) throw new UsageError(`${input.file} is not a .ann file`);
       jobs.push({ kind: 'from-brat', ann: input.file, output: outputFor(input, out, inputs.includes(input.file), '.press'), force });
     }
   } else {
-    for (const input of listInputs(positionals, ['.jsonl'])) {
-      const lines = fs.readFileSync(input.file, 'utf8').split('\n');
+    const listing = listInputs(positionals, ['.jsonl'], { dedupe: true });
+    printNotes(io, listing);
+    for (const input of listing.inputs) {
+      let content: string;
+      try {
+        if (input.unreadable) throw new InputError(input.unreadable, 'unreadable');
+        const read = readInput(input.file);
+        if (!read.validUtf8) notes.push(`${input.file}:1:1 warning the file is not valid UTF-8: its invalid bytes were read as U+FFFD`);
+        content = read.text;
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        jobs.push({ kind: 'unreadable', input: input.file, message: e.message });
+        continue;
+      }
+      const lines = content.split('\n');
       const outDir = out ?? path.dirname(input.file);
       lines.forEach((line, i) => {
         const text = line.endsWith('\r') ? line.slice(0, -1) : line;
@@ -136,8 +165,9 @@ export function runImport(argv: string[], io: Io): number {
         }
         outputs.add(o);
       }
-      if (r.problems.length || r.status === 'exists') progress.clear();
-      for (const p of r.problems) io.err(formatProblem(p) + '\n');
+      const lines = reportLines(r);
+      if (lines.length || r.status === 'exists') progress.clear();
+      for (const line of lines) io.err(line + '\n');
       if (r.status === 'exists') io.err(`${r.outputs.join(', ')}: exists, not overwritten (use --force)\n`);
       progress.tick();
     },

@@ -5,6 +5,7 @@ import { loadBuiltinKbWithInfo } from '../service/kb/builtin';
 import { KnowledgeBase } from '../service/kb/knowledgeBase';
 import type { Entity, FormerName, SearchHit } from '../service/kb/types';
 import { collectFiles, readDocument, UsageError, type Io } from './common';
+import { InputError } from '../node/batch';
 import { ProjectConfigs } from '../node/projectConfig';
 import { WorkspaceKnowledgeBase } from '../node/workspaceKb';
 
@@ -70,9 +71,10 @@ export function loadKnowledgeBase(files: readonly string[]): KnowledgeBase {
   if (files.length === 0) return builtin.kb;
   const configs = new ProjectConfigs();
   const workspace = new WorkspaceKnowledgeBase(builtin.kb, (f) => configs.forFile(f).config);
-  for (const f of collectFiles(files, ['.kb.yaml'])) {
-    readDocument(f); // a clear usage error for an unreadable file
-    workspace.read(path.resolve(f));
+  for (const input of collectFiles(files, ['.kb.yaml']).inputs) {
+    if (input.unreadable) throw new InputError(input.unreadable, 'unreadable');
+    readDocument(input.file); // a clear error (exit code 2) for an unreadable file
+    workspace.read(path.resolve(input.file));
   }
   return workspace.knowledgeBase();
 }

@@ -8,6 +8,9 @@ import { runStats } from './stats';
 import { runAgree } from './agree';
 import { runAnnotate } from './annotate';
 import { UsageError, processIo, type Io } from './common';
+import { InputError } from '../node/batch';
+import { WriteError } from '../node/atomic';
+import { describe } from '../node/files';
 
 const VERSION = '0.1.0';
 
@@ -86,13 +89,27 @@ export function main(argv: string[], io: Io = processIo): number | 'serving' {
         throw new UsageError(`unknown command ${JSON.stringify(command)} (see pressmark --help)`);
     }
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`pressmark: ${(e as Error).message}\n`);
-      return 2;
-    }
-    io.err(`pressmark: internal error: ${(e as Error).message ?? String(e)}\n`);
+    return reportUncaught(e, io);
+  }
+}
+
+/**
+ * What ends a command early: bad usage, an input that cannot be read, an output that cannot be
+ * written (a full disk: "no space left on the device") give one line and exit code 2; anything
+ * else is a Pressmark bug: "internal error", exit code 1.
+ */
+function reportUncaught(e: unknown, io: Io): number {
+  const err = e as NodeJS.ErrnoException | undefined;
+  if (e instanceof UsageError || e instanceof InputError || e instanceof WriteError || err?.code?.startsWith('ERR_PARSE_ARGS')) {
+    io.err(`pressmark: ${err!.message}\n`);
     return 2;
   }
+  if (typeof err?.code === 'string' && err.syscall) {
+    io.err(`pressmark: cannot ${err.syscall} ${err.path ?? ''}: ${describe(err.code)}\n`.replace(' :', ':'));
+    return 2;
+  }
+  io.err(`pressmark: internal error: ${err?.message ?? String(e)}\n`);
+  return 1;
 }
 
 /** `pressmark check … | head`: a reader that stops reading ends the command quietly. */

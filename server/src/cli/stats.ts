@@ -1,10 +1,10 @@
 /** `pressmark stats`: what a corpus of .press files holds. */
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { entityName, formatProblem, listInputs, location, Progress, runJobs, type DocumentStats, type Job, type JobProblem } from '../node/batch';
+import { entityName, formatProblem, listInputs, location, Progress, runJobs, type DocumentStats, type Job, type JobFault, type JobProblem } from '../node/batch';
 import { ProjectConfigs } from '../node/projectConfig';
 import { parseJobs } from './importCmd';
-import { processIo, UsageError, type Io } from './common';
+import { printNotes, processIo, UsageError, type Io } from './common';
 
 export const STATS_HELP = `Usage: pressmark stats [--json] [--top N] [--no-mentions] <files or folders>...
 
@@ -19,7 +19,9 @@ errors (as \`pressmark check\` reports them).
   --no-mentions   skip the search for unannotated mentions (faster)
   --jobs N        worker threads (default 1: on 2 cores they did not pay; see docs/format.md)
 
-Exit code: 0, or 1 when a file cannot be read, 2 on bad usage.
+Exit code: 2 on bad usage or when a file could not be read (reported on stderr, in file
+order; the others are counted); else 1 when a file could not be counted (an internal error);
+else 0 (documents with errors are listed, not a failure).
 `;
 
 interface Entry {
@@ -68,9 +70,11 @@ export function runStats(argv: string[], io: Io): number {
   if (!Number.isInteger(n) || n < 0) throw new UsageError(`--top must be a whole number, not ${values.top}`);
   if (positionals.length === 0) throw new UsageError('stats needs at least one file or folder (see pressmark stats --help)');
   for (const p of positionals) if (!fs.existsSync(p)) throw new UsageError(`cannot read ${p}: no such file or folder`);
-  const inputs = listInputs(positionals, ['.press']);
-  const kbFiles = listInputs(positionals.filter((p) => fs.statSync(p).isDirectory()), ['.kb.yaml']).map((i) => i.file);
-  const jobs: Job[] = inputs.map((i) => ({ kind: 'stats', input: i.file, mentions: !values['no-mentions'] }));
+  const listing = listInputs(positionals, ['.press'], { dedupe: true });
+  printNotes(io, listing);
+  const inputs = listing.inputs;
+  const kbFiles = listInputs(positionals.filter((p) => fs.statSync(p).isDirectory()), ['.kb.yaml'], { dedupe: true }).inputs.filter((i) => !i.unreadable).map((i) => i.file);
+  const jobs: Job[] = inputs.map((i): Job => (i.unreadable ? { kind: 'unreadable', input: i.file, message: i.unreadable } : { kind: 'stats', input: i.file, mentions: !values['no-mentions'] }));
   const ctx = { kbFiles };
 
   let characters = 0;
@@ -81,7 +85,7 @@ export function runStats(argv: string[], io: Io): number {
   const mentions = new Map<string, MentionEntry>();
   let mentionCount = 0;
   const withErrors: Array<JobProblem & { index: number }> = [];
-  const unreadable: JobProblem[] = [];
+  const failed: JobFault[] = [];
   const progress = new Progress(jobs.length, io.err, io === processIo && process.stderr.isTTY === true);
   runJobs(jobs, ctx, {
     workers: parseJobs(values.jobs, jobs.length),
@@ -89,7 +93,7 @@ export function runStats(argv: string[], io: Io): number {
       progress.tick();
       const s: DocumentStats | undefined = r.stats;
       if (!s) {
-        unreadable.push(...r.problems);
+        if (r.fault) failed.push(r.fault);
         return;
       }
       characters += s.characters;
@@ -137,7 +141,8 @@ export function runStats(argv: string[], io: Io): number {
     const result = {
       documents: inputs.length,
       documentsWithErrors: withErrors.length,
-      unreadable: unreadable.map((p) => ({ file: p.file, message: p.message })),
+      unreadable: failed.filter((f) => f.kind !== 'internal').map((f) => ({ file: f.file, message: f.message })),
+      failed: failed.filter((f) => f.kind === 'internal').map((f) => ({ file: f.file, message: f.message })),
       characters,
       tokens,
       annotations: { total: annotations, byType: Object.fromEntries(types.map(([t, v]) => [t, { count: v.count, ids: v.ids.size }])) },
@@ -170,6 +175,6 @@ export function runStats(argv: string[], io: Io): number {
     }
     io.out(rows.join('\n') + '\n');
   }
-  for (const p of unreadable) io.err(formatProblem(p) + '\n');
-  return unreadable.length ? 1 : 0;
+  for (const f of failed) io.err(`pressmark: ${f.message}\n`);
+  return failed.some((f) => f.kind !== 'internal') ? 2 : failed.length ? 1 : 0;
 }

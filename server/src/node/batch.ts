@@ -1,8 +1,10 @@
 /**
- * Corpus-scale work: one job per file (import a raw release, export a .press, import a brat
- * pair or a JSONL line), run in this thread or spread over worker threads. A job never throws:
- * a malformed or unreadable input gives a failed result with its problems (file, line,
- * column), and the batch goes on. Writes are atomic (atomic.ts).
+ * Corpus-scale work: one job per file (check a .press, import a raw release, export a .press,
+ * import a brat pair or a JSONL line), run in this thread or spread over worker threads, the
+ * results handed back in job order. A job never throws: a malformed input gives a failed result
+ * with its problems (file, line, column), an input that cannot be read, an output that cannot be
+ * written or an exception a failed result with its `fault`, and the batch goes on. Every input
+ * is read through readFileGuarded (files.ts); writes are atomic (atomic.ts).
  *
  * Workers run this same module: the pool starts each worker with a one-line script that
  * requires this file (the CLI bundle, or the compiled module in tests), and the check at the
@@ -29,7 +31,10 @@ import type { KnowledgeBase } from '../service/kb/knowledgeBase';
 import { findMentionsInDocument } from '../service/mentions/document';
 import { ProjectConfigs } from './projectConfig';
 import { WorkspaceKnowledgeBase } from './workspaceKb';
-import { writeFileAtomic, type WriteOutcome } from './atomic';
+import { WriteError, writeFilesAtomic, type WriteOutcome } from './atomic';
+import { describe as describeCode, readFileGuarded, type FileRefusal } from './files';
+import { failIfInjected } from './faults';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
 
 export type ExportFormat = 'brat' | 'jsonl' | 'conll' | 'timeml';
 
@@ -39,7 +44,9 @@ export type Job =
   | { kind: 'from-brat'; ann: string; output: string; force: boolean }
   | { kind: 'from-jsonl'; file: string; line: number; text: string; outDir: string; force: boolean }
   | { kind: 'stats'; input: string; mentions: boolean }
-  | { kind: 'check'; input: string; display: string; format: 'text' | 'json' };
+  | { kind: 'check'; input: string; display: string; format: 'text' | 'json' }
+  /** An input found unreadable before the run (a folder, a JSONL file): reported in its place. */
+  | { kind: 'unreadable'; input: string; message: string };
 
 /** What `pressmark stats` needs of one document. */
 export interface DocumentStats {
@@ -63,9 +70,25 @@ export interface JobProblem {
   message: string;
 }
 
+/**
+ * Why a job failed other than by a refused input: `unreadable` (an input could not be read) and
+ * `unwritable` (an output could not be written: a full disk, no permission) end the command with
+ * exit code 2; `internal` (an exception: a Pressmark bug) with 1. The message names the file.
+ */
+export interface JobFault {
+  kind: 'unreadable' | 'unwritable' | 'internal';
+  file: string;
+  message: string;
+}
+
 export interface JobResult {
-  /** written: output written; exists: not written, the output exists (no --force); failed: input refused; done: nothing to write (chunk). */
-  status: 'written' | 'exists' | 'failed' | 'done';
+  /**
+   * written: output written; exists: not written, the output exists (no --force); unchanged:
+   * --force, and the output already holds these bytes (not written); failed: input refused, or
+   * a fault; done: nothing to write (chunk, stats, check).
+   */
+  status: 'written' | 'exists' | 'unchanged' | 'failed' | 'done';
+  fault?: JobFault;
   /** The files written or found existing. */
   outputs: string[];
   problems: JobProblem[];
@@ -135,8 +158,46 @@ function normalizations(kb: KnowledgeBase, type: string, id: string): Normalizat
 // Jobs
 // ---------------------------------------------------------------------------------------------
 
-function readText(file: string): string {
-  return fs.readFileSync(file, 'utf8');
+/** Inputs larger than this are refused (a JSONL corpus in one file included). */
+export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+
+/** An input that could not be read; the message names the file and says why. */
+export class InputError extends Error {
+  constructor(
+    message: string,
+    readonly reason: FileRefusal,
+  ) {
+    super(message);
+  }
+}
+
+export interface InputText {
+  /** UTF-8 decoded, a byte order mark kept. */
+  text: string;
+  bytes: Buffer;
+  validUtf8: boolean;
+}
+
+/**
+ * Reads a file the user gave (a document, a corpus file): the one reader of every CLI input,
+ * through readFileGuarded (devices, FIFOs and /proc files refused or bounded, at most
+ * MAX_INPUT_BYTES). Throws InputError.
+ */
+export function readInput(file: string): InputText {
+  const read = readFileGuarded(file, { maxBytes: MAX_INPUT_BYTES });
+  if (!read.ok) throw new InputError(read.message, read.reason);
+  return read;
+}
+
+/** The text of an input whose words go into an output, with a warning when bytes were not UTF-8. */
+function readText(file: string, problems?: JobProblem[]): string {
+  const read = readInput(file);
+  if (!read.validUtf8) problems?.push(notUtf8(file));
+  return read.text;
+}
+
+function notUtf8(file: string): JobProblem {
+  return { file, line: 1, column: 1, severity: 'warning', message: 'the file is not valid UTF-8: its invalid bytes were read as U+FFFD' };
 }
 
 function withoutBom(text: string): string {
@@ -150,24 +211,30 @@ function located(file: string, lines: LineIndex | undefined, problems: readonly 
   });
 }
 
+/** A document's outputs, all or nothing (atomic.ts). */
 function write(files: Array<[string, string]>, force: boolean): WriteOutcome {
-  if (!force && files.some(([f]) => fs.existsSync(f))) return 'exists';
-  for (const [f, content] of files) if (writeFileAtomic(f, content, { force }) === 'exists') return 'exists';
-  return 'written';
+  return writeFilesAtomic(files, { force });
 }
 
 function runRaw(job: Extract<Job, { kind: 'raw' }>, ctx: BatchContext): JobResult {
+  const read: JobProblem[] = [];
+  const text = readText(job.input, read);
+  failIfInjected(job.input);
   const { kb } = kbOf(ctx);
-  const result = importRelease(readText(job.input), kb, { keepDateline: job.keepDateline, annotate: job.annotate });
-  const problems = located(job.input, undefined, result.problems);
+  const result = importRelease(text, kb, { keepDateline: job.keepDateline, annotate: job.annotate });
+  const problems = [...read, ...located(job.input, undefined, result.problems)];
   if (result.text === undefined) return { status: 'failed', outputs: [], problems };
   return { status: write([[job.output, result.text]], job.force), outputs: [job.output], problems };
 }
 
 function runExport(job: Extract<Job, { kind: 'export' }>, ctx: BatchContext): JobResult {
-  const text = withoutBom(readText(job.input));
+  const problems: JobProblem[] = [];
+  // The byte order mark stays: fromPress records it (`bom`), and an import writes it back.
+  const text = readText(job.input, problems);
+  failIfInjected(job.input);
   const read = fromPress(text);
-  if (!read.doc) return { status: 'failed', outputs: [], problems: located(job.input, read.parsed.lines, read.problems) };
+  problems.push(...located(job.input, read.parsed.lines, read.problems));
+  if (!read.doc) return { status: 'failed', outputs: [], problems };
   const doc = read.doc;
   const isTimex = isTimexFor(job.input);
   const types = [...new Set(doc.spans.map((s) => s.type))];
@@ -175,10 +242,10 @@ function runExport(job: Extract<Job, { kind: 'export' }>, ctx: BatchContext): Jo
     case 'jsonl': {
       const { kb } = kbOf(ctx);
       const chunk = toJsonl(job.id, doc, { isTimex, wikidata: (type, id) => kb.get(type, id)?.wikidata }) + '\n';
-      return { status: 'done', outputs: [], problems: [], chunk, types };
+      return { status: 'done', outputs: [], problems, chunk, types };
     }
     case 'conll':
-      return { status: 'done', outputs: [], problems: [], chunk: toConll(doc), types };
+      return { status: 'done', outputs: [], problems, chunk: toConll(doc), types };
     case 'brat': {
       const { kb } = kbOf(ctx);
       const files = toBrat(doc, { normalizations: (type, id) => normalizations(kb, type, id) });
@@ -188,11 +255,10 @@ function runExport(job: Extract<Job, { kind: 'export' }>, ctx: BatchContext): Jo
         [base + '.ann', files.ann],
       ];
       if (files.sidecar !== undefined) out.push([base + '.meta.json', files.sidecar]);
-      return { status: write(out, job.force), outputs: out.map(([f]) => f), problems: [], types };
+      return { status: write(out, job.force), outputs: out.map(([f]) => f), problems, types };
     }
     case 'timeml': {
       const result = toTimeml(job.id, doc, isTimex);
-      const problems: JobProblem[] = [];
       if (result.replaced) problems.push({ file: job.input, line: 1, column: 1, severity: 'warning', message: `${result.replaced} character(s) XML cannot carry were replaced by U+FFFD` });
       if (!result.hasDct) problems.push({ file: job.input, line: 1, column: 1, severity: 'warning', message: 'no `date` in the front matter: the TimeML file has no DCT' });
       const file = path.join(job.outDir!, job.id + '.tml');
@@ -203,18 +269,23 @@ function runExport(job: Extract<Job, { kind: 'export' }>, ctx: BatchContext): Jo
 
 function runFromBrat(job: Extract<Job, { kind: 'from-brat' }>, ctx: BatchContext): JobResult {
   const stem = job.ann.slice(0, -'.ann'.length);
-  const ann = readText(job.ann);
+  const problems: JobProblem[] = [];
+  const ann = readText(job.ann, problems);
   let txt: string;
   try {
-    txt = readText(stem + '.txt');
-  } catch {
+    txt = readText(stem + '.txt', problems);
+  } catch (e) {
+    if (!(e instanceof InputError) || e.reason !== 'not-found') throw e;
     return { status: 'failed', outputs: [], problems: [{ file: job.ann, line: 1, column: 1, severity: 'error', message: `no ${path.basename(stem)}.txt beside it` }] };
   }
-  const sidecar = fs.existsSync(stem + '.meta.json') ? readText(stem + '.meta.json') : undefined;
+  const sidecar = fs.existsSync(stem + '.meta.json') ? readText(stem + '.meta.json', problems) : undefined;
+  failIfInjected(job.ann);
   const { byQid } = kbOf(ctx);
   const read = fromBrat(txt, ann, sidecar, { resolve: (type, db, key) => (db === 'Wikidata' ? byQid.get(`${type}\t${key}`) : undefined) });
   const annLines = new LineIndex(ann);
-  const problems = located(job.ann, annLines, read.problems);
+  problems.push(...located(job.ann, annLines, read.problems));
+  // An error (an id that cannot be written, ...) refuses the document: nothing is dropped silently.
+  if (read.problems.some((p) => p.severity === 'error')) return { status: 'failed', outputs: [], problems };
   const written = toPress(read.doc!);
   problems.push(...located(stem + '.txt', new LineIndex(txt), written.problems));
   if (written.text === undefined) return { status: 'failed', outputs: [], problems };
@@ -237,7 +308,7 @@ function runFromJsonl(job: Extract<Job, { kind: 'from-jsonl' }>, ctx: BatchConte
   const probe = path.join(job.outDir, 'x.press');
   const read = fromJsonl(job.text, { isTimex: isTimexFor(probe) });
   const problems: JobProblem[] = read.problems.map((p) => ({ file: job.file, line: job.line, column: p.offset + 1, severity: p.severity, message: p.message }));
-  if (!read.doc) return { status: 'failed', outputs: [], problems };
+  if (!read.doc || read.problems.some((p) => p.severity === 'error')) return { status: 'failed', outputs: [], problems };
   const rel = safeRelative(read.id ?? `line-${job.line}`);
   if (!rel) return fail(`the id ${JSON.stringify(read.id)} is not a usable file name`);
   const output = path.join(job.outDir, rel.endsWith('.press') ? rel : rel + '.press');
@@ -248,7 +319,8 @@ function runFromJsonl(job: Extract<Job, { kind: 'from-jsonl' }>, ctx: BatchConte
 }
 
 function runStats(job: Extract<Job, { kind: 'stats' }>, ctx: BatchContext): JobResult {
-  const text = withoutBom(readText(job.input));
+  const text = withoutBom(readInput(job.input).text);
+  failIfInjected(job.input);
   const parsed = parse(text);
   const config = configs.forFile(job.input).config;
   const { kb } = kbOf(ctx);
@@ -279,7 +351,8 @@ function runStats(job: Extract<Job, { kind: 'stats' }>, ctx: BatchContext): JobR
  * `file:line:col severity message (code)` or one JSON object per problem.
  */
 function runCheckJob(job: Extract<Job, { kind: 'check' }>, ctx: BatchContext): JobResult {
-  const text = withoutBom(readText(job.input));
+  const text = withoutBom(readInput(job.input).text);
+  failIfInjected(job.input);
   const config = configs.forFile(job.input).config;
   const doc = parse(text);
   const diagnostics = toDiagnostics(collectProblems(doc, config, kbOf(ctx).kb), doc.lines, config);
@@ -309,7 +382,31 @@ export function checkOutput(file: string, diagnostics: readonly Diagnostic[], fo
   return { output: rows.join(format === 'json' ? ',\n  ' : ''), rows: rows.length, errors };
 }
 
-/** Runs one job. Never throws: an exception is a failed result. */
+/** The fault of an exception: an input not read, an output not written, or a bug. */
+function faultOf(file: string, e: unknown): JobFault {
+  if (e instanceof InputError) return { kind: 'unreadable', file, message: e.message };
+  if (e instanceof WriteError) return { kind: 'unwritable', file: e.file, message: e.message };
+  const err = e as NodeJS.ErrnoException | undefined;
+  if (typeof err?.code === 'string') {
+    const reading = ['open', 'read', 'stat', 'lstat', 'fstat', 'scandir', 'realpath'].includes(err.syscall ?? '');
+    const where = err.path ?? file;
+    return { kind: reading ? 'unreadable' : 'unwritable', file: where, message: `cannot ${reading ? 'read' : 'write'} ${where}: ${describeCode(err.code)}` };
+  }
+  return { kind: 'internal', file, message: `${file}: internal error: ${err?.message ?? String(e)}` };
+}
+
+/** The `internal.error` diagnostic of a file whose check threw (it carries the file in every output). */
+export function internalErrorDiagnostic(message: string): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Error,
+    code: 'internal.error',
+    source: 'pressmark',
+    message: `Internal error: ${message} (a Pressmark bug: please report it).`,
+  };
+}
+
+/** Runs one job. Never throws: an exception is a failed result with its fault. */
 export function runJob(job: Job, ctx: BatchContext): JobResult {
   const file = job.kind === 'from-brat' ? job.ann : job.kind === 'from-jsonl' ? job.file : job.input;
   try {
@@ -326,12 +423,25 @@ export function runJob(job: Job, ctx: BatchContext): JobResult {
         return runStats(job, ctx);
       case 'check':
         return runCheckJob(job, ctx);
+      case 'unreadable':
+        return { status: 'failed', outputs: [], problems: [], fault: { kind: 'unreadable', file, message: job.message } };
     }
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const message = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a folder' : err.code ? `cannot read or write: ${err.code}` : `internal error: ${err.message ?? String(e)}`;
-    return { status: 'failed', outputs: [], problems: [{ file, line: job.kind === 'from-jsonl' ? job.line : 1, column: 1, severity: 'error', message }] };
+    const fault = faultOf(job.kind === 'from-jsonl' ? `${job.file}:${job.line}` : file, e);
+    const result: JobResult = { status: 'failed', outputs: [], problems: [], fault };
+    if (job.kind === 'check' && fault.kind === 'internal') {
+      // In the output, in its place, with its file: a file whose check failed never passes.
+      result.check = checkOutput(job.display, [internalErrorDiagnostic((e as Error | undefined)?.message ?? String(e))], job.format);
+    }
+    return result;
   }
+}
+
+/** What a batch command prints of a result, on stderr: its problems, then its fault. */
+export function reportLines(r: JobResult): string[] {
+  const lines = r.problems.map(formatProblem);
+  if (r.fault) lines.push(`pressmark: ${r.fault.message}`);
+  return lines;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -342,30 +452,103 @@ export interface Input {
   file: string;
   /** The path under the folder it was found in (`sub/doc.txt`), or its name when given alone. */
   relative: string;
+  /** Set when the input cannot be read (a folder that cannot be listed): the job reports it in its place. */
+  unreadable?: string;
 }
 
-const SKIP_DIRS = new Set(['node_modules', '.git']);
+export interface Listing {
+  inputs: Input[];
+  /** What was left out and why (a link to a folder, a second name of one file): for stderr. */
+  notes: string[];
+}
+
+export interface ListOptions {
+  /** Folder names not searched (besides hidden ones). */
+  skipDirs?: ReadonlySet<string>;
+  /** Files named explicitly are kept only if they have one of the extensions. */
+  onlyMatchingFiles?: boolean;
+  /** One input per file: a second name of one file (a symbolic link to it) is left out, with a note. */
+  dedupe?: boolean;
+}
+
+const SKIP_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git']);
+
+function byName(a: fs.Dirent, b: fs.Dirent): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
 
 /**
- * Files with one of `exts` under the folders given (sorted, hidden entries skipped) and the
- * files given by name whatever their extension. Throws ENOENT-style errors for the caller.
+ * The files with one of `exts` under the folders given (sorted, hidden entries skipped) and the
+ * files given by name (whatever their extension, unless onlyMatchingFiles). Nothing is skipped
+ * silently: a symbolic link is followed to what it names (a file is an input, a folder is left
+ * out with a note: walks do not follow links to folders), and an entry that is not a regular
+ * file (a FIFO, a device, a dangling link) is an input that the reader then refuses with its
+ * reason. Throws for an input given that does not exist (the caller's usage error).
  */
-export function listInputs(inputs: readonly string[], exts: readonly string[]): Input[] {
-  const out: Input[] = [];
+export function listInputs(inputs: readonly string[], exts: readonly string[], options: ListOptions = {}): Listing {
+  const skip = options.skipDirs ?? SKIP_DIRS;
+  const found: Array<Input & { link: boolean }> = [];
+  const notes: string[] = [];
+  const matches = (name: string) => exts.some((x) => name.endsWith(x));
   const walk = (root: string, dir: string): void => {
-    const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true }).sort(byName);
+    } catch (e) {
+      found.push({ file: dir, relative: path.relative(root, dir), link: false, unreadable: `cannot read the folder ${dir}: ${describeCode((e as NodeJS.ErrnoException).code)}` });
+      return;
+    }
     for (const e of entries) {
-      if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
+      if (e.name.startsWith('.') || skip.has(e.name)) continue;
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(root, p);
-      else if (e.isFile() && exts.some((x) => e.name.endsWith(x))) out.push({ file: p, relative: path.relative(root, p) });
+      else if (e.isSymbolicLink() && isFolder(p)) notes.push(`${p}: skipped: a link to a folder (links to folders are not followed; name the folder to include it)`);
+      else if (matches(e.name)) found.push({ file: p, relative: path.relative(root, p), link: e.isSymbolicLink() });
     }
   };
   for (const input of inputs) {
     if (fs.statSync(input).isDirectory()) walk(input, input);
-    else out.push({ file: input, relative: path.basename(input) });
+    else if (!options.onlyMatchingFiles || matches(input)) found.push({ file: input, relative: path.basename(input), link: fs.lstatSync(input).isSymbolicLink() });
   }
-  return out;
+  if (!options.dedupe) return { inputs: found.map(strip), notes };
+  // One input per file: the one that is not a link, else the first.
+  const chosen = new Map<string, Input & { link: boolean }>();
+  const real = found.map((i) => (i.unreadable ? undefined : realpathOf(i.file)));
+  found.forEach((i, k) => {
+    const key = real[k];
+    if (key === undefined) return;
+    const first = chosen.get(key);
+    if (!first || (first.link && !i.link)) chosen.set(key, i);
+  });
+  const inputsOut: Input[] = [];
+  found.forEach((i, k) => {
+    const key = real[k];
+    const kept = key === undefined ? i : chosen.get(key)!;
+    if (kept === i) inputsOut.push(strip(i));
+    else notes.push(`${i.file}: skipped: the same file as ${kept.file}`);
+  });
+  return { inputs: inputsOut, notes };
+}
+
+function strip(i: Input & { link: boolean }): Input {
+  return i.unreadable === undefined ? { file: i.file, relative: i.relative } : { file: i.file, relative: i.relative, unreadable: i.unreadable };
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The file a path names once its links are followed; undefined for a dangling link (its reader says why). */
+function realpathOf(p: string): string | undefined {
+  try {
+    return fs.realpathSync.native(p);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Shows `done/total` on stderr while a terminal watches; silent otherwise. */
@@ -404,27 +587,38 @@ export class Progress {
 export class Tally {
   written = 0;
   exists = 0;
+  unchanged = 0;
   failed = 0;
   done = 0;
   warnings = 0;
+  unreadable = 0;
+  unwritable = 0;
+  internal = 0;
 
   add(r: JobResult): void {
     this[r.status]++;
+    if (r.fault) this[r.fault.kind]++;
     this.warnings += r.problems.filter((p) => p.severity === 'warning').length;
   }
 
-  /** `12 written, 1 failed, 2 skipped (exist: use --force)` */
+  /** `12 written, 2 failed (1 could not be read), 1 skipped (the output exists: --force overwrites)` */
   summary(noun: string, count: number): string {
     const parts = [`${count} ${noun}${count === 1 ? '' : 's'}`];
     if (this.written) parts.push(`${this.written} written`);
     if (this.done) parts.push(`${this.done} converted`);
-    if (this.failed) parts.push(`${this.failed} failed`);
+    if (this.unchanged) parts.push(`${this.unchanged} unchanged`);
+    if (this.failed) {
+      const why = [this.unreadable && `${this.unreadable} could not be read`, this.unwritable && `${this.unwritable} could not be written`, this.internal && `${this.internal} internal error${this.internal === 1 ? '' : 's'}`].filter(Boolean);
+      parts.push(`${this.failed} failed${why.length ? ` (${why.join(', ')})` : ''}`);
+    }
     if (this.exists) parts.push(`${this.exists} skipped (the output exists: --force overwrites)`);
     if (this.warnings) parts.push(`${this.warnings} warning${this.warnings === 1 ? '' : 's'}`);
     return parts.join(', ');
   }
 
+  /** 2 when an input could not be read or an output written; else 1 when an input was refused, failed or its output existed; else 0. */
   get exitCode(): number {
+    if (this.unreadable || this.unwritable) return 2;
     return this.failed || this.exists ? 1 : 0;
   }
 }
@@ -457,7 +651,7 @@ const STALL_MS = 120_000;
 export interface RunOptions {
   /** Threads to use (1: this thread only). */
   workers: number;
-  /** Called once per job, in completion order. */
+  /** Called once per job, in job order (results that come early from workers wait for theirs). */
   onResult(index: number, result: JobResult): void;
 }
 
@@ -477,8 +671,19 @@ interface Slot {
  */
 export function runJobs(jobs: readonly Job[], ctx: BatchContext, options: RunOptions): void {
   const count = Math.max(1, Math.min(options.workers, Math.ceil(jobs.length / CHUNK)));
+  // Results in job order: those that come early wait here (at most the chunks the workers hold).
+  const early = new Map<number, JobResult>();
+  let next = 0;
+  const deliver = (i: number, r: JobResult): void => {
+    if (i < next || early.has(i)) return; // answered twice (a worker that came back after it was given up on)
+    early.set(i, r);
+    for (let x = early.get(next); x; x = early.get(next)) {
+      early.delete(next);
+      options.onResult(next++, x);
+    }
+  };
   const local = (from: number, to: number) => {
-    for (let i = from; i < to; i++) options.onResult(i, runJob(jobs[i], ctx));
+    for (let i = from; i < to; i++) deliver(i, runJob(jobs[i], ctx));
   };
   if (count <= 1) return local(0, jobs.length);
   const signal = new Int32Array(new SharedArrayBuffer(4));
@@ -503,15 +708,15 @@ export function runJobs(jobs: readonly Job[], ctx: BatchContext, options: RunOpt
     for (const slot of pool) void slot.worker.terminate();
     return local(0, jobs.length);
   }
-  let next = 0;
+  let sent = 0;
   let done = 0;
   const feed = (slot: Slot): void => {
     slot.busy = undefined;
-    if (next >= jobs.length) return;
-    const start = next;
-    next = Math.min(jobs.length, next + CHUNK);
-    slot.busy = [start, next];
-    slot.port.postMessage({ start, jobs: jobs.slice(start, next) });
+    if (sent >= jobs.length) return;
+    const start = sent;
+    sent = Math.min(jobs.length, sent + CHUNK);
+    slot.busy = [start, sent];
+    slot.port.postMessage({ start, jobs: jobs.slice(start, sent) });
   };
   pool.forEach(feed);
   let lastAnswer = Date.now();
@@ -521,7 +726,7 @@ export function runJobs(jobs: readonly Job[], ctx: BatchContext, options: RunOpt
     for (const slot of pool) {
       for (let m = receiveMessageOnPort(slot.port); m; m = receiveMessageOnPort(slot.port)) {
         const msg = m.message as { start: number; results: JobResult[] };
-        msg.results.forEach((r, k) => options.onResult(msg.start + k, r));
+        msg.results.forEach((r, k) => deliver(msg.start + k, r));
         done += msg.results.length;
         answered = true;
         feed(slot);
@@ -540,9 +745,9 @@ export function runJobs(jobs: readonly Job[], ctx: BatchContext, options: RunOpt
           slot.busy = undefined;
         }
       }
-      local(next, jobs.length);
-      done += jobs.length - next;
-      next = jobs.length;
+      local(sent, jobs.length);
+      done += jobs.length - sent;
+      sent = jobs.length;
     }
   }
   for (const slot of pool) {

@@ -56,7 +56,8 @@ export function isInsideRoots(file: string, roots: readonly string[]): boolean {
   });
 }
 
-function describe(code: string | undefined): string {
+/** What an error code means, in words (`ENOSPC` → "no space left on the device"). */
+export function describe(code: string | undefined): string {
   switch (code) {
     case 'ENOENT':
       return 'no such file';

@@ -1,9 +1,11 @@
 /** Agreement: exact matches per type, kappa over tokens, one disagreement per changed annotation. */
 import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cohensKappa, compareDocuments, compareTexts, firstDifference, prf } from '../../../server/src/service/corpus/agree';
-import { fromPress, type CorpusDocument } from '../../../server/src/service/corpus/document';
+import { fromPress, type CorpusDocument, type CorpusSpan } from '../../../server/src/service/corpus/document';
+import { pressDocument } from './generators';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const example = fs.readFileSync(path.join(ROOT, 'examples/kazinform-2022-06-29.press'), 'utf8');
@@ -59,6 +61,31 @@ describe('agreement', () => {
     assert.ok(Math.abs(k - 0.4) < 1e-12, String(k));
   });
 
+  it('pairs unmatched annotations as trying every pair did (random documents, any span order)', () => {
+    // random spans over one text, in any order (the index must not rely on pre-order) and in
+    // pre-order (as parsed documents give them, where it answers in O(log n))
+    const text = 'x'.repeat(40);
+    const span = fc.tuple(fc.nat(39), fc.integer({ min: 1, max: 12 }), fc.constantFrom('a', 'b', 'c'), fc.constantFrom('1', '2', undefined)).map(([start, len, type, id]): CorpusSpan => ({ start, end: Math.min(40, start + len), type, id, attributes: [] }));
+    const doc = (spans: CorpusSpan[], sorted: boolean): CorpusDocument => ({ text, meta: {}, spans: sorted ? [...spans].sort((x, y) => x.start - y.start || y.end - x.end) : spans });
+    fc.assert(
+      fc.property(fc.array(span, { maxLength: 30 }), fc.array(span, { maxLength: 30 }), fc.boolean(), (sa, sb, sorted) => {
+        const a = doc(sa, sorted);
+        const b = doc(sb, sorted);
+        assert.deepEqual(compareDocuments(a, b).disagreements, pairedByTryingEveryPair(a, b));
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(pressDocument, pressDocument, (x, y) => {
+        const a = fromPress(x).doc!;
+        // the same text, with the other document's spans that fit it
+        const b: CorpusDocument = { ...a, spans: fromPress(y).doc!.spans.filter((s) => s.end <= a.text.length) };
+        assert.deepEqual(compareDocuments(a, b).disagreements, pairedByTryingEveryPair(a, b));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('finds where two texts part', () => {
     assert.equal(firstDifference('abc', 'abc'), -1);
     assert.equal(firstDifference('abc', 'abd'), 2);
@@ -85,3 +112,40 @@ describe('compareTexts (for the editor)', () => {
     assert.equal(compareTexts('x', '[y{t}')[0].kind, 'not-comparable');
   });
 });
+
+/** The pairing as it was first written (every free annotation of A against every free one of B): the reference of the property test. */
+function pairedByTryingEveryPair(a: CorpusDocument, b: CorpusDocument) {
+  const key = (s: CorpusSpan) => `${s.start}\u0000${s.end}\u0000${s.type}\u0000${s.id ?? ''}`;
+  const byKey = new Map<string, number[]>();
+  a.spans.forEach((s, i) => byKey.set(key(s), [...(byKey.get(key(s)) ?? []), i]));
+  const matchedA = new Set<number>();
+  const unmatchedB: number[] = [];
+  b.spans.forEach((s, j) => {
+    const list = byKey.get(key(s));
+    if (list && list.length) matchedA.add(list.shift()!);
+    else unmatchedB.push(j);
+  });
+  const unmatchedA = a.spans.map((_, i) => i).filter((i) => !matchedA.has(i));
+  const disagreements: Array<{ kind: 'changed' | 'only-a' | 'only-b'; a?: number; b?: number }> = [];
+  const freeB = new Set(unmatchedB);
+  const freeA = new Set(unmatchedA);
+  const overlaps = (x: CorpusSpan, y: CorpusSpan) => x.start < y.end && y.start < x.end;
+  const passes: Array<(x: CorpusSpan, y: CorpusSpan) => boolean> = [(x, y) => x.start === y.start && x.end === y.end, (x, y) => overlaps(x, y) && x.type === y.type, overlaps];
+  for (const fits of passes) {
+    for (const i of [...freeA]) {
+      for (const j of freeB) {
+        if (fits(a.spans[i], b.spans[j])) {
+          disagreements.push({ kind: 'changed', a: i, b: j });
+          freeA.delete(i);
+          freeB.delete(j);
+          break;
+        }
+      }
+    }
+  }
+  for (const i of freeA) disagreements.push({ kind: 'only-a', a: i });
+  for (const j of freeB) disagreements.push({ kind: 'only-b', b: j });
+  const at = (d: { a?: number; b?: number }) => (d.a !== undefined ? a.spans[d.a].start : b.spans[d.b!].start);
+  disagreements.sort((x, y) => at(x) - at(y) || (x.a ?? -1) - (y.a ?? -1));
+  return disagreements;
+}

@@ -124,3 +124,65 @@ describe('writing foreign documents (no escapes known)', function () {
     );
   });
 });
+
+/** An .ann file as brat reads it: lines cut at Python's line boundaries (str.splitlines). */
+function bratLines(ann: string): string[] {
+  return ann.split(/\r\n|[\n\r\v\f\x1c-\x1e\u0085\u2028\u2029]/).filter((l) => l !== '');
+}
+
+describe('round trips of what other formats hold differently (issue 12)', () => {
+  it('attribute values with a tab, VT, FF, U+001C, U+0085, U+2028, U+2029 survive brat and JSONL; each .ann line stays one line for brat', () => {
+    for (const c of ['\t', '\v', '\f', '\x1c', '\u0085', '\u2028', '\u2029']) {
+      const text = `[Astana]{place:G1526273 note="a${c}b" k="${c}"} and [x${c === '\t' ? '\t' : ''}y]{org:Q note="${c}"}.\n`;
+      assertRoundTrips(text);
+      const doc = fromPress(text).doc!;
+      const files = toBrat(doc);
+      const lines = bratLines(files.ann);
+      assert.deepEqual(lines.map((l) => l.split('\t')[0]), ['T1', '#1', 'T2', '#2'], JSON.stringify(files.ann));
+      // brat checks a T line's text against DOC.txt: it is the label, tabs included
+      for (const l of lines.filter((x) => x.startsWith('T'))) {
+        const [, typeAndOffsets, ...rest] = l.split('\t');
+        const offsets = typeAndOffsets.slice(typeAndOffsets.indexOf(' ') + 1);
+        const cps = [...files.txt];
+        assert.equal(rest.join('\t'), offsets.split(';').map((f) => cps.slice(...(f.split(' ').map(Number) as [number, number])).join('')).join(' '));
+      }
+    }
+  });
+
+  it('front-matter keys named like Object.prototype members stay in meta: export, import, export', () => {
+    // a list value: the YAML path of the front matter parser, not the simple one
+    const text = '---\nconstructor: a\ntoString: b\n__proto__: c\nvalueOf: [1, 2]\nhasOwnProperty: d\n---\n[Kazakhstan]{country:KZ}.\n';
+    const doc = fromPress(text).doc!;
+    assert.deepEqual(Object.keys(doc.meta), ['constructor', 'toString', '__proto__', 'valueOf', 'hasOwnProperty']);
+    assert.equal(JSON.stringify(doc.meta), '{"constructor":"a","toString":"b","__proto__":"c","valueOf":[1,2],"hasOwnProperty":"d"}');
+    assertRoundTrips(text);
+    // meta from another tool (no front matter as written): written as YAML, read back the same
+    for (const line of ['{"id":"x","meta":{"__proto__":"c","constructor":"a","toString":"b"},"text":"x\\n","spans":[]}']) {
+      const read = fromJsonl(line, jsonlOptions);
+      const written = toPress(read.doc!);
+      assert.deepEqual(written.problems, []);
+      assert.equal(written.text, '---\n__proto__: c\nconstructor: a\ntoString: b\n---\nx\n');
+      assert.equal(JSON.stringify(fromPress(written.text!).doc!.meta), JSON.stringify(read.doc!.meta));
+      const brat = toBrat(fromPress(written.text!).doc!);
+      assert.equal(JSON.stringify(fromBrat(brat.txt, brat.ann, brat.sidecar).doc!.meta), JSON.stringify(read.doc!.meta));
+    }
+  });
+
+  it('an id a .press file cannot hold is an error at its line on import (brat, JSONL) and on export, never a dropped annotation', () => {
+    const ann = 'T1\torg 3 7\tAcme\n#1\tAnnotatorNotes T1\t{org:"q"}\nT2\torg 14 17\tBob\nN1\tReference T2 Foo:a{b\tBob\n';
+    const brat = fromBrat('Hi Acme there, Bob.', ann, undefined);
+    assert.deepEqual(
+      brat.problems.filter((p) => p.severity === 'error').map((p) => [p.code, ann.slice(p.offset).split('\n')[0]]),
+      [
+        ['import.invalid-id', '#1\tAnnotatorNotes T1\t{org:"q"}'],
+        ['import.invalid-id', 'N1\tReference T2 Foo:a{b\tBob'],
+      ],
+    );
+    const jsonl = fromJsonl('{"id":"j","text":"Hi Acme there.","spans":[{"start":3,"end":7,"label":"org","kb_id":"\\"q\\"","value":null}]}', jsonlOptions);
+    assert.deepEqual(jsonl.problems.map((p) => [p.severity, p.code]), [['error', 'import.invalid-id']]);
+    assert.match(jsonl.problems[0].message, /the id "\\"q\\"" cannot be written/);
+    const exported = fromPress('Hi [Acme]{org:a\\b} there.\n');
+    assert.equal(exported.doc, undefined);
+    assert.deepEqual(exported.problems.map((p) => [p.code, p.offset]), [['export.invalid-id', 'Hi '.length]]);
+  });
+});

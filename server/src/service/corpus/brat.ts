@@ -7,12 +7,19 @@
  *   N1	Reference T1 Wikidata:Q232	Kazakhstan     (entities with a Wikidata QID; places: GeoNames)
  *
  * A span over a line break is written as fragments (`0 13;14 22`), as brat writes them. The
- * sidecar is `{"meta": {...front matter...}, "pressmark": {frontMatter, escapes, bom}}`.
+ * sidecar is `{"meta": {...front matter...}, "pressmark": {frontMatter, escapes, bom, specs}}`.
+ *
+ * An .ann line holds anything but what brat reads as a line end (Python's line boundaries:
+ * `\r`, `\n`, VT, FF, U+001C–U+001E, U+0085, U+2028, U+2029); tabs are kept (brat reads the
+ * text of a `T` line and a note to the end of the line, and checks the text against DOC.txt). A
+ * spec holding a line-end character (in an attribute value) is shown with spaces in its note and
+ * kept exactly in the sidecar's `specs` (`{"T3": "..."}`), which wins on import while the note
+ * still reads as written.
  * Importing reads our own files exactly and other tools' files as well as they can be:
  * foreign notes become a `note` attribute, `A` lines attributes, `N` lines ids; relations and
  * events are reported and left out. Pure; never throws.
  */
-import { parseSpec, specOf, type CorpusDocument, type CorpusProblem, type CorpusSpan } from './document';
+import { parseSpec, specOf, unwritableId, type CorpusDocument, type CorpusProblem, type CorpusSpan } from './document';
 import { exactnessOf } from './jsonl';
 import { CodePoints } from '../text';
 
@@ -36,9 +43,12 @@ export interface BratFiles {
   sidecar: string | undefined;
 }
 
-/** A field of a tab-separated line: no tabs, no line breaks. */
-function field(s: string): string {
-  return s.replace(/[\t\n\r\v\f\u0085\u2028\u2029\x1c-\x1e]/g, ' ');
+/** What brat (Python's str.splitlines) reads as the end of an .ann line. */
+const LINE_END = /[\n\r\v\f\x1c-\x1e\u0085\u2028\u2029]/;
+
+/** The last field of an .ann line (a T text, a note, a name): line ends become spaces, tabs stay. */
+function lastField(s: string): string {
+  return s.replace(new RegExp(LINE_END.source, 'g'), ' ');
 }
 
 const LINE_BREAK = /\r\n|[\r\n\u0085\u2028\u2029\v\f\x1c-\x1e]/g;
@@ -65,16 +75,19 @@ export function toBrat(doc: CorpusDocument, options: BratExportOptions = {}): Br
   const lines: string[] = [];
   let notes = 0;
   let norms = 0;
+  const specs: Record<string, string> = {};
   doc.spans.forEach((s, i) => {
     const t = `T${i + 1}`;
     const frags = fragments(doc.text, s.start, s.end);
     const offsets = frags.map(([a, b]) => `${cp.toCodePoint(a)} ${cp.toCodePoint(b)}`).join(';');
-    lines.push(`${t}\t${s.type} ${offsets}\t${field(frags.map(([a, b]) => doc.text.slice(a, b)).join(' '))}`);
+    lines.push(`${t}\t${s.type} ${offsets}\t${lastField(frags.map(([a, b]) => doc.text.slice(a, b)).join(' '))}`);
     const spec = s.spec ?? specOf(s.type, s.id, s.attributes);
-    if (spec !== s.type) lines.push(`#${++notes}\tAnnotatorNotes ${t}\t{${field(spec)}}`);
-    if (s.id) for (const n of options.normalizations?.(s.type, s.id) ?? []) lines.push(`N${++norms}\tReference ${t} ${n.db}:${n.key}\t${field(n.name)}`);
+    if (spec !== s.type) lines.push(`#${++notes}\tAnnotatorNotes ${t}\t{${lastField(spec)}}`);
+    if (LINE_END.test(spec)) specs[t] = spec;
+    if (s.id) for (const n of options.normalizations?.(s.type, s.id) ?? []) lines.push(`N${++norms}\tReference ${t} ${n.db}:${n.key}\t${lastField(n.name)}`);
   });
-  const extra = exactnessOf(doc, cp);
+  const extra: Record<string, unknown> = exactnessOf(doc, cp);
+  if (Object.keys(specs).length) extra.specs = specs;
   const sidecar = Object.keys(doc.meta).length || Object.keys(extra).length ? JSON.stringify(Object.keys(extra).length ? { meta: doc.meta, pressmark: extra } : { meta: doc.meta }, null, 2) + '\n' : undefined;
   return { txt: doc.text, ann: lines.length ? lines.join('\n') + '\n' : '', sidecar };
 }
@@ -120,17 +133,71 @@ export interface FromBrat {
 }
 
 interface TextBound {
+  /** `T3` */
+  id: string;
   span: CorpusSpan;
+  /** Offsets into the .ann text of its line, and of its note's. */
   line: number;
   note?: string;
-  refs: Array<{ db: string; key: string }>;
+  noteLine?: number;
+  refs: Array<{ db: string; key: string; line: number }>;
   attrs: Array<{ key: string; value: string }>;
 }
 
-/** Reads a `.txt`/`.ann` pair (and the sidecar's text, when there is one). */
+interface Sidecar {
+  meta?: Record<string, unknown>;
+  frontMatter?: string;
+  escapes?: number[];
+  bom?: boolean;
+  /** T id → the spec as written (a spec holding a character an .ann line cannot). */
+  specs: Map<string, string>;
+}
+
+/** The sidecar's data; a sidecar that cannot be read is reported and left out. */
+function readSidecar(sidecar: string | undefined, txt: string, cp: CodePoints, problems: CorpusProblem[]): Sidecar {
+  const out: Sidecar = { specs: new Map() };
+  if (sidecar === undefined) return out;
+  try {
+    const data = JSON.parse(sidecar) as unknown;
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error('not an object');
+    const d = data as Record<string, unknown>;
+    if (d.meta !== undefined) {
+      if (typeof d.meta !== 'object' || d.meta === null || Array.isArray(d.meta)) throw new Error('"meta" is not an object');
+      out.meta = d.meta as Record<string, unknown>;
+    }
+    const extra = d.pressmark as Record<string, unknown> | undefined;
+    if (extra && typeof extra === 'object') {
+      if (typeof extra.frontMatter === 'string' && extra.frontMatter.startsWith('---')) out.frontMatter = extra.frontMatter;
+      if (Array.isArray(extra.escapes)) {
+        const escapes = extra.escapes.map((e) => (typeof e === 'number' ? cp.toUtf16(e) : undefined));
+        if (escapes.every((e): e is number => e !== undefined && e < txt.length)) out.escapes = escapes;
+      }
+      if (extra.bom === true) out.bom = true;
+      if (extra.specs && typeof extra.specs === 'object' && !Array.isArray(extra.specs)) {
+        for (const [t, spec] of Object.entries(extra.specs as Record<string, unknown>)) if (typeof spec === 'string') out.specs.set(t, spec);
+      }
+    }
+  } catch (e) {
+    problems.push({ severity: 'warning', code: 'import.sidecar', message: `the .meta.json sidecar is not read: ${(e as Error).message}`, offset: 0 });
+  }
+  return out;
+}
+
+/** The id a note written as `{type:id ...}` gives its type, read as far as white space (for a spec that does not parse). */
+function idOfNote(inner: string, type: string): string | undefined {
+  const m = /^([A-Za-z][A-Za-z0-9_-]*):(\S*)/.exec(inner);
+  return m && m[1] === type ? m[2] : undefined;
+}
+
+/**
+ * Reads a `.txt`/`.ann` pair (and the sidecar's text, when there is one). An id that cannot be
+ * written in a .press file (ids.ts) is an error at its line: the caller refuses the document
+ * rather than drop the annotation or its id.
+ */
 export function fromBrat(txt: string, ann: string, sidecar: string | undefined, options: BratImportOptions = {}): FromBrat {
   const problems: CorpusProblem[] = [];
   const cp = new CodePoints(txt);
+  const side = readSidecar(sidecar, txt, cp, problems);
   const bounds = new Map<string, TextBound>();
   const order: TextBound[] = [];
   const skipped = new Map<string, number>();
@@ -159,7 +226,7 @@ export function fromBrat(txt: string, ann: string, sidecar: string | undefined, 
         warn(`${id}: the offsets ${m[2]} are outside the text (${cp.length} code points)`);
         continue;
       }
-      const tb: TextBound = { span: { start, end, type: m[1], id: undefined, attributes: [] }, line: at, refs: [], attrs: [] };
+      const tb: TextBound = { id, span: { start, end, type: m[1], id: undefined, attributes: [] }, line: at, refs: [], attrs: [] };
       bounds.set(id, tb);
       order.push(tb);
     } else if (kind === '#') {
@@ -170,6 +237,7 @@ export function fromBrat(txt: string, ann: string, sidecar: string | undefined, 
         continue;
       }
       tb.note = cols.slice(2).join('\t');
+      tb.noteLine = at;
     } else if (kind === 'N') {
       const m = /^Reference (\S+) ([^:\s]+):(\S+)$/.exec(cols[1] ?? '');
       const tb = m && bounds.get(m[1]);
@@ -177,7 +245,7 @@ export function fromBrat(txt: string, ann: string, sidecar: string | undefined, 
         warn(`${id}: not a reference to a text-bound annotation`);
         continue;
       }
-      tb.refs.push({ db: m[2], key: m[3] });
+      tb.refs.push({ db: m[2], key: m[3], line: at });
     } else if (kind === 'A' || kind === 'M') {
       const m = /^(\S+) (\S+)(?: (\S+))?$/.exec(cols[1] ?? '');
       const tb = m && bounds.get(m[2]);
@@ -195,13 +263,25 @@ export function fromBrat(txt: string, ann: string, sidecar: string | undefined, 
   const spans: CorpusSpan[] = [];
   for (const tb of order) {
     const s = tb.span;
-    const note = tb.note?.trim();
-    const spec = note && note.startsWith('{') && note.endsWith('}') ? parseSpec(note.slice(1, -1)) : undefined;
+    let note = tb.note?.trim();
+    // The spec as written, from the sidecar, while the note still reads as it was exported.
+    const exact = side.specs.get(tb.id);
+    if (note !== undefined && exact !== undefined && note === `{${lastField(exact)}}`) note = `{${exact}}`;
+    const inner = note && note.startsWith('{') && note.endsWith('}') ? note.slice(1, -1) : undefined;
+    const spec = inner !== undefined ? parseSpec(inner) : undefined;
+    const invalid = (id: string | undefined, line: number): boolean => {
+      const why = unwritableId(id);
+      if (why) problems.push({ severity: 'error', code: 'import.invalid-id', message: `${tb.id} (${s.type}): the id ${JSON.stringify(id)} cannot be written in a .press file: ${why}`, offset: line });
+      return why !== undefined;
+    };
     if (spec) {
+      if (invalid(spec.id, tb.noteLine ?? tb.line)) continue;
       s.id = spec.id;
       s.attributes = spec.attributes;
       // The spec as written counts only while the type is the one it was written for.
-      if (spec.type === s.type && note!.slice(1, -1) !== specOf(s.type, s.id, s.attributes)) s.spec = note!.slice(1, -1);
+      if (spec.type === s.type && inner !== specOf(s.type, s.id, s.attributes)) s.spec = inner;
+    } else if (inner !== undefined && invalid(idOfNote(inner, s.type), tb.noteLine ?? tb.line)) {
+      continue;
     } else if (note) {
       s.attributes.push({ key: 'note', value: note });
     }
@@ -209,37 +289,17 @@ export function fromBrat(txt: string, ann: string, sidecar: string | undefined, 
     if (s.id === undefined) {
       for (const r of tb.refs) {
         const id = options.resolve?.(s.type, r.db, r.key) ?? (r.db === 'Wikidata' ? `wd:${r.key}` : r.db === 'GeoNames' ? `G${r.key}` : `${r.db}:${r.key}`);
-        if (id) {
-          s.id = id;
-          break;
-        }
+        if (invalid(id, r.line)) break;
+        s.id = id;
+        break;
       }
     }
     if (tb.attrs.length) delete s.spec; // attributes added in brat change the spec: write it afresh
     spans.push(s);
   }
-  const doc: CorpusDocument = { text: txt, meta: {}, spans };
-  if (sidecar !== undefined) {
-    try {
-      const data = JSON.parse(sidecar) as unknown;
-      if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error('not an object');
-      const d = data as Record<string, unknown>;
-      if (d.meta !== undefined) {
-        if (typeof d.meta !== 'object' || d.meta === null || Array.isArray(d.meta)) throw new Error('"meta" is not an object');
-        doc.meta = d.meta as Record<string, unknown>;
-      }
-      const extra = d.pressmark as Record<string, unknown> | undefined;
-      if (extra && typeof extra === 'object') {
-        if (typeof extra.frontMatter === 'string' && extra.frontMatter.startsWith('---')) doc.frontMatter = extra.frontMatter;
-        if (Array.isArray(extra.escapes)) {
-          const escapes = extra.escapes.map((e) => (typeof e === 'number' ? cp.toUtf16(e) : undefined));
-          if (escapes.every((e): e is number => e !== undefined && e < txt.length)) doc.escapes = escapes;
-        }
-        if (extra.bom === true) doc.bom = true;
-      }
-    } catch (e) {
-      problems.push({ severity: 'warning', code: 'import.sidecar', message: `the .meta.json sidecar is not read: ${(e as Error).message}`, offset: 0 });
-    }
-  }
+  const doc: CorpusDocument = { text: txt, meta: side.meta ?? {}, spans };
+  if (side.frontMatter !== undefined) doc.frontMatter = side.frontMatter;
+  if (side.escapes !== undefined) doc.escapes = side.escapes;
+  if (side.bom) doc.bom = true;
   return { doc, problems };
 }

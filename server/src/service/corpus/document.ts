@@ -14,7 +14,8 @@ import { stringify as yamlStringify } from 'yaml';
 import { parse } from '../parser';
 import { plainText } from '../plain';
 import { RULES_BY_CODE } from '../rules';
-import type { PressDocument } from '../model';
+import type { FrontMatter, PressDocument } from '../model';
+import { idProblem, isValidId } from '../ids';
 
 export interface CorpusAttribute {
   key: string;
@@ -60,8 +61,6 @@ export interface CorpusProblem {
 
 const TYPE_RE = /^[A-Za-z][A-Za-z0-9_-]*$/;
 const KEY_RE = /^[A-Za-z][A-Za-z0-9_.-]*$/;
-/** Characters an id cannot hold: they end the spec's first token or change how it reads. */
-const ID_BAD_RE = /[ \t\r\n{}[="]/;
 const LINE_BREAK_RE = /\r\n?|\n/;
 
 // ---------------------------------------------------------------------------------------------
@@ -108,6 +107,26 @@ function jsonSafe(value: unknown): unknown {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Why an id cannot be written in a `.press` file (ids.ts: no white space, control characters or
+ * `[ ] { } " = \`), or undefined. The empty id (`{type:}`) can.
+ */
+export function unwritableId(id: string | undefined): string | undefined {
+  return id === undefined || id === '' || isValidId(id) ? undefined : idProblem(id);
+}
+
+/**
+ * The front matter as JSON data, key by key: built on an object without a prototype, so keys
+ * named like Object.prototype members (`constructor`, `toString`, `__proto__`) are data like any
+ * other (the first of a repeated key counts, as YAML tools read it).
+ */
+export function metaOf(fm: FrontMatter | undefined): Record<string, unknown> {
+  if (!fm) return {};
+  const meta = Object.create(null) as Record<string, unknown>;
+  for (const e of fm.entries) if (!Object.prototype.hasOwnProperty.call(meta, e.key)) meta[e.key] = e.value;
+  return (jsonSafe(meta) as Record<string, unknown> | undefined) ?? {};
 }
 
 /** Reads a spec (`country:KZ`, `date:2022 mod=APPROX`) as the parser does, or undefined when it is not one. */
@@ -160,9 +179,17 @@ export function fromPress(text: string): FromPress {
       problems.push({ severity: 'error', code: p.code, message: p.message, offset: p.span.start });
     }
   }
+  const errorsAt = problems.map((p) => p.offset).sort((x, y) => x - y);
   for (const a of parsed.all) {
     if (a.labelSpan.start === a.labelSpan.end) {
       problems.push({ severity: 'error', code: 'export.empty-label', message: 'An annotation around no text cannot be exported: remove it or give it words.', offset: a.span.start });
+    }
+    // An id the format cannot hold is not carried into another format (where it would be lost
+    // on the way back): reported, unless the parser has already said so at this annotation.
+    const why = unwritableId(a.id);
+    const k = why ? lowerBound(errorsAt, a.span.start) : 0;
+    if (why && !(k < errorsAt.length && errorsAt[k] < a.span.end)) {
+      problems.push({ severity: 'error', code: 'export.invalid-id', message: `${why} This annotation cannot be exported until its id is changed.`, offset: a.span.start });
     }
   }
   const plain = plainText(parsed);
@@ -185,7 +212,7 @@ export function fromPress(text: string): FromPress {
     spanSources.push(a.span.start);
   }
   const bom = text.charCodeAt(0) === 0xfeff;
-  const meta = parsed.frontMatter ? ((jsonSafe(parsed.frontMatter.data) as Record<string, unknown> | undefined) ?? {}) : {};
+  const meta = metaOf(parsed.frontMatter);
   const doc: CorpusDocument = { text: plain.text, meta, spans };
   const written = parsed.frontMatter ? text.slice(bom ? 1 : 0, parsed.bodyStart) : '';
   if (written !== frontMatterOf(meta, lineBreakOf(plain.text))) doc.frontMatter = written;
@@ -219,7 +246,7 @@ function readBack(text: string): { text: string; spans: CorpusSpan[]; meta: unkn
     id: a.id,
     attributes: a.attributes.map((x) => ({ key: x.key, value: x.value })),
   }));
-  return { text: plain.text, spans, meta: parsed.frontMatter ? jsonSafe(parsed.frontMatter.data) ?? {} : {} };
+  return { text: plain.text, spans, meta: metaOf(parsed.frontMatter) };
 }
 
 /** Why a span cannot be written as markup, or undefined. Offsets are UTF-16 into doc.text. */
@@ -234,7 +261,8 @@ function spanProblem(text: string, s: CorpusSpan): string | undefined {
     return undefined;
   }
   if (!TYPE_RE.test(s.type)) return `the type ${JSON.stringify(s.type)} is not a type name (a letter, then letters, digits, - or _)`;
-  if (s.id !== undefined && ID_BAD_RE.test(s.id)) return `the id ${JSON.stringify(s.id)} holds a character an id cannot (space, line break, { } [ = ")`;
+  const why = unwritableId(s.id);
+  if (why) return `the id ${JSON.stringify(s.id)} cannot be written: ${why}`;
   for (const a of s.attributes) {
     if (!KEY_RE.test(a.key)) return `the attribute name ${JSON.stringify(a.key)} is not valid`;
     if (/[\r\n]/.test(a.value)) return `the value of ${a.key} holds a line break`;

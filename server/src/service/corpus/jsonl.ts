@@ -10,7 +10,7 @@
  * line's `pressmark` (`frontMatter` as written, `escapes` as code point offsets, `bom`).
  * Pure; never throws.
  */
-import { parseSpec, specOf, type CorpusDocument, type CorpusProblem, type CorpusSpan } from './document';
+import { parseSpec, specOf, unwritableId, type CorpusDocument, type CorpusProblem, type CorpusSpan } from './document';
 import { CodePoints } from '../text';
 
 export interface JsonlOptions {
@@ -95,7 +95,10 @@ function str(v: unknown): string | undefined {
   return undefined;
 }
 
-/** Reads one JSONL line. Spans that cannot be read are reported and left out. */
+/**
+ * Reads one JSONL line. Spans that cannot be read are reported and left out (warnings); an id
+ * that cannot be written in a .press file is an error (the caller refuses the document).
+ */
 export function fromJsonl(line: string, options: JsonlOptions): FromJsonl {
   const problems: CorpusProblem[] = [];
   const fail = (message: string, offset = 0): FromJsonl => {
@@ -150,6 +153,12 @@ export function fromJsonl(line: string, options: JsonlOptions): FromJsonl {
         if (attributes.length === 0) attributes.push(...parsed.attributes);
         spec = raw.spec;
       }
+    }
+    const why = unwritableId(id);
+    if (why) {
+      // Not left out quietly: the document is refused until the id is one .press can hold.
+      problems.push({ severity: 'error', code: 'import.invalid-id', message: `span ${k + 1} (${type}): the id ${JSON.stringify(id)} cannot be written in a .press file: ${why}`, offset: 0 });
+      return;
     }
     const span: CorpusSpan = { start, end, type, id, attributes };
     if (spec !== undefined && spec !== specOf(type, id, attributes)) span.spec = spec;
