@@ -70,6 +70,8 @@ export function describe(code: string | undefined): string {
       return 'too many symbolic links';
     case 'ENOSPC':
       return 'no space left on the device';
+    case 'EIO':
+      return 'input/output error (the file cannot be read as data)';
     default:
       return code ?? 'unknown error';
   }
