@@ -200,7 +200,7 @@ export function startServer(connection: Connection): void {
   /** The workspace's own knowledge-base files (inside a root, readable), path-sorted, and the first root. */
   function assistContext(): AssistContext {
     const inside = (f: string) => workspaceRoots.some((r) => !path.relative(r, f).startsWith('..') && !path.isAbsolute(path.relative(r, f)));
-    const kbTargets = workspace()
+    const kbTargets = kbWorkspace()
       .all()
       .filter((f) => {
         const p = filePath(f.uri);
