@@ -2,8 +2,9 @@
 // Latency of the language server as a client sees it: a real process over stdio, speaking
 // JSON-RPC (so serialization and transport are counted): process start → initialize result
 // (knowledge base loaded), hover / completion / code action round trips on the annotated
-// example, and new diagnostics after a one-character edit in a 20 KB document.
-// Alone: node bench/lsp.js [--rounds N] [--json]; bench/run.js uses measureLsp().
+// example, and new diagnostics after a one-character edit in a 20 KB document; and a hover after
+// 1,000 didChange notifications in one write (push diagnostics, issue 12 item 15: measureBurst).
+// Alone: node bench/lsp.js [--rounds N] [--json]; bench/run.js uses measureLsp() and measureBurst().
 'use strict';
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -20,7 +21,7 @@ function stats(xs) {
   return { n: s.length, median: q(0.5), p95: q(0.95), min: s[0], max: s[s.length - 1] };
 }
 
-async function startServer() {
+async function startServer({ pull = true } = {}) {
   const t0 = process.hrtime.bigint();
   const proc = spawn(process.execPath, [path.join(ROOT, 'bin/pressmark.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(proc.stdout), new rpc.StreamMessageWriter(proc.stdin));
@@ -30,7 +31,7 @@ async function startServer() {
   await conn.sendRequest('initialize', {
     processId: process.pid,
     rootUri: pathToFileURL(path.join(ROOT, 'examples')).toString(),
-    capabilities: { textDocument: { diagnostic: {} }, workspace: { configuration: false } },
+    capabilities: { textDocument: pull ? { diagnostic: {} } : { publishDiagnostics: { versionSupport: true } }, workspace: { configuration: false } },
   });
   const startMs = Number(process.hrtime.bigint() - t0) / 1e6;
   conn.sendNotification('initialized', {});
@@ -39,7 +40,7 @@ async function startServer() {
     conn.sendNotification('exit');
     await new Promise((r) => proc.once('exit', r));
   };
-  return { conn, startMs, stop };
+  return { conn, proc, startMs, stop };
 }
 
 async function time(fn) {
@@ -138,15 +139,73 @@ async function measureLsp({ rounds = 200, starts = 7 } = {}) {
   return results;
 }
 
-module.exports = { measureLsp, stats, requestDocument, editDocument };
+/** The server's peak resident memory so far (VmHWM), in MB. */
+function peakRssMb(pid) {
+  const m = /^VmHWM:\s+(\d+)/m.exec(require('node:fs').readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+/**
+ * A burst: `edits` didChange notifications (one character typed each) written in one write to a
+ * push-diagnostics server, then a hover. Per document size: the hover's round trip from the
+ * write, the time until the diagnostics of the last version arrive, how many publishes the burst
+ * gave, the server's peak RSS. Budget: the hover within a second, a few publishes.
+ */
+async function measureBurst({ sizes = [11_000, 114_000], edits = 1000 } = {}) {
+  const out = {};
+  for (const size of sizes) {
+    const { conn, proc, stop } = await startServer({ pull: false });
+    const published = [];
+    let onPublish = () => undefined;
+    conn.onNotification('textDocument/publishDiagnostics', (p) => {
+      published.push(p.version);
+      onPublish(p);
+    });
+    const text = generateDocument(15, size);
+    const uri = `file:///bench/burst-${size}.press`;
+    const lines = text.split('\n');
+    const line = lines.length - 1;
+    let character = lines[line].length;
+    const first = new Promise((r) => (onPublish = r));
+    conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'pressmark', version: 1, text } });
+    await first;
+    published.length = 0;
+    const frames = [];
+    for (let i = 0; i < edits; i++) {
+      const params = { textDocument: { uri, version: i + 2 }, contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: 'x' }] };
+      character++;
+      const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didChange', params }));
+      frames.push(Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body);
+    }
+    const lastVersion = edits + 1;
+    const last = new Promise((r) => (onPublish = (p) => p.version === lastVersion && r()));
+    const t0 = process.hrtime.bigint();
+    proc.stdin.write(Buffer.concat(frames));
+    const hoverLine = lines.findIndex((l) => /\[[A-Z]/.test(l));
+    await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: hoverLine, character: lines[hoverLine].search(/\[[A-Z]/) + 2 } });
+    const hoverMs = Number(process.hrtime.bigint() - t0) / 1e6;
+    await last;
+    const diagnosticsMs = Number(process.hrtime.bigint() - t0) / 1e6;
+    out[size] = { chars: text.length, edits, hoverMs, diagnosticsMs, publishes: published.length, peakRssMb: peakRssMb(proc.pid) };
+    await stop();
+  }
+  return out;
+}
+
+module.exports = { measureLsp, measureBurst, stats, requestDocument, editDocument };
 
 if (require.main === module) {
   const args = process.argv.slice(2);
   const rounds = Number(args[args.indexOf('--rounds') + 1]) || 200;
-  measureLsp({ rounds })
-    .then((r) => {
-      if (args.includes('--json')) return void process.stdout.write(JSON.stringify(r, null, 2) + '\n');
+  const burstOnly = args.includes('--burst');
+  (burstOnly ? Promise.resolve({}) : measureLsp({ rounds }))
+    .then(async (r) => {
+      const burst = await measureBurst();
+      if (args.includes('--json')) return void process.stdout.write(JSON.stringify({ ...r, burst }, null, 2) + '\n');
       for (const [k, v] of Object.entries(r)) console.log(`${k.padEnd(16)} median ${v.median.toFixed(2)} ms  p95 ${v.p95.toFixed(2)} ms  (n ${v.n})`);
+      for (const b of Object.values(burst)) {
+        console.log(`burst of ${b.edits} didChange in one write, ${(b.chars / 1000).toFixed(0)} KB: hover after ${b.hoverMs.toFixed(0)} ms, diagnostics of the last version after ${b.diagnosticsMs.toFixed(0)} ms, ${b.publishes} publish(es), peak RSS ${b.peakRssMb.toFixed(0)} MB`);
+      }
     })
     .catch((e) => {
       console.error(e);

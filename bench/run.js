@@ -10,7 +10,8 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { generateDocument } = require('./generate');
-const { measureLsp, stats } = require('./lsp');
+const { measureLsp, measureBurst, stats } = require('./lsp');
+const { measureTyping } = require('./typing');
 const { measureService } = require('./service');
 
 const ROOT = path.join(__dirname, '..');
@@ -165,6 +166,20 @@ async function main() {
     row(`  the same over stdio (round trip)`, ms(lsp[k].p95), '', lsp[k].p95 / floor.median, '—', null);
   }
   row('server cold start → initialize (KB loaded)', `${lsp.coldStart.median.toFixed(0)} ms`, '', lsp.coldStart.median / floor.median, '≤ 400 ms', lsp.coldStart.median <= 400);
+
+  // 2b. Bursts and long paragraphs (issue 12, items 15 and 3), over stdio: a hover after 1,000
+  //     didChange in one write (push diagnostics); typing in one 500 KB paragraph, the server's
+  //     peak RSS and the latency per keystroke at the start and the end.
+  const burst = await measureBurst({ sizes: quick ? [11_000] : [11_000, 114_000] });
+  M.burst = burst;
+  for (const b of Object.values(burst)) {
+    row(`hover after 1,000 edits in one write, ${(b.chars / 1000).toFixed(0)} KB (${b.publishes} publish)`, ms(b.hoverMs), '', null, '≤ 1,000 ms', b.hoverMs <= 1000);
+  }
+  const typing = await measureTyping(quick ? { size: 100_000, keys: 40 } : { size: 500_000, keys: 800 });
+  M.typing = typing;
+  const kbOf = (n) => `${(n / 1000).toFixed(0)} KB`;
+  row(`typing ${typing.keys} chars in one ${kbOf(typing.chars)} paragraph: peak RSS`, `${typing.peakRssMb.toFixed(0)} MB`, '', null, '< 500 MB', typing.peakRssMb < 500);
+  row(`  latency per keystroke, first / last ${typing.end.n}, p50`, `${typing.start.median.toFixed(0)} / ${typing.end.median.toFixed(0)} ms`, '', null, '—', null);
 
   // 3. `pressmark check` over generated corpora: 1,000 and 10,000 documents.
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pressmark-bench-'));

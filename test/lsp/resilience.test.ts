@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Hover } from 'vscode-languageserver-protocol';
+import type { Diagnostic, Hover } from 'vscode-languageserver-protocol';
 import { ROOT, startServer, type TestClient } from '../support/lspClient';
 
 const EXAMPLE = fs.readFileSync(path.join(ROOT, 'examples/kazinform-2022-06-29.press'), 'utf8');
@@ -166,5 +166,96 @@ describe('the server keeps serving', function () {
       fs.rmSync(outside, { recursive: true, force: true });
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+  it('1,000 didChange in one write: one analysis of the last version, and a hover after them is answered (issue 12, item 15)', async () => {
+    client = startServer();
+    await client.initialize();
+    const body = EXAMPLE.split('---\n').slice(2).join('---\n');
+    let text = '---\ndate: 2022-06-29\n---\n';
+    while (text.length < 11_000) text += body;
+    const uri = 'file:///burst.press';
+    const opened = client.diagnostics(uri);
+    await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'pressmark', version: 1, text } });
+    await opened;
+    const before = client.published.length;
+    const line = text.split('\n').length - 1; // typing at the end of the last line
+    let character = text.split('\n')[line].length;
+    const last = client.diagnostics(uri, (p) => p.version === 1001, 60_000);
+    client.writeNotifications(
+      Array.from({ length: 1000 }, (_, i) => ({
+        method: 'textDocument/didChange',
+        params: { textDocument: { uri, version: i + 2 }, contentChanges: [{ range: { start: { line, character }, end: { line, character: character++ } }, text: 'x' }] },
+      })),
+    );
+    const at = text.split('\n').findIndex((l) => l.includes('[Kazakhstan]'));
+    const h = (await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: at, character: text.split('\n')[at].indexOf('[Kazakhstan]') + 2 } })) as Hover;
+    assert.match((h.contents as { value: string }).value, /Kazakhstan/);
+    await last;
+    const published = client.published.slice(before).filter((p) => p.uri === uri).map((p) => p.version);
+    assert.ok(published.length <= 3, `published ${published.length} times for one burst: ${published.slice(0, 10).join(', ')}...`);
+    assert.equal(published[published.length - 1], 1001);
+  });
+
+  it('after shutdown, requests are refused with InvalidRequest and nothing is analysed (issue 12, low severity)', async () => {
+    client = startServer();
+    await client.initialize();
+    const uri = 'file:///late.press';
+    await client.conn.sendRequest('shutdown');
+    await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'pressmark', version: 1, text: '[x]{}' } });
+    for (const [method, params] of [
+      ['textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } }],
+      ['textDocument/documentSymbol', { textDocument: { uri } }],
+      ['pressmark/statistics', { uri }],
+    ] as const) {
+      await assert.rejects(client.conn.sendRequest(method, params), (e: { code?: number }) => e.code === -32600, method);
+    }
+    // Before the fix the didOpen was analysed and published before the hover was answered.
+    assert.deepEqual(client.published.filter((p) => p.uri === uri), []);
+  });
+
+  it('a URI opened again with the same version but another text is analysed afresh (issue 12, low severity)', async () => {
+    client = startServer();
+    await client.initialize({ pull: true });
+    const uri = 'file:///again.press';
+    const open = (text: string) => client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'pressmark', version: 1, text } });
+    const seen = async () => ({
+      codes: ((await client.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] }).items.map((d) => d.code),
+      symbols: ((await client.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as Array<{ name: string }>).map((x) => x.name),
+    });
+    // Closed in between, and not (a client that lost track of it): the new text wins.
+    for (const closed of [true, false]) {
+      await open('[x]{}');
+      assert.deepEqual(await seen(), { codes: ['syntax.missing-type'], symbols: ['(no type)'] });
+      if (closed) await client.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+      await open('[Kazakhstan]{country:KZ}');
+      assert.deepEqual(await seen(), { codes: [], symbols: ['country'] }, closed ? 'closed, then opened' : 'opened again');
+      await client.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    }
+  });
+
+  it('pre-annotation with `types` as a string annotates that type only; other shapes are refused (issue 12, low severity)', async () => {
+    client = startServer();
+    await client.initialize();
+    const uri = 'file:///types.press';
+    const got = client.diagnostics(uri);
+    await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'pressmark', version: 1, text: 'Kazakhstan and the OSCE met in Astana.' } });
+    await got;
+    const all = (await client.conn.sendRequest('pressmark/preannotate', { uri })) as { counts: Record<string, number> };
+    assert.deepEqual(Object.keys(all.counts).sort(), ['country', 'org', 'place']);
+    const one = (await client.conn.sendRequest('pressmark/preannotate', { uri, types: 'country' })) as { counts: Record<string, number> };
+    assert.deepEqual(one.counts, { country: 1 });
+    for (const types of [42, { country: true }, ['country', 7]]) {
+      await assert.rejects(client.conn.sendRequest('pressmark/preannotate', { uri, types }), (e: { code?: number }) => e.code === -32602, JSON.stringify(types));
+    }
+    // The server command: its second argument, the same way.
+    let applied: unknown;
+    client.conn.onRequest('workspace/applyEdit', (p: { edit: unknown }) => {
+      applied = p.edit;
+      return { applied: true };
+    });
+    const r = (await client.conn.sendRequest('workspace/executeCommand', { command: 'pressmark.server.preannotate', arguments: [uri, 'country'] })) as { counts: Record<string, number> };
+    assert.deepEqual(r.counts, { country: 1 });
+    assert.match(JSON.stringify(applied), /\{country:KZ\}/);
+    assert.doesNotMatch(JSON.stringify(applied), /\{(org|place):/);
   });
 });

@@ -18,6 +18,11 @@ export interface TestClient {
   stderr(): string;
   /** Every publishDiagnostics received, in order. */
   published: PublishDiagnosticsParams[];
+  /**
+   * Writes notifications to the server's stdin in one write (a burst the server reads at once);
+   * call it when no other message is being written (after awaiting the previous send).
+   */
+  writeNotifications(notifications: ReadonlyArray<{ method: string; params: unknown }>): void;
   stop(): Promise<void>;
 }
 
@@ -81,6 +86,13 @@ export function startServer(env: Record<string, string> = {}): TestClient {
     },
     stderr: () => err,
     published,
+    writeNotifications(notifications) {
+      const frames = notifications.map(({ method, params }) => {
+        const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', method, params }), 'utf8');
+        return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+      });
+      proc.stdin!.write(Buffer.concat(frames));
+    },
     async stop() {
       try {
         await Promise.race([conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);

@@ -24,7 +24,9 @@ describe('benchmark suite (smoke)', function () {
     assert.ok(m.fullAnalysis.diagnostics > 0, 'the full analysis finds the unannotated mentions');
     assert.equal(Object.keys(m.check).length, 2);
     for (const c of Object.values(m.check) as Array<{ ratioToFloor: number; reportMb: number }>) assert.ok(c.ratioToFloor > 0 && c.reportMb > 0);
-    assert.ok(results.table.length >= 9);
+    for (const b of Object.values(m.burst) as Array<{ hoverMs: number; publishes: number }>) assert.ok(b.hoverMs > 0 && b.publishes >= 1);
+    assert.ok(m.typing.keys > 0 && m.typing.peakRssMb > 0 && m.typing.end.n > 0);
+    assert.ok(results.table.length >= 12);
     assert.match(r.stdout, /floor: \d+ MB\/s/);
   });
 });

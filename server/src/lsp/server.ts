@@ -89,6 +89,18 @@ function readSettings(v: unknown): Settings {
   };
 }
 
+/**
+ * The `types` of a pre-annotation (the request's `types`, the command's second argument): absent
+ * or null, every type; a string, that one type; a list of strings, those. Anything else is
+ * refused, never read as "every type".
+ */
+function preannotateTypes(v: unknown): readonly string[] | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'string') return [v];
+  if (Array.isArray(v) && v.every((t) => typeof t === 'string')) return v as string[];
+  throw new ResponseError(ErrorCodes.InvalidParams, '`types` must be a type name or a list of type names.');
+}
+
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   let workspaceRoots: string[] = [];
@@ -99,7 +111,10 @@ export function startServer(connection: Connection): void {
   let supportsInlayHintRefresh = false;
   let trusted = true;
   const settingsCache = new Map<string, Promise<Settings>>();
-  const userRules = new Map<string, Record<string, SeveritySetting>>();
+  /** The settings last resolved for each document: what the service reads (rules, size limit). */
+  const resolvedSettings = new Map<string, Settings>();
+  /** After `shutdown`: requests are refused (InvalidRequest) and nothing is analysed. */
+  let shutDown = false;
 
   const isSchema = (uri: string) => uri.endsWith('/' + SCHEMA_FILE);
   const openText = (file: string): string | undefined => documents.get(URI.fromPath(file))?.getText();
@@ -117,7 +132,7 @@ export function startServer(connection: Connection): void {
     }
     return workspaceKb;
   };
-  const knowledgeBase = (): KnowledgeBase => workspace().knowledgeBase();
+  const knowledgeBase = (): KnowledgeBase => kbWorkspace().knowledgeBase();
   /**
    * Knowledge-base files named by the workspace roots' pressmark.yaml: only in a trusted
    * workspace, and only inside the workspace (files elsewhere are read only when the user lists
@@ -139,6 +154,25 @@ export function startServer(connection: Connection): void {
     return out;
   }
   const filePath = (uri: string) => URI.toPath(uri);
+  /**
+   * Knowledge-base files edited in the editor since they were last read: read on the next use
+   * of the knowledge base, so that a burst of edits is parsed once, not once per change.
+   */
+  const kbEdited = new Set<string>();
+  /** The workspace's knowledge base, with the editor's pending edits of its files read. */
+  function kbWorkspace(): WorkspaceKnowledgeBase {
+    const ws = workspace();
+    if (kbEdited.size) {
+      const uris = [...kbEdited];
+      kbEdited.clear();
+      for (const uri of uris) {
+        const d = documents.get(uri);
+        const file = filePath(uri);
+        if (d && file) ws.read(file, d.getText());
+      }
+    }
+    return ws;
+  }
   const pressIndex = new PressIndex([]);
   const workspaceDocuments = () =>
     pressIndex.documents(
@@ -153,7 +187,7 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(uri);
     if (!doc) return undefined;
     if (isKb(uri)) {
-      const file = workspace().fileOf(uri);
+      const file = kbWorkspace().fileOf(uri);
       return file ? entityRefInKbFile(file, file.lines.offsetAt(position)) : undefined;
     }
     if (isSchema(uri)) return undefined;
@@ -166,7 +200,7 @@ export function startServer(connection: Connection): void {
   /** The workspace's own knowledge-base files (inside a root, readable), path-sorted, and the first root. */
   function assistContext(): AssistContext {
     const inside = (f: string) => workspaceRoots.some((r) => !path.relative(r, f).startsWith('..') && !path.isAbsolute(path.relative(r, f)));
-    const kbTargets = workspace()
+    const kbTargets = kbWorkspace()
       .all()
       .filter((f) => {
         const p = filePath(f.uri);
@@ -184,17 +218,24 @@ export function startServer(connection: Connection): void {
       const file = URI.toPath(uri);
       return file ? configs.forFile(file).config : undefined!;
     },
-    getUserRules: (uri) => userRules.get(uri),
+    getUserRules: (uri) => resolvedSettings.get(uri)?.rules,
+    getMaxDocumentSize: (uri) => (resolvedSettings.get(uri) ?? DEFAULT_SETTINGS).maxDocumentSize,
   });
 
   function log(message: string): void {
     connection.console.log(`[pressmark] ${message}`);
   }
 
+  /**
+   * Runs a handler: a failure is logged and answered with `empty`; a ResponseError is the answer
+   * (an error the client is meant to see). After `shutdown`, every request is refused.
+   */
   async function safe<T>(what: string, empty: T, run: () => T | Promise<T>): Promise<T> {
+    if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, `${what}: the server is shutting down (a request after shutdown)`);
     try {
       return await run();
     } catch (e) {
+      if (e instanceof ResponseError) throw e;
       connection.console.error(`[pressmark] ${what} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       return empty;
     }
@@ -207,7 +248,11 @@ export function startServer(connection: Connection): void {
       s = connection.workspace
         .getConfiguration({ scopeUri: uri, section: 'pressmark' })
         .then((v: unknown) => readSettings(v))
-        .catch(() => DEFAULT_SETTINGS);
+        .catch(() => DEFAULT_SETTINGS)
+        .then((r) => {
+          resolvedSettings.set(uri, r);
+          return r;
+        });
       settingsCache.set(uri, s);
     }
     return s;
@@ -220,15 +265,14 @@ export function startServer(connection: Connection): void {
     if (isKb(uri)) {
       const file = filePath(uri);
       if (!file) return [];
-      const { kb, problems } = workspace().problems(file);
+      const { kb, problems } = kbWorkspace().problems(file);
       if (!kb) return [];
       return toDiagnostics(problems, kb.lines, configs.forFile(file).config, (await settingsFor(uri)).rules);
     }
     const settings = await settingsFor(uri);
-    userRules.set(uri, settings.rules);
     maybeFail('diagnostics');
-    const tooLarge = doc.getText().length > settings.maxDocumentSize;
-    const all = service.diagnostics(doc, { syntaxOnly: tooLarge });
+    const tooLarge = service.syntaxOnly(doc);
+    const all = service.diagnostics(doc);
     const notes: Diagnostic[] = [];
     const at0 = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     if (tooLarge) {
@@ -237,7 +281,7 @@ export function startServer(connection: Connection): void {
         severity: DiagnosticSeverity.Information,
         code: 'document.too-large',
         source: 'pressmark',
-        message: `This document has ${doc.getText().length.toLocaleString('en')} characters, more than pressmark.analysis.maxDocumentSize (${settings.maxDocumentSize.toLocaleString('en')}): only its syntax is checked, and it gets no semantic colouring.`,
+        message: `This document has ${doc.getText().length.toLocaleString('en')} characters, more than pressmark.analysis.maxDocumentSize (${settings.maxDocumentSize.toLocaleString('en')}): only its syntax is checked; it gets no semantic colouring, inlay hints, suggestions or pre-annotation.`,
       });
     }
     if (all.length > settings.maxProblems) {
@@ -252,33 +296,49 @@ export function startServer(connection: Connection): void {
     return [...notes, ...all.slice(0, settings.maxProblems)];
   }
 
-  // Push diagnostics, for clients without pull support. Coalesced per document.
-  const pending = new Map<string, ReturnType<typeof setImmediate>>();
+  /**
+   * Push diagnostics, for clients without pull support, coalesced per document: each change
+   * (re)starts the document's timer, and when PUSH_DELAY_MS pass without one, its current version
+   * is analysed once and published if it is still current. 1,000 changes in one write are one
+   * analysis of the last version, and a request after them waits for none of the others.
+   */
+  const PUSH_DELAY_MS = 50;
+  const pending = new Map<string, ReturnType<typeof setTimeout>>();
   function schedulePush(uri: string): void {
-    if (supportsPull) return;
+    if (supportsPull || shutDown) return;
     const prev = pending.get(uri);
-    if (prev) clearImmediate(prev);
+    if (prev) clearTimeout(prev);
     pending.set(
       uri,
-      setImmediate(() => {
+      setTimeout(() => {
         pending.delete(uri);
         const doc = documents.get(uri);
-        if (!doc) return;
+        if (!doc || shutDown) return;
         const version = doc.version;
-        void safe('diagnostics', [], () => diagnosticsOf(uri)).then((diagnostics) => {
-          const now = documents.get(uri);
-          if (now && now.version === version) void connection.sendDiagnostics({ uri, version, diagnostics });
-        });
-      }),
+        void safe('diagnostics', [], () => diagnosticsOf(uri)).then(
+          (diagnostics) => {
+            const now = documents.get(uri);
+            if (now && now.version === version && !shutDown) void connection.sendDiagnostics({ uri, version, diagnostics });
+          },
+          () => undefined, // shut down meanwhile
+        );
+      }, PUSH_DELAY_MS),
     );
   }
 
+  /** Every document again (configuration, schema or knowledge base changed), once per burst of such changes. */
+  let revalidateTimer: ReturnType<typeof setTimeout> | undefined;
   function revalidateAll(): void {
-    if (supportsPull) {
-      void connection.languages.diagnostics.refresh().catch(() => undefined);
-    } else {
-      for (const d of documents.all()) schedulePush(d.uri);
-    }
+    if (revalidateTimer || shutDown) return;
+    revalidateTimer = setTimeout(() => {
+      revalidateTimer = undefined;
+      if (shutDown) return;
+      if (supportsPull) {
+        void connection.languages.diagnostics.refresh().catch(() => undefined);
+      } else {
+        for (const d of documents.all()) schedulePush(d.uri);
+      }
+    }, PUSH_DELAY_MS);
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -324,7 +384,7 @@ export function startServer(connection: Connection): void {
         })
         .catch(() => undefined);
     }
-    workspace();
+    kbWorkspace();
     if (supportsConfiguration && trusted) {
       // Knowledge-base files outside the workspace that the user listed.
       void connection.workspace
@@ -332,7 +392,7 @@ export function startServer(connection: Connection): void {
         .then((v: unknown) => {
           const files = (v as { knowledgeBase?: { additionalFiles?: unknown } } | null)?.knowledgeBase?.additionalFiles;
           if (!Array.isArray(files) || files.length === 0) return;
-          for (const f of files) if (typeof f === 'string') workspace().read(path.resolve(f));
+          for (const f of files) if (typeof f === 'string') kbWorkspace().read(path.resolve(f));
           revalidateAll();
         })
         .catch(() => undefined);
@@ -358,8 +418,8 @@ export function startServer(connection: Connection): void {
       } else if (isKb(c.uri)) {
         const file = filePath(c.uri);
         if (!file || documents.get(c.uri)) continue; // the editor's buffer wins
-        if (c.type === 3 /* deleted */) workspace().remove(file);
-        else workspace().read(file);
+        if (c.type === 3 /* deleted */) kbWorkspace().remove(file);
+        else kbWorkspace().read(file);
         changed = true;
       }
     }
@@ -372,26 +432,39 @@ export function startServer(connection: Connection): void {
       configs.clear();
       revalidateAll();
     } else if (isKb(uri)) {
-      const file = filePath(uri);
-      if (file) workspace().read(file, e.document.getText());
+      kbEdited.add(uri); // read on the next use of the knowledge base
       revalidateAll();
     }
     schedulePush(uri);
   });
 
+  // A URI opened again starts afresh (the service also compares texts, not versions).
+  documents.onDidOpen((e) => service.forget(e.document.uri));
+
+  connection.onShutdown(() => {
+    shutDown = true;
+    for (const t of pending.values()) clearTimeout(t);
+    pending.clear();
+    if (revalidateTimer) clearTimeout(revalidateTimer);
+  });
+
   documents.onDidClose((e) => {
     service.forget(e.document.uri);
     settingsCache.delete(e.document.uri);
-    userRules.delete(e.document.uri);
+    resolvedSettings.delete(e.document.uri);
+    kbEdited.delete(e.document.uri);
+    const timer = pending.get(e.document.uri);
+    if (timer) clearTimeout(timer);
+    pending.delete(e.document.uri);
     if (isSchema(e.document.uri)) {
       configs.clear();
       revalidateAll();
     } else if (isKb(e.document.uri)) {
       const file = filePath(e.document.uri);
-      if (file) workspace().read(file); // back to what is on disk
+      if (file) kbWorkspace().read(file); // back to what is on disk
       revalidateAll();
     }
-    if (!supportsPull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    if (!supportsPull && !shutDown) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
   connection.languages.diagnostics.on((params) =>
@@ -402,6 +475,17 @@ export function startServer(connection: Connection): void {
   );
 
   const pressDoc = (uri: string) => (isSchema(uri) || isKb(uri) ? undefined : documents.get(uri));
+  /** The document, when pre-annotation may run on it: not above its size limit (refused with a message). */
+  async function preannotatable(doc: TextDocument): Promise<TextDocument> {
+    const { maxDocumentSize } = await settingsFor(doc.uri);
+    if (service.syntaxOnly(doc)) {
+      throw new ResponseError(
+        ErrorCodes.InvalidRequest,
+        `This document has ${doc.getText().length.toLocaleString('en')} characters, more than pressmark.analysis.maxDocumentSize (${maxDocumentSize.toLocaleString('en')}): it is not pre-annotated.`,
+      );
+    }
+    return doc;
+  }
 
   connection.onHover((p) => safe('hover', null, () => {
     maybeFail('hover');
@@ -412,7 +496,7 @@ export function startServer(connection: Connection): void {
       const ref = entityRefAt(p.textDocument.uri, p.position);
       const kb = knowledgeBase();
       const e = ref && kb.get(ref.type, ref.id);
-      const file = workspace().fileOf(p.textDocument.uri);
+      const file = kbWorkspace().fileOf(p.textDocument.uri);
       if (e && ref && file) {
         return { contents: { kind: MarkupKind.Markdown, value: entityCard(e, { kb, displayUri: (u) => u.replace(/^.*\//, '') }) }, range: file.lines.range(ref.idSpan) };
       }
@@ -431,7 +515,7 @@ export function startServer(connection: Connection): void {
   }));
   connection.onReferences((p) => safe('references', [], () => {
     const ref = entityRefAt(p.textDocument.uri, p.position);
-    return ref ? references(ref, workspaceDocuments(), workspace().all(), p.context.includeDeclaration) : [];
+    return ref ? references(ref, workspaceDocuments(), kbWorkspace().all(), p.context.includeDeclaration) : [];
   }));
   connection.onPrepareRename(async (p) => {
     const ref = await safe('prepare rename', undefined as EntityRef | undefined, () => entityRefAt(p.textDocument.uri, p.position));
@@ -440,14 +524,14 @@ export function startServer(connection: Connection): void {
     if (!e) throw new ResponseError(ErrorCodes.InvalidRequest, `Unknown ${ref.type} id \`${ref.id}\`.`);
     if (e.source.kind !== 'workspace') throw new ResponseError(ErrorCodes.InvalidRequest, `\`${ref.id}\` is a built-in ${ref.type} id; only workspace ids can be renamed.`);
     const doc = documents.get(p.textDocument.uri)!;
-    const lines = isKb(p.textDocument.uri) ? workspace().fileOf(p.textDocument.uri)!.lines : service.parse(doc).lines;
+    const lines = isKb(p.textDocument.uri) ? kbWorkspace().fileOf(p.textDocument.uri)!.lines : service.parse(doc).lines;
     return { range: lines.range(ref.idSpan), placeholder: ref.id };
   });
   connection.onRenameRequest(async (p) => {
     const ref = await safe('rename', undefined as EntityRef | undefined, () => entityRefAt(p.textDocument.uri, p.position));
     if (!ref) return null;
     try {
-      return renameEdits(ref, p.newName, knowledgeBase(), workspaceDocuments(), workspace().all());
+      return renameEdits(ref, p.newName, knowledgeBase(), workspaceDocuments(), kbWorkspace().all());
     } catch (e) {
       if (e instanceof RenameError) throw new ResponseError(ErrorCodes.InvalidRequest, e.message);
       connection.console.error(`[pressmark] rename failed: ${String(e)}`);
@@ -477,12 +561,13 @@ export function startServer(connection: Connection): void {
     return e ? builtinEntryText(e) : null;
   }));
   // Assisted annotation: pre-annotation (one edit the client applies), statistics, workspace symbols.
-  connection.onRequest('pressmark/preannotate', (p: { uri: string; types?: string[] }) => safe('pre-annotate', null, () => {
-    const doc = pressDoc(p?.uri ?? '');
-    return doc ? service.preannotate(doc, Array.isArray(p.types) ? p.types.filter((t) => typeof t === 'string') : undefined) : null;
+  connection.onRequest('pressmark/preannotate', (p: { uri?: unknown; types?: unknown }) => safe('pre-annotate', null, async () => {
+    const doc = typeof p?.uri === 'string' ? pressDoc(p.uri) : undefined;
+    return doc ? service.preannotate(await preannotatable(doc), preannotateTypes(p.types)) : null;
   }));
-  connection.onRequest('pressmark/statistics', (p: { uri?: string }) => safe('statistics', null, () => {
-    const doc = p?.uri ? pressDoc(p.uri) : undefined;
+  connection.onRequest('pressmark/statistics', (p: { uri?: string }) => safe('statistics', null, async () => {
+    const doc = typeof p?.uri === 'string' ? pressDoc(p.uri) : undefined;
+    if (doc) await settingsFor(doc.uri);
     return { markdown: service.statistics(doc, workspaceDocuments()) };
   }));
   connection.onExecuteCommand((p) => safe('execute command', null, async () => {
@@ -490,7 +575,7 @@ export function startServer(connection: Connection): void {
     const [uri, types] = (p.arguments ?? []) as [unknown, unknown];
     const doc = typeof uri === 'string' ? pressDoc(uri) : undefined;
     if (!doc) return null;
-    const r = service.preannotate(doc, Array.isArray(types) ? types.filter((t): t is string => typeof t === 'string') : undefined);
+    const r = service.preannotate(await preannotatable(doc), preannotateTypes(types));
     const applied = await connection.workspace.applyEdit({ label: 'Pre-annotate document', edit: r.edit });
     return { applied: applied.applied, counts: r.counts };
   }));
@@ -499,12 +584,12 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction((p) => safe('code actions', [], async () => {
     const doc = pressDoc(p.textDocument.uri);
     if (!doc) return [];
-    userRules.set(doc.uri, (await settingsFor(doc.uri)).rules);
+    await settingsFor(doc.uri);
     return service.codeActions(doc, p.range, p.context.only, p.context.triggerKind === CodeActionTriggerKind.Invoked);
   }));
   connection.languages.semanticTokens.on((p) => safe('semantic tokens', { data: [] }, async () => {
     const doc = pressDoc(p.textDocument.uri);
-    if (doc && doc.getText().length > (await settingsFor(doc.uri)).maxDocumentSize) return { data: [] };
+    if (doc) await settingsFor(doc.uri);
     return doc ? service.semanticTokens(doc) : { data: [] };
   }));
   connection.onDocumentSymbol((p) => safe('document symbols', [], () => {

@@ -240,6 +240,7 @@ export function codeActions(
   kb?: KnowledgeBase,
   assist?: AssistContext,
   invoked = false,
+  syntaxOnly = false,
 ): CodeAction[] {
   const wants = (kind: string) => !only || only.some((k) => k === '' || k === kind || kind.startsWith(k + '.'));
   const want = doc.lines.span(range);
@@ -248,7 +249,8 @@ export function codeActions(
   if (!wants(CodeActionKind.QuickFix)) {
     return refactors ? removeActions(doc, uri, want, new Set()) : [];
   }
-  for (const problem of collectProblems(doc, config, kb)) {
+  // Above the size limit, the parser's problems only: no check runs.
+  for (const problem of syntaxOnly ? doc.problems : collectProblems(doc, config, kb)) {
     const fixer = FIXERS[problem.code];
     if (!fixer || !overlaps(problem.span, want)) continue;
     const severity = severityOf(problem.code, config.rules, userRules);

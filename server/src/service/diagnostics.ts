@@ -7,9 +7,9 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import type { ProjectConfig } from './config';
 import type { PressDocument } from './model';
 import { severityOf, type Severity, type SeveritySetting } from './rules';
-import type { Check, CheckContext, Problem } from './checks/check';
+import { problemsBytes, type Check, type CheckContext, type Problem } from './checks/check';
 import { paragraphs, parseParagraph, PARAGRAPH_OFFSET } from './paragraphs';
-import { LruMap } from './lru';
+import { ContentCache } from './lru';
 import { checkTypes } from './checks/types';
 import { checkFrontMatter } from './checks/frontMatter';
 import { checkEntities } from './checks/entities';
@@ -75,17 +75,19 @@ function computeProblems(doc: PressDocument, config: ProjectConfig, kb: Knowledg
   for (const check of perParagraph ? DOCUMENT_CHECKS : CHECKS) runCheck(check, { doc, config, kb }, out);
   if (perParagraph) {
     const cache = paragraphCacheOf(kb, config);
-    const fm = doc.text.slice(0, doc.bodyStart);
+    const fm = frontMatterKey(doc.text.slice(0, doc.bodyStart));
     for (const p of paragraphs(doc)) {
-      const text = doc.text.slice(p.start, p.end);
-      const key = fm + '\u0000' + text;
-      let found = cache.get(key);
-      if (!found) {
-        found = [];
-        const sub = parseParagraph(text, doc);
-        for (const check of PARAGRAPH_CHECKS) runCheck(check, { doc: sub, config, kb }, found);
-        cache.set(key, found);
-      }
+      const found = cache.cached(
+        [fm, doc.text.slice(p.start, p.end)],
+        () => {
+          const problems: Problem[] = [];
+          const sub = parseParagraph(doc.text.slice(p.start, p.end), doc);
+          for (const check of PARAGRAPH_CHECKS) runCheck(check, { doc: sub, config, kb }, problems);
+          return problems;
+        },
+        // the problems, and the paragraph parsed alone that their strings may be cut from
+        (problems) => problemsBytes(problems) + 2 * (p.end - p.start),
+      );
       const delta = p.start - PARAGRAPH_OFFSET;
       for (const problem of found) out.push(shiftProblem(problem, delta));
     }
@@ -101,17 +103,34 @@ function runCheck(check: Check, ctx: CheckContext, out: Problem[]): void {
   }
 }
 
-/** Problems of paragraphs by `front matter \0 paragraph text`, per knowledge base and configuration. */
-const paragraphProblems = new WeakMap<KnowledgeBase, WeakMap<ProjectConfig, LruMap<string, Problem[]>>>();
-/** Paragraphs kept per knowledge base and configuration, least recently used dropped first. */
+/**
+ * Problems of paragraphs by (front matter, paragraph text), per knowledge base and configuration:
+ * at most MAX_PARAGRAPHS paragraphs and about PARAGRAPH_BYTES, least recently used dropped first
+ * (800 keystrokes in a 500 KB paragraph make 800 entries of ~4 MB each: the bytes bound them).
+ */
+const paragraphProblems = new WeakMap<KnowledgeBase, WeakMap<ProjectConfig, ContentCache<Problem[]>>>();
 const MAX_PARAGRAPHS = 10_000;
+const PARAGRAPH_BYTES = 24 * 2 ** 20;
 
-function paragraphCacheOf(kb: KnowledgeBase, config: ProjectConfig): LruMap<string, Problem[]> {
+function paragraphCacheOf(kb: KnowledgeBase, config: ProjectConfig): ContentCache<Problem[]> {
   let byConfig = paragraphProblems.get(kb);
   if (!byConfig) paragraphProblems.set(kb, (byConfig = new WeakMap()));
   let cache = byConfig.get(config);
-  if (!cache) byConfig.set(config, (cache = new LruMap(MAX_PARAGRAPHS)));
+  if (!cache) byConfig.set(config, (cache = new ContentCache(MAX_PARAGRAPHS, PARAGRAPH_BYTES)));
   return cache;
+}
+
+/**
+ * A short key standing for a front matter's text: the paragraph cache keys by it instead of the
+ * text, which may be long (hashing 32 KB of front matter for each of 2,000 paragraphs would cost
+ * more than the checks). Each distinct text gets its own number (kept while used, compared in
+ * full by the ContentCache), so equal keys mean equal front matters.
+ */
+const frontMatterKeys = new ContentCache<string>(256, 16 * 2 ** 20);
+let frontMatterCount = 0;
+
+function frontMatterKey(text: string): string {
+  return frontMatterKeys.cached([text], () => `fm${++frontMatterCount}`, () => 0);
 }
 
 /** A problem moved by `delta`: its span and the spans (`{start, end}`) in its fix data. */

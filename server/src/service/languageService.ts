@@ -37,6 +37,7 @@ import { semanticTokens } from './semanticTokens';
 import { documentSymbols } from './symbols';
 import { LineIndex } from './text';
 import { KnowledgeBase } from './kb/knowledgeBase';
+import { LruMap } from './lru';
 
 /** The text of a document at a version, as LSP's TextDocument has it. */
 export interface TextSource {
@@ -54,6 +55,11 @@ export interface LanguageServiceOptions {
   getKnowledgeBase?(uri: string): KnowledgeBase;
   /** The workspace's knowledge-base files and root, for the fix that adds an unknown id. */
   getAssistContext?(uri: string): AssistContext | undefined;
+  /**
+   * `pressmark.analysis.maxDocumentSize` for a document (UTF-16 units; none when undefined):
+   * above it, every feature works on the syntax only (see `syntaxOnly`).
+   */
+  getMaxDocumentSize?(uri: string): number | undefined;
 }
 
 export interface PreannotateResult {
@@ -67,7 +73,16 @@ export interface PreannotateResult {
 
 export interface LanguageService {
   parse(doc: TextSource): PressDocument;
-  /** All diagnostics; with `syntaxOnly`, the parser's problems and front matter checks alone (large documents). */
+  /**
+   * Whether the document is above its size limit (`getMaxDocumentSize`). Its features then read
+   * the syntax tree only, so that nothing runs the full analysis on it: diagnostics are the
+   * parser's problems, quick-fixes those of syntax problems (and the remove-annotation refactor),
+   * statistics count its annotations without suggestions; semantic tokens, inlay hints and
+   * pre-annotation are empty; hover, completion, symbols and folding work as usual (they read the
+   * tree and the knowledge base at one place).
+   */
+  syntaxOnly(doc: TextSource): boolean;
+  /** All diagnostics; the parser's problems alone when `syntaxOnly` is asked or the document is above its size limit. */
   diagnostics(doc: TextSource, options?: { syntaxOnly?: boolean }): Diagnostic[];
   hover(doc: TextSource, position: Position): Hover | null;
   completion(doc: TextSource, position: Position): CompletionList;
@@ -94,32 +109,49 @@ export interface LanguageService {
   forget(uri: string): void;
 }
 
+const TOO_LARGE_FOR_SUGGESTIONS =
+  'Unannotated mentions (suggestions) are not counted: the document is larger than `pressmark.analysis.maxDocumentSize`, so only its syntax is analysed.';
+
+/**
+ * Parsed documents kept (one per URI, the last text asked for): at most MAX_DOCUMENTS and about
+ * DOCUMENT_BYTES of trees, least recently used dropped first (a dropped one is parsed again).
+ */
+const MAX_DOCUMENTS = 256;
+const DOCUMENT_BYTES = 256 * 2 ** 20;
+
+/** Approximate bytes of a parsed document: its text, its annotations, its line index, its problems. */
+function documentBytes(doc: PressDocument): number {
+  return 2 * doc.text.length + 600 * doc.all.length + 300 * doc.problems.length + 8 * doc.lines.lineCount;
+}
+
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
-  const cache = new Map<string, { version: number; text: string; doc: PressDocument }>();
+  const cache = new LruMap<string, { text: string; doc: PressDocument }>(MAX_DOCUMENTS, DOCUMENT_BYTES);
   const fallback = defaultConfig();
   const configOf = (uri: string): ProjectConfig => options.getConfig?.(uri) ?? fallback;
   const rulesOf = (uri: string) => options.getUserRules?.(uri);
   const emptyKb = new KnowledgeBase([]);
   const kbOf = (uri: string): KnowledgeBase => options.getKnowledgeBase?.(uri) ?? emptyKb;
+  const syntaxOnly = (src: TextSource): boolean => src.getText().length > (options.getMaxDocumentSize?.(src.uri) ?? Infinity);
 
-  /** Parse once per version; every feature shares the tree. */
+  /**
+   * Parse once per text; every feature shares the tree. Kept by text, not by version: a URI
+   * opened again with the same version number but another text is parsed again. The same
+   * version's text is the same string (TextDocument), so the comparison is then one pointer.
+   */
   function parsed(src: TextSource): PressDocument {
-    const hit = cache.get(src.uri);
-    if (hit && hit.version === src.version) return hit.doc;
     const text = src.getText();
-    if (hit && hit.text === text) {
-      hit.version = src.version;
-      return hit.doc;
-    }
+    const hit = cache.get(src.uri);
+    if (hit && hit.text === text) return hit.doc;
     const doc = parse(text);
-    cache.set(src.uri, { version: src.version, text, doc });
+    cache.set(src.uri, { text, doc }, documentBytes(doc));
     return doc;
   }
 
   return Object.freeze({
     parse: parsed,
+    syntaxOnly,
     diagnostics: (src: TextSource, options?: { syntaxOnly?: boolean }) =>
-      options?.syntaxOnly
+      options?.syntaxOnly || syntaxOnly(src)
         ? toDiagnostics(parsed(src).problems, parsed(src).lines, configOf(src.uri), rulesOf(src.uri))
         : computeDiagnostics(parsed(src), configOf(src.uri), rulesOf(src.uri), kbOf(src.uri)),
     hover: (src: TextSource, position: Position) => {
@@ -133,8 +165,9 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     kbFileCompletion: (text: string, position: Position) => kbFileCompletion(text, new LineIndex(text).offsetAt(position), fallback, options.getKnowledgeBase?.('')),
     resolveCompletion: (item: CompletionItem, uri?: string) => resolveCompletion(item, uri ? kbOf(uri) : options.getKnowledgeBase?.('')),
     codeActions: (src: TextSource, range: Range, only?: string[], invoked?: boolean) =>
-      codeActions(parsed(src), src.uri, range, configOf(src.uri), rulesOf(src.uri), only, kbOf(src.uri), options.getAssistContext?.(src.uri), invoked),
+      codeActions(parsed(src), src.uri, range, configOf(src.uri), rulesOf(src.uri), only, kbOf(src.uri), options.getAssistContext?.(src.uri), invoked, syntaxOnly(src)),
     preannotate: (src: TextSource, types?: readonly string[]) => {
+      if (syntaxOnly(src)) return { edit: { changes: { [src.uri]: [] } }, counts: {}, available: {} };
       const r = preannotate(parsed(src), kbOf(src.uri), configOf(src.uri), types);
       return { edit: { changes: { [src.uri]: r.edits } }, counts: r.counts, available: r.available };
     },
@@ -143,9 +176,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       if (src) {
         const doc = parsed(src);
         const kb = kbOf(src.uri);
-        const unannotated: Record<string, number> = {};
-        for (const s of suggestions(doc, kb)) unannotated[s.type] = (unannotated[s.type] ?? 0) + 1;
-        parts.push(statisticsMarkdown(`This document (${src.uri.replace(/^.*\//, '')})`, collectStatistics([doc]), kb, { unannotated }));
+        const title = `This document (${src.uri.replace(/^.*\//, '')})`;
+        if (syntaxOnly(src)) {
+          parts.push(statisticsMarkdown(title, collectStatistics([doc]), kb), TOO_LARGE_FOR_SUGGESTIONS, '');
+        } else {
+          const unannotated: Record<string, number> = {};
+          for (const s of suggestions(doc, kb)) unannotated[s.type] = (unannotated[s.type] ?? 0) + 1;
+          parts.push(statisticsMarkdown(title, collectStatistics([doc]), kb, { unannotated }));
+        }
       }
       const list = [...workspace];
       if (list.length) parts.push(statisticsMarkdown('Workspace', collectStatistics(list.map((d) => d.doc)), options.getKnowledgeBase?.(list[0].uri), { top: 25 }));
@@ -153,10 +191,11 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     workspaceSymbols: (query: string, workspace: Iterable<IndexedDocument>) => workspaceSymbols(query, workspace),
     inlayHints: (src: TextSource, range: Range) => {
+      if (syntaxOnly(src)) return [];
       const doc = parsed(src);
       return inlayHints(doc, doc.lines.span(range), configOf(src.uri));
     },
-    semanticTokens: (src: TextSource) => semanticTokens(parsed(src)),
+    semanticTokens: (src: TextSource) => (syntaxOnly(src) ? { data: [] } : semanticTokens(parsed(src))),
     documentSymbols: (src: TextSource) => documentSymbols(parsed(src)),
     foldingRanges: (src: TextSource) => foldingRanges(parsed(src)),
     schemaDiagnostics: (text: string) => {

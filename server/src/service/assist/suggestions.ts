@@ -21,20 +21,22 @@ import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { PressDocument } from '../model';
 import { paragraphs, parseParagraph, PARAGRAPH_OFFSET } from '../paragraphs';
 import { findMentionsInDocument, type DocumentMention } from '../mentions';
-import { LruMap } from '../lru';
+import { ContentCache } from '../lru';
 
 export const DATE_TYPES: readonly string[] = ['date', 'time', 'duration', 'set'];
 
 export type Suggestion = DocumentMention;
 
-/** Paragraph cache: per knowledge base, `dct \0 paragraph text` → mentions relative to the paragraph. */
-const paragraphCache = new WeakMap<KnowledgeBase, LruMap<string, DocumentMention[]>>();
+/** Paragraph cache: per knowledge base, (dct, paragraph text) → mentions relative to the paragraph. */
+const paragraphCache = new WeakMap<KnowledgeBase, ContentCache<DocumentMention[]>>();
 /**
  * Paragraphs kept per knowledge base, least recently used dropped first: enough for the open
  * documents of an editor (a 1 MB transcript has ~1,500), small enough that a batch over a corpus
- * of unique paragraphs stays at a flat memory (each entry is ~1–3 KB).
+ * of unique paragraphs stays at a flat memory (each entry is ~1–3 KB); and at most about
+ * PARAGRAPH_BYTES (one long paragraph edited 800 times is 800 entries of megabytes each).
  */
 const MAX_PARAGRAPHS = 10_000;
+const PARAGRAPH_BYTES = 24 * 2 ** 20;
 /** Per parsed document: the suggestions for one knowledge base. */
 const documentCache = new WeakMap<PressDocument, { kb: KnowledgeBase; list: Suggestion[] }>();
 
@@ -48,14 +50,21 @@ function frontMatterDate(doc: PressDocument): string | undefined {
 /** `parsed`: the paragraph already parsed alone (parseParagraph), when the caller has it. */
 function analyseParagraph(kb: KnowledgeBase, text: string, dct: string | undefined, parsed?: PressDocument): DocumentMention[] {
   let cache = paragraphCache.get(kb);
-  if (!cache) paragraphCache.set(kb, (cache = new LruMap(MAX_PARAGRAPHS)));
-  const key = (dct ?? '') + '\0' + text;
-  const hit = cache.get(key);
-  if (hit) return hit;
-  // the paragraph alone, without front matter: its date is `dct`
-  const sub = parsed ? { ...parsed, frontMatter: undefined } : parseParagraph(text);
-  const found = findMentionsInDocument(sub, kb, dct);
-  return cache.set(key, found);
+  if (!cache) paragraphCache.set(kb, (cache = new ContentCache(MAX_PARAGRAPHS, PARAGRAPH_BYTES)));
+  return cache.cached(
+    [dct ?? '', text],
+    // the paragraph alone, without front matter: its date is `dct`
+    () => findMentionsInDocument(parsed ? { ...parsed, frontMatter: undefined } : parseParagraph(text), kb, dct),
+    // the mentions, and the paragraph parsed alone that their texts may be cut from
+    (found) => mentionsBytes(found) + 2 * text.length,
+  );
+}
+
+/** Approximate bytes of mentions: the objects, their texts, their other readings. */
+function mentionsBytes(list: readonly DocumentMention[]): number {
+  let n = 0;
+  for (const m of list) n += 200 + 2 * m.text.length + (m.alternatives ? 80 * m.alternatives.length : 0);
+  return n;
 }
 
 const HYPHENS = new Set([0x2d, 0x2010, 0x2011]);

@@ -13,3 +13,10 @@ export interface CheckContext {
 export type Problem = SyntaxProblem;
 
 export type Check = (ctx: CheckContext) => Problem[];
+
+/** Approximate bytes of problems (the objects, their messages, their fix data), for the bounds of the caches that keep them. */
+export function problemsBytes(problems: readonly Problem[]): number {
+  let n = 0;
+  for (const p of problems) n += 240 + 2 * p.message.length + (p.data ? 160 : 0);
+  return n;
+}

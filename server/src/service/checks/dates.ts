@@ -30,7 +30,7 @@ import type { Span } from '../text';
 import { quote } from '../strings';
 import type { Check, Problem } from './check';
 import { publicationDate } from './frontMatter';
-import { LruMap } from '../lru';
+import { ContentCache } from '../lru';
 
 /** How much plain text on each side of a label the normalizer sees (it keeps one sentence). */
 const CONTEXT_CHARS = 160;
@@ -98,26 +98,32 @@ export function labelContext(doc: PressDocument, a: Annotation): { before: strin
 }
 
 /**
- * normalize() with bounded memos (least recently used dropped first). Most labels read the same
- * in any context ("29 June 2022", "today", "in 2015"): their value is kept by label and
- * publication date alone, so the context is not even cut out of the text; the others ("Friday",
- * "in May") are kept by label, date and context.
+ * normalize() with bounded memos (least recently used dropped first; entries and bytes bounded,
+ * keyed by content: a label can be long). Most labels read the same in any context ("29 June
+ * 2022", "today", "in 2015"): their value is kept by label and publication date alone, so the
+ * context is not even cut out of the text; the others ("Friday", "in May") are kept by label,
+ * date and context.
  */
 const MEMO_SIZE = 8192;
-const memo = new LruMap<string, Normalized | undefined>(MEMO_SIZE);
-const contextFree = new LruMap<string, Normalized | undefined>(MEMO_SIZE);
+const MEMO_BYTES = 8 * 2 ** 20;
+/** A normalized value: an object of a few short strings. */
+const VALUE_BYTES = 200;
+const memo = new ContentCache<Normalized | undefined>(MEMO_SIZE, MEMO_BYTES);
+const contextFree = new ContentCache<Normalized | undefined>(MEMO_SIZE, MEMO_BYTES);
 
 type Context = { before?: string; after?: string };
 
 export function normalizeCached(label: string, dct: string | undefined, context?: Context | (() => Context)): Normalized | undefined {
-  const freeKey = `${label}\u0000${dct ?? ''}`;
-  if (contextFree.has(freeKey)) return contextFree.get(freeKey);
+  const free = [label, dct ?? ''];
+  const known = contextFree.entry(free);
+  if (known) return known.value;
   const ctx = typeof context === 'function' ? context() : context;
-  const key = `${freeKey}\u0000${ctx?.before ?? ''}\u0000${ctx?.after ?? ''}`;
-  if (memo.has(key)) return memo.get(key);
+  const parts = [label, dct ?? '', ctx?.before ?? '', ctx?.after ?? ''];
+  const seen = memo.entry(parts);
+  if (seen) return seen.value;
   const { value, usedContext } = normalizeTracked(label, dct, ctx);
   if (value) Object.freeze(value);
-  return usedContext ? memo.set(key, value) : contextFree.set(freeKey, value);
+  return usedContext ? memo.set(parts, value, VALUE_BYTES) : contextFree.set(free, value, VALUE_BYTES);
 }
 
 /** The label normalized against the publication date, in its context (cut out only if needed). */
@@ -129,7 +135,7 @@ export function normalizeLabel(doc: PressDocument, a: Annotation, dct: string | 
 /** Anchors of different weekdays, months and years: a value that changes with them is relative. */
 const ANCHORS = ['2001-03-14', '2013-10-05', '2019-12-31'];
 
-const relativeMemo = new LruMap<string, boolean>(MEMO_SIZE);
+const relativeMemo = new ContentCache<boolean>(MEMO_SIZE, MEMO_BYTES);
 
 /**
  * Whether an expression's value depends on the publication date ("today", "last Friday",
@@ -139,12 +145,14 @@ const relativeMemo = new LruMap<string, boolean>(MEMO_SIZE);
 export function isRelative(label: string): boolean {
   const key = label.trim();
   if (!key) return false;
-  let r = relativeMemo.get(key);
-  if (r === undefined) {
-    const values = ANCHORS.map((d) => normalize(key, d)?.value);
-    r = relativeMemo.set(key, values.every((v) => v !== undefined) && new Set(values).size > 1);
-  }
-  return r;
+  return relativeMemo.cached(
+    [key],
+    () => {
+      const values = ANCHORS.map((d) => normalize(key, d)?.value);
+      return values.every((v) => v !== undefined) && new Set(values).size > 1;
+    },
+    () => 16,
+  );
 }
 
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})(?=$|T)/;

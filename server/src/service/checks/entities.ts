@@ -12,9 +12,9 @@ import { foldName } from '../kb/normalize';
 import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { Annotation } from '../model';
 import { quote } from '../strings';
-import type { Check, CheckContext, Problem } from './check';
+import { problemsBytes, type Check, type CheckContext, type Problem } from './check';
 import { publicationDate } from './frontMatter';
-import { LruMap } from '../lru';
+import { ContentCache } from '../lru';
 
 /**
  * Types whose ids are checked against the knowledge base: entity types it has entities of.
@@ -126,18 +126,20 @@ function entityProblems(ctx: CheckContext, a: Annotation, date: string | undefin
 type Where = 'id' | 'type' | 'label';
 
 /**
- * Problems by `date \0 type \0 id \0 label`, per knowledge base and configuration, kept across
- * documents and paragraphs (least recently used dropped first): a corpus names the same entities
- * again and again, and each distinct mention is looked up once (did-you-mean is a search).
+ * Problems by (date, type, id, label), per knowledge base and configuration, kept across
+ * documents and paragraphs (least recently used dropped first, at most REMEMBERED_SIZE entries
+ * and about REMEMBERED_BYTES): a corpus names the same entities again and again, and each
+ * distinct mention is looked up once (did-you-mean is a search).
  */
-const remembered = new WeakMap<KnowledgeBase, WeakMap<object, LruMap<string, Array<{ where: Where; problem: Problem }>>>>();
+const remembered = new WeakMap<KnowledgeBase, WeakMap<object, ContentCache<Array<{ where: Where; problem: Problem }>>>>();
 const REMEMBERED_SIZE = 20_000;
+const REMEMBERED_BYTES = 16 * 2 ** 20;
 
-function memoOf(ctx: CheckContext): LruMap<string, Array<{ where: Where; problem: Problem }>> {
+function memoOf(ctx: CheckContext): ContentCache<Array<{ where: Where; problem: Problem }>> {
   let byConfig = remembered.get(ctx.kb);
   if (!byConfig) remembered.set(ctx.kb, (byConfig = new WeakMap()));
   let memo = byConfig.get(ctx.config);
-  if (!memo) byConfig.set(ctx.config, (memo = new LruMap(REMEMBERED_SIZE)));
+  if (!memo) byConfig.set(ctx.config, (memo = new ContentCache(REMEMBERED_SIZE, REMEMBERED_BYTES)));
   return memo;
 }
 
@@ -154,16 +156,15 @@ export const checkEntities: Check = (ctx) => {
   };
   for (const a of ctx.doc.all) {
     if (!a.id || !a.idSpan || !checked(a.type)) continue;
-    const key = `${date ?? ''}\u0000${a.type}\u0000${a.id}\u0000${a.text}`;
-    const seen =
-      memo.get(key) ??
-      memo.set(
-        key,
+    const seen = memo.cached(
+      [date ?? '', a.type, a.id, a.text],
+      () =>
         entityProblems(ctx, a, date).map((problem) => ({
           where: problem.span.start === a.idSpan!.start ? 'id' : problem.span.start === a.typeSpan.start ? 'type' : 'label',
           problem,
         })),
-      );
+      (list) => problemsBytes(list.map((x) => x.problem)) + 40 * list.length,
+    );
     for (const { where, problem } of seen) {
       out.push({ ...problem, span: where === 'id' ? a.idSpan : where === 'type' ? a.typeSpan : a.labelSpan });
     }

@@ -19,6 +19,7 @@ import type { Entity } from '../kb/types';
 import type { KnowledgeBase } from '../kb/knowledgeBase';
 import { CLASS_TABLE, charClass, UNKNOWN, DIGIT, foldToken, isApostropheCode, isHyphenCode, isSpaceCode, LOWER, Shape, shapeOf, UPPER, WIDE, WORD } from './chars';
 import { demonymsOf, NameForm, nameForms, Rank } from './names';
+import { ownCopy } from '../lru';
 
 export interface MentionReading {
   type: string;
@@ -568,15 +569,20 @@ export class MentionFinder {
   private readonly tEnd = new Int32Array(MAX_TOKENS);
   private readonly tShape = new Uint8Array(MAX_TOKENS);
 
-  /** Folded keys of non-ASCII words (foldToken normalizes: worth remembering). */
+  /**
+   * Folded keys of non-ASCII words (foldToken normalizes: worth remembering), at most 4,096 words
+   * of at most 64 characters (a longer word, such as a run of CJK text, costs as much to look up
+   * as to fold), each an own copy: a word cut from a paragraph would keep the paragraph alive.
+   */
   private readonly folds = new Map<string, string>();
 
   private foldWide(word: string): string {
+    if (word.length > 64) return foldToken(word, true);
     let f = this.folds.get(word);
     if (f === undefined) {
       if (this.folds.size >= 4096) this.folds.clear();
-      f = foldToken(word, true);
-      this.folds.set(word, f);
+      f = ownCopy(foldToken(word, true));
+      this.folds.set(ownCopy(word), f);
     }
     return f;
   }
