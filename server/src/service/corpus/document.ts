@@ -11,6 +11,7 @@
  * Pure: no file system. Never throws.
  */
 import { stringify as yamlStringify } from 'yaml';
+import { idProblem, isValidId } from '../ids';
 import { parse } from '../parser';
 import { plainText } from '../plain';
 import { RULES_BY_CODE } from '../rules';
@@ -60,8 +61,6 @@ export interface CorpusProblem {
 
 const TYPE_RE = /^[A-Za-z][A-Za-z0-9_-]*$/;
 const KEY_RE = /^[A-Za-z][A-Za-z0-9_.-]*$/;
-/** Characters an id cannot hold: they end the spec's first token or change how it reads. */
-const ID_BAD_RE = /[ \t\r\n{}[="]/;
 const LINE_BREAK_RE = /\r\n?|\n/;
 
 // ---------------------------------------------------------------------------------------------
@@ -234,7 +233,7 @@ function spanProblem(text: string, s: CorpusSpan): string | undefined {
     return undefined;
   }
   if (!TYPE_RE.test(s.type)) return `the type ${JSON.stringify(s.type)} is not a type name (a letter, then letters, digits, - or _)`;
-  if (s.id !== undefined && ID_BAD_RE.test(s.id)) return `the id ${JSON.stringify(s.id)} holds a character an id cannot (space, line break, { } [ = ")`;
+  if (s.id !== undefined && s.id !== '' && !isValidId(s.id)) return `the id ${JSON.stringify(s.id)} cannot be markup: ${idProblem(s.id)}`;
   for (const a of s.attributes) {
     if (!KEY_RE.test(a.key)) return `the attribute name ${JSON.stringify(a.key)} is not valid`;
     if (/[\r\n]/.test(a.value)) return `the value of ${a.key} holds a line break`;
