@@ -14,22 +14,22 @@ const nested = (k, open, middle, close) => {
 
 module.exports = [
   // item 4: every level's label holds the text of the levels inside it
-  { item: 4, name: 'nested labels [w … x … w]{a}', make: (k) => nested(k, '[w ', 'x', ' w]{a}'), run: parseAll },
-  { item: 4, name: 'nested labels [[[…x]{a}]{a}]{a}', make: (k) => nested(k, '[', 'x', ']{a}'), run: parseAll },
+  { item: 4, name: 'parser: nested labels [w … x … w]{a}', make: (k) => nested(k, '[w ', 'x', ' w]{a}'), run: parseAll },
+  { item: 4, name: 'parser: nested labels [[[…x]{a}]{a}]{a}', make: (k) => nested(k, '[', 'x', ']{a}'), run: parseAll },
   // item 6: deep nesting (setParents recursion) and many problems (spread into push)
-  { item: 6, name: 'nested plain brackets [[[…x…]]] around annotations', make: (k) => nested(k, '[', '[x]{a} '.repeat(50), ']'), run: parseAll },
-  { item: 6, name: 'many problems []{a} (empty labels)', make: (k) => '[]{a} '.repeat(n(k, '[]{a} ')), run: parseAll },
-  { item: 6, name: 'many annotations inside one unclosed [', make: (k) => '[' + '[x]{a} '.repeat(n(k, '[x]{a} ')), run: parseAll },
+  { item: 6, name: 'parser: nested plain brackets [[[…x…]]] around annotations', make: (k) => nested(k, '[', '[x]{a} '.repeat(50), ']'), run: parseAll },
+  { item: 6, name: 'parser: many problems []{a} (empty labels)', make: (k) => '[]{a} '.repeat(n(4 * k, '[]{a} ')), run: parseAll }, // 42,000 problems at 1×: below that, garbage collection is cheaper per object
+  { item: 6, name: 'parser: many annotations inside one unclosed [', make: (k) => '[' + '[x]{a} '.repeat(n(k, '[x]{a} ')), run: parseAll },
   // item 7 / 10: quotes in specs
-  { item: 10, name: 'unterminated \\" in specs, one line: [a]{x \\"', make: (k) => '[a]{x \\"'.repeat(n(k, '[a]{x \\"')), run: parseAll },
-  { item: 10, name: 'unterminated quoted values, one line: [a]{x k="', make: (k) => '[a]{x k="'.repeat(n(k, '[a]{x k="')), run: parseAll },
-  { item: 10, name: 'quote in ids, one line: [a]{x:a"} b', make: (k) => '[a]{x:a"} b '.repeat(n(k, '[a]{x:a"} b ')), run: parseAll },
-  { item: 10, name: 'escaped quotes, closed at the end: [a]{x k="\\" … " y y y', make: (k) => '[a]{x k="\\"'.repeat(n(k / 2, '[a]{x k="\\"')) + '" ' + 'y '.repeat(n(k / 2, 'y ')), run: parseAll },
-  { item: 10, name: 'specs in a label, unterminated: [{a k="', make: (k) => '[' + '{a k="'.repeat(n(k, '{a k="')), run: parseAll },
-  { item: 10, name: 'unopened ]{ with quotes: ]{a k="\\"', make: (k) => ']{a k="\\"'.repeat(n(k, ']{a k="\\"')), run: parseAll },
+  { item: 10, name: 'parser: unterminated \\" in specs, one line: [a]{x \\"', make: (k) => '[a]{x \\"'.repeat(n(k, '[a]{x \\"')), run: parseAll },
+  { item: 10, name: 'parser: unterminated quoted values, one line: [a]{x k="', make: (k) => '[a]{x k="'.repeat(n(k, '[a]{x k="')), run: parseAll },
+  { item: 10, name: 'parser: quote in ids, one line: [a]{x:a"} b', make: (k) => '[a]{x:a"} b '.repeat(n(k, '[a]{x:a"} b ')), run: parseAll },
+  { item: 10, name: 'parser: escaped quotes, closed at the end: [a]{x k="\\" … " y y y', make: (k) => '[a]{x k="\\"'.repeat(n(k / 2, '[a]{x k="\\"')) + '" ' + 'y '.repeat(n(k / 2, 'y ')), run: parseAll },
+  { item: 10, name: 'parser: specs in a label, unterminated: [{a k="', make: (k) => '[' + '{a k="'.repeat(n(k, '{a k="')), run: parseAll },
+  { item: 10, name: 'parser: unopened ]{ with quotes: ]{a k="\\"', make: (k) => ']{a k="\\"'.repeat(n(k, ']{a k="\\"')), run: parseAll },
   // item 11: the paragraph splitter
-  { item: 11, name: "paragraphs: 'a' + '\\n' × n + '\\u00a0b'", make: (k) => parse('a' + '\n'.repeat(n(k, '\n')) + '\u00a0b'), run: (doc) => paragraphs(doc).length, units: (doc) => doc.text.length },
-  { item: 11, name: "paragraphs: 'a' + '\\r' × n + '\\u00a0b'", make: (k) => parse('a' + '\r'.repeat(n(k, '\r')) + '\u00a0b'), run: (doc) => paragraphs(doc).length, units: (doc) => doc.text.length },
-  { item: 11, name: "paragraphs: 'a' + ' \\n' × n + '\\u2028b'", make: (k) => parse('a' + ' \n'.repeat(n(k, ' \n')) + '\u2028b'), run: (doc) => paragraphs(doc).length, units: (doc) => doc.text.length },
-  { item: 11, name: 'paragraphs: many short paragraphs', make: (k) => parse('a b\n\n'.repeat(n(k, 'a b\n\n'))), run: (doc) => paragraphs(doc).length, units: (doc) => doc.text.length },
+  { item: 11, name: "parser: paragraphs, 'a' + '\\n' × n + '\\u00a0b'", make: (k) => parse('a' + '\n'.repeat(n(k, '\n')) + '\u00a0b'), run: (doc) => paragraphs(doc).length, units: (doc) => doc.text.length },
+  { item: 11, name: "parser: paragraphs, 'a' + '\\r' × n + '\\u00a0b'", make: (k) => parse('a' + '\r'.repeat(n(k, '\r')) + '\u00a0b'), run: (doc) => paragraphs(doc).length, units: (doc) => doc.text.length },
+  { item: 11, name: "parser: paragraphs, 'a' + ' \\n' × n + '\\u2028b'", make: (k) => parse('a' + ' \n'.repeat(n(k, ' \n')) + '\u2028b'), run: (doc) => paragraphs(doc).length, units: (doc) => doc.text.length },
+  { item: 11, name: 'parser: paragraphs, many short paragraphs', make: (k) => parse('a b\n\n'.repeat(n(k, 'a b\n\n'))), run: (doc) => paragraphs(doc).length, units: (doc) => doc.text.length },
 ];
