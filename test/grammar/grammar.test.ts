@@ -308,10 +308,13 @@ describe('grammar: syntaxes/pressmark.tmLanguage.json', () => {
           .sort((a, b) => a.at - b.at)
           .map((x) => x.s);
       const pieces = ['[', ']', '{', '}', '\\', ':', '=', '"', ' ', '\t', 'a', 'org', 'date:X', '{org}', '{ org}', ']{', '{org k=v}',
-        'k="v}"', '{org:a"b}', 'x=1', '[a]{org}', 'К', '🇰🇿', '\n', '\n\n'];
+        'k="v}"', '{org:a"b}', 'x=1', '[a]{org}', 'К', '🇰🇿', '\n', '\n\n', 'k="', '="', '\\"', '{org:a=b}', 'k=v"w'];
       fc.assert(
         fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 50 }), (parts) => {
           const text = 'x' + parts.join('');
+          // Past MAX_NESTING open brackets the parser reads the outermost as text; the grammar
+          // does not count (docs/grammar-scopes.md).
+          fc.pre(!parse(text).problems.some((p) => p.code === 'syntax.too-deep'));
           const fromParser = parserStarts(text);
           // An unclosed `[` opens a multiline region in the grammar; the parser drops it later.
           const fromGrammar = grammarStarts(text).filter((s) => !s.endsWith(':multiline') || fromParser.includes(s));

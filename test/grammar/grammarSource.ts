@@ -20,27 +20,40 @@ export const TIMEX_TYPES = ['date', 'time', 'duration', 'set'];
 export const TYPES = [...ENTITY_TYPES, ...TIMEX_TYPES];
 
 
-// A closed quoted part (parser: a quote opens a quoted part anywhere in a spec token).
-const Q = '"(?:[^"\\\\\\n]|\\\\.)*+"';
-// A spec right after `]`: to `}`, or (unclosed) up to `{`, `[`, an unterminated quote or EOL.
-// Its first token may hold an unterminated quote, which then runs to the end of the line.
-const FIRST_TOKEN = `[ \\t]*(?:[^ \\t{}\\[\\n"]|${Q.slice(0, -1)}"?)*+`;
-const SPEC_AFTER = `\\{${FIRST_TOKEN}(?:[^{}\\[\\n"]|${Q})*+\\}?`;
-const SPEC_CLOSED = `\\{(?:[^{}\\[\\n"]|${Q})*+\\}`;
+// The spec's tokens, as the parser scans them (parser.ts, `scanSpec`): tokens are separated by
+// blanks and end at a blank, `{`, `}`, `[` or the end of the line. A `"` opens a quoted value only
+// right after the first `=` of an attribute token; anywhere else, the `type:id` token above all,
+// it is a character.
+const T = String.raw`[^ \t{}\[\n]`;
+const TOKEN_END = String.raw`(?![^ \t{}\[\n])`;
+// A quoted value: closed, or (unclosed) running to the end of the line.
+const Q_OPEN = String.raw`"(?:[^"\\\n]|\\.)*+`;
+const Q = `${Q_OPEN}"`;
+// An attribute token (any: the `=` and the quoted value may be missing or broken).
+const ATTR = String.raw`(?:(?=${T})[^ \t{}\[\n=]*+(?:=(?:${Q_OPEN}"?)?${T}*+)?)`;
+// An attribute token an unclosed spec keeps: a key, `=`, and no quoted value left open.
+const ATTR_KEPT = String.raw`(?:[^ \t{}\[\n=]++=(?:${Q}|(?!"))${T}*+)`;
+// The first token when it is right after `{` and has no `=` before its first `:`: `type` or
+// `type:id` (whose id may hold `=` and `"`: an invalid id, not an attribute).
+const TYPE_TOKEN = String.raw`(?:(?=${T})[^ \t{}\[\n=:]*+(?::${T}*+)?${TOKEN_END})`;
+const FIRST = `(?>${TYPE_TOKEN}|${ATTR})`;
+// A closed spec after its `{`: tokens up to `}`.
+const CLOSED_BODY = String.raw`${FIRST}?(?:[ \t]++${ATTR}?)*+\}`;
+// A spec right after `]`: to `}`; or, unclosed, its first token and the attributes after it
+// up to the first token that is none (the rest of the line is text, as for the parser).
+const SPEC_AFTER = String.raw`\{(?>${CLOSED_BODY}|(?:${FIRST}|[ \t]++${ATTR})?(?:[ \t]++${ATTR_KEPT})*+)`;
 // What the parser takes for a spec that lost its `]` (`[label {type:id}`): a closed spec whose
-// first token, right after `{`, is a type name optionally followed by `:id` (no `=`).
-const LOOKS = `(?=\\{[A-Za-z][A-Za-z0-9_-]*(?::(?:[^ \\t{}\\[\\n="]|${Q})*+)?[ \\t}])${SPEC_CLOSED}`;
+// first token, right after `{`, is a type name optionally followed by `:id`.
+const LOOKS = String.raw`(?=\{[A-Za-z][A-Za-z0-9_-]*(?::${T}*+)?[ \t}])\{${CLOSED_BODY}`;
 // A label: plain chars, escape pairs, a `{` that does not read as a spec, or a balanced
 // `[...]` (a nested annotation when a spec follows), or a nested `[` that a spec without its `]`
 // closes (`[x {org}`: the parser drops that `[`). Possessive: no backtracking at all.
 const LABEL = `(?<label>(?:[^\\[\\]\\\\\\n{]|\\\\.|(?!${LOOKS})\\{|\\[\\g<label>(?:\\](?:${SPEC_AFTER})?|${LOOKS}))*+)`;
-// One token of a spec (id or value): no blank, braces or `[`; quoted parts may hold anything.
-const TOKEN_CHARS = `(?:[^ \\t{}\\[\\n"=]|${Q.slice(0, -1)}"?)*+`;
-// The first token of a spec names the type when it is `TYPE` or `TYPE:id` with no `=` outside
-// quotes; it ends at a blank, `{`, `}`, `[` or the end of the line.
-const TOKEN_END = '(?![^ \\t{}\\[\\n])';
+// The id of the `type:id` token: anything up to the token's end.
+const TOKEN_CHARS = `${T}*+`;
 const typed = (type: string): string => `${type}(?::${TOKEN_CHARS})?${TOKEN_END}`;
-const VALUE_CHARS = `(?:[^ \\t{}\\[\\n"]|${Q.slice(0, -1)}"?)++`;
+// An attribute value that is not one closed quoted value.
+const VALUE_CHARS = String.raw`(?:(?=${T})(?:${Q_OPEN}"?)?${T}*+)`;
 
 function annotationRule(type: string | null): Rule {
   const typeCheck = type === null ? '\\{' : `\\{${typed(type)}`;
@@ -60,7 +73,7 @@ function annotationRule(type: string | null): Rule {
 
 function specRule(type: string | null): Rule {
   const timex = type !== null && TIMEX_TYPES.includes(type);
-  const typeRe = type === null ? '[^ \\t{}\\[\\n:="]+' : type;
+  const typeRe = type === null ? '[^ \\t{}\\[\\n:=]+' : type;
   return {
     name: 'meta.spec.pressmark',
     begin: type === null ? '(\\{)' : `(\\{)(?=${typed(type)})`,
@@ -147,7 +160,7 @@ export function buildGrammar(): Rule {
       patterns: [...TYPES.map((t) => ({ include: `#spec-${t}` })), { include: '#spec-other' }],
     },
     attribute: {
-      match: `([^ \\t{}\\[\\n="]+)(=)(?:(${Q})(?![^ \\t{}\\[\\n])|(${VALUE_CHARS}))?`,
+      match: `([^ \\t{}\\[\\n=]+)(=)(?:(${Q})${TOKEN_END}|(${VALUE_CHARS}))?`,
       captures: {
         '1': { name: 'entity.other.attribute-name.pressmark' },
         '2': { name: 'punctuation.separator.key-value.pressmark' },

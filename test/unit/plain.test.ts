@@ -54,6 +54,7 @@ describe('plainText', () => {
     ['[[OSCE]{org:OSCE} Parliamentary Assembly]{org:OSCE-PA}', 'OSCE Parliamentary Assembly'],
     ['---\ndate: 2022-06-29\n---\r\n[Қазақстан]{country:KZ} 🇰🇿 \\]\r\n', 'Қазақстан 🇰🇿 ]\r\n'],
     ['[x]{country:KZ}'.repeat(50) + ' then \\[ once', 'x'.repeat(50) + ' then [ once'],
+    ['[Ann]{person:a"} said that Bob and [Bea]{person:"b} agreed.', 'Ann said that Bob and Bea agreed.'], // issue 12, item 7
   ];
   for (const [src, text] of cases) {
     it(`${JSON.stringify(src.slice(0, 40))} → ${JSON.stringify(text.slice(0, 30))}`, () => {

@@ -18,6 +18,7 @@ import { describeReading, DATE_TYPES, suggestions } from './assist/suggestions';
 import { addToKbEdit, annotateAllEdits, annotateEdits, trimEdits, type KbTarget } from './assist/edits';
 import { boundaryTrim } from './checks/boundaries';
 import { readingOf } from './checks/consistency';
+import { isValidId } from './ids';
 
 /** What the assisted-annotation fixes need from the workspace (the server's knowledge-base files). */
 export interface AssistContext {
@@ -180,7 +181,7 @@ export const FIXERS: Readonly<Record<string, Fixer>> = {
 function addToKnowledgeBase(ctx: FixContext): CodeAction[] {
   const a = ctx.doc.all.find((x) => x.idSpan && x.idSpan.start === ctx.problem.span.start && x.idSpan.end === ctx.problem.span.end);
   if (!a || !a.id || !ctx.assist || a.type === 'country' || DATE_TYPES.includes(a.type)) return [];
-  if (!/^[^\s{}[\]]+$/.test(a.id)) return [];
+  if (!isValidId(a.id)) return [];
   const name = a.text.replace(/\s+/g, ' ').trim();
   if (!name) return [];
   const made = addToKbEdit(ctx.assist.kbTargets ?? [], ctx.assist.rootUri, { id: a.id, type: a.type, name });

@@ -31,7 +31,7 @@ export interface Annotation {
   /** The type as written ('' when missing). */
   type: string;
   typeSpan: Span;
-  /** undefined when there is no `:`; '' for `{type:}`. */
+  /** undefined when there is no `:`; '' for `{type:}`. May break the id syntax (ids.ts): `syntax.invalid-id` says so. */
   id: string | undefined;
   idSpan: Span | undefined;
   attributes: Attribute[];
@@ -39,7 +39,7 @@ export interface Annotation {
   parent: Annotation | undefined;
   /** The label's text as a reader sees it: nested markup removed, escapes resolved. */
   text: string;
-  /** Nesting depth, 0 for top level. */
+  /** Nesting depth, 0 for top level; below MAX_NESTING (parser.ts). */
   depth: number;
 }
 
@@ -85,11 +85,18 @@ export interface PressDocument {
   problems: SyntaxProblem[];
 }
 
-/** Pre-order walk. */
+/** Pre-order walk (a loop: no recursion, no generator per level). */
 export function* walk(annotations: readonly Annotation[]): Generator<Annotation> {
-  for (const a of annotations) {
+  const stack: Array<{ list: readonly Annotation[]; next: number }> = [{ list: annotations, next: 0 }];
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    if (top.next >= top.list.length) {
+      stack.pop();
+      continue;
+    }
+    const a = top.list[top.next++];
     yield a;
-    yield* walk(a.children);
+    if (a.children.length) stack.push({ list: a.children, next: 0 });
   }
 }
 

@@ -8,6 +8,8 @@ import type { ProjectConfig } from './config';
 import type { KnowledgeBase } from './kb/knowledgeBase';
 import type { Entity } from './kb/types';
 import type { KbFile } from './kb/workspace';
+import { yamlScalar } from './assist/edits';
+import { idProblem } from './ids';
 import type { Annotation, PressDocument } from './model';
 import type { Span } from './text';
 
@@ -89,8 +91,6 @@ export function references(ref: EntityRef, docs: Iterable<IndexedDocument>, kbFi
 
 export class RenameError extends Error {}
 
-const ID_RE = /^[^\s{}[\]]+$/;
-
 /**
  * The edits that rename a workspace entity's id everywhere: its definition, references in
  * knowledge-base files, and every annotation. Built-in ids are not renamed: they are codes
@@ -100,18 +100,23 @@ export function renameEdits(ref: EntityRef, newId: string, kb: KnowledgeBase, do
   const e = kb.get(ref.type, ref.id);
   if (!e) throw new RenameError(`Unknown ${ref.type} id \`${ref.id}\`: nothing to rename.`);
   if (e.source.kind !== 'workspace') throw new RenameError(`\`${ref.id}\` is a built-in ${ref.type} id; only ids defined in workspace knowledge-base files can be renamed.`);
-  if (!ID_RE.test(newId)) throw new RenameError(`\`${newId}\` is not a valid id: ids are one word without brackets.`);
+  const why = idProblem(newId);
+  if (why) throw new RenameError(`\`${newId}\` is not a valid id. ${why}`);
   if (newId !== ref.id && kb.get(ref.type, newId)) throw new RenameError(`The ${ref.type} id \`${newId}\` already exists.`);
   const changes: Record<string, TextEdit[]> = {};
-  const add = (uri: string, range: Range) => (changes[uri] ??= []).push({ range, newText: newId });
+  const add = (uri: string, range: Range, newText: string) => (changes[uri] ??= []).push({ range, newText });
   for (const { uri, doc } of docs) {
-    for (const a of doc.all) if (a.type === ref.type && a.id === ref.id && a.idSpan) add(uri, doc.lines.range(a.idSpan));
+    for (const a of doc.all) if (a.type === ref.type && a.id === ref.id && a.idSpan) add(uri, doc.lines.range(a.idSpan), newId);
   }
+  // In YAML the id is a scalar node (quotes, or a block scalar's header and line break, included):
+  // it becomes one that reads back as the new id.
+  const scalar = yamlScalar(newId);
+  const yamlEdit = (f: KbFile, span: Span) => add(f.uri, f.lines.range(span), scalar + /\s*$/.exec(f.text.slice(span.start, span.end))![0]);
   for (const f of kbFiles) {
     f.entities.forEach((x, i) => {
-      if (x.type === ref.type && x.id === ref.id) add(f.uri, f.lines.range(f.idSpans[i]));
+      if (x.type === ref.type && x.id === ref.id) yamlEdit(f, f.idSpans[i]);
     });
-    for (const r of f.references) if (r.type === ref.type && r.id === ref.id) add(f.uri, f.lines.range(r.span));
+    for (const r of f.references) if (r.type === ref.type && r.id === ref.id) yamlEdit(f, r.span);
   }
   return { changes };
 }

@@ -7,19 +7,73 @@ import type { PressDocument } from './model';
 import { parse } from './parser';
 import type { Span } from './text';
 
-/** Paragraphs of the body: maximal runs of lines separated by blank lines, as source spans. */
+const CR = 13;
+const LF = 10;
+const LINE_BREAK = /[\r\n]/g;
+/** What `\s` matches (the next paragraph must start with anything else). */
+const WHITE = /\s/;
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/**
+ * Paragraphs of the body: maximal runs of lines separated by blank lines, as source spans.
+ *
+ * A separator is two or more line breaks (`\n` or `\r\n`; or two or more lone `\r`), each
+ * followed by the spaces and tabs after it, that ends where a character other than white space
+ * starts or at the end of the text; it is what the regex
+ * `/\r?\n[ \t]*(?:\r?\n[ \t]*)+(?=\S|$)|\r[ \t]*(?:\r[ \t]*)+(?=\S|$)/g` matches, found in one
+ * pass: a run of line breaks that cannot end a separator is skipped whole (that regex retried it
+ * from each of its line breaks, quadratic in the length of the run). Where white space other
+ * than a space or tab follows the run (`\u00a0`, `\u2028`), the paragraphs on either side
+ * stay one: a larger paragraph is still parsed alone as in its document.
+ */
 export function paragraphs(doc: PressDocument): Span[] {
   const text = doc.text;
+  const n = text.length;
   const out: Span[] = [];
-  const re = /\r?\n[ \t]*(?:\r?\n[ \t]*)+(?=\S|$)|\r[ \t]*(?:\r[ \t]*)+(?=\S|$)/g;
-  re.lastIndex = doc.bodyStart;
   let start = doc.bodyStart;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m.index > start) out.push({ start, end: m.index });
-    start = m.index + m[0].length;
-    if (m[0].length === 0) re.lastIndex++;
+  const separator = (at: number, end: number): void => {
+    if (at > start) out.push({ start, end: at });
+    start = end;
+  };
+  let p = doc.bodyStart;
+  for (;;) {
+    LINE_BREAK.lastIndex = p;
+    if (!LINE_BREAK.test(text)) break;
+    p = LINE_BREAK.lastIndex - 1;
+    let e = p;
+    let units = 0;
+    if (text.charCodeAt(p) === LF || text.charCodeAt(p + 1) === LF) {
+      // line breaks `\n` / `\r\n`, each with the spaces and tabs after it
+      for (;;) {
+        if (text.charCodeAt(e) === CR && text.charCodeAt(e + 1) === LF) e += 2;
+        else if (text.charCodeAt(e) === LF) e++;
+        else break;
+        while (e < n && isBlank(text.charCodeAt(e))) e++;
+        units++;
+      }
+      if (units >= 2 && (e === n || !WHITE.test(text[e]))) separator(p, e);
+      // otherwise no separator starts inside the run: every one from there ends at e too
+      p = e;
+    } else {
+      // lone `\r`, each with the spaces and tabs after it
+      while (text.charCodeAt(e) === CR) {
+        e++;
+        while (e < n && isBlank(text.charCodeAt(e))) e++;
+        units++;
+      }
+      if (units >= 2 && (e === n || !WHITE.test(text[e]))) {
+        separator(p, e);
+        p = e;
+      } else {
+        // a `\r\n` that ends the run may start a separator of the other kind
+        p = text.charCodeAt(e - 1) === CR && text.charCodeAt(e) === LF ? e - 1 : e;
+      }
+    }
   }
-  if (start < text.length) out.push({ start, end: text.length });
+  if (start < n) out.push({ start, end: n });
   return out;
 }
 

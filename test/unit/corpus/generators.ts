@@ -8,7 +8,7 @@ import * as fc from 'fast-check';
 const WORDS = ['Kazakhstan', 'OSCE', 'Nur-Sultan', 'Жаңа', 'Қазақстан', '中文', 'é', 'e\u0301', '😀', '𝔸𝔹', '\u200b', 'x', '2022', 'a=b', 'c:d', '"q"', '–', '.', ','];
 const ATOMS = [' ', '  ', '\t', ' (see) ', '\\[', '\\]', '\\{', '\\}', '\\\\', '\\q', ' [sic] ', ' [1] ', '{1, 2}', '{ x }', '\u00a0'];
 const TYPES = ['country', 'org', 'person', 'place', 'date', 'time', 'duration', 'set', 'ship', 'x-y_1'];
-const IDS = ['KZ', 'OSCE-PA', '', 'wd:Q81299', '2022-06-29', 'P30Y', 'Ж', '😀', 'a.b/c', 'G1526273'];
+const IDS = ['KZ', 'OSCE-PA', '', 'wd:Q81299', '2022-06-29', 'P30Y', 'Ж', '😀', 'a.b/c', '*bob', 'G1526273'];
 const ATTRS = ['mod=APPROX', 'quant=EVERY', 'note="a b"', 'k="x \\" y"', 'k2=v', 'e=""', 'z="{}[]"'];
 
 const word = fc.constantFrom(...WORDS);

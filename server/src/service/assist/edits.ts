@@ -64,8 +64,25 @@ export interface NewEntity {
   name: string;
 }
 
-function yamlScalar(s: string): string {
-  return /^[\p{L}\p{N}][\p{L}\p{N} .,&()/'’-]*$/u.test(s) && !/[:#]/.test(s) && !/\s$/.test(s) ? s : JSON.stringify(s);
+/**
+ * Plain scalars that every YAML reader takes for this string, in a block or a flow collection:
+ * a letter first (no indicator, no number, date or `.inf`), then letters, marks, digits and
+ * `_ . - / ' ’ ( ) &` or single spaces inside, none of `: # , [ ] { }`.
+ */
+const PLAIN_SCALAR = /^\p{L}(?:[\p{L}\p{M}\p{N}_.\-/'’()&]| (?! |$))*$/u;
+/** Plain words that YAML 1.2 or 1.1 reads as a boolean, null or (`e5`, in `yaml`'s 1.1 schema) a float. */
+const RESERVED_WORD = /^(?:y|n|yes|no|true|false|on|off|null|e-?\d+)$/i;
+/** What a double-quoted scalar must escape: the quote, the backslash, control and line-separator characters, the BOM, lone surrogates. */
+const MUST_ESCAPE = /["\\\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * A YAML scalar that reads back as exactly `s` (YAML 1.2 and 1.1, in a block or a flow
+ * collection): plain when nothing in it could read otherwise (`xavier-bettel`, `Xavier Bettel`),
+ * double-quoted with escapes otherwise (`"*bob"`, `"yes"`, `"1e3"`, `"b: x"`, `"#x"`).
+ */
+export function yamlScalar(s: string): string {
+  if (PLAIN_SCALAR.test(s) && !RESERVED_WORD.test(s)) return s;
+  return '"' + s.replace(MUST_ESCAPE, (c) => (c === '"' || c === '\\' ? '\\' + c : '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'))) + '"';
 }
 
 function entryLines(e: NewEntity, indent: string, eol: string): string {

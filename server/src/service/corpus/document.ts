@@ -11,11 +11,11 @@
  * Pure: no file system. Never throws.
  */
 import { stringify as yamlStringify } from 'yaml';
+import { idProblem, isValidId } from '../ids';
 import { parse } from '../parser';
 import { plainText } from '../plain';
 import { RULES_BY_CODE } from '../rules';
 import type { FrontMatter, PressDocument } from '../model';
-import { idProblem, isValidId } from '../ids';
 
 export interface CorpusAttribute {
   key: string;
