@@ -119,6 +119,18 @@ describe('hostile YAML and workspace files (issue 12)', function () {
     assert.equal(client.proc.exitCode, null);
   });
 
+  it('a FIFO x.kb.yaml announced by a watcher event: not read, not blocking, never offered as a knowledge-base file to write to', async () => {
+    client = startServer();
+    await client.initialize({ rootUri: pathToFileURL(dir).toString() });
+    const ds = await open('acme.press', '[Acme Corp]{org:ACME} said.');
+    const d = ds.find((x) => x.code === 'entity.unknown-id')!;
+    execFileSync('mkfifo', [path.join(dir, 'x.kb.yaml')]);
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('x.kb.yaml'), type: 1 }] });
+    const actions = (await client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: uriOf('acme.press') }, range: d.range, context: { diagnostics: [d] } })) as Array<{ title: string }>;
+    const adds = actions.map((a) => a.title).filter((t) => t.startsWith('Add org'));
+    assert.deepEqual(adds, ['Add org `ACME` (Acme Corp) to knowledge.kb.yaml']);
+  });
+
   it('a knowledgeBase: entry leaving the workspace is a diagnostic in pressmark.yaml, at the entry', async () => {
     const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'pressmark-secret-'));
     try {

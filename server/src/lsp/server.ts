@@ -23,7 +23,7 @@ import type { SeveritySetting } from '../service/rules';
 import { listedKbFiles, ProjectConfigs } from '../node/projectConfig';
 import { loadBuiltinKbWithInfo } from '../service/kb/builtin';
 import type { KnowledgeBase } from '../service/kb/knowledgeBase';
-import { isKbFile, WorkspaceKnowledgeBase } from '../node/workspaceKb';
+import { isKbFile, UNREAD_KB_CODES, WorkspaceKnowledgeBase } from '../node/workspaceKb';
 import { toDiagnostics } from '../service/diagnostics';
 import { LineIndex } from '../service/text';
 import * as path from 'node:path';
@@ -161,7 +161,7 @@ export function startServer(connection: Connection): void {
       .all()
       .filter((f) => {
         const p = filePath(f.uri);
-        return !!p && inside(p) && !f.problems.some((x) => x.code === 'kb.too-large' || x.code === 'kb.invalid-yaml');
+        return !!p && inside(p) && !f.problems.some((x) => UNREAD_KB_CODES.has(x.code));
       })
       .map((f) => ({ uri: f.uri, text: f.text }))
       .sort((a, b) => a.uri.localeCompare(b.uri));

@@ -17,6 +17,12 @@ const MAX_WALK_ENTRIES = 50_000;
 /** Larger knowledge-base files are refused with a diagnostic instead of being parsed. */
 export const MAX_KB_FILE_BYTES = 5 * 1024 * 1024;
 
+/**
+ * The codes of a knowledge-base file that was not read or not parsed (its text is empty or not
+ * YAML the writer can extend): never a target of the knowledge-base writer.
+ */
+export const UNREAD_KB_CODES: ReadonlySet<string> = new Set(['kb.too-large', 'kb.invalid-yaml', 'kb.unreadable', 'kb.too-deep', 'kb.too-many-entries']);
+
 export function isKbFile(file: string): boolean {
   return file.endsWith(KB_FILE_SUFFIX);
 }
