@@ -6,7 +6,7 @@ import { toDiagnostics } from '../service/diagnostics';
 import { checkOutput, runJobs, type BatchContext, type Job, type JobResult } from '../node/batch';
 import { parseJobs } from './importCmd';
 import { LineIndex } from '../service/text';
-import { ProjectConfigs } from '../node/projectConfig';
+import { listedKbFiles, ProjectConfigs } from '../node/projectConfig';
 import { loadBuiltinKbWithInfo } from '../service/kb/builtin';
 import { WorkspaceKnowledgeBase } from '../node/workspaceKb';
 import * as fs from 'node:fs';
@@ -110,17 +110,16 @@ export function runCheck(argv: string[], io: Io): number {
     }
   };
   const schemasSeen = new Set<string>();
+  // The workspace of a listed knowledge-base file: the folder of its pressmark.yaml and the folders given.
+  const folders = positionals.filter((p) => fs.statSync(p).isDirectory());
   for (const file of [...files, ...kbFiles]) {
     const schema = configs.forFile(file);
     if (schema.file && !schemasSeen.has(schema.file)) {
       schemasSeen.add(schema.file);
-      const diagnostics = toDiagnostics(schema.problems, new LineIndex(schema.text), schema.config);
+      const listed = listedKbFiles(schema, [path.dirname(schema.file), ...folders]);
+      const diagnostics = toDiagnostics([...schema.problems, ...listed.problems].sort((a, b) => a.span.start - b.span.start), new LineIndex(schema.text), schema.config);
       if (diagnostics.length) report({ file: schema.file, diagnostics });
-      for (const listed of schema.config.knowledgeBase) {
-        const p = path.resolve(path.dirname(schema.file), listed);
-        if (!fs.existsSync(p)) throw new UsageError(`cannot read ${p}: listed in ${schema.file} but no such file`);
-        kbFiles.push(p);
-      }
+      kbFiles.push(...listed.files);
     }
   }
   // A file named alone brings the knowledge base of its project: the *.kb.yaml files under the

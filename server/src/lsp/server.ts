@@ -20,11 +20,12 @@ import { createLanguageService } from '../service/languageService';
 import { LEGEND } from '../service/semanticTokens';
 import { SCHEMA_FILE } from '../service/config';
 import type { SeveritySetting } from '../service/rules';
-import { ProjectConfigs } from '../node/projectConfig';
+import { listedKbFiles, ProjectConfigs } from '../node/projectConfig';
 import { loadBuiltinKbWithInfo } from '../service/kb/builtin';
 import type { KnowledgeBase } from '../service/kb/knowledgeBase';
-import { isKbFile, WorkspaceKnowledgeBase } from '../node/workspaceKb';
+import { isKbFile, UNREAD_KB_CODES, WorkspaceKnowledgeBase } from '../node/workspaceKb';
 import { toDiagnostics } from '../service/diagnostics';
+import { LineIndex } from '../service/text';
 import * as path from 'node:path';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver/node';
 import { PressIndex } from '../node/pressIndex';
@@ -127,7 +128,7 @@ export function startServer(connection: Connection): void {
       if (info.loadError) connection.console.error(`[pressmark] knowledge base: ${info.loadError}`);
       workspaceKb = new WorkspaceKnowledgeBase(info.kb, (file) => configs.forFile(file).config);
       const t0 = Date.now();
-      const n = workspaceKb.scan(workspaceRoots, schemaKbFiles(), openText);
+      const n = workspaceKb.scan(workspaceRoots, schemaKbFiles(), openText, (s) => log(`not reading ${s.file}: ${s.reason}`));
       log(`knowledge base: ${info.kb.count()} built-in entities in ${info.loadMs.toFixed(0)} ms; ${n} workspace file(s) in ${Date.now() - t0} ms`);
     }
     return workspaceKb;
@@ -139,19 +140,9 @@ export function startServer(connection: Connection): void {
    * them in the machine setting pressmark.knowledgeBase.additionalFiles).
    */
   function schemaKbFiles(): string[] {
-    const out: string[] = [];
-    if (!trusted) return out;
-    const inside = (f: string) => workspaceRoots.some((r) => !path.relative(r, f).startsWith('..') && !path.isAbsolute(path.relative(r, f)));
-    for (const root of workspaceRoots) {
-      const schema = configs.forFile(path.join(root, SCHEMA_FILE));
-      if (!schema.file) continue;
-      for (const f of schema.config.knowledgeBase) {
-        const p = path.resolve(path.dirname(schema.file), f);
-        if (inside(p)) out.push(p);
-        else log(`not reading ${p}: it is outside the workspace (list it in pressmark.knowledgeBase.additionalFiles to read it)`);
-      }
-    }
-    return out;
+    if (!trusted) return [];
+    // Entries that may not be read are diagnostics in pressmark.yaml (diagnosticsOf).
+    return workspaceRoots.flatMap((root) => listedKbFiles(configs.forFile(path.join(root, SCHEMA_FILE)), workspaceRoots).files);
   }
   const filePath = (uri: string) => URI.toPath(uri);
   /**
@@ -173,7 +164,7 @@ export function startServer(connection: Connection): void {
     }
     return ws;
   }
-  const pressIndex = new PressIndex([]);
+  const pressIndex = new PressIndex([], (s) => log(`not indexing ${s.file}: ${s.reason}`));
   const workspaceDocuments = () =>
     pressIndex.documents(
       (uri) => {
@@ -204,7 +195,7 @@ export function startServer(connection: Connection): void {
       .all()
       .filter((f) => {
         const p = filePath(f.uri);
-        return !!p && inside(p) && !f.problems.some((x) => x.code === 'kb.too-large' || x.code === 'kb.invalid-yaml');
+        return !!p && inside(p) && !f.problems.some((x) => UNREAD_KB_CODES.has(x.code));
       })
       .map((f) => ({ uri: f.uri, text: f.text }))
       .sort((a, b) => a.uri.localeCompare(b.uri));
@@ -261,7 +252,11 @@ export function startServer(connection: Connection): void {
   async function diagnosticsOf(uri: string) {
     const doc = documents.get(uri);
     if (!doc) return [];
-    if (isSchema(uri)) return service.schemaDiagnostics(doc.getText());
+    if (isSchema(uri)) {
+      const file = filePath(uri);
+      const listed = file ? listedKbFiles(configs.forFile(file), workspaceRoots).problems : [];
+      return [...service.schemaDiagnostics(doc.getText()), ...toDiagnostics(listed, new LineIndex(doc.getText()), configs.forFile(file ?? '/').config)];
+    }
     if (isKb(uri)) {
       const file = filePath(uri);
       if (!file) return [];

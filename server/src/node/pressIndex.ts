@@ -3,7 +3,8 @@
  * editor's open buffers take their place. Serves references and rename across the corpus.
  */
 import * as fs from 'node:fs';
-import { findFiles } from './walk';
+import { readFileGuarded } from './files';
+import { findFiles, type SkippedFile } from './walk';
 import { pathToFileURL } from 'node:url';
 import type { IndexedDocument } from '../service/navigation';
 import type { PressDocument } from '../service/model';
@@ -23,7 +24,11 @@ export class PressIndex {
   private files = new Map<string, Entry>();
   private scanned = false;
 
-  constructor(private roots: readonly string[]) {}
+  /** `onSkip` hears of each .press file the walk passes over (a FIFO, a link leaving the roots...). */
+  constructor(
+    private roots: readonly string[],
+    private readonly onSkip?: (skipped: SkippedFile) => void,
+  ) {}
 
   setRoots(roots: readonly string[]): void {
     this.roots = roots;
@@ -38,7 +43,7 @@ export class PressIndex {
 
   private scan(): void {
     this.files.clear();
-    for (const p of findFiles(this.roots, '.press').slice(0, MAX_FILES)) {
+    for (const p of findFiles(this.roots, '.press', undefined, this.onSkip).slice(0, MAX_FILES)) {
       this.files.set(p, { uri: pathToFileURL(p).toString(), mtimeMs: -1, size: 0, doc: undefined });
     }
     this.scanned = true;
@@ -67,16 +72,23 @@ export class PressIndex {
         this.files.delete(file);
         continue;
       }
+      if (!st.isFile()) {
+        // A FIFO or a device announced by a watcher: never opened (reading one blocks forever).
+        this.files.delete(file);
+        continue;
+      }
       if (st.size > MAX_FILE_BYTES) continue;
       if (!entry.doc || entry.mtimeMs !== st.mtimeMs || entry.size !== st.size) {
+        // Guarded all the same: the file may have been replaced since the stat.
+        const r = readFileGuarded(file, { maxBytes: MAX_FILE_BYTES, roots: this.roots.length ? this.roots : undefined });
+        if (!r.ok) continue;
         try {
-          const text = fs.readFileSync(file, 'utf8');
-          entry.doc = parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-          entry.mtimeMs = st.mtimeMs;
-          entry.size = st.size;
+          entry.doc = parse(r.text.charCodeAt(0) === 0xfeff ? r.text.slice(1) : r.text);
         } catch {
           continue;
         }
+        entry.mtimeMs = st.mtimeMs;
+        entry.size = st.size;
       }
       yield { uri: entry.uri, doc: entry.doc };
     }

@@ -3,19 +3,25 @@
  * that `pressmark.yaml` lists, laid over the built-in knowledge base. Editor buffers win over
  * the disk. Shared by the LSP server and the CLI; the parsing itself is pure (service/kb/workspace.ts).
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findFiles } from './walk';
+import { findFiles, type SkippedFile } from './walk';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { ProjectConfig } from '../service/config';
 import type { KnowledgeBase } from '../service/kb/knowledgeBase';
 import { crossFileProblems, KB_FILE_SUFFIX, parseKbFile, type KbFile } from '../service/kb/workspace';
 import type { SyntaxProblem } from '../service/model';
+import { readFileGuarded } from './files';
 
 /** A workspace with more files than this is not walked further (the rest is reported in the log). */
 const MAX_WALK_ENTRIES = 50_000;
 /** Larger knowledge-base files are refused with a diagnostic instead of being parsed. */
 export const MAX_KB_FILE_BYTES = 5 * 1024 * 1024;
+
+/**
+ * The codes of a knowledge-base file that was not read or not parsed (its text is empty or not
+ * YAML the writer can extend): never a target of the knowledge-base writer.
+ */
+export const UNREAD_KB_CODES: ReadonlySet<string> = new Set(['kb.too-large', 'kb.invalid-yaml', 'kb.unreadable', 'kb.too-deep', 'kb.too-many-entries']);
 
 export function isKbFile(file: string): boolean {
   return file.endsWith(KB_FILE_SUFFIX);
@@ -31,29 +37,34 @@ export class WorkspaceKnowledgeBase {
     private readonly configFor: (file: string) => ProjectConfig,
   ) {}
 
-  /** Finds the knowledge-base files under the roots and reads them. Returns how many. */
-  scan(roots: readonly string[], extra: readonly string[] = [], openText?: (file: string) => string | undefined): number {
-    const found = new Set<string>(extra.map((f) => path.resolve(f)));
-    for (const f of findFiles(roots, KB_FILE_SUFFIX, MAX_WALK_ENTRIES)) found.add(f);
-    for (const f of found) this.read(f, openText?.(f));
+  /**
+   * Finds the knowledge-base files under the roots and reads them (a walked file must stay inside
+   * the roots), and the `extra` files. Returns how many. `onSkip` hears of each file the walk
+   * passes over (a symbolic link leaving the roots, a FIFO...).
+   */
+  scan(roots: readonly string[], extra: readonly string[] = [], openText?: (file: string) => string | undefined, onSkip?: (skipped: SkippedFile) => void): number {
+    const found = new Map<string, readonly string[] | undefined>(extra.map((f) => [path.resolve(f), undefined]));
+    for (const f of findFiles(roots, KB_FILE_SUFFIX, MAX_WALK_ENTRIES, onSkip)) if (!found.has(f)) found.set(f, roots);
+    for (const [f, within] of found) this.read(f, openText?.(f), within);
     return found.size;
   }
 
-  /** Reads (or re-reads) one file from disk, or takes the editor's text. */
-  read(file: string, text?: string): void {
+  /**
+   * Reads (or re-reads) one file from disk, or takes the editor's text. From disk, through
+   * readFileGuarded: a regular file only, at most MAX_KB_FILE_BYTES, inside `roots` when given.
+   * A missing file is forgotten; one that cannot be read gets a diagnostic saying why.
+   */
+  read(file: string, text?: string, roots?: readonly string[]): void {
     let t = text;
     if (t === undefined) {
-      try {
-        const st = fs.statSync(file);
-        if (st.size > MAX_KB_FILE_BYTES) {
-          this.setTooLarge(file, st.size);
-          return;
-        }
-        t = fs.readFileSync(file, 'utf8');
-      } catch {
-        this.remove(file);
+      const r = readFileGuarded(file, { maxBytes: MAX_KB_FILE_BYTES, roots });
+      if (!r.ok) {
+        if (r.reason === 'not-found') this.remove(file);
+        else if (r.reason === 'too-large') this.setTooLarge(file, undefined);
+        else this.setProblem(file, 'kb.unreadable', `This knowledge-base file is not read: ${r.message}.`);
         return;
       }
+      t = r.text;
     }
     if (t.length > MAX_KB_FILE_BYTES) {
       this.setTooLarge(file, t.length);
@@ -64,14 +75,22 @@ export class WorkspaceKnowledgeBase {
     this.invalidate();
   }
 
-  private setTooLarge(file: string, size: number): void {
+  private setTooLarge(file: string, size: number | undefined): void {
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    this.setProblem(
+      file,
+      'kb.too-large',
+      size === undefined
+        ? `This knowledge-base file is larger than ${mb(MAX_KB_FILE_BYTES)} MB: files over ${MAX_KB_FILE_BYTES / 1024 / 1024} MB are not read.`
+        : `This knowledge-base file is ${mb(size)} MB; files over ${MAX_KB_FILE_BYTES / 1024 / 1024} MB are not read.`,
+    );
+  }
+
+  /** The file stands, empty, with one problem at its start. */
+  private setProblem(file: string, code: string, message: string): void {
     const uri = pathToFileURL(file).toString();
     const kb = parseKbFile(uri, '', this.configFor(file));
-    kb.problems.push({
-      code: 'kb.too-large',
-      span: { start: 0, end: 0 },
-      message: `This knowledge-base file is ${(size / 1024 / 1024).toFixed(1)} MB; files over ${MAX_KB_FILE_BYTES / 1024 / 1024} MB are not read.`,
-    });
+    kb.problems.push({ code, span: { start: 0, end: 0 }, message });
     this.files.set(file, kb);
     this.invalidate();
   }

@@ -3,11 +3,11 @@
  * (extra types, which types need an id, rule severities, knowledge-base files).
  * `parseSchema` validates the file itself and returns problems with ranges in it.
  */
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
-import { SAFE_YAML_OPTIONS } from './frontMatter';
+import { isMap, isScalar, isSeq, type Node as YamlNode, type Pair } from 'yaml';
 import type { SyntaxProblem } from './model';
 import { isSeveritySetting, RULES_BY_CODE, SEVERITIES, type SeveritySetting } from './rules';
 import { snapSpan, type Span } from './text';
+import { parseYaml, SCHEMA_LIMITS } from './yaml';
 
 export type IdPolicy = 'required' | 'optional' | 'none';
 
@@ -27,6 +27,14 @@ export interface ProjectConfig {
   rules: Readonly<Record<string, SeveritySetting>>;
   /** Knowledge-base files named by the schema, relative to its folder. */
   knowledgeBase: readonly string[];
+  /** The span in the schema file of each `knowledgeBase` entry, parallel to `knowledgeBase`. */
+  knowledgeBaseSpans?: readonly Span[];
+  /**
+   * Set when the schema file that applies could not be read or was refused (a FIFO, a device,
+   * too large, nested too deep...): what and why, a sentence that names the file. Every document
+   * it applies to says so (`schema.unreadable`) and is checked with the built-in types and rules.
+   */
+  unreadable?: string;
 }
 
 export const SCHEMA_FILE = 'pressmark.yaml';
@@ -66,23 +74,32 @@ function list(values: readonly string[]): string {
   return values.map((v) => `\`${v}\``).join(', ');
 }
 
-/** Parses and validates a `pressmark.yaml`. Offsets in problems are into `text`. Never throws. */
-export function parseSchema(text: string): { config: ProjectConfig; problems: SyntaxProblem[] } {
+/**
+ * Parses and validates a `pressmark.yaml`. Offsets in problems are into `text`. Never throws.
+ * `file` names it in `config.unreadable` when the YAML guard refuses it.
+ */
+export function parseSchema(text: string, file: string = SCHEMA_FILE): { config: ProjectConfig; problems: SyntaxProblem[] } {
   const problems: SyntaxProblem[] = [];
   const types = new Map(BUILTIN_TYPES.map((t) => [t.name, t]));
   const rules: Record<string, SeveritySetting> = {};
   const knowledgeBase: string[] = [];
+  const knowledgeBaseSpans: Span[] = [];
   const whole = { start: 0, end: Math.min(text.length, 1) };
   const report = (code: string, s: Span, message: string, data?: Record<string, unknown>): void => {
     problems.push(data ? { code, span: s, message, data } : { code, span: s, message });
   };
   try {
-    const doc = parseDocument(text, SAFE_YAML_OPTIONS);
-    for (const err of doc.errors) {
-      report('schema.invalid-yaml', snapSpan(text, { start: err.pos[0], end: Math.max(err.pos[1], err.pos[0] + 1) }), err.message.split('\n')[0]);
+    const parsed = parseYaml(text, SCHEMA_LIMITS);
+    if (!parsed.ok) {
+      report(`schema.${parsed.refusal}`, snapSpan(text, parsed.span), `\`pressmark.yaml\` ${parsed.message}: it is not read.`);
+      const unreadable = `${file} ${parsed.message}: it is not read.`;
+      return { config: { types, rules, knowledgeBase, knowledgeBaseSpans, unreadable }, problems };
+    }
+    for (const err of parsed.errors) {
+      report('schema.invalid-yaml', snapSpan(text, { start: err.pos[0], end: Math.max(err.pos[1], err.pos[0] + 1) }), err.message);
     }
     // With syntax errors the tree is a guess: report them alone, not what follows from them.
-    const root = doc.errors.length ? null : doc.contents;
+    const root = parsed.errors.length ? null : parsed.doc.contents;
     if (root !== null && root !== undefined && !isMap(root)) {
       report('schema.invalid-value', span(root as YamlNode, whole), '`pressmark.yaml` must be a mapping with `types`, `rules` and `knowledgeBase`.');
     }
@@ -102,7 +119,7 @@ export function parseSchema(text: string): { config: ProjectConfig; problems: Sy
   } catch (e) {
     report('schema.invalid-yaml', whole, `Could not read pressmark.yaml: ${String(e)}`);
   }
-  return { config: { types, rules, knowledgeBase }, problems };
+  return { config: { types, rules, knowledgeBase, knowledgeBaseSpans }, problems };
 
   function readTypes(node: YamlNode | null, keySpan: Span): void {
     if (node === null || node === undefined) return;
@@ -162,8 +179,10 @@ export function parseSchema(text: string): { config: ProjectConfig; problems: Sy
     if (node === null || node === undefined) return;
     if (!isSeq(node)) return report('schema.invalid-value', span(node, keySpan), '`knowledgeBase` must be a list of file paths.');
     for (const item of node.items as YamlNode[]) {
-      if (isScalar(item) && typeof item.value === 'string' && item.value.trim() !== '') knowledgeBase.push(item.value);
-      else report('schema.invalid-value', span(item, keySpan), 'Each `knowledgeBase` entry must be a file path.');
+      if (isScalar(item) && typeof item.value === 'string' && item.value.trim() !== '') {
+        knowledgeBase.push(item.value);
+        knowledgeBaseSpans.push(span(item, keySpan));
+      } else report('schema.invalid-value', span(item, keySpan), 'Each `knowledgeBase` entry must be a file path.');
     }
   }
 }

@@ -17,6 +17,7 @@ import { checkDates } from './checks/dates';
 import { checkMentions } from './checks/mentions';
 import { checkConsistency } from './checks/consistency';
 import { checkBoundaries } from './checks/boundaries';
+import { checkSchemaFile } from './checks/schema';
 import { KnowledgeBase } from './kb/knowledgeBase';
 import type { LineIndex } from './text';
 
@@ -25,7 +26,7 @@ import type { LineIndex } from './text';
  * the annotations of the same words across paragraphs. A new check is one file in checks/ and one
  * line here or in PARAGRAPH_CHECKS.
  */
-export const DOCUMENT_CHECKS: readonly Check[] = [checkFrontMatter, checkConsistency];
+export const DOCUMENT_CHECKS: readonly Check[] = [checkFrontMatter, checkConsistency, checkSchemaFile];
 
 /**
  * Checks whose problems about an annotation or a mention depend only on the paragraph it stands

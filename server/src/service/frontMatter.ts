@@ -1,16 +1,15 @@
 /**
  * YAML front matter: `---` on the first line (after an optional BOM) to a line `---` or `...`.
- * Parsed with the `yaml` package, which keeps source ranges for every node.
+ * Parsed through the YAML guard (`yaml.ts`: size, nesting and entries bounded), which keeps
+ * source ranges for every node.
  */
-import { isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, type Node as YamlNode } from 'yaml';
 import type { FrontMatter, FrontMatterEntry, SyntaxProblem } from './model';
 import { snapSpan, type LineIndex, type Span } from './text';
+import { FRONT_MATTER_LIMITS, parseYaml } from './yaml';
 
 const OPEN_RE = /^---[ \t]*$/;
 const CLOSE_RE = /^(---|\.\.\.)[ \t]*$/;
-
-/** Options that keep hostile YAML bounded (alias bombs) and strict (duplicate keys). */
-export const SAFE_YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false, maxAliasCount: 100 } as const;
 
 function nodeSpan(node: YamlNode | null | undefined, base: number): Span | undefined {
   const r = node?.range;
@@ -104,15 +103,26 @@ export function parseFrontMatter(text: string, bom: number, lines: LineIndex, pr
   };
   const content = text.slice(contentStart, contentEnd);
   if (content.trim() === '') return fm;
-  const simple = yamlOnly ? undefined : simpleEntries(content, contentStart);
-  if (simple) {
+  // Past the guard's limits the YAML path refuses it, with the same problem for both paths.
+  const simple = yamlOnly || content.length > FRONT_MATTER_LIMITS.maxLength ? undefined : simpleEntries(content, contentStart);
+  if (simple && simple.length <= FRONT_MATTER_LIMITS.maxEntries) {
     fm.entries = simple;
     for (const e of simple) fm.data[e.key] = e.value;
     return fm;
   }
   try {
-    const doc = parseDocument(content, SAFE_YAML_OPTIONS);
-    for (const err of doc.errors) {
+    const parsed = parseYaml(content, FRONT_MATTER_LIMITS);
+    if (!parsed.ok) {
+      const at = contentStart + parsed.span.start;
+      problems.push({
+        code: `frontmatter.${parsed.refusal}`,
+        span: snapSpan(text, { start: at, end: Math.max(Math.min(contentStart + parsed.span.end, contentEnd), at) }),
+        message: `The front matter ${parsed.message}: it is not read.`,
+      });
+      return fm;
+    }
+    const doc = parsed.doc;
+    for (const err of parsed.errors) {
       const dup = err.code === 'DUPLICATE_KEY';
       // Keep the range inside the front matter (an unclosed flow collection is reported at its end).
       let s = Math.min(contentStart + err.pos[0], contentEnd - 1);
@@ -122,7 +132,7 @@ export function parseFrontMatter(text: string, bom: number, lines: LineIndex, pr
       problems.push({
         code: dup ? 'frontmatter.duplicate-key' : 'frontmatter.invalid-yaml',
         span: snapSpan(text, { start: s, end: e }),
-        message: `Front matter: ${err.message.split('\n')[0]}`,
+        message: `Front matter: ${err.message}`,
       });
     }
     const root = doc.contents;

@@ -3,6 +3,8 @@
  * Severities are overridden per code by `pressmark.yaml` (`rules:`) and then by the
  * `pressmark.rules` setting; `off` silences a rule. Codes are stable: never rename one.
  */
+import { FRONT_MATTER_LIMITS, KB_LIMITS, SCHEMA_LIMITS, YAML_MAX_DEPTH, type YamlLimits } from './yaml';
+
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
 
@@ -15,6 +17,10 @@ export interface RuleInfo {
 function rule(code: string, severity: Severity, description: string): RuleInfo {
   return { code, severity, description };
 }
+
+const entries = (l: YamlLimits) => `more than ${l.maxEntries.toLocaleString('en')} keys and list items`;
+const size = (l: YamlLimits) => `over ${l.maxLength / 1024 / 1024} MB`;
+const deep = `nesting lists and mappings more than ${YAML_MAX_DEPTH} levels deep`;
 
 export const RULES: readonly RuleInfo[] = [
   rule('syntax.unclosed-label', 'error', 'A `[` whose label runs into `{type}` without `]`.'),
@@ -50,15 +56,26 @@ export const RULES: readonly RuleInfo[] = [
   rule('kb.alias-clash', 'warning', 'Two workspace entities of one type share a name or alias.'),
   rule('kb.unknown-reference', 'warning', 'A role or fact that refers to an id that exists nowhere.'),
   rule('kb.too-large', 'error', 'A knowledge-base file too large to read.'),
+  rule('kb.too-deep', 'error', `A knowledge-base file ${deep}: not read.`),
+  rule('kb.too-many-entries', 'error', `A knowledge-base file with ${entries(KB_LIMITS)}: not read.`),
+  rule('kb.unreadable', 'error', 'A knowledge-base file that could not be read: not a regular file (a FIFO, a device), outside the workspace, or unreadable.'),
   rule('frontmatter.unclosed', 'error', 'Front matter opened with `---` and never closed.'),
   rule('frontmatter.invalid-yaml', 'error', 'The front matter is not valid YAML.'),
   rule('frontmatter.duplicate-key', 'error', 'A key given twice in the front matter.'),
   rule('frontmatter.not-a-mapping', 'error', 'The front matter is YAML but not a mapping of keys.'),
   rule('frontmatter.invalid-date', 'error', '`date` is not a calendar date `YYYY-MM-DD` (optionally with a time).'),
   rule('frontmatter.invalid-value', 'warning', 'A known front-matter key with a value of the wrong form (`url`, `language`, text fields).'),
+  rule('frontmatter.too-large', 'error', `Front matter ${size(FRONT_MATTER_LIMITS)}: not read.`),
+  rule('frontmatter.too-deep', 'error', `Front matter ${deep}: not read.`),
+  rule('frontmatter.too-many-entries', 'error', `Front matter with ${entries(FRONT_MATTER_LIMITS)}: not read.`),
   rule('schema.invalid-yaml', 'error', '`pressmark.yaml` is not valid YAML.'),
   rule('schema.unknown-key', 'warning', 'A key `pressmark.yaml` does not know.'),
   rule('schema.invalid-value', 'error', 'A value of the wrong form in `pressmark.yaml`.'),
+  rule('schema.too-large', 'error', `\`pressmark.yaml\` ${size(SCHEMA_LIMITS)}: not read.`),
+  rule('schema.too-deep', 'error', `\`pressmark.yaml\` ${deep}: not read.`),
+  rule('schema.too-many-entries', 'error', `\`pressmark.yaml\` with ${entries(SCHEMA_LIMITS)}: not read.`),
+  rule('schema.unreadable', 'error', 'The `pressmark.yaml` that applies to a document could not be read or was refused (a FIFO, a device, too large, outside the workspace, nested too deep): the document is checked with the built-in types and rules.'),
+  rule('schema.kb-file-refused', 'error', 'A `knowledgeBase:` entry of `pressmark.yaml` that is not read: outside the workspace (directly or through a symbolic link), not a regular file, or missing.'),
   rule('schema.unknown-rule', 'warning', 'A rule code in `pressmark.yaml` that does not exist.'),
   rule('document.too-large', 'information', 'A document above `pressmark.analysis.maxDocumentSize`: only its syntax is checked.'),
   rule('document.too-many-problems', 'information', 'More problems than `pressmark.analysis.maxProblems`: the rest are not shown in the editor (`pressmark check` lists all).'),

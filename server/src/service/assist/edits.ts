@@ -3,7 +3,8 @@
  * `]{type:id}`, or moves characters across a `[` / `]{...}` (trimming a label), so the words of
  * the text stay exactly as they were. The knowledge-base edit creates or extends a `*.kb.yaml` file.
  */
-import { parseDocument, isMap, isSeq, isScalar, type Node as YamlNode, type Pair } from 'yaml';
+import { isMap, isSeq, isScalar, type Node as YamlNode, type Pair } from 'yaml';
+import { KB_LIMITS, parseYaml } from '../yaml';
 import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { Annotation, PressDocument } from '../model';
 import type { Span } from '../text';
@@ -99,13 +100,9 @@ export function kbAppendEdit(target: KbTarget, e: NewEntity): TextEdit | undefin
   const eol = /\r\n/.test(text) ? '\r\n' : '\n';
   const lines = new LineIndex(text);
   const at = (offset: number) => lines.positionAt(offset);
-  let doc;
-  try {
-    doc = parseDocument(text, { uniqueKeys: false });
-  } catch {
-    return undefined;
-  }
-  if (doc.errors.length) return undefined;
+  const parsed = parseYaml(text, KB_LIMITS);
+  if (!parsed.ok || parsed.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return undefined;
+  const doc = parsed.doc;
   const root = doc.contents as YamlNode | null;
   const tail = text.length && !/[\r\n]$/.test(text) ? eol : '';
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) {

@@ -1,7 +1,8 @@
 /**
  * Workspace knowledge-base files (`*.kb.yaml`, or files named in `pressmark.yaml`): people,
  * companies, ministries — any entity — added to or overriding the built-in knowledge base.
- * Parsed with positions so that every problem is a diagnostic in the YAML file. Pure.
+ * Parsed through the YAML guard (`../yaml.ts`) with positions so that every problem is a
+ * diagnostic in the YAML file. Pure.
  *
  * ```yaml
  * entities:
@@ -13,8 +14,8 @@
  *       - { title: Prime Minister, country: LU, from: 2013-12-04, to: 2023-11-17 }
  * ```
  */
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
-import { SAFE_YAML_OPTIONS } from '../frontMatter';
+import { isMap, isScalar, isSeq, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
+import { KB_LIMITS, parseYaml } from '../yaml';
 import type { ProjectConfig } from '../config';
 import type { SyntaxProblem } from '../model';
 import { LineIndex, snapSpan, type Span } from '../text';
@@ -70,12 +71,16 @@ export function parseKbFile(uri: string, text: string, config: ProjectConfig): K
   const whole: Span = { start: 0, end: Math.min(1, text.length) };
   const report = (code: string, span: Span, message: string): void => void file.problems.push({ code, span, message });
   try {
-    const doc = parseDocument(text, SAFE_YAML_OPTIONS);
-    for (const err of doc.errors) {
-      report(err.code === 'DUPLICATE_KEY' ? 'kb.duplicate-key' : 'kb.invalid-yaml', snapSpan(text, { start: err.pos[0], end: Math.max(err.pos[1], err.pos[0] + 1) }), err.message.split('\n')[0]);
+    const parsed = parseYaml(text, KB_LIMITS);
+    if (!parsed.ok) {
+      report(`kb.${parsed.refusal}`, snapSpan(text, parsed.span), `This knowledge-base file ${parsed.message}: it is not read.`);
+      return file;
     }
-    if (doc.errors.length) return file;
-    const root = doc.contents;
+    for (const err of parsed.errors) {
+      report(err.code === 'DUPLICATE_KEY' ? 'kb.duplicate-key' : 'kb.invalid-yaml', snapSpan(text, { start: err.pos[0], end: Math.max(err.pos[1], err.pos[0] + 1) }), err.message);
+    }
+    if (parsed.errors.length) return file;
+    const root = parsed.doc.contents;
     if (root === null || root === undefined) return file;
     let list: YamlNode | null | undefined;
     if (isSeq(root)) list = root;
