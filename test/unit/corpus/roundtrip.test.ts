@@ -183,6 +183,7 @@ describe('round trips of what other formats hold differently (issue 12)', () => 
     assert.match(jsonl.problems[0].message, /the id "\\"q\\"" cannot be written/);
     const exported = fromPress('Hi [Acme]{org:a\\b} there.\n');
     assert.equal(exported.doc, undefined);
-    assert.deepEqual(exported.problems.map((p) => [p.code, p.offset]), [['export.invalid-id', 'Hi '.length]]);
+    // The parser itself refuses such an id (the id syntax of ids.ts): export reports its error, at the id.
+    assert.deepEqual(exported.problems.map((p) => [p.code, p.offset]), [['syntax.invalid-id', 'Hi [Acme]{org:'.length]]);
   });
 });
