@@ -55,7 +55,9 @@ function quotesInIds() {
     } else {
       let id = '';
       for (let k = int(6); k >= 0; k--) id += pick(ID_CHARS);
-      const attr = rand() < 0.3 ? ` note=${rand() < 0.5 ? '"' : ''}${pick(WORDS)}${rand() < 0.5 ? '"' : ''}` : '';
+      // Attribute values bare or properly quoted: a quote opened after `=` and closed later in the
+      // line legitimately holds what is between (docs/format.md); ids get every hostile character.
+      const attr = rand() < 0.3 ? ` note=${rand() < 0.5 ? `"${pick(WORDS)} ${pick(WORDS)}"` : pick(WORDS) + '"'}` : '';
       parts.push(`[${pick(WORDS)}]{${pick(TYPES)}:${id}${attr}}`);
     }
   }
