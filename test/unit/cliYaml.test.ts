@@ -43,6 +43,21 @@ describe('CLI: pressmark check on hostile YAML and configuration files', functio
     assert.match(r.out, /^pressmark\.yaml:2:5 error `\/dev\/zero` is not read: \/dev\/zero is outside the workspace .*\(schema\.kb-file-refused\)$/m);
   });
 
+  it('annotate does not read a knowledgeBase: entry outside the workspace either', async () => {
+    fs.writeFileSync(path.join(base, 'outside.kb.yaml'), '- id: jane-roe\n  type: person\n  name: Jane Roe\n');
+    fs.writeFileSync(path.join(dir, 'pressmark.yaml'), 'knowledgeBase:\n  - ../outside.kb.yaml\n  - inside.kb.yaml\n');
+    fs.writeFileSync(path.join(dir, 'inside.kb.yaml'), '- id: john-doe\n  type: person\n  name: John Doe\n');
+    fs.writeFileSync(path.join(dir, 'b.press'), 'Jane Roe met John Doe.\n');
+    const r = await new Promise<{ code: number | null; out: string }>((resolve) => {
+      const p = spawn(process.execPath, [BIN, 'annotate', '--types', 'person', 'b.press'], { cwd: dir });
+      let out = '';
+      p.stdout.on('data', (d) => (out += d));
+      p.on('close', (code) => resolve({ code, out }));
+    });
+    assert.match(r.out, /\[John Doe\]\{person:john-doe\}/, r.out);
+    assert.doesNotMatch(r.out, /jane-roe/);
+  });
+
   it('knowledgeBase: [../secret.yaml] is reported, not read, and none of its keys is printed; exit 1', async () => {
     fs.writeFileSync(path.join(base, 'secret.yaml'), 'password: hunter2\naws_secret_access_key: AKIA0000\n');
     fs.writeFileSync(path.join(dir, 'pressmark.yaml'), 'knowledgeBase:\n  - ../secret.yaml\n');

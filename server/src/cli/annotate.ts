@@ -16,7 +16,7 @@ import { writeFileAtomic, WriteError } from '../node/atomic';
 import { InputError, readInput } from '../node/batch';
 import { failIfInjected } from '../node/faults';
 import { isValidId } from '../service/ids';
-import { ProjectConfigs } from '../node/projectConfig';
+import { listedKbFiles, ProjectConfigs } from '../node/projectConfig';
 import { WorkspaceKnowledgeBase } from '../node/workspaceKb';
 import { collectFiles, printNotes, UsageError, type Io } from './common';
 
@@ -163,10 +163,10 @@ function workspaceKb(inputs: readonly string[], files: readonly string[]): Knowl
     const schema = configs.forFile(file);
     if (schema.file) {
       roots.add(path.dirname(schema.file));
-      for (const listed of schema.config.knowledgeBase) {
-        const p = path.resolve(path.dirname(schema.file), listed);
-        if (fs.existsSync(p)) kbFiles.push(p);
-      }
+      // The files pressmark.yaml lists, where `check` reads them (a refused entry is `check`'s
+      // diagnostic; here it is simply not read).
+      const folders = inputs.filter((p) => isFolder(p));
+      kbFiles.push(...listedKbFiles(schema, [path.dirname(schema.file), ...folders]).files);
     } else {
       const dir = path.dirname(path.resolve(file));
       for (const f of fs.readdirSync(dir)) if (f.endsWith('.kb.yaml')) kbFiles.push(path.join(dir, f));
@@ -286,4 +286,12 @@ function annotateJsonl(readStdin: () => string, io: Io, kb: KnowledgeBase, types
     io.out(JSON.stringify({ id: id ?? null, annotations }) + '\n');
   }
   return bad ? 1 : 0;
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -111,7 +111,13 @@ export function runCheck(argv: string[], io: Io): number {
   };
   const schemasSeen = new Set<string>();
   // The workspace of a listed knowledge-base file: the folder of its pressmark.yaml and the folders given.
-  const folders = positionals.filter((p) => fs.statSync(p).isDirectory());
+  const folders = positionals.filter((p) => {
+    try {
+      return fs.statSync(p).isDirectory();
+    } catch {
+      return false; // reported as an unreadable input
+    }
+  });
   for (const file of [...files, ...kbFiles]) {
     const schema = configs.forFile(file);
     if (schema.file && !schemasSeen.has(schema.file)) {
