@@ -29,12 +29,18 @@ function timeMs(fn) {
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
-/** Median time of `runs` runs of shape.run on its input at factor k (input built once, outside the timing). */
+/** Median time of shape.run on its input at factor k (input built once, outside the timing). */
 function measure(shape, k, runs) {
   const input = shape.make(k);
   shape.run(input); // warm-up
+  // At least `runs` runs, more while they add up to under 200 ms (short runs are noisy), at most 25.
   const xs = [];
-  for (let i = 0; i < runs; i++) xs.push(timeMs(() => shape.run(input)));
+  let total = 0;
+  while (xs.length < runs || (total < 200 && xs.length < 25)) {
+    const ms = timeMs(() => shape.run(input));
+    xs.push(ms);
+    total += ms;
+  }
   xs.sort((a, b) => a - b);
   return { k, units: shape.units ? shape.units(input) : k, ms: xs[Math.floor(xs.length / 2)] };
 }
