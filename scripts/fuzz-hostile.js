@@ -23,17 +23,7 @@ const runs = opt('--runs', 300);
 const bursts = opt('--bursts', 40);
 const seed = opt('--seed', Date.now() % 2147483647);
 
-function rng(s) {
-  let x = s >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x / 4294967296;
-  };
-}
+const { rng } = require(path.join(ROOT, 'out', 'test', 'support', 'rng.js'));
 const rand = rng(seed);
 const int = (n) => Math.floor(rand() * n);
 const pick = (xs) => xs[int(xs.length)];
