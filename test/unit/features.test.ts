@@ -156,4 +156,11 @@ describe('document symbols and folding', () => {
     assert.ok(symbols.find((s) => s.name === 'org')!.children!.some((c) => c.name === 'OSCE Parliamentary Assembly' && c.detail === 'OSCE-PA'));
     assert.deepEqual(ls.foldingRanges(source(text))[0], { startLine: 0, endLine: 6, kind: 'region' });
   });
+  it('outline 200,000 annotations of one type (no spread into Math.min/max)', () => {
+    const text = '[x]{a} '.repeat(200_000);
+    const group = ls.documentSymbols(source(text)).find((s) => s.name === 'a');
+    assert.ok(group, 'the group of type a is in the outline');
+    assert.equal(group.detail, '200000 annotations');
+    assert.deepEqual(group.range, { start: { line: 0, character: 0 }, end: { line: 0, character: text.length - 1 } });
+  });
 });

@@ -45,8 +45,13 @@ export function documentSymbols(doc: PressDocument): DocumentSymbol[] {
     g.push(a);
   }
   for (const [type, anns] of groups) {
-    const start = Math.min(...anns.map((a) => a.span.start));
-    const end = Math.max(...anns.map((a) => a.span.end));
+    // loops, not Math.min(...spread): a document may hold 200,000 annotations of one type
+    let start = anns[0].span.start;
+    let end = anns[0].span.end;
+    for (const a of anns) {
+      if (a.span.start < start) start = a.span.start;
+      if (a.span.end > end) end = a.span.end;
+    }
     out.push({
       name: type,
       detail: `${anns.length} annotation${anns.length === 1 ? '' : 's'}`,

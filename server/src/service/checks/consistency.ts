@@ -46,7 +46,8 @@ export const checkConsistency: Check = ({ doc }) => {
     };
     const tally = new Map<string, number>();
     for (const a of g) tally.set(effective(a), (tally.get(effective(a)) ?? 0) + 1);
-    const best = Math.max(...tally.values());
+    let best = 0;
+    for (const n of tally.values()) if (n > best) best = n;
     const leaders = [...tally].filter(([, n]) => n === best).map(([r]) => r);
     for (const a of g) {
       const mine = effective(a);

@@ -220,8 +220,14 @@ export function fromBrat(txt: string, ann: string, sidecar: string | undefined, 
         continue;
       }
       const nums = m[2].split(/[ ;]/).map(Number);
-      const start = cp.toUtf16(Math.min(...nums));
-      const end = cp.toUtf16(Math.max(...nums));
+      let lo = nums[0];
+      let hi = nums[0];
+      for (const x of nums) {
+        if (x < lo) lo = x;
+        if (x > hi) hi = x;
+      }
+      const start = cp.toUtf16(lo);
+      const end = cp.toUtf16(hi);
       if (start === undefined || end === undefined) {
         warn(`${id}: the offsets ${m[2]} are outside the text (${cp.length} code points)`);
         continue;
