@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { defaultConfig, parseSchema } from '../../server/src/service/config';
 import { computeDiagnostics } from '../../server/src/service/diagnostics';
+import { loadBuiltinKb } from '../../server/src/service/kb/builtin';
+import { createLanguageService } from '../../server/src/service/languageService';
 import { parse } from '../../server/src/service/parser';
 import { RULES } from '../../server/src/service/rules';
 import { marked } from '../support/marked';
@@ -109,4 +111,20 @@ describe('pressmark.yaml schema', () => {
       if (c.codes[0] !== 'schema.invalid-yaml') assert.deepEqual(problems.map((p) => p.span), m.ranges);
     });
   }
+});
+
+describe('diagnosticsUpTo (what an editor is sent: pressmark.analysis.maxProblems)', () => {
+  it('gives the first max diagnostics as diagnostics() orders them, and how many there are in all', () => {
+    const kb = loadBuiltinKb();
+    const ls = createLanguageService({ getKnowledgeBase: () => kb });
+    const text = '---\ndate: 2022-06-29\n---\n' + 'Kazakhstan and Luxembourg met [x]{nope} today. '.repeat(40);
+    const src = { uri: 'file:///upto.press', version: 1, getText: () => text };
+    const all = ls.diagnostics(src);
+    assert.ok(all.length > 100, `${all.length} diagnostics`);
+    for (const max of [0, 1, 37, all.length, all.length + 5]) {
+      const r = ls.diagnosticsUpTo(src, max);
+      assert.equal(r.total, all.length);
+      assert.deepEqual(r.diagnostics, all.slice(0, max));
+    }
+  });
 });

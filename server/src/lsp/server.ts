@@ -267,7 +267,7 @@ export function startServer(connection: Connection): void {
     const settings = await settingsFor(uri);
     maybeFail('diagnostics');
     const tooLarge = service.syntaxOnly(doc);
-    const all = service.diagnostics(doc);
+    const { diagnostics: shown, total } = service.diagnosticsUpTo(doc, settings.maxProblems);
     const notes: Diagnostic[] = [];
     const at0 = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     if (tooLarge) {
@@ -279,16 +279,16 @@ export function startServer(connection: Connection): void {
         message: `This document has ${doc.getText().length.toLocaleString('en')} characters, more than pressmark.analysis.maxDocumentSize (${settings.maxDocumentSize.toLocaleString('en')}): only its syntax is checked; it gets no semantic colouring, inlay hints, suggestions or pre-annotation.`,
       });
     }
-    if (all.length > settings.maxProblems) {
+    if (total > settings.maxProblems) {
       notes.push({
         range: at0,
         severity: DiagnosticSeverity.Information,
         code: 'document.too-many-problems',
         source: 'pressmark',
-        message: `${(all.length - settings.maxProblems).toLocaleString('en')} more problems are not shown (pressmark.analysis.maxProblems is ${settings.maxProblems}); \`pressmark check\` lists them all.`,
+        message: `${(total - settings.maxProblems).toLocaleString('en')} more problems are not shown (pressmark.analysis.maxProblems is ${settings.maxProblems}); \`pressmark check\` lists them all.`,
       });
     }
-    return [...notes, ...all.slice(0, settings.maxProblems)];
+    return [...notes, ...shown];
   }
 
   /**

@@ -183,12 +183,29 @@ export function toDiagnostics(
   config: ProjectConfig,
   userRules?: Readonly<Record<string, SeveritySetting>>,
 ): Diagnostic[] {
+  return toDiagnosticsUpTo(problems, lines, config, userRules, Infinity).diagnostics;
+}
+
+/**
+ * The first `max` diagnostics and how many there are in all: the rest are counted, not made
+ * (an editor is sent at most pressmark.analysis.maxProblems; making 11,800 LSP objects per
+ * keystroke to send 1,000 was most of a long paragraph's garbage).
+ */
+export function toDiagnosticsUpTo(
+  problems: readonly Problem[],
+  lines: LineIndex,
+  config: ProjectConfig,
+  userRules: Readonly<Record<string, SeveritySetting>> | undefined,
+  max: number,
+): { diagnostics: Diagnostic[]; total: number } {
   const out: Diagnostic[] = [];
+  let total = 0;
   for (const p of problems) {
     const sev = severityOf(p.code, config.rules, userRules);
-    if (sev !== 'off') out.push(toDiagnostic(p, sev, lines));
+    if (sev === 'off') continue;
+    if (total++ < max) out.push(toDiagnostic(p, sev, lines));
   }
-  return out;
+  return { diagnostics: out, total };
 }
 
 export function computeDiagnostics(

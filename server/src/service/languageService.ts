@@ -26,7 +26,7 @@ import { workspaceSymbols } from './assist/workspaceSymbols';
 import type { IndexedDocument } from './navigation';
 import { completion, kbFileCompletion, resolveCompletion } from './completion';
 import { defaultConfig, parseSchema, type ProjectConfig } from './config';
-import { computeDiagnostics, toDiagnostics } from './diagnostics';
+import { collectProblems, computeDiagnostics, toDiagnostics, toDiagnosticsUpTo } from './diagnostics';
 import { foldingRanges } from './folding';
 import { hover } from './hover';
 import { inlayHints } from './inlayHints';
@@ -84,6 +84,8 @@ export interface LanguageService {
   syntaxOnly(doc: TextSource): boolean;
   /** All diagnostics; the parser's problems alone when `syntaxOnly` is asked or the document is above its size limit. */
   diagnostics(doc: TextSource, options?: { syntaxOnly?: boolean }): Diagnostic[];
+  /** The first `max` diagnostics (as `diagnostics` orders them) and how many there are in all. */
+  diagnosticsUpTo(doc: TextSource, max: number): { diagnostics: Diagnostic[]; total: number };
   hover(doc: TextSource, position: Position): Hover | null;
   completion(doc: TextSource, position: Position): CompletionList;
   /** Completion in a knowledge-base YAML file (types and ids). */
@@ -154,6 +156,11 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       options?.syntaxOnly || syntaxOnly(src)
         ? toDiagnostics(parsed(src).problems, parsed(src).lines, configOf(src.uri), rulesOf(src.uri))
         : computeDiagnostics(parsed(src), configOf(src.uri), rulesOf(src.uri), kbOf(src.uri)),
+    diagnosticsUpTo: (src: TextSource, max: number) => {
+      const doc = parsed(src);
+      const problems = syntaxOnly(src) ? doc.problems : collectProblems(doc, configOf(src.uri), kbOf(src.uri));
+      return toDiagnosticsUpTo(problems, doc.lines, configOf(src.uri), rulesOf(src.uri), max);
+    },
     hover: (src: TextSource, position: Position) => {
       const doc = parsed(src);
       return hover(doc, doc.lines.offsetAt(position), configOf(src.uri), kbOf(src.uri));
