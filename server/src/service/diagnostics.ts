@@ -111,7 +111,7 @@ function runCheck(check: Check, ctx: CheckContext, out: Problem[]): void {
  */
 const paragraphProblems = new WeakMap<KnowledgeBase, WeakMap<ProjectConfig, ContentCache<Problem[]>>>();
 const MAX_PARAGRAPHS = 10_000;
-const PARAGRAPH_BYTES = 24 * 2 ** 20;
+const PARAGRAPH_BYTES = 12 * 2 ** 20;
 
 function paragraphCacheOf(kb: KnowledgeBase, config: ProjectConfig): ContentCache<Problem[]> {
   let byConfig = paragraphProblems.get(kb);

@@ -36,7 +36,7 @@ const paragraphCache = new WeakMap<KnowledgeBase, ContentCache<DocumentMention[]
  * PARAGRAPH_BYTES (one long paragraph edited 800 times is 800 entries of megabytes each).
  */
 const MAX_PARAGRAPHS = 10_000;
-const PARAGRAPH_BYTES = 24 * 2 ** 20;
+const PARAGRAPH_BYTES = 12 * 2 ** 20;
 /** Per parsed document: the suggestions for one knowledge base. */
 const documentCache = new WeakMap<PressDocument, { kb: KnowledgeBase; list: Suggestion[] }>();
 
