@@ -9,6 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { tree } from '../support/tree';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const BIN = path.join(ROOT, 'bin/pressmark.js');
@@ -20,19 +21,6 @@ function run(args: string[], options: { cwd?: string; fault?: string } = {}) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-/** Every file under a folder, relative, sorted (hidden ones included: temporary files are hidden). */
-function tree(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.push(path.relative(dir, p));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
 
 function mkfifo(file: string): void {
   execFileSync('mkfifo', [file]);
