@@ -7,7 +7,7 @@
  * unbounded array, no scan retried from many starts (bench/shapes/parser.js measures the shapes
  * that once were not).
  */
-import type { Annotation, Attribute, PressDocument, SyntaxProblem } from './model';
+import { walk, type Annotation, type Attribute, type PressDocument, type SyntaxProblem } from './model';
 import { parseFrontMatter } from './frontMatter';
 import { idProblem } from './ids';
 import { LineIndex, type Span } from './text';
@@ -518,21 +518,19 @@ function labelText(text: string, ann: Annotation): string {
   return out;
 }
 
-/** Sets parent and depth, and lists every annotation in pre-order (a loop: no recursion). */
+/** Sets parent and depth, and lists every annotation in pre-order (model.ts `walk`: a loop, no recursion). */
 function setParents(roots: Annotation[]): Annotation[] {
+  for (const r of roots) {
+    r.parent = undefined;
+    r.depth = 0;
+  }
   const all: Annotation[] = [];
-  const stack: Array<{ list: Annotation[]; next: number; parent: Annotation | undefined }> = [{ list: roots, next: 0, parent: undefined }];
-  while (stack.length) {
-    const top = stack[stack.length - 1];
-    if (top.next >= top.list.length) {
-      stack.pop();
-      continue;
-    }
-    const a = top.list[top.next++];
-    a.parent = top.parent;
-    a.depth = stack.length - 1;
+  for (const a of walk(roots)) {
     all.push(a);
-    if (a.children.length) stack.push({ list: a.children, next: 0, parent: a });
+    for (const c of a.children) {
+      c.parent = a;
+      c.depth = a.depth + 1;
+    }
   }
   return all;
 }
