@@ -18,8 +18,8 @@
  *    `same as "<name>" above`, unless something else is proposed or annotated there.
  *
  * Linear in the candidates and their lengths: vetoes and names are looked up by start (binary
- * search over a sorted list with a running maximum of ends), and the kept candidates mark the code
- * units they occupy. Pure; never throws (the pipeline guards it).
+ * search over a sorted list with a running maximum of ends), overlaps are resolved per cluster of
+ * overlapping candidates, and the kept candidates of a cluster mark the code units they occupy. Pure; never throws (the pipeline guards it).
  */
 import { foldName } from '../kb/normalize';
 import { DATE_TYPES, type Candidate, type NewEntity, type RecognizerName } from './candidate';
@@ -90,7 +90,7 @@ class Cover {
   }
 }
 
-/** Step a: the candidates no veto covers, without the vetoes. */
+/** Step a: the candidates no veto covers, without the vetoes (the list itself when it has none). */
 export function applyVetoes(list: readonly Candidate[]): Candidate[] {
   const byType = new Map<string, Array<{ start: number; end: number }>>();
   for (const c of list) {
@@ -99,16 +99,16 @@ export function applyVetoes(list: readonly Candidate[]): Candidate[] {
     if (!spans) byType.set(c.type, (spans = []));
     spans.push({ start: c.start, end: c.end });
   }
-  if (byType.size === 0) return list.slice();
+  if (byType.size === 0) return list as Candidate[];
   const covers = new Map<string, Cover>();
   for (const [type, spans] of byType) covers.set(type, new Cover(spans));
   const all = covers.get('*');
   return list.filter((c) => !c.veto && !all?.covers(c.start, c.end) && !covers.get(c.type)?.covers(c.start, c.end));
 }
 
-/** Step b: the candidates the user did not reject (a rejected first reading replaced by the first other one left). */
+/** Step b: the candidates the user did not reject (a rejected first reading replaced by the first other one left; the list itself when there are no rejections). */
 export function applyRejections(list: readonly Candidate[], text: string, rejections: CompiledRejections | undefined, path?: string): Candidate[] {
-  if (!rejections || rejections.byText.size === 0) return list.slice();
+  if (!rejections || rejections.byText.size === 0) return list as Candidate[];
   const out: Candidate[] = [];
   for (const c of list) {
     const same = rejections.byText.get(foldName(text.slice(c.start, c.end)));
@@ -141,9 +141,32 @@ export function applyRejections(list: readonly Candidate[], text: string, reject
   return out;
 }
 
-/** Step c: non-overlapping candidates (see the file comment). */
+/**
+ * Step c: non-overlapping candidates (see the file comment), sorted by start. The rules only ever
+ * compare candidates that overlap, so each cluster of overlapping candidates is resolved alone and
+ * a candidate that overlaps nothing (most of them) passes as it is.
+ */
 export function resolveOverlaps(list: readonly Candidate[]): Candidate[] {
-  const names = list.filter((c) => !isDate(c)).sort(byStart);
+  const sorted = list.slice().sort(byStart);
+  const out: Candidate[] = [];
+  let i = 0;
+  while (i < sorted.length) {
+    let j = i + 1;
+    let reach = sorted[i].end;
+    while (j < sorted.length && sorted[j].start < reach) {
+      if (sorted[j].end > reach) reach = sorted[j].end;
+      j++;
+    }
+    if (j === i + 1) out.push(sorted[i]);
+    else for (const c of resolveCluster(sorted.slice(i, j), sorted[i].start, reach)) out.push(c);
+    i = j;
+  }
+  return out;
+}
+
+/** The rules of step c over candidates (sorted by start) that all lie in [from, to). */
+function resolveCluster(cluster: Candidate[], from: number, to: number): Candidate[] {
+  const names = cluster.filter((c) => !isDate(c));
   const holdsName = (d: Candidate): boolean => {
     for (let i = lowerBound(names, d.start); i < names.length && names[i].start < d.end; i++) {
       if (names[i].end <= d.end) return true;
@@ -163,24 +186,25 @@ export function resolveOverlaps(list: readonly Candidate[]): Candidate[] {
     maxEnd = Math.max(maxEnd, names[i].end);
     i = j;
   }
-  const sorted = list
+  const ordered = cluster
     .filter((c) => (isDate(c) ? !holdsName(c) : !inside.has(c)))
     .sort((a, b) => b.end - b.start - (a.end - a.start) || rankOf(a) - rankOf(b) || b.confidence - a.confidence || a.start - b.start);
-  let limit = 0;
-  for (const c of sorted) limit = Math.max(limit, c.end);
-  const taken = new Uint8Array(limit);
+  const taken = new Uint8Array(to - from);
   const kept: Candidate[] = [];
-  next: for (const c of sorted) {
-    for (let i = c.start; i < c.end; i++) if (taken[i]) continue next;
-    taken.fill(1, c.start, c.end);
+  next: for (const c of ordered) {
+    for (let i = c.start - from; i < c.end - from; i++) if (taken[i]) continue next;
+    taken.fill(1, c.start - from, c.end - from);
     kept.push(c);
   }
-  return kept;
+  return kept.sort(byStart);
 }
 
 /** Steps a to c over the candidates of one text: what is proposed, sorted by start (an outer candidate before the ones inside it). */
 export function arbitrate(candidates: readonly Candidate[], text: string, options: ArbiterOptions = {}): Candidate[] {
-  const valid = candidates.filter((c) => c && Number.isInteger(c.start) && Number.isInteger(c.end) && c.start >= 0 && c.end > c.start && c.end <= text.length && typeof c.type === 'string');
+  const n = text.length;
+  const valid = candidates.every((c) => c && c.start >= 0 && c.end > c.start && c.end <= n && Number.isInteger(c.start) && Number.isInteger(c.end) && typeof c.type === 'string')
+    ? candidates.slice()
+    : candidates.filter((c) => c && c.start >= 0 && c.end > c.start && c.end <= n && Number.isInteger(c.start) && Number.isInteger(c.end) && typeof c.type === 'string');
   let list = applyVetoes(valid);
   list = applyRejections(list, text, options.rejections, options.path);
   if (!options.nested) list = resolveOverlaps(list);

@@ -14,10 +14,19 @@ export const KB_NAME_REASON = 'a name of the knowledge base';
 /** The reason of a generated government body. */
 export const GENERATED_BODY_REASON = 'generated government body';
 
+/** Per knowledge base: the org ids known to be generated bodies or not (a name is met again and again). */
+const generatedIds = new WeakMap<KnowledgeBase, Map<string, boolean>>();
+
 function isGenerated(kb: KnowledgeBase, type: string, id: string): boolean {
   if (type !== 'org') return false;
-  const facts = kb.get(type, id)?.facts as { generated?: unknown } | undefined;
-  return facts?.generated === true;
+  let known = generatedIds.get(kb);
+  if (!known) generatedIds.set(kb, (known = new Map()));
+  let v = known.get(id);
+  if (v === undefined) {
+    const facts = kb.get(type, id)?.facts as { generated?: unknown } | undefined;
+    known.set(id, (v = facts?.generated === true));
+  }
+  return v;
 }
 
 export const builtinRecognizer: Recognizer = {
@@ -34,6 +43,7 @@ export const builtinRecognizer: Recognizer = {
       const c: Candidate = {
         start: m.start,
         end: m.end,
+        text: m.text,
         type: m.type,
         id: m.id,
         confidence: m.confidence,

@@ -46,6 +46,11 @@ export interface Candidate {
    * `title "President" before the name`, `annotated 4 times in this workspace`. Short, lower case.
    */
   reason: string;
+  /**
+   * The words, text.slice(start, end), when the recognizer has them already (the finder shares one
+   * string among the mentions of a name written alike); the pipeline slices them otherwise.
+   */
+  text?: string;
   /** Other readings context did not rule out (built-in names). */
   alternatives?: Array<{ type: string; id: string }>;
   /** For id '': the entity the accepting fix adds to the workspace knowledge base. */

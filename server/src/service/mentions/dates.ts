@@ -23,7 +23,7 @@ export const datesRecognizer: Recognizer = {
       // the years nested in a year range: only with `nested`
       if (d.start < lastEnd && !ctx.nested) continue;
       lastEnd = Math.max(lastEnd, d.end);
-      out.push({ start: d.start, end: d.end, type, id: d.value, confidence: d.confident ? 0.9 : 0.6, recognizer: 'dates', reason: DATE_REASON });
+      out.push({ start: d.start, end: d.end, text: d.text, type, id: d.value, confidence: d.confident ? 0.9 : 0.6, recognizer: 'dates', reason: DATE_REASON });
     }
     return out;
   },

@@ -8,7 +8,7 @@ import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { FindOptions, Mention } from './finder';
 import type { Candidate, NewEntity, PipelineInputs, RecognizeContext, RecognizerName } from './candidate';
 import { RECOGNIZERS } from './recognizers';
-import { arbitrate, byStart, echoSources, findEchoes, mergeEchoes } from './arbiter';
+import { arbitrate, echoSources, findEchoes, mergeEchoes } from './arbiter';
 import { compileRejections, isRejected } from './rejections';
 
 /** A proposal: a mention with who proposed it and why. */
@@ -60,7 +60,7 @@ export function candidatesOf(text: string, kb: KnowledgeBase, dct: string | unde
 }
 
 function found(c: Candidate, text: string): Found {
-  const f: Found = { start: c.start, end: c.end, text: text.slice(c.start, c.end), type: c.type, id: c.id, confidence: c.confidence, recognizer: c.recognizer, reason: c.reason };
+  const f: Found = { start: c.start, end: c.end, text: c.text ?? text.slice(c.start, c.end), type: c.type, id: c.id, confidence: c.confidence, recognizer: c.recognizer, reason: c.reason };
   if (c.alternatives?.length) f.alternatives = c.alternatives;
   if (c.entity) f.entity = c.entity;
   return f;
@@ -76,7 +76,8 @@ export function runPipeline(text: string, kb: KnowledgeBase, dct: string | undef
     const rejections = compileRejections(options.inputs?.rejections?.list);
     const path = options.inputs?.path;
     const kept = arbitrate(candidatesOf(text, kb, dct, options), text, { nested: options.nested, rejections, path });
-    let list = kept.map((c) => found(c, text));
+    // a candidate that carries its words is a proposal as it is (no copy per mention)
+    let list = kept.map((c) => (typeof c.text === 'string' ? (c as Found) : found(c, text)));
     if (options.echoes !== false) {
       const sources = echoSources(list);
       if (sources.length) {
@@ -84,7 +85,8 @@ export function runPipeline(text: string, kb: KnowledgeBase, dct: string | undef
         list = mergeEchoes(list, echoes, sources, (e) => !isRejected(rejections, e.text, e.type, e.entity?.id ?? '', path));
       }
     }
-    return list.sort(byStart);
+    // sorted by start (arbitrate and mergeEchoes sort)
+    return list;
   } catch {
     return [];
   }
