@@ -32,6 +32,7 @@ import { isSentenceInitial } from '../finder';
 import { foldName } from '../../kb/normalize';
 import {
   ABBREVIATIONS,
+  APPOINTING_VERBS,
   DETERMINERS,
   HONORIFICS,
   NAME_SUFFIXES,
@@ -62,6 +63,13 @@ const CONF_ROLE = 0.8;
 const CONF_APPOSITION = 0.85;
 const CONF_REPORTING = 0.7;
 const CONF_SURNAME = 0.7;
+const CONF_REPEAT = 0.8;
+
+/**
+ * A surname alone is not linked to the person when it is a country's or an organization's name
+ * ("Jordan"); a city's name is (surnames that are also towns abound: "said Henderson").
+ */
+const ECHO_BLOCKERS: ReadonlySet<string> = new Set(['country', 'org']);
 
 /** Names longer than this many words after a title are something else (a headline, a list). */
 const MAX_NAME_WORDS = 4;
@@ -221,13 +229,16 @@ class Paragraph {
       const lines = w.n ? w.line[w.n - 1] + 1 : 0;
       const long = new Uint32Array(lines);
       const cap = new Uint32Array(lines);
+      const sentence = new Uint8Array(lines);
       for (let k = 0; k < w.n; k++) {
+        // a line whose last word ends a sentence is prose ('..., said Stephen Harper, Prime Minister of Canada.')
+        if (k + 1 === w.n || w.line[k + 1] !== w.line[k]) sentence[w.line[k]] = this.text.charCodeAt(w.end[k]) === 46 ? 1 : 0;
         if (w.end[k] - w.start[k] < 4) continue;
         long[w.line[k]]++;
         if (w.kind[k] === NAME || w.kind[k] === CAPS) cap[w.line[k]]++;
       }
       this.headlines = new Uint8Array(lines);
-      for (let l = 0; l < lines; l++) if (long[l] >= 3 && cap[l] / long[l] >= 0.75) this.headlines[l] = 1;
+      for (let l = 0; l < lines; l++) if (!sentence[l] && long[l] >= 3 && cap[l] / long[l] >= 0.75) this.headlines[l] = 1;
     }
     return this.headlines[this.w.line[i]] === 1;
   }
@@ -284,20 +295,58 @@ class Paragraph {
       }
     }
     if (t >= a && t < b && this.titleRule(a, t, b)) return;
-    if (t === b) return; // "... Foreign Minister": a title without a name
+    // "... Foreign Minister": a title without a name; "Jim Press" ends with a word that only
+    // qualifies titles, after a word that is none
+    if (t === b && (t === a || ROLE_HEADS.has(w.lw(t)) || HONORIFICS.has(w.lw(t)) || this.isTitleWord(t - 1))) return;
+    if (this.titleOfKnown(a, b)) return;
     // A run with no title: a name if its context says so.
     let first = a;
     // the sentence-initial ordinary word of "Yesterday John Smith said"
     if (isSentenceInitial(this.text, w.start[first]) && (NOT_NAME_WORDS.has(w.lw(first)) || this.usedInLowerCase(first))) first++;
     if (first > b) return;
+    // a title is no name ("Prime Minister", "Chief Executive"); "Jim Press" and "Stephen King" are
+    if (this.isTitleWord(first)) return;
     for (let k = first; k <= b; k++) {
       const s = w.lw(k);
-      if (w.kind[k] === CAPS || ROLE_MODIFIERS.has(s) || HONORIFICS.has(s)) return;
+      if (w.kind[k] === CAPS || HONORIFICS.has(s) || ROLE_HEADS.has(s)) return;
     }
-    if (ROLE_HEADS.has(w.lw(first))) return;
     const words = this.nameWords(first, b);
     if (words < 2 || words > MAX_NAME_WORDS || !this.validName(first, b)) return;
     this.contextRules(first, b, words);
+  }
+
+  /**
+   * "President of the United States Barack Obama", "Minister of Foreign Affairs of Kazakhstan
+   * Yermek Kosherbayev": a title "of" a known country, organization or place, then a full name.
+   */
+  private titleOfKnown(a: number, b: number): boolean {
+    const w = this.w;
+    let p = a - 1;
+    if (p >= 0 && w.lw(p) === 'the' && this.joined(p)) p--;
+    if (p < 1 || w.lw(p) !== 'of' || !this.joined(p)) return false;
+    // back over the rest of the title ("Minister of Foreign Affairs") to its head
+    let head = -1;
+    for (let k = p - 1, steps = 0; k >= 0 && steps < 6 && this.joined(k); k--, steps++) {
+      const s = w.lw(k);
+      if (ROLE_HEADS.has(s) && (w.kind[k] === NAME || w.kind[k] === CAPS || w.kind[k] === LOW)) {
+        head = k;
+        break;
+      }
+      if (!(w.kind[k] === NAME || w.kind[k] === CAPS || (w.kind[k] === LOW && ROLE_LINKS.has(s)))) return false;
+    }
+    if (head < 0) return false;
+    let r = head;
+    while (r > 0 && this.joined(r - 1) && ROLE_MODIFIERS.has(w.lw(r - 1)) && w.kind[r - 1] !== OTHER) r--;
+    for (let q = b - 2; q >= a; q--) {
+      const words = this.nameWords(q + 1, b);
+      if (words < 2) continue;
+      if (words > 3) break;
+      if (!this.knownOther(this.text.slice(w.start[a], w.end[q])) || !this.validName(q + 1, b)) continue;
+      const title = this.text.slice(w.start[r], w.end[q]);
+      this.add({ start: w.start[q + 1], end: w.end[b], first: q + 1, last: b, confidence: CONF_TITLE, reason: `title "${title}" before the name`, role: title });
+      return true;
+    }
+    return false;
   }
 
   /** Name words (not particles or initials) in a..b. */
@@ -320,9 +369,9 @@ class Paragraph {
   }
 
   /** The knowledge base knows the name as something other than a person. */
-  private knownOther(name: string): boolean {
+  private knownOther(name: string, types?: ReadonlySet<string>): boolean {
     try {
-      for (const e of this.ctx.kb.lookupName(name)) if (e.type !== 'person') return true;
+      for (const e of this.ctx.kb.lookupName(name)) if (types ? types.has(e.type) : e.type !== 'person') return true;
     } catch {
       return false;
     }
@@ -396,6 +445,14 @@ class Paragraph {
       this.add({ start: w.start[a], end: w.end[b], first: a, last: b, confidence: CONF_APPOSITION, reason: `apposition "${after.phrase}"`, role: after.role });
       return;
     }
+    // "named Mary Barra as its new chief executive"
+    if (a > 0 && b + 2 < w.n && w.kind[a - 1] === LOW && APPOINTING_VERBS.has(w.lw(a - 1)) && this.joined(a - 1) && w.lw(b + 1) === 'as' && this.joined(b) && this.joined(b + 1)) {
+      const as = this.appositionAfter(b, b + 2);
+      if (as) {
+        this.add({ start: w.start[a], end: w.end[b], first: a, last: b, confidence: CONF_APPOSITION, reason: `${w.str(a - 1)} as "${as.phrase}"`, role: as.role });
+        return;
+      }
+    }
     const before = this.appositionBefore(a, b);
     if (before) {
       this.add({ start: w.start[a], end: w.end[b], first: a, last: b, confidence: CONF_APPOSITION, reason: `apposition "${before.phrase}"`, role: before.role });
@@ -438,10 +495,9 @@ class Paragraph {
   }
 
   /** "Xavier Bettel, the Prime Minister of Luxembourg": the role phrase after the name ending at b. */
-  private appositionAfter(b: number): { phrase: string; role: string } | undefined {
+  private appositionAfter(b: number, k = b + 1): { phrase: string; role: string } | undefined {
     const w = this.w;
-    if (!this.commaAfter(b)) return undefined;
-    let k = b + 1;
+    if (k === b + 1 && !this.commaAfter(b)) return undefined;
     const open = k;
     let roleFirst = -1;
     let head = -1;
@@ -482,6 +538,9 @@ class Paragraph {
       else if (!(kind === LOW && ROLE_LINKS.has(s))) break;
       j = n;
     }
+    // "..., a Romanian official said": a phrase with a determiner right before a reporting verb is
+    // the subject of the next clause ("Scott Carson, president and CEO of Boeing said" is an apposition)
+    if (open !== roleFirst && last + 1 < w.n && this.joined(last) && REPORTING_VERBS.has(w.lw(last + 1))) return undefined;
     return { phrase: this.text.slice(w.start[open], w.end[last]), role: this.text.slice(w.start[roleFirst], w.end[last]) };
   }
 
@@ -537,16 +596,52 @@ class Paragraph {
       const prev = bySurname.get(s);
       if (prev === undefined) bySurname.set(s, f);
       else if (prev && this.nameKey(prev) !== this.nameKey(f)) bySurname.set(s, null); // two people, one surname
+      else if (prev && f.start < prev.start) bySurname.set(s, f);
     }
     if (bySurname.size === 0) return;
+    // A surname stands for the person only after the full name: a use before it names something
+    // else ("Ford's Chief Executive Officer, William Clay Ford Jr."); so does a known name.
+    const covered = new Set<number>();
+    for (const f of this.found) for (let k = f.first; k <= f.last; k++) covered.add(k);
+    const extra: Found[] = [];
+    // the full name again, anywhere in the paragraph (a headline included)
+    const byFirst = new Map<string, Found[]>();
+    for (const f of this.found) {
+      if (f.start !== w.start[f.first] || this.nameWords(f.first, f.last) < 2) continue;
+      const key = w.str(f.first);
+      const list = byFirst.get(key);
+      if (list) list.push(f);
+      else byFirst.set(key, [f]);
+    }
+    for (let k = 0; k < w.n; k++) {
+      if (w.kind[k] !== NAME || covered.has(k)) continue;
+      const list = byFirst.get(w.str(k));
+      if (!list || (k > 0 && this.joined(k - 1) && this.runWord(k - 1))) continue;
+      for (const f of list) {
+        const len = f.last - f.first;
+        let d = 1;
+        while (d <= len && k + d < w.n && this.joined(k + d - 1) && w.str(k + d) === w.str(f.first + d)) d++;
+        if (d <= len) continue;
+        const end = k + len;
+        if (end + 1 < w.n && this.joined(end) && this.runWord(end + 1)) continue;
+        extra.push({ start: w.start[k], end: w.end[end], first: k, last: end, confidence: CONF_REPEAT, reason: `again "${this.nameText(f)}"`, entity: this.entityOf(f) });
+        for (let x = k; x <= end; x++) covered.add(x);
+        break;
+      }
+    }
+    // (headlines, written after the story, do not count)
+    for (let k = 0; k < w.n; k++) {
+      if (w.kind[k] !== NAME || covered.has(k) || this.inHeadline(k)) continue;
+      const s = w.str(k);
+      const full = bySurname.get(s);
+      if (full && w.start[k] < full.start) bySurname.set(s, null);
+    }
+    for (const [s, full] of bySurname) if (full && this.knownOther(s, ECHO_BLOCKERS)) bySurname.set(s, null);
     for (const f of this.found) {
       if (f.first !== f.last) continue;
       const full = bySurname.get(w.str(f.first));
       if (full) f.entity = this.entityOf(full);
     }
-    const covered = new Set<number>();
-    for (const f of this.found) for (let k = f.first; k <= f.last; k++) covered.add(k);
-    const extra: Found[] = [];
     for (let k = 0; k < w.n; k++) {
       if (w.kind[k] !== NAME || covered.has(k)) continue;
       const full = bySurname.get(w.str(k));
@@ -554,6 +649,7 @@ class Paragraph {
       // alone: not part of a longer capitalized run ("Maria Bettel")
       if (k > 0 && this.joined(k - 1) && (this.runWord(k - 1) || this.isParticle(k - 1))) continue;
       if (k + 1 < w.n && this.joined(k) && this.runWord(k + 1)) continue;
+      if (w.start[k] < full.start) continue;
       extra.push({ start: w.start[k], end: w.end[k], first: k, last: k, confidence: CONF_SURNAME, reason: `surname of "${this.nameText(full)}"`, entity: this.entityOf(full) });
     }
     this.found.push(...extra);

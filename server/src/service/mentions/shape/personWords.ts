@@ -83,6 +83,12 @@ export const REPORTING_VERBS = words(`
   concluded suggested
 `);
 
+/** Verbs that give a person a role with "as" ("named Mary Barra as its new chief executive"). */
+export const APPOINTING_VERBS = words(`
+  named appointed elected nominated hired chose picked confirmed installed designated names appoints
+  elects nominates
+`);
+
 /** Words after a role head that continue the role up to the name ("the Prime Minister of Luxembourg, ..."). */
 export const ROLE_LINKS = words('of for at to in the and');
 
@@ -101,7 +107,7 @@ export const NOT_NAME_WORDS = words(`
   presidency cabinet court police army navy force forces guard service services authority board
   bureau center centre organization organisation union federation league alliance club team
   society trust network system inc ltd llc plc co gmbh ag sa holdings airlines airways motors
-  electric energy news press times post media television radio tv agency republic kingdom state
+  electric energy news times post media television radio tv agency republic kingdom state
   states province region oblast district county city town village street avenue road square
   airport station port river lake sea ocean mountain mount island islands bay gulf hotel
   hospital museum library theatre theater stadium hall palace house tower bridge park
@@ -113,6 +119,9 @@ export const NOT_NAME_WORDS = words(`
   in on at of for to by with from as and or but nor so yet if when while after before since
   however meanwhile moreover also although though because despite during under over
   today yesterday tomorrow tonight now then there here thus still why what who how where
+  later earlier first finally recently currently previously subsequently additionally furthermore
+  instead indeed separately overall similarly likewise nevertheless nonetheless otherwise perhaps
+  already again last next soon once only even especially
   all both each every many most some several no not one two three
   mr mrs ms dr prof
   north south east west northern southern eastern western central
