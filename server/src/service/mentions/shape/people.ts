@@ -30,9 +30,13 @@ import type { Candidate, NewEntity, RecognizeContext, Recognizer } from '../cand
 import { CLASS_TABLE, UNKNOWN, WORD, UPPER, LOWER, charClass, isSpaceCode, isHyphenCode, isApostropheCode } from '../chars';
 import { isSentenceInitial } from '../finder';
 import { foldName } from '../../kb/normalize';
+import type { KnowledgeBase } from '../../kb/knowledgeBase';
+import { demonymsOf } from '../names';
 import {
   ABBREVIATIONS,
   APPOINTING_VERBS,
+  CLAUSE_OPENERS,
+  COMPOUND_SUFFIXES,
   DETERMINERS,
   HONORIFICS,
   NAME_SUFFIXES,
@@ -70,6 +74,9 @@ const CONF_REPEAT = 0.8;
  * ("Jordan"); a city's name is (surnames that are also towns abound: "said Henderson").
  */
 const ECHO_BLOCKERS: ReadonlySet<string> = new Set(['country', 'org']);
+
+/** Folded country demonyms per knowledge base. */
+const DEMONYMS = new WeakMap<KnowledgeBase, Set<string>>();
 
 /** Names longer than this many words after a title are something else (a headline, a list). */
 const MAX_NAME_WORDS = 4;
@@ -143,7 +150,8 @@ function readWords(text: string): Words {
     }
     let kind: number;
     if (k & UPPER) {
-      if (firstPartLower) kind = NAME;
+      if (firstPartEnd < i && COMPOUND_SUFFIXES.has(text.slice(text.lastIndexOf('-', i - 1) + 1, i))) kind = OTHER; // "Ohio-based"
+      else if (firstPartLower) kind = NAME;
       else if (i - s === 1) kind = text.charCodeAt(i) === 46 ? INITIAL : OTHER;
       else if (!anyLower) kind = CAPS;
       else kind = firstPartEnd - s === 1 ? NAME : OTHER; // "O'Brien" is a name word, "UN-Habitat" is not
@@ -302,7 +310,7 @@ class Paragraph {
     // A run with no title: a name if its context says so.
     let first = a;
     // the sentence-initial ordinary word of "Yesterday John Smith said"
-    if (isSentenceInitial(this.text, w.start[first]) && (NOT_NAME_WORDS.has(w.lw(first)) || this.usedInLowerCase(first))) first++;
+    if (isSentenceInitial(this.text, w.start[first]) && (NOT_NAME_WORDS.has(w.lw(first)) || REPORTING_VERBS.has(w.lw(first)) || this.usedInLowerCase(first))) first++;
     if (first > b) return;
     // a title is no name ("Prime Minister", "Chief Executive"); "Jim Press" and "Stephen King" are
     if (this.isTitleWord(first)) return;
@@ -415,7 +423,7 @@ class Paragraph {
     let p = roleStart;
     while (p > a && roleStart - p < 3 && (w.kind[p - 1] === CAPS || w.kind[p - 1] === NAME) && !NOT_NAME_WORDS.has(w.lw(p - 1))) p--;
     const role = this.text.slice(w.start[p], w.end[t]);
-    const title = this.text.slice(w.start[u], w.end[t]);
+    const title = this.text.slice(w.start[Math.min(u, roleStart)], w.end[t]);
     this.add({
       start: w.start[nameFirst],
       end: w.end[b],
@@ -459,20 +467,71 @@ class Paragraph {
       return;
     }
     if (words > 3) return;
-    // reporting: "John Smith said"
-    if (b + 1 < w.n && w.kind[b + 1] === LOW && REPORTING_VERBS.has(w.lw(b + 1)) && this.joined(b)) {
+    // The reporting rules read the name alone: a name that starts with a country, place or
+    // organization name or a demonym is more often a company ("British Gas said", "Cuban Americans said").
+    if (this.demonym(a) || this.knownOther(w.str(a))) return;
+    // reporting: "John Smith said", the name starting its clause ("with Warburg Securities noted" is no subject)
+    if (b + 1 < w.n && w.kind[b + 1] === LOW && REPORTING_VERBS.has(w.lw(b + 1)) && this.joined(b) && this.startsClause(a)) {
       this.add({ start: w.start[a], end: w.end[b], first: a, last: b, confidence: CONF_REPORTING, reason: `subject of "${w.str(b + 1)}"` });
       return;
     }
-    // "..., said John Smith", "according to John Smith": the name ends the clause
-    if (a > 0 && this.joined(a - 1) && this.endsClause(b)) {
-      const v = w.lw(a - 1);
-      if (w.kind[a - 1] === LOW && REPORTING_VERBS.has(v)) {
-        this.add({ start: w.start[a], end: w.end[b], first: a, last: b, confidence: CONF_REPORTING, reason: `subject of "${w.str(a - 1)}"` });
-      } else if (v === 'to' && a > 1 && w.lw(a - 2) === 'according' && this.joined(a - 2)) {
+    if (a === 0) return;
+    const v = w.lw(a - 1);
+    // '"...," said John Smith.': the verb after a quote or a comma, the name before punctuation
+    // ("He said Polly Peck will ..." reports a clause whose subject may be anything)
+    if (REPORTING_VERBS.has(v) && this.joined(a - 1) && this.afterQuoteOrComma(a - 1) && this.beforePunctuation(b)) {
+      this.add({ start: w.start[a], end: w.end[b], first: a, last: b, confidence: CONF_REPORTING, reason: `subject of "${w.str(a - 1)}"` });
+      return;
+    }
+    // "according to John Smith"
+    if (this.joined(a - 1) && this.endsClause(b)) {
+      if (v === 'to' && a > 1 && w.lw(a - 2) === 'according' && this.joined(a - 2)) {
         this.add({ start: w.start[a], end: w.end[b], first: a, last: b, confidence: CONF_REPORTING, reason: 'after "according to"' });
       }
     }
+  }
+
+  /** Word a starts a clause: a sentence, or after punctuation, a quote or a conjunction. */
+  private startsClause(a: number): boolean {
+    const w = this.w;
+    if (isSentenceInitial(this.text, w.start[a])) return true;
+    const c = this.prevChar(w.start[a]);
+    if (c === 44 || c === 59 || c === 40 || c === 34 || c === 39 || c === 0x201c || c === 0x201d || c === 0x2019 || c === 0x2013 || c === 0x2014) return true;
+    return a > 0 && w.kind[a - 1] === LOW && this.joined(a - 1) && CLAUSE_OPENERS.has(w.lw(a - 1));
+  }
+
+  /** The last code unit before pos that is not a space (0 at the start). */
+  private prevChar(pos: number): number {
+    let q = pos;
+    while (q > 0 && isSpaceCode(this.text.charCodeAt(q - 1))) q--;
+    return q > 0 ? this.text.charCodeAt(q - 1) : 0;
+  }
+
+  /** Word v (a verb) follows a comma or a closing quote, or starts the sentence. */
+  private afterQuoteOrComma(v: number): boolean {
+    const c = this.prevChar(this.w.start[v]);
+    return c === 44 || c === 34 || c === 39 || c === 0x201d || c === 0x2019 || isSentenceInitial(this.text, this.w.start[v]);
+  }
+
+  /** Word b is followed by punctuation (not a hyphen or an apostrophe) or ends the text. */
+  private beforePunctuation(b: number): boolean {
+    const e = this.w.end[b];
+    let q = e;
+    if (this.text.charCodeAt(q) === 46 && ABBREVIATIONS.has(this.w.lw(b))) q++; // "Jr."
+    if (q >= this.text.length) return true;
+    const c = this.text.charCodeAt(q);
+    if (c === 10 || c === 13) return true;
+    return !isSpaceCode(c) && !isHyphenCode(c) && !isApostropheCode(c) && !(cls(c) & WORD);
+  }
+
+  /** Word a is a country's demonym ("Cuban", "British"). */
+  private demonym(a: number): boolean {
+    let set = DEMONYMS.get(this.ctx.kb);
+    if (!set) {
+      set = demonymsOf(this.ctx.kb.all('country'));
+      DEMONYMS.set(this.ctx.kb, set);
+    }
+    return set.has(foldName(this.w.str(a)));
   }
 
   /** After word b: punctuation, the end of the text, or a lower-case word other than "and"/"or". */
@@ -536,6 +595,8 @@ class Paragraph {
       if (kind === NAME || kind === CAPS) last = n;
       else if (kind === LOW && (ROLE_HEADS.has(s) || ROLE_MODIFIERS.has(s))) last = n;
       else if (!(kind === LOW && ROLE_LINKS.has(s))) break;
+      // "president and chief executive", not "president of the National Assembly and Castro"
+      else if (s === 'and' && !(n + 1 < w.n && (ROLE_HEADS.has(w.lw(n + 1)) || ROLE_MODIFIERS.has(w.lw(n + 1))))) break;
       j = n;
     }
     // "..., a Romanian official said": a phrase with a determiner right before a reporting verb is
@@ -570,10 +631,10 @@ class Paragraph {
     }
     if (head < 0) return undefined;
     // what follows the head up to the comma starts with a link word or another title word ("Prime Minister")
-    if (head < a - 1) {
-      const s = w.lw(head + 1);
-      if (!(ROLE_LINKS.has(s) || ROLE_HEADS.has(s) || ROLE_MODIFIERS.has(s))) return undefined;
-    }
+    // title words, then a link word ("of Luxembourg") before any other word
+    let x = head + 1;
+    while (x < a && (ROLE_HEADS.has(w.lw(x)) || ROLE_MODIFIERS.has(w.lw(x)))) x++;
+    if (x < a && !(w.kind[x] === LOW && ROLE_LINKS.has(w.lw(x)) && w.lw(x) !== 'and')) return undefined;
     let r = head;
     while (r > 0 && this.joined(r - 1) && ROLE_MODIFIERS.has(w.lw(r - 1)) && w.kind[r - 1] !== OTHER) r--;
     let open = r;

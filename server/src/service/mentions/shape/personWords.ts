@@ -28,6 +28,7 @@ export const ROLE_HEADS = words(`
   colonel commander admiral lieutenant major sergeant marshal brigadier
   bishop archbishop cardinal rabbi imam cleric patriarch metropolitan
   entrepreneur businessman businesswoman billionaire investor banker activist campaigner candidate
+  treasurer agent delegate
 `);
 
 /**
@@ -51,7 +52,7 @@ export const ROLE_MODIFIERS = words(`
  */
 export const HONORIFICS = words(`
   mr mrs ms miss mx dr prof sir dame lord lady baroness baron madame mme mlle monsieur
-  messrs rev reverend fr sen rep gov gen col lt capt maj sgt adm cmdr pres
+  messrs rev reverend fr sen rep gov gen col lt capt maj sgt adm cmdr pres sister
 `);
 
 /** Honorifics that are part of a peer's name: the span keeps them ("Lord Cameron", "Baroness Ashton"). */
@@ -83,6 +84,12 @@ export const REPORTING_VERBS = words(`
   concluded suggested
 `);
 
+/** Words after which a clause starts: its subject may follow ("..., and John Smith said"). */
+export const CLAUSE_OPENERS = words('and but that while as when because although though where after before if');
+
+/** Second parts of a hyphenated word that make it an adjective, not a name ("Ohio-based", "Kazakh-led"). */
+export const COMPOUND_SUFFIXES = words('based led owned backed born run made controlled held funded sponsored style era bound');
+
 /** Verbs that give a person a role with "as" ("named Mary Barra as its new chief executive"). */
 export const APPOINTING_VERBS = words(`
   named appointed elected nominated hired chose picked confirmed installed designated names appoints
@@ -107,6 +114,9 @@ export const NOT_NAME_WORDS = words(`
   presidency cabinet court police army navy force forces guard service services authority board
   bureau center centre organization organisation union federation league alliance club team
   society trust network system inc ltd llc plc co gmbh ag sa holdings airlines airways motors
+  securities medical international gas oil capital partners investments industries financial
+  pharmaceuticals technologies systems solutions unity security insurance telecom airline
+  brothers associates ventures enterprises
   electric energy news times post media television radio tv agency republic kingdom state
   states province region oblast district county city town village street avenue road square
   airport station port river lake sea ocean mountain mount island islands bay gulf hotel
