@@ -594,7 +594,17 @@ class Paragraph {
       const kind = w.kind[n];
       if (kind === NAME || kind === CAPS) last = n;
       else if (kind === LOW && (ROLE_HEADS.has(s) || ROLE_MODIFIERS.has(s))) last = n;
-      else if (!(kind === LOW && ROLE_LINKS.has(s))) break;
+      else if (kind === LOW && !ROLE_LINKS.has(s)) {
+        // "chief financial officer": other words only on the way to a role head, or the last
+        // word after a link ("chief executive of the group.")
+        const h = this.headWithin(n, 2);
+        if (h < 0) {
+          if (ROLE_LINKS.has(w.lw(j)) && this.beforePunctuation(n)) last = n;
+          break;
+        }
+        last = j = h;
+        continue;
+      } else if (!(kind === LOW && ROLE_LINKS.has(s))) break;
       // "president and chief executive", not "president of the National Assembly and Castro"
       else if (s === 'and' && !(n + 1 < w.n && (ROLE_HEADS.has(w.lw(n + 1)) || ROLE_MODIFIERS.has(w.lw(n + 1))))) break;
       j = n;
@@ -603,6 +613,39 @@ class Paragraph {
     // the subject of the next clause ("Scott Carson, president and CEO of Boeing said" is an apposition)
     if (open !== roleFirst && last + 1 < w.n && this.joined(last) && REPORTING_VERBS.has(w.lw(last + 1))) return undefined;
     return { phrase: this.text.slice(w.start[open], w.end[last]), role: this.text.slice(w.start[roleFirst], w.end[last]) };
+  }
+
+  /** The first role head among words k..k+n joined to k (k itself included), or -1. */
+  private headWithin(k: number, n: number): number {
+    const w = this.w;
+    for (let x = k; x < w.n && x <= k + n; x++) {
+      if (w.kind[x] === LOW && ROLE_HEADS.has(w.lw(x))) return x;
+      if (w.kind[x] !== LOW || ROLE_LINKS.has(w.lw(x)) || !this.joined(x)) return -1;
+    }
+    return -1;
+  }
+
+  /**
+   * Where the role ending with the head word starts: back over modifiers ("Deputy Prime
+   * Minister"), and over up to two other lower-case words between a modifier and the head
+   * ("chief financial officer").
+   */
+  private roleStart(head: number): number {
+    const w = this.w;
+    let r = head;
+    for (;;) {
+      if (r > 0 && this.joined(r - 1) && ROLE_MODIFIERS.has(w.lw(r - 1)) && w.kind[r - 1] !== OTHER) {
+        r--;
+        continue;
+      }
+      let x = r - 1;
+      while (x >= 0 && r - x <= 2 && this.joined(x) && w.kind[x] === LOW && !ROLE_LINKS.has(w.lw(x)) && !DETERMINERS.has(w.lw(x)) && !ROLE_MODIFIERS.has(w.lw(x))) x--;
+      if (x >= 0 && x < r - 1 && this.joined(x) && w.kind[x] === LOW && ROLE_MODIFIERS.has(w.lw(x))) {
+        r = x;
+        continue;
+      }
+      return r;
+    }
   }
 
   /** Word k is followed by 's or ’s. */
@@ -635,8 +678,7 @@ class Paragraph {
     let x = head + 1;
     while (x < a && (ROLE_HEADS.has(w.lw(x)) || ROLE_MODIFIERS.has(w.lw(x)))) x++;
     if (x < a && !(w.kind[x] === LOW && ROLE_LINKS.has(w.lw(x)) && w.lw(x) !== 'and')) return undefined;
-    let r = head;
-    while (r > 0 && this.joined(r - 1) && ROLE_MODIFIERS.has(w.lw(r - 1)) && w.kind[r - 1] !== OTHER) r--;
+    let r = this.roleStart(head);
     let open = r;
     if (open > 0 && this.joined(open - 1) && w.kind[open - 1] === LOW && DETERMINERS.has(w.lw(open - 1))) open--;
     const end = w.end[a - 1];
