@@ -91,17 +91,47 @@ function cls(c: number): number {
 /** The words of one paragraph, in parallel arrays; `line` is the line number of each word. */
 class Words {
   n = 0;
-  start: number[] = [];
-  end: number[] = [];
-  kind: number[] = [];
-  line: number[] = [];
-  private lower: Array<string | undefined> = [];
-  constructor(readonly text: string) {}
+  text = '';
+  start = new Int32Array(256);
+  end = new Int32Array(256);
+  kind = new Uint8Array(256);
+  line = new Int32Array(256);
+  /** Lower-case forms, valid where `lowerCall` is the current call. */
+  private lower: string[] = [];
+  private lowerCall = new Int32Array(256);
+  private call = 0;
 
-  /** The word in lower case (sliced once). */
+  /** Starts a new text, keeping the buffers. */
+  reset(text: string): void {
+    this.text = text;
+    this.n = 0;
+    this.call = (this.call + 1) | 0;
+  }
+
+  /** Room for one more word. */
+  grow(): void {
+    if (this.n < this.start.length) return;
+    const size = this.start.length * 2;
+    const g32 = (a: Int32Array) => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
+    this.start = g32(this.start);
+    this.end = g32(this.end);
+    this.line = g32(this.line);
+    this.lowerCall = g32(this.lowerCall);
+    const k = new Uint8Array(size);
+    k.set(this.kind);
+    this.kind = k;
+  }
+
+  /** The word in lower case (sliced once per call). */
   lw(i: number): string {
-    let s = this.lower[i];
-    if (s === undefined) s = this.lower[i] = this.text.slice(this.start[i], this.end[i]).toLowerCase();
+    if (this.lowerCall[i] === this.call) return this.lower[i];
+    const s = this.text.slice(this.start[i], this.end[i]).toLowerCase();
+    this.lower[i] = s;
+    this.lowerCall[i] = this.call;
     return s;
   }
   str(i: number): string {
@@ -109,8 +139,12 @@ class Words {
   }
 }
 
+/** The word buffers, reused from one call to the next (a call never runs inside another). */
+const WORDS = new Words();
+
 function readWords(text: string): Words {
-  const w = new Words(text);
+  const w = WORDS;
+  w.reset(text);
   const len = text.length;
   let line = 0;
   let i = 0;
@@ -126,9 +160,12 @@ function readWords(text: string): Words {
     let firstPartLower = false;
     let firstPartEnd = -1;
     let anyLower = false;
+    let lastPart = s;
     for (;;) {
       while (i < len) {
-        const kk = cls(text.charCodeAt(i));
+        const c2 = text.charCodeAt(i);
+        let kk = CLASS_TABLE[c2];
+        if (kk & UNKNOWN) kk = charClass(c2);
         if (!(kk & WORD)) break;
         if (kk & LOWER) {
           anyLower = true;
@@ -144,13 +181,14 @@ function readWords(text: string): Words {
       // apostrophe after one or two letters and before a capital joins ("Obama's" does not).
       if ((isHyphenCode(d) && next & WORD) || (isApostropheCode(d) && next & UPPER && i - s <= 2)) {
         i++;
+        lastPart = i;
         continue;
       }
       break;
     }
     let kind: number;
     if (k & UPPER) {
-      if (firstPartEnd < i && COMPOUND_SUFFIXES.has(text.slice(text.lastIndexOf('-', i - 1) + 1, i))) kind = OTHER; // "Ohio-based"
+      if (lastPart > s && isHyphenCode(text.charCodeAt(lastPart - 1)) && COMPOUND_SUFFIXES.has(text.slice(lastPart, i))) kind = OTHER; // "Ohio-based"
       else if (firstPartLower) kind = NAME;
       else if (i - s === 1) kind = text.charCodeAt(i) === 46 ? INITIAL : OTHER;
       else if (!anyLower) kind = CAPS;
@@ -158,9 +196,9 @@ function readWords(text: string): Words {
     } else if (k & LOWER) {
       kind = LOW;
       // al-Assad, bin-Talal: a particle joined by a hyphen to a capitalized word
-      const h = text.indexOf('-', s);
-      if (h > s && h < i - 1 && cls(text.charCodeAt(h + 1)) & UPPER && PARTICLES.has(text.slice(s, h))) kind = NAME;
+      if (firstPartEnd < i - 1 && isHyphenCode(text.charCodeAt(firstPartEnd)) && cls(text.charCodeAt(firstPartEnd + 1)) & UPPER && PARTICLES.has(text.slice(s, firstPartEnd))) kind = NAME;
     } else kind = OTHER;
+    w.grow();
     const n = w.n++;
     w.start[n] = s;
     w.end[n] = i;
@@ -193,7 +231,7 @@ interface Found {
 class Paragraph {
   readonly w: Words;
   private headlines: Uint8Array | undefined;
-  private lowerWords: Set<string> | undefined;
+  private lowerWords: Set<number> | undefined;
   readonly found: Found[] = [];
 
   constructor(
@@ -253,11 +291,24 @@ class Paragraph {
 
   /** The word is used in lower case somewhere in the paragraph ("Yesterday" vs "yesterday"). */
   usedInLowerCase(i: number): boolean {
+    // hashes of the lower-case words, not their strings (a collision only drops a first word)
     if (!this.lowerWords) {
       this.lowerWords = new Set();
-      for (let k = 0; k < this.w.n; k++) if (this.w.kind[k] === LOW) this.lowerWords.add(this.w.lw(k));
+      for (let k = 0; k < this.w.n; k++) if (this.w.kind[k] === LOW) this.lowerWords.add(this.hashLower(k));
     }
-    return this.lowerWords.has(this.w.lw(i));
+    return this.lowerWords.has(this.hashLower(i));
+  }
+
+  private hashLower(k: number): number {
+    const t = this.text;
+    let h = this.w.end[k] - this.w.start[k];
+    for (let x = this.w.start[k]; x < this.w.end[k]; x++) {
+      let c = t.charCodeAt(x);
+      if (c >= 65 && c <= 90) c |= 32;
+      else if (c >= 128) c = t[x].toLowerCase().charCodeAt(0);
+      h = (Math.imul(h, 31) + c) | 0;
+    }
+    return h;
   }
 
   run(): void {
@@ -310,6 +361,7 @@ class Paragraph {
     // A run with no title: a name if its context says so.
     let first = a;
     // the sentence-initial ordinary word of "Yesterday John Smith said"
+    if (b === a) return; // a full name has two words or more
     if (isSentenceInitial(this.text, w.start[first]) && (NOT_NAME_WORDS.has(w.lw(first)) || REPORTING_VERBS.has(w.lw(first)) || this.usedInLowerCase(first))) first++;
     if (first > b) return;
     // a title is no name ("Prime Minister", "Chief Executive"); "Jim Press" and "Stephen King" are
@@ -709,8 +761,12 @@ class Paragraph {
     const extra: Found[] = [];
     // the full name again, anywhere in the paragraph (a headline included)
     const byFirst = new Map<string, Found[]>();
+    const names = new Set<string>();
     for (const f of this.found) {
       if (f.start !== w.start[f.first] || this.nameWords(f.first, f.last) < 2) continue;
+      const text = this.nameText(f);
+      if (names.has(text)) continue; // one entry per name
+      names.add(text);
       const key = w.str(f.first);
       const list = byFirst.get(key);
       if (list) list.push(f);
