@@ -65,6 +65,7 @@ const POSITIVE: Case[] = [
   },
   // offsets: Cyrillic, emoji, CRLF (UTF-16)
   { doc: 'the poet $[$Абай Кунанбаев$]$ was born in 1845', id: ['абаи-кунанбаев'] }, // folded as kb/normalize.ts folds names (й → и),
+  { doc: 'Президент $[$Касым-Жомарт Токаев$]$ принял делегацию.', reason: ['title "Президент"'] },
   { doc: '🎉🇰🇿 President $[$Kassym-Jomart Tokayev$]$ 🎉 spoke.' },
   { doc: 'First line.\r\nPresident $[$Anna Berg$]$ spoke.\r\n$[$Berg$]$ left.' },
 ];

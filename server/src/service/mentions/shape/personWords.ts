@@ -10,7 +10,8 @@ const words = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/))
  * ("President Kassym-Jomart Tokayev", "the great poet Abai Kunanbayev", "analyst Paul Nesbit")
  * or heads an apposition ("Xavier Bettel, the Prime Minister of Luxembourg"). Written with a
  * capital (a title) it may precede a surname alone ("President Obama"); in lower case it needs
- * a full name of two words or more.
+ * a full name of two words or more. The Russian titles of Central Asian releases are here too, in
+ * the nominative only ("Президент Касым-Жомарт Токаев"; inflected forms are not read).
  */
 export const ROLE_HEADS = words(`
   president president-elect vice-president minister premier chancellor secretary secretary-general
@@ -29,6 +30,8 @@ export const ROLE_HEADS = words(`
   bishop archbishop cardinal rabbi imam cleric patriarch metropolitan
   entrepreneur businessman businesswoman billionaire investor banker activist campaigner candidate
   treasurer agent delegate
+  президент премьер-министр министр вице-министр посол председатель аким депутат сенатор
+  генсек поэт писатель
 `);
 
 /**
