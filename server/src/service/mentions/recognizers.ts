@@ -7,10 +7,12 @@ import type { Recognizer } from './candidate';
 import { builtinRecognizer } from './builtin';
 import { workspaceRecognizer } from './workspace';
 import { datesRecognizer } from './dates';
+import { personRecognizer } from './shape/people';
 
 export const RECOGNIZERS: readonly Recognizer[] = [
   builtinRecognizer,
   workspaceRecognizer,
   datesRecognizer,
-  // names by shape (mentions/shape/): orgRecognizer, personRecognizer, placeRecognizer
+  // names by shape (mentions/shape/)
+  personRecognizer,
 ];
