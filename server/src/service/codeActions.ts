@@ -19,13 +19,22 @@ import { addToKbEdit, annotateAllEdits, annotateEdits, trimEdits, type KbTarget 
 import { boundaryTrim } from './checks/boundaries';
 import { readingOf } from './checks/consistency';
 import { isValidId } from './ids';
+import type { PipelineInputs, Rejection } from './mentions/candidate';
+import { appendRejectionEdit } from './rejectFile';
 
 /** What the assisted-annotation fixes need from the workspace (the server's knowledge-base files). */
 export interface AssistContext {
   /** The workspace's knowledge-base files, the one to receive new entries first. */
   kbTargets?: readonly KbTarget[];
-  /** The workspace root, where `knowledge.kb.yaml` is created when there is no knowledge-base file. */
+  /** The workspace root, where `pressmark.kb.yaml` is created when no target can take an entry. */
   rootUri?: string;
+  /**
+   * The rejection file that applies to the document, where the reject fixes append: its URI (it
+   * may not exist yet), its current text (the editor's buffer or the disk; undefined when there
+   * is none), and the document's path as its `in:` entries name it (undefined: the document is
+   * not under the rejection file's folder, so "Not an entity here" cannot name it).
+   */
+  reject?: { uri: string; text: string | undefined; path: string | undefined };
 }
 
 export interface FixContext {
@@ -35,6 +44,8 @@ export interface FixContext {
   diagnostic: Diagnostic;
   kb?: KnowledgeBase;
   assist?: AssistContext;
+  /** The workspace's learned names and rejections, as the suggestions were made with them. */
+  inputs?: PipelineInputs;
 }
 
 type Fixer = (ctx: FixContext) => CodeAction[];
@@ -117,6 +128,7 @@ export const FIXERS: Readonly<Record<string, Fixer>> = {
     const same = suggestions(ctx.doc, kb).filter((m) => m.type === s.type && m.id === s.id);
     if (same.length > 1) out.push(action(ctx, `Annotate all ${same.length} mentions as ${describeReading(kb, s.type, s.id)}`, annotateAllEdits(ctx.doc, same)));
     for (const alt of s.alternatives ?? []) out.push(action(ctx, `Annotate as ${describeReading(kb, alt.type, alt.id)}`, annotateEdits(ctx.doc, s, alt.type, alt.id)));
+    out.push(...rejectActions(ctx, s));
     return out;
   },
   'annotation.boundary': (ctx) => {
@@ -176,6 +188,41 @@ export const FIXERS: Readonly<Record<string, Fixer>> = {
     return [action(ctx, 'Remove the id', [edit(ctx.doc, s, '')], true)];
   },
 };
+
+/** “Commonwealth” in a title: the words on one line, curly-quoted, shortened past 40 characters. */
+function curly(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return `“${t.length > 40 ? t.slice(0, 39) + '…' : t}”`;
+}
+
+/**
+ * The reject fixes of a suggestion: "Not an entity here" (`{text, in: <this document>}`) and
+ * "Never suggest “X” as type id" (`{text, as: type:id}`, or `as: type` for a new entity), each
+ * one entry appended to the rejection file (created when missing). None when the file cannot take
+ * an entry (it is not a block list: its own diagnostics say why).
+ */
+function rejectActions(ctx: FixContext, s: { text: string; type: string; id: string }): CodeAction[] {
+  const target = ctx.assist?.reject;
+  const text = s.text.replace(/\s+/g, ' ').trim();
+  if (!target || !text) return [];
+  const out: CodeAction[] = [];
+  const add = (title: string, r: Rejection): void => {
+    const te = appendRejectionEdit(target.text, r);
+    if (!te) return;
+    out.push(
+      workspaceAction(ctx, title, {
+        documentChanges: [
+          { kind: 'create', uri: target.uri, options: { ignoreIfExists: true } },
+          { textDocument: { uri: target.uri, version: null }, edits: [te] },
+        ],
+      }),
+    );
+  };
+  if (target.path) add('Not an entity here', { text, in: target.path });
+  const as = s.id ? `${s.type}:${s.id}` : s.type;
+  add(`Never suggest ${curly(text)} as ${s.id ? `${s.type} ${s.id}` : s.type}`, { text, as });
+  return out;
+}
 
 /** `entity.unknown-id` on a type a workspace file can define: add the id to a workspace knowledge-base file. */
 function addToKnowledgeBase(ctx: FixContext): CodeAction[] {
@@ -242,6 +289,7 @@ export function codeActions(
   assist?: AssistContext,
   invoked = false,
   syntaxOnly = false,
+  inputs?: PipelineInputs,
 ): CodeAction[] {
   const wants = (kind: string) => !only || only.some((k) => k === '' || k === kind || kind.startsWith(k + '.'));
   const want = doc.lines.span(range);
@@ -258,7 +306,7 @@ export function codeActions(
     if (severity === 'off') continue;
     const diagnostic = toDiagnostic(problem, severity, doc.lines);
     try {
-      const fixes = fixer({ doc, uri, problem, diagnostic, kb, assist });
+      const fixes = fixer({ doc, uri, problem, diagnostic, kb, assist, inputs });
       // A syntax repair next to other broken markup can change how that markup reads (a spec
       // left open swallowing the words after it): such a fix is not offered.
       out.push(...(problem.code.startsWith('syntax.') ? fixes.filter((a) => keepsWords(doc, uri, a)) : fixes));
