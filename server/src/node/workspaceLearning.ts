@@ -1,0 +1,87 @@
+/**
+ * Workspace learning on the node side: the names annotated in the workspace's `.press` files
+ * (pressIndex.ts: the files on disk, the editor's open buffers winning) kept in a LearnedIndex
+ * (service/assist/learned.ts). The whole workspace is read once, on first use; after that a
+ * document that changed (an edit in the editor, a save, a file created or deleted on disk, a
+ * buffer closed) is marked, and only the marked documents are read again, on the next use.
+ */
+import { fileURLToPath } from 'node:url';
+import type { Learned } from '../service/mentions/candidate';
+import type { PressDocument } from '../service/model';
+import { LearnedIndex } from '../service/assist/learned';
+import type { PressIndex } from './pressIndex';
+
+export interface OpenDocuments {
+  /** The parsed buffer of an open `.press` document, or undefined when it is not open. */
+  parsed(uri: string): PressDocument | undefined;
+  /** The URIs of the open documents. */
+  uris(): Iterable<string>;
+}
+
+export class WorkspaceLearning {
+  private readonly index = new LearnedIndex();
+  private started = false;
+  private readonly dirty = new Set<string>();
+  /** Whether the names changed since `takeChanged` was last asked. */
+  private changed = false;
+
+  constructor(
+    private readonly press: PressIndex,
+    private readonly open: OpenDocuments,
+    private readonly log?: (message: string) => void,
+  ) {}
+
+  /** A document changed (its buffer, or the file on disk: `touch` the press index first), closed or deleted. */
+  mark(uri: string): void {
+    if (this.started) this.dirty.add(uri);
+  }
+
+  /** Read everything again on next use (the workspace roots changed). */
+  reset(): void {
+    this.started = false;
+    this.dirty.clear();
+    for (const uri of this.known) this.index.update(uri, undefined);
+    this.known.clear();
+    this.changed = true;
+  }
+
+  private readonly known = new Set<string>();
+
+  /** The learned names, with the marked documents read again first. */
+  names(): { version: string; names: readonly Learned[] } {
+    if (!this.started) {
+      this.started = true;
+      const t0 = Date.now();
+      for (const d of this.press.documents((uri) => this.open.parsed(uri), this.open.uris())) this.update(d.uri, d.doc);
+      this.log?.(`workspace learning: ${this.index.names().names.length} names from ${this.index.documents()} document(s) in ${Date.now() - t0} ms`);
+    } else if (this.dirty.size) {
+      const uris = [...this.dirty];
+      this.dirty.clear();
+      for (const uri of uris) this.update(uri, this.open.parsed(uri) ?? this.fromDisk(uri));
+    }
+    return this.index.names();
+  }
+
+  /** Whether the names changed since the last call (then other documents' suggestions may have). */
+  takeChanged(): boolean {
+    const c = this.changed;
+    this.changed = false;
+    return c;
+  }
+
+  private update(uri: string, doc: PressDocument | undefined): void {
+    if (doc) this.known.add(uri);
+    else this.known.delete(uri);
+    if (this.index.update(uri, doc)) this.changed = true;
+  }
+
+  private fromDisk(uri: string): PressDocument | undefined {
+    let file: string;
+    try {
+      file = fileURLToPath(uri);
+    } catch {
+      return undefined;
+    }
+    return this.press.document(file);
+  }
+}
