@@ -10,6 +10,10 @@ import type { Learned } from '../service/mentions/candidate';
 import type { PressDocument } from '../service/model';
 import { LearnedIndex } from '../service/assist/learned';
 import type { PressIndex } from './pressIndex';
+import * as path from 'node:path';
+import { parse } from '../service/parser';
+import { readFileGuarded } from './files';
+import { findFiles } from './walk';
 
 export interface OpenDocuments {
   /** The parsed buffer of an open `.press` document, or undefined when it is not open. */
@@ -84,4 +88,32 @@ export class WorkspaceLearning {
     }
     return this.press.document(file);
   }
+}
+
+/** The largest `.press` file the CLI learns from (as the press index). */
+const MAX_LEARN_FILE_BYTES = 20 * 1024 * 1024;
+/** At most this many files are learned from (as the press index). */
+const MAX_LEARN_FILES = 20_000;
+
+/**
+ * The CLI's learned names (`pressmark annotate`): the annotations of the given `.press` files and
+ * of every `.press` file under `roots` (the project folders), each file once, read through
+ * readFileGuarded; a file that cannot be read teaches nothing.
+ */
+export function learnFromFiles(files: readonly string[], roots: readonly string[]): { version: string; names: readonly Learned[] } {
+  const index = new LearnedIndex();
+  const all = new Set(files.filter((f) => f.endsWith('.press')).map((f) => path.resolve(f)));
+  for (const f of findFiles(roots, '.press')) all.add(path.resolve(f));
+  let n = 0;
+  for (const file of all) {
+    if (++n > MAX_LEARN_FILES) break;
+    const r = readFileGuarded(file, { maxBytes: MAX_LEARN_FILE_BYTES });
+    if (!r.ok) continue;
+    try {
+      index.update(file, parse(r.text.charCodeAt(0) === 0xfeff ? r.text.slice(1) : r.text));
+    } catch {
+      // a file that cannot be parsed teaches nothing
+    }
+  }
+  return index.names();
 }
