@@ -1,0 +1,138 @@
+/**
+ * Decisions that last, over stdio (issue 13 items 1–3, issue 14 item 4): the reject fixes write
+ * pressmark.reject.yaml, the next diagnostics no longer show the suggestion, and after a server
+ * restart it stays rejected; a bad entry is a diagnostic in the rejection file; accepting a new
+ * entity writes the workspace knowledge base and the name is then known in another document;
+ * a name annotated in one open document is suggested in another, and un-annotating it takes the
+ * suggestion back.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { startServer, type TestClient } from '../support/lspClient';
+import { applyEdits } from '../support/marked';
+import { LineIndex } from '../../server/src/service/text';
+import { parseRejectFile } from '../../server/src/service/rejectFile';
+
+describe('rejections and workspace learning over LSP', function () {
+  this.timeout(60_000);
+  let client: TestClient;
+  let dir: string;
+  let version = 1;
+  const uriOf = (f: string) => pathToFileURL(path.join(dir, f)).toString();
+  const start = async () => {
+    client = startServer();
+    await client.initialize({ rootUri: pathToFileURL(dir).toString() });
+  };
+  const open = async (file: string, text: string, accept: (ds: Diagnostic[]) => boolean = () => true) => {
+    const got = client.diagnostics(uriOf(file), (p) => accept(p.diagnostics));
+    await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf(file), languageId: file.endsWith('.yaml') ? 'yaml' : 'pressmark', version: version++, text } });
+    return got;
+  };
+  const change = async (file: string, text: string) =>
+    client.conn.sendNotification('textDocument/didChange', { textDocument: { uri: uriOf(file), version: version++ }, contentChanges: [{ text }] });
+  const unannotated = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'mention.unannotated');
+  const readings = (ds: Diagnostic[]) => unannotated(ds).map((d) => `${(d.data as { type: string }).type}:${(d.data as { id: string }).id}`);
+  const actionsAt = async (file: string, d: Diagnostic) =>
+    (await client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: uriOf(file) }, range: d.range, context: { diagnostics: [d], triggerKind: 1 } })) as CodeAction[];
+  /** Applies a workspace edit as a client would, to the files on disk; returns the files changed. */
+  const applyToDisk = (edit: WorkspaceEdit): string[] => {
+    const changed: string[] = [];
+    for (const c of edit.documentChanges ?? []) {
+      if ('kind' in c) {
+        if (c.kind === 'create' && !fs.existsSync(fileURLToPath(c.uri))) fs.writeFileSync(fileURLToPath(c.uri), '');
+        continue;
+      }
+      const file = fileURLToPath(c.textDocument.uri);
+      const text = fs.readFileSync(file, 'utf8');
+      fs.writeFileSync(file, applyEdits(text, new LineIndex(text), c.edits as TextEdit[]));
+      changed.push(c.textDocument.uri);
+    }
+    return changed;
+  };
+  const watched = (uris: string[]) => client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: uris.map((uri) => ({ uri, type: 2 })) });
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pressmark-reject-'));
+  });
+  afterEach(async () => {
+    await client?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('"Never suggest" and "Not an entity here" write pressmark.reject.yaml; gone at once, and after a restart', async () => {
+    const text = 'Talks in Luxembourg and Kazakhstan went on.\n\nThe Luxembourg side agreed.\n';
+    fs.writeFileSync(path.join(dir, 'talks.press'), text);
+    await start();
+    const ds = await open('talks.press', text);
+    assert.deepEqual(readings(ds), ['country:LU', 'country:KZ', 'country:LU']);
+
+    const lu = unannotated(ds)[0];
+    const never = (await actionsAt('talks.press', lu)).find((a) => a.title === 'Never suggest “Luxembourg” as country LU')!;
+    assert.ok(never, (await actionsAt('talks.press', lu)).map((a) => a.title).join(' | '));
+    const written = applyToDisk(never.edit!);
+    assert.deepEqual(written, [uriOf('pressmark.reject.yaml')]);
+    assert.deepEqual(parseRejectFile(fs.readFileSync(path.join(dir, 'pressmark.reject.yaml'), 'utf8')).list, [{ text: 'Luxembourg', as: 'country:LU' }]);
+    let next = client.diagnostics(uriOf('talks.press'), (p) => !readings(p.diagnostics).includes('country:LU'));
+    await watched(written);
+    assert.deepEqual(readings(await next), ['country:KZ']);
+
+    const kz = unannotated(await next)[0];
+    const here = (await actionsAt('talks.press', kz)).find((a) => a.title === 'Not an entity here')!;
+    assert.ok(here);
+    next = client.diagnostics(uriOf('talks.press'), (p) => readings(p.diagnostics).length === 0);
+    await watched(applyToDisk(here.edit!));
+    assert.deepEqual(readings(await next), []);
+    assert.deepEqual(parseRejectFile(fs.readFileSync(path.join(dir, 'pressmark.reject.yaml'), 'utf8')).list, [
+      { text: 'Luxembourg', as: 'country:LU' },
+      { text: 'Kazakhstan', in: 'talks.press' },
+    ]);
+
+    await client.stop();
+    await start();
+    assert.deepEqual(readings(await open('talks.press', text)), [], 'still rejected after a restart');
+    // "in" names this document only: another one still gets Kazakhstan
+    assert.deepEqual(readings(await open('other.press', 'Kazakhstan and Luxembourg.\n')), ['country:KZ']);
+  });
+
+  it('an open, unsaved rejection file counts; a bad entry is a diagnostic in it, at the entry', async () => {
+    const text = 'Talks in Luxembourg and Kazakhstan.\n';
+    await start();
+    assert.deepEqual(readings(await open('a.press', text)), ['country:LU', 'country:KZ']);
+    const rejectText = '- {text: Luxembourg}\n- {text: Kazakhstan, as: "country:no such"}\n';
+    const next = client.diagnostics(uriOf('a.press'), (p) => !readings(p.diagnostics).includes('country:LU'));
+    const own = await open('pressmark.reject.yaml', rejectText);
+    assert.deepEqual(own.map((d) => d.code), ['reject.invalid-entry']);
+    const lines = new LineIndex(rejectText);
+    const span = lines.span(own[0].range);
+    assert.equal(rejectText.slice(span.start, span.end), '"country:no such"');
+    assert.deepEqual(readings(await next), ['country:KZ'], 'the bad entry does not apply, the good one does');
+  });
+
+  it('a name annotated in one open document is suggested in another; un-annotated, it is not', async () => {
+    await start();
+    const b = 'Then Ayan Serikbay spoke at dawn.\n';
+    assert.deepEqual(readings(await open('b.press', b)), []);
+    const next = client.diagnostics(uriOf('b.press'), (p) => readings(p.diagnostics).includes('person:ayan-serikbay'));
+    await open('a.press', 'Visitors met [Ayan Serikbay]{person:ayan-serikbay} and [Ayan Serikbay]{person:ayan-serikbay} again.\n');
+    const ds = unannotated(await next);
+    assert.equal(ds.length, 1);
+    assert.match(String(ds[0].message), /annotated 2 times in this workspace/);
+    const gone = client.diagnostics(uriOf('b.press'), (p) => readings(p.diagnostics).length === 0);
+    await change('a.press', 'Visitors met Ayan Serikbay.\n');
+    assert.deepEqual(readings(await gone), []);
+  });
+
+  it('a file on disk teaches too, and its save updates it alone', async () => {
+    fs.writeFileSync(path.join(dir, 'old.press'), 'Visitors met [Ayan Serikbay]{person:ayan-serikbay}.\n');
+    await start();
+    assert.deepEqual(readings(await open('b.press', 'Then Ayan Serikbay spoke.\n')), ['person:ayan-serikbay']);
+    fs.writeFileSync(path.join(dir, 'old.press'), 'Visitors came.\n');
+    const gone = client.diagnostics(uriOf('b.press'), (p) => readings(p.diagnostics).length === 0);
+    await watched([uriOf('old.press')]);
+    assert.deepEqual(readings(await gone), []);
+  });
+});
