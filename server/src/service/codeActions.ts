@@ -15,7 +15,8 @@ import { quote } from './strings';
 import { parse } from './parser';
 import { plainText } from './plain';
 import { describeReading, DATE_TYPES, suggestions } from './assist/suggestions';
-import { addToKbEdit, annotateAllEdits, annotateEdits, trimEdits, type KbTarget } from './assist/edits';
+import { addToKbEdit, annotateAllEdits, annotateEdits, trimEdits, type KbTarget, type NewEntity } from './assist/edits';
+import type { Suggestion } from './assist/suggestions';
 import { boundaryTrim } from './checks/boundaries';
 import { readingOf } from './checks/consistency';
 import { isValidId } from './ids';
@@ -124,8 +125,10 @@ export const FIXERS: Readonly<Record<string, Fixer>> = {
     const s = ctx.kb ? suggestions(ctx.doc, ctx.kb).find((m) => m.start === ctx.problem.span.start && m.end === ctx.problem.span.end) : undefined;
     if (!s || !ctx.kb) return [];
     const kb = ctx.kb;
+    const entity = newEntityOf(s);
+    if (entity) return [...acceptNewEntity(ctx, kb, s, entity), ...rejectActions(ctx, s)];
     const out = [action(ctx, `Annotate as ${describeReading(kb, s.type, s.id)}`, annotateEdits(ctx.doc, s, s.type, s.id), true)];
-    const same = suggestions(ctx.doc, kb).filter((m) => m.type === s.type && m.id === s.id);
+    const same = suggestions(ctx.doc, kb).filter((m) => m.type === s.type && m.id === s.id && (s.id !== '' || !newEntityOf(m)));
     if (same.length > 1) out.push(action(ctx, `Annotate all ${same.length} mentions as ${describeReading(kb, s.type, s.id)}`, annotateAllEdits(ctx.doc, same)));
     for (const alt of s.alternatives ?? []) out.push(action(ctx, `Annotate as ${describeReading(kb, alt.type, alt.id)}`, annotateEdits(ctx.doc, s, alt.type, alt.id)));
     out.push(...rejectActions(ctx, s));
@@ -188,6 +191,40 @@ export const FIXERS: Readonly<Record<string, Fixer>> = {
     return [action(ctx, 'Remove the id', [edit(ctx.doc, s, '')], true)];
   },
 };
+
+/** The entity a suggestion without an id would create (a name no knowledge base knows yet), when its id is usable. */
+function newEntityOf(s: { id: string; entity?: NewEntity }): NewEntity | undefined {
+  const e = s.entity;
+  return s.id === '' && e && typeof e.id === 'string' && isValidId(e.id) && typeof e.name === 'string' && e.name.trim() ? e : undefined;
+}
+
+/**
+ * The fixes of a new entity: "Annotate as new person xavier-bettel" wraps the words in
+ * `{person:xavier-bettel}` and appends the entity to the workspace knowledge-base file in the
+ * same edit (when an entity of that type and id exists, it only annotates: an entry is never
+ * added twice); "Annotate all N mentions as new ..." does it for each mention of the same new
+ * entity in the document; "Annotate as person (no id)" annotates the type alone.
+ */
+function acceptNewEntity(ctx: FixContext, kb: KnowledgeBase, s: Suggestion, e: NewEntity): CodeAction[] {
+  const out: CodeAction[] = [];
+  const same = suggestions(ctx.doc, kb).filter((m) => newEntityOf(m)?.id === e.id && m.type === s.type);
+  const offer = (list: readonly Suggestion[], all: boolean): void => {
+    const edits = annotateAllEdits(ctx.doc, list.map((m) => ({ start: m.start, end: m.end, type: e.type, id: e.id })));
+    const many = all ? `all ${list.length} mentions ` : '';
+    if (kb.get(e.type, e.id)) {
+      out.push(action(ctx, `Annotate ${many}as ${describeReading(kb, e.type, e.id)}`, edits, !all));
+      return;
+    }
+    const made = ctx.assist ? addToKbEdit(ctx.assist.kbTargets ?? [], ctx.assist.rootUri, e) : undefined;
+    if (!made) return;
+    const changes = [{ textDocument: { uri: ctx.uri, version: null }, edits }, ...(made.edit.documentChanges ?? [])];
+    out.push(workspaceAction(ctx, `Annotate ${many}as new ${e.type} ${e.id}`, { documentChanges: changes }, !all));
+  };
+  offer([s], false);
+  if (same.length > 1) offer(same, true);
+  out.push(action(ctx, `Annotate as ${s.type} (no id)`, annotateEdits(ctx.doc, s, s.type, ''), out.length === 0));
+  return out;
+}
 
 /** “Commonwealth” in a title: the words on one line, curly-quoted, shortened past 40 characters. */
 function curly(text: string): string {
