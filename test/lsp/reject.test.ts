@@ -16,6 +16,18 @@ import { startServer, type TestClient } from '../support/lspClient';
 import { applyEdits } from '../support/marked';
 import { LineIndex } from '../../server/src/service/text';
 import { parseRejectFile } from '../../server/src/service/rejectFile';
+import { parse } from '../../server/src/service/parser';
+import { plainText } from '../../server/src/service/plain';
+import { ROOT } from '../support/lspClient';
+import { parseKbFile } from '../../server/src/service/kb/workspace';
+import { defaultConfig } from '../../server/src/service/config';
+
+const SEED = fs.readFileSync(path.join(ROOT, 'examples/kazinform-2022-06-29.press'), 'utf8');
+/** The seed release with its annotations removed, front matter kept. */
+function strippedSeed(): string {
+  const doc = parse(SEED);
+  return SEED.slice(0, doc.bodyStart) + plainText(doc).text;
+}
 
 describe('rejections and workspace learning over LSP', function () {
   this.timeout(60_000);
@@ -134,5 +146,39 @@ describe('rejections and workspace learning over LSP', function () {
     const gone = client.diagnostics(uriOf('b.press'), (p) => readings(p.diagnostics).length === 0);
     await watched([uriOf('old.press')]);
     assert.deepEqual(readings(await gone), []);
+  });
+
+  it('accepting a new entity: the words wrapped, the entity appended to pressmark.kb.yaml; then the name is known in another document', async () => {
+    await start();
+    const text = strippedSeed();
+    const ds = unannotated(await open('seed.press', text));
+    const d = ds.find((x) => (x.data as { entity?: { id: string } }).entity?.id === 'xavier-bettel')!;
+    assert.ok(d, JSON.stringify(ds.map((x) => x.data)));
+    const accept = (await actionsAt('seed.press', d)).find((a) => a.title === 'Annotate as new person xavier-bettel')!;
+    assert.ok(accept, (await actionsAt('seed.press', d)).map((a) => a.title).join(' | '));
+    assert.equal(accept.isPreferred, true);
+    const changes = accept.edit!.documentChanges! as Array<{ kind?: string; uri?: string; textDocument?: { uri: string }; edits?: TextEdit[] }>;
+    const own = changes.find((c) => c.textDocument?.uri === uriOf('seed.press'))!;
+    const after = applyEdits(text, new LineIndex(text), own.edits!);
+    assert.ok(after.includes('[Xavier Bettel]{person:xavier-bettel}'));
+    assert.equal(plainText(parse(after)).text, plainText(parse(text)).text, 'the words never change');
+    assert.deepEqual(changes.filter((c) => c.kind === 'create').map((c) => c.uri), [uriOf('pressmark.kb.yaml')]);
+    const kbWritten = applyToDisk({ documentChanges: changes.filter((c) => c.textDocument?.uri !== uriOf('seed.press')) as WorkspaceEdit['documentChanges'] });
+    assert.deepEqual(kbWritten, [uriOf('pressmark.kb.yaml')]);
+    const kb = parseKbFile(uriOf('pressmark.kb.yaml'), fs.readFileSync(path.join(dir, 'pressmark.kb.yaml'), 'utf8'), defaultConfig());
+    assert.deepEqual(kb.problems, []);
+    assert.deepEqual(kb.entities.map((e) => [e.type, e.id, e.name]), [['person', 'xavier-bettel', 'Xavier Bettel']]);
+
+    const other = client.diagnostics(uriOf('other.press'), (p) => readings(p.diagnostics).includes('person:xavier-bettel'));
+    await watched(kbWritten);
+    await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf('other.press'), languageId: 'pressmark', version: version++, text: 'Yesterday Xavier Bettel spoke.\n' } });
+    assert.ok(readings(await other).includes('person:xavier-bettel'));
+    // the accepted document: the id is known, nothing to add again
+    const v = version;
+    const settled = client.diagnostics(uriOf('seed.press'), (p) => p.version === v);
+    await change('seed.press', after);
+    const now = await settled;
+    assert.ok(!now.some((x) => x.code === 'entity.unknown-id'), JSON.stringify(now.filter((x) => x.code === 'entity.unknown-id')));
+    assert.ok(!readings(now).some((r) => r.startsWith('person:') && /Xavier/.test(JSON.stringify(r))));
   });
 });
