@@ -18,11 +18,23 @@
  *    or not) has the same span and the same country; precision is over all predicted countries.
  *    A gold mention with no ref ("U.S." unresolved in the corpus) that matches the span is counted
  *    apart (`unverifiable`), as correct.
- * 2. All named LOC and ORG mentions: predicted country/place against gold LOC, org against ORG.
- *    Recall over named gold mentions of the type; precision over predictions (correct when a gold
- *    mention of the type, named or not, matches).
+ * 2. Per type, over the named gold mentions: LOC (predicted country or place against gold LOC),
+ *    its two parts (country: gold LOC whose ref is a country; place: the other gold LOC), ORG
+ *    (org) and PER (person). Recall over named gold mentions of the type; precision over
+ *    predictions (correct when a gold mention of the type, named or not, matches). Exact span
+ *    and overlap; the issue's bar reads ORG exact and LOC/PER overlap (MEANTIME marks a title
+ *    with its name, "Spokeswoman Sandy Angers", and demonyms as LOC).
+ *
+ * Predictions: the mention pipeline over the plain text (findMentionsInText, names only), as
+ * the editor and `pressmark annotate` propose them.
  *
  * Options:
+ *   --with MODULE.js      (repeatable) also run the recognizers a compiled module exports (every
+ *                         export with a `recognize` function, e.g.
+ *                         out/server/src/service/mentions/shape/orgs.js) and merge their
+ *                         candidates with the predictions: vetoes first, then the longer span
+ *                         wins, the prediction on equal spans. For measuring a recognizer before
+ *                         it is in the registry (mentions/recognizers.ts).
  *   --from-annotate FILE  take the predictions from the output of `pressmark annotate --jsonl`
  *                         ({"id","annotations":[{"start","end","type","id","value"}]} lines, code
  *                         point offsets) instead of running the finder here; the figures must agree.
@@ -41,20 +53,22 @@ const path = require('path');
 const { CodePoints } = require(path.join(__dirname, '..', 'out', 'server', 'src', 'service', 'text.js'));
 
 const args = process.argv.slice(2);
-const valued = ['--kb', '--from-annotate'];
+const valued = ['--kb', '--from-annotate', '--with'];
 const corpusPath = args.find((a, i) => !a.startsWith('--') && !valued.includes(args[i - 1]));
 const fromAnnotate = args.includes('--from-annotate') ? args[args.indexOf('--from-annotate') + 1] : undefined;
 const dropPremodifiers = args.includes('--drop-premodifiers');
 const showErrors = args.includes('--errors');
 const asJson = args.includes('--json');
 const kbArg = args.includes('--kb') ? args[args.indexOf('--kb') + 1] : undefined;
+const withModules = args.flatMap((a, i) => (a === '--with' && args[i + 1] ? [args[i + 1]] : []));
 if (!corpusPath) {
-  console.error('usage: node scripts/eval-mentions.js <corpus.jsonl> [--errors] [--json] [--kb dist/kb.json] [--from-annotate annotations.jsonl] [--drop-premodifiers]');
+  console.error('usage: node scripts/eval-mentions.js <corpus.jsonl> [--errors] [--json] [--kb dist/kb.json] [--from-annotate annotations.jsonl] [--with recognizer.js]... [--drop-premodifiers]');
   process.exit(2);
 }
 const out = path.join(__dirname, '..', 'out', 'server', 'src', 'service');
 const { loadBuiltinKbWithInfo } = require(path.join(out, 'kb', 'builtin.js'));
-const { MentionFinder } = require(path.join(out, 'mentions', 'finder.js'));
+const mentions = require(path.join(out, 'mentions', 'index.js'));
+const { MentionFinder, findMentionsInText } = mentions;
 
 const loaded = loadBuiltinKbWithInfo(kbArg);
 if (loaded.loadError) {
@@ -63,6 +77,30 @@ if (loaded.loadError) {
 }
 const kb = loaded.kb;
 const finder = MentionFinder.for(kb);
+const extraRecognizers = [];
+for (const m of withModules) {
+  const mod = require(path.resolve(m));
+  for (const v of Object.values(mod)) if (v && typeof v.recognize === 'function') extraRecognizers.push(v);
+  if (!extraRecognizers.length) {
+    console.error(`${m} exports no recognizer (an object with a recognize function)`);
+    process.exit(2);
+  }
+}
+
+/** Predictions plus the --with recognizers' candidates: vetoes, then the longer span, the prediction on a tie. */
+function withExtra(text, dct, pred) {
+  if (!extraRecognizers.length) return pred;
+  const ctx = { kb, language: 'en', dct };
+  const cands = [];
+  for (const r of extraRecognizers) for (const c of r.recognize(text, ctx)) cands.push(c);
+  const vetoes = cands.filter((c) => c.veto);
+  const vetoed = (m) => vetoes.some((v) => (v.type === '*' || v.type === m.type) && v.start <= m.start && m.end <= v.end);
+  const all = [...pred.map((p, i) => ({ ...p, rank: 0, i })), ...cands.filter((c) => !c.veto).map((c, i) => ({ ...c, text: text.slice(c.start, c.end), rank: 1, i }))].filter((m) => !vetoed(m));
+  all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.rank - b.rank || a.start - b.start);
+  const kept = [];
+  for (const m of all) if (!kept.some((k) => k.start < m.end && m.start < k.end)) kept.push(m);
+  return kept.sort((a, b) => a.start - b.start);
+}
 
 
 const refCountry = new Map();
@@ -118,10 +156,19 @@ const docs = fs
 
 const c = {
   country: { gold: 0, goldNames: 0, pred: 0, tp: 0, tpStrict: 0, tpNested: 0, unverifiable: 0, found: 0, foundNames: 0, foundOverlap: 0, foundStrict: 0 },
-  LOC: { gold: 0, pred: 0, tp: 0, tpOverlap: 0, found: 0, foundOverlap: 0 },
-  ORG: { gold: 0, pred: 0, tp: 0, tpOverlap: 0, found: 0, foundOverlap: 0 },
 };
-const errors = { countryFP: [], countryFN: [], locFP: [], locFN: [], orgFP: [], orgFN: [] };
+/** The per-type table: which predicted types are scored against which gold mentions. */
+const TABLE = [
+  { T: 'LOC', types: ['country', 'place'], gold: (g) => g.type === 'LOC', bar: 'overlap' },
+  { T: 'country', types: ['country'], gold: (g) => g.type === 'LOC' && !!g.country, bar: 'above' },
+  { T: 'place', types: ['place'], gold: (g) => g.type === 'LOC' && !g.country, bar: 'overlap' },
+  { T: 'ORG', types: ['org'], gold: (g) => g.type === 'ORG', bar: 'exact' },
+  { T: 'PER', types: ['person'], gold: (g) => g.type === 'PER', bar: 'overlap' },
+];
+const byType = {};
+for (const row of TABLE) byType[row.T] = { gold: 0, pred: 0, tp: 0, tpOverlap: 0, found: 0, foundOverlap: 0 };
+const errors = { countryFP: [], countryFN: [] };
+for (const row of TABLE) if (row.T !== 'country') Object.assign(errors, { [row.T + 'FP']: [], [row.T + 'FN']: [] });
 let chars = 0;
 let elapsed = 0;
 
@@ -147,8 +194,9 @@ for (const doc of docs) {
     if (!rows) throw new Error(`no annotations for ${doc.id} in ${fromAnnotate}`);
     pred = rows.map((a) => ({ start: map(a.start), end: map(a.end), type: a.type, id: a.id, text: text.slice(map(a.start), map(a.end)) }));
   } else {
-    pred = finder.find(text);
+    pred = findMentionsInText(text, kb, doc.dct, { dates: false });
   }
+  pred = withExtra(text, doc.dct, pred);
   if (dropPremodifiers) pred = pred.filter((p) => p.type !== 'country' || !premodifier(text, p));
   elapsed += Number(process.hrtime.bigint() - t0) / 1e9;
   chars += text.length;
@@ -192,25 +240,36 @@ for (const doc of docs) {
     }
   }
 
-  // --- LOC and ORG
-  for (const [T, types] of [['LOC', ['country', 'place']], ['ORG', ['org']]]) {
+  // --- per type
+  for (const { T, types, gold: isGold, bar } of TABLE) {
     const ps = pred.filter((p) => types.includes(p.type));
-    const gs = gold.filter((g) => g.type === T);
-    c[T].pred += ps.length;
+    const gs = gold.filter(isGold);
+    const match = bar === 'exact' ? exact : overlap;
+    const n = byType[T];
+    n.pred += ps.length;
     for (const p of ps) {
-      if (gs.some((g) => exact(g, p))) c[T].tp++;
-      else errors[T === 'LOC' ? 'locFP' : 'orgFP'].push(`${doc.id}: ${p.type}:${p.id} ${context(text, p.start, p.end)}`);
-      if (gs.some((g) => overlap(g, p))) c[T].tpOverlap++;
+      if (gs.some((g) => exact(g, p))) n.tp++;
+      if (gs.some((g) => overlap(g, p))) n.tpOverlap++;
+      if (T !== 'country' && !gs.some((g) => match(g, p))) {
+        const g = gold.find((x) => overlap(x, p));
+        errors[T + 'FP'].push(`${doc.id}: ${p.type}:${p.id}${p.reason ? ` (${p.reason})` : ''} ${context(text, p.start, p.end)}${g ? `   gold: ${g.type} "${g.text}"` : ''}`);
+      }
     }
-    const used = new Set();
+    // overlap recall is one-to-one, except that one prediction may stand for gold mentions nested
+    // in one another ("[JSA Research defence analyst [Paul Nesbit]]": two gold mentions, one name)
+    const used = new Map();
     for (const g of gs.filter((x) => x.named)) {
-      c[T].gold++;
-      if (ps.some((p) => exact(g, p))) c[T].found++;
-      else errors[T === 'LOC' ? 'locFN' : 'orgFN'].push(`${doc.id}: ${context(text, g.start, g.end)}`);
-      const i = ps.findIndex((p, k) => !used.has(k) && overlap(g, p));
+      n.gold++;
+      if (ps.some((p) => exact(g, p))) n.found++;
+      if (T !== 'country' && !ps.some((p) => match(g, p))) {
+        const p = pred.find((x) => overlap(g, x));
+        errors[T + 'FN'].push(`${doc.id}: ${context(text, g.start, g.end)}${p ? `   predicted: ${p.type}:${p.id} "${p.text}"` : ''}`);
+      }
+      const nested = (a, b) => (a.start <= b.start && b.end <= a.end) || (b.start <= a.start && a.end <= b.end);
+      const i = ps.findIndex((p, k) => overlap(g, p) && (!used.has(k) || used.get(k).every((h) => nested(g, h))));
       if (i >= 0) {
-        used.add(i);
-        c[T].foundOverlap++;
+        used.set(i, [...(used.get(i) || []), g]);
+        n.foundOverlap++;
       }
     }
   }
@@ -222,7 +281,7 @@ const r3 = (x) => Math.round(x * 1000) / 1000;
 const K = c.country;
 const result = {
   corpus: path.basename(corpusPath),
-  predictions: fromAnnotate ? `pressmark annotate --jsonl (${path.basename(fromAnnotate)})` : 'MentionFinder.find',
+  predictions: (fromAnnotate ? `pressmark annotate --jsonl (${path.basename(fromAnnotate)})` : 'findMentionsInText (names)') + (withModules.length ? ` + ${withModules.map((m) => path.basename(m)).join(', ')}` : ''),
   dropPremodifiers,
   docs: docs.length,
   kbForms: finder.size,
@@ -242,8 +301,8 @@ const result = {
     recallAllOverlap: r3(ratio(K.foundOverlap, K.gold)),
   },
 };
-for (const T of ['LOC', 'ORG']) {
-  const x = c[T];
+for (const { T, bar } of TABLE) {
+  const x = byType[T];
   const p = ratio(x.tp, x.pred);
   const r = ratio(x.found, x.gold);
   result[T] = {
@@ -254,6 +313,7 @@ for (const T of ['LOC', 'ORG']) {
     f1: r3(f1(p, r)),
     precisionOverlap: r3(ratio(x.tpOverlap, x.pred)),
     recallOverlap: r3(ratio(x.foundOverlap, x.gold)),
+    bar,
   };
 }
 result.speed = { chars, seconds: r3(elapsed), mbPerSecond: r3(chars / 1e6 / (elapsed || 1e-9)) };
@@ -272,12 +332,14 @@ if (asJson) {
   console.log(`  recall     ${C.recallNameForms.toFixed(3)}  over the ${C.goldNameForms} named mentions written as a country name`);
   console.log(`  recall     ${C.recallAll.toFixed(3)}  over all ${C.goldNamed} named mentions (demonyms and metonyms included; strict ${C.recallAllStrict.toFixed(3)}, overlap ${C.recallAllOverlap.toFixed(3)})`);
   console.log('');
-  console.log('Named LOC and ORG mentions (exact span; overlap in brackets)');
-  console.log('  type  predicted  gold  precision        recall           F1');
-  for (const T of ['LOC', 'ORG']) {
+  console.log('Named mentions per type (exact span; overlap in brackets; * the figure the issue-13 bar reads)');
+  console.log('  type      predicted  gold  precision          recall             F1 exact');
+  for (const { T, bar } of TABLE) {
     const x = result[T];
+    const e = bar === 'exact' ? '*' : ' ';
+    const o = bar === 'overlap' ? '*' : ' ';
     console.log(
-      `  ${T.padEnd(4)}  ${String(x.predicted).padStart(9)}  ${String(x.goldNamed).padStart(4)}  ${x.precision.toFixed(3)} (${x.precisionOverlap.toFixed(3)})    ${x.recall.toFixed(3)} (${x.recallOverlap.toFixed(3)})    ${x.f1.toFixed(3)}`,
+      `  ${T.padEnd(8)}  ${String(x.predicted).padStart(9)}  ${String(x.goldNamed).padStart(4)}  ${x.precision.toFixed(3)}${e}(${x.precisionOverlap.toFixed(3)}${o})   ${x.recall.toFixed(3)}${e}(${x.recallOverlap.toFixed(3)}${o})   ${x.f1.toFixed(3)}`,
     );
   }
   console.log('');

@@ -90,7 +90,10 @@ export function runAnnotate(argv: string[], io: Io, readStdin: () => string = ()
     const builtin = loadBuiltinKbWithInfo();
     if (builtin.loadError) throw new UsageError(`the built-in knowledge base is missing: ${builtin.loadError}`);
     const types = parseTypes(values.types, builtin.kb);
-    return annotateJsonl(readStdin, io, builtin.kb, types, values.date);
+    // the rejection file found from the current folder applies (its entries without `in:`)
+    const loaded = new RejectionFiles().forFile(path.join(process.cwd(), 'stdin.press'));
+    if (loaded.file) warnRejectFile(io, loaded.file, loaded.text, loaded.problems);
+    return annotateJsonl(readStdin, io, builtin.kb, types, values.date, { rejections: loaded.rejections });
   }
   if (positionals.length === 0) throw new UsageError('annotate needs files or folders, or --jsonl (see pressmark annotate --help)');
 
@@ -246,7 +249,7 @@ export function annotateTxt(text: string, kb: KnowledgeBase, types: string[] | u
 /** Inserts the markup of every unannotated mention; throws if the words would change (never expected). */
 export function annotatePress(source: string, kb: KnowledgeBase, types: string[] | undefined, date: string | undefined, inputs?: PipelineInputs): { output: string; count: number } {
   const doc = parse(source);
-  const mentions = findMentionsInDocument(doc, kb, date, { types });
+  const mentions = findMentionsInDocument(doc, kb, date, { types, inputs });
   let out = '';
   let pos = 0;
   let count = 0;
@@ -270,7 +273,7 @@ function specOf(m: Mention): string {
   return isValidId(m.id) ? `${m.type}:${m.id}` : m.type;
 }
 
-function annotateJsonl(readStdin: () => string, io: Io, kb: KnowledgeBase, types: string[] | undefined, date: string | undefined): number {
+function annotateJsonl(readStdin: () => string, io: Io, kb: KnowledgeBase, types: string[] | undefined, date: string | undefined, inputs?: PipelineInputs): number {
   let input: string;
   try {
     input = readStdin();
@@ -314,7 +317,7 @@ function annotateJsonl(readStdin: () => string, io: Io, kb: KnowledgeBase, types
     const anchor = typeof dct === 'string' ? dct.slice(0, 10) : date;
     const points = new CodePoints(text);
     const cp = (o: number) => points.toCodePoint(o);
-    const annotations = findMentionsInText(text, kb, anchor, { types }).map((m) => ({
+    const annotations = findMentionsInText(text, kb, anchor, { types, inputs }).map((m) => ({
       start: cp(m.start),
       end: cp(m.end),
       type: m.type,

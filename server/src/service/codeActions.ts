@@ -14,9 +14,8 @@ import { severityOf, type SeveritySetting } from './rules';
 import { quote } from './strings';
 import { parse } from './parser';
 import { plainText } from './plain';
-import { describeReading, DATE_TYPES, suggestions } from './assist/suggestions';
+import { describeReading, DATE_TYPES, suggestions, type Suggestion } from './mentions/suggestions';
 import { addToKbEdit, annotateAllEdits, annotateEdits, trimEdits, type KbTarget, type NewEntity } from './assist/edits';
-import type { Suggestion } from './assist/suggestions';
 import { boundaryTrim } from './checks/boundaries';
 import { readingOf } from './checks/consistency';
 import { isValidId } from './ids';
@@ -122,13 +121,13 @@ export const FIXERS: Readonly<Record<string, Fixer>> = {
     return [...out, ...addToKnowledgeBase(ctx)];
   },
   'mention.unannotated': (ctx) => {
-    const s = ctx.kb ? suggestions(ctx.doc, ctx.kb).find((m) => m.start === ctx.problem.span.start && m.end === ctx.problem.span.end) : undefined;
+    const s = ctx.kb ? suggestions(ctx.doc, ctx.kb, ctx.inputs).find((m) => m.start === ctx.problem.span.start && m.end === ctx.problem.span.end) : undefined;
     if (!s || !ctx.kb) return [];
     const kb = ctx.kb;
     const entity = newEntityOf(s);
     if (entity) return [...acceptNewEntity(ctx, kb, s, entity), ...rejectActions(ctx, s)];
     const out = [action(ctx, `Annotate as ${describeReading(kb, s.type, s.id)}`, annotateEdits(ctx.doc, s, s.type, s.id), true)];
-    const same = suggestions(ctx.doc, kb).filter((m) => m.type === s.type && m.id === s.id && (s.id !== '' || !newEntityOf(m)));
+    const same = suggestions(ctx.doc, kb, ctx.inputs).filter((m) => m.type === s.type && m.id === s.id && (s.id !== '' || !newEntityOf(m)));
     if (same.length > 1) out.push(action(ctx, `Annotate all ${same.length} mentions as ${describeReading(kb, s.type, s.id)}`, annotateAllEdits(ctx.doc, same)));
     for (const alt of s.alternatives ?? []) out.push(action(ctx, `Annotate as ${describeReading(kb, alt.type, alt.id)}`, annotateEdits(ctx.doc, s, alt.type, alt.id)));
     out.push(...rejectActions(ctx, s));
@@ -207,7 +206,7 @@ function newEntityOf(s: { id: string; entity?: NewEntity }): NewEntity | undefin
  */
 function acceptNewEntity(ctx: FixContext, kb: KnowledgeBase, s: Suggestion, e: NewEntity): CodeAction[] {
   const out: CodeAction[] = [];
-  const same = suggestions(ctx.doc, kb).filter((m) => newEntityOf(m)?.id === e.id && m.type === s.type);
+  const same = suggestions(ctx.doc, kb, ctx.inputs).filter((m) => newEntityOf(m)?.id === e.id && m.type === s.type);
   const offer = (list: readonly Suggestion[], all: boolean): void => {
     const edits = annotateAllEdits(ctx.doc, list.map((m) => ({ start: m.start, end: m.end, type: e.type, id: e.id })));
     const many = all ? `all ${list.length} mentions ` : '';
@@ -336,7 +335,7 @@ export function codeActions(
     return refactors ? removeActions(doc, uri, want, new Set()) : [];
   }
   // Above the size limit, the parser's problems only: no check runs.
-  for (const problem of syntaxOnly ? doc.problems : collectProblems(doc, config, kb)) {
+  for (const problem of syntaxOnly ? doc.problems : collectProblems(doc, config, kb, inputs)) {
     const fixer = FIXERS[problem.code];
     if (!fixer || !overlaps(problem.span, want)) continue;
     const severity = severityOf(problem.code, config.rules, userRules);

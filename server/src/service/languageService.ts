@@ -21,7 +21,7 @@ import type {
 import { codeActions, type AssistContext } from './codeActions';
 import { preannotate } from './assist/preannotate';
 import { collectStatistics, statisticsMarkdown } from './assist/statistics';
-import { suggestions } from './assist/suggestions';
+import { suggestions } from './mentions/suggestions';
 import { workspaceSymbols } from './assist/workspaceSymbols';
 import type { IndexedDocument } from './navigation';
 import { completion, kbFileCompletion, resolveCompletion } from './completion';
@@ -162,10 +162,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     diagnostics: (src: TextSource, options?: { syntaxOnly?: boolean }) =>
       options?.syntaxOnly || syntaxOnly(src)
         ? toDiagnostics(parsed(src).problems, parsed(src).lines, configOf(src.uri), rulesOf(src.uri))
-        : computeDiagnostics(parsed(src), configOf(src.uri), rulesOf(src.uri), kbOf(src.uri)),
+        : computeDiagnostics(parsed(src), configOf(src.uri), rulesOf(src.uri), kbOf(src.uri), inputsOf(src.uri)),
     diagnosticsUpTo: (src: TextSource, max: number) => {
       const doc = parsed(src);
-      const problems = syntaxOnly(src) ? doc.problems : collectProblems(doc, configOf(src.uri), kbOf(src.uri));
+      const problems = syntaxOnly(src) ? doc.problems : collectProblems(doc, configOf(src.uri), kbOf(src.uri), inputsOf(src.uri));
       return toDiagnosticsUpTo(problems, doc.lines, configOf(src.uri), rulesOf(src.uri), max);
     },
     hover: (src: TextSource, position: Position) => {
@@ -182,7 +182,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       codeActions(parsed(src), src.uri, range, configOf(src.uri), rulesOf(src.uri), only, kbOf(src.uri), options.getAssistContext?.(src.uri), invoked, syntaxOnly(src), inputsOf(src.uri)),
     preannotate: (src: TextSource, types?: readonly string[]) => {
       if (syntaxOnly(src)) return { edit: { changes: { [src.uri]: [] } }, counts: {}, available: {} };
-      const r = preannotate(parsed(src), kbOf(src.uri), configOf(src.uri), types);
+      const r = preannotate(parsed(src), kbOf(src.uri), configOf(src.uri), types, inputsOf(src.uri));
       return { edit: { changes: { [src.uri]: r.edits } }, counts: r.counts, available: r.available };
     },
     statistics: (src: TextSource | undefined, workspace: Iterable<IndexedDocument>) => {
@@ -195,7 +195,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
           parts.push(statisticsMarkdown(title, collectStatistics([doc]), kb), TOO_LARGE_FOR_SUGGESTIONS, '');
         } else {
           const unannotated: Record<string, number> = {};
-          for (const s of suggestions(doc, kb)) unannotated[s.type] = (unannotated[s.type] ?? 0) + 1;
+          for (const s of suggestions(doc, kb, inputsOf(src.uri))) unannotated[s.type] = (unannotated[s.type] ?? 0) + 1;
           parts.push(statisticsMarkdown(title, collectStatistics([doc]), kb, { unannotated }));
         }
       }

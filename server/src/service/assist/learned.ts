@@ -9,7 +9,7 @@
  */
 import type { Learned } from '../mentions/candidate';
 import type { PressDocument } from '../model';
-import { DATE_TYPES } from './suggestions';
+import { DATE_TYPES } from '../mentions/suggestions';
 import { isValidId } from '../ids';
 
 /** Labels longer than this are not learned (a name is a few words). */
