@@ -76,38 +76,38 @@ describe('rejections and workspace learning over LSP', function () {
   });
 
   it('"Never suggest" and "Not an entity here" write pressmark.reject.yaml; gone at once, and after a restart', async () => {
-    const text = 'Talks in Luxembourg and Kazakhstan went on.\n\nThe Luxembourg side agreed.\n';
+    const text = 'Talks in Luxembourg and Kazakhstan went on.\n\nThe Luxembourg side agreed with Kazakhstan.\n';
     fs.writeFileSync(path.join(dir, 'talks.press'), text);
     await start();
     const ds = await open('talks.press', text);
-    assert.deepEqual(readings(ds), ['country:LU', 'country:KZ', 'country:LU']);
+    assert.deepEqual(readings(ds), ['country:LU', 'country:KZ', 'country:LU', 'country:KZ']);
 
-    const lu = unannotated(ds)[0];
-    const never = (await actionsAt('talks.press', lu)).find((a) => a.title === 'Never suggest “Luxembourg” as country LU')!;
-    assert.ok(never, (await actionsAt('talks.press', lu)).map((a) => a.title).join(' | '));
+    const kz = unannotated(ds)[1];
+    const never = (await actionsAt('talks.press', kz)).find((a) => a.title === 'Never suggest “Kazakhstan” as country KZ')!;
+    assert.ok(never, (await actionsAt('talks.press', kz)).map((a) => a.title).join(' | '));
     const written = applyToDisk(never.edit!);
     assert.deepEqual(written, [uriOf('pressmark.reject.yaml')]);
-    assert.deepEqual(parseRejectFile(fs.readFileSync(path.join(dir, 'pressmark.reject.yaml'), 'utf8')).list, [{ text: 'Luxembourg', as: 'country:LU' }]);
-    let next = client.diagnostics(uriOf('talks.press'), (p) => !readings(p.diagnostics).includes('country:LU'));
+    assert.deepEqual(parseRejectFile(fs.readFileSync(path.join(dir, 'pressmark.reject.yaml'), 'utf8')).list, [{ text: 'Kazakhstan', as: 'country:KZ' }]);
+    let next = client.diagnostics(uriOf('talks.press'), (p) => !readings(p.diagnostics).includes('country:KZ'));
     await watched(written);
-    assert.deepEqual(readings(await next), ['country:KZ']);
+    assert.deepEqual(readings(await next), ['country:LU', 'country:LU'], 'every mention of that reading, in every paragraph');
 
-    const kz = unannotated(await next)[0];
-    const here = (await actionsAt('talks.press', kz)).find((a) => a.title === 'Not an entity here')!;
+    const lu = unannotated(await next)[0];
+    const here = (await actionsAt('talks.press', lu)).find((a) => a.title === 'Not an entity here')!;
     assert.ok(here);
     next = client.diagnostics(uriOf('talks.press'), (p) => readings(p.diagnostics).length === 0);
     await watched(applyToDisk(here.edit!));
-    assert.deepEqual(readings(await next), []);
+    assert.deepEqual(readings(await next), [], 'no reading at all for these words in this document');
     assert.deepEqual(parseRejectFile(fs.readFileSync(path.join(dir, 'pressmark.reject.yaml'), 'utf8')).list, [
-      { text: 'Luxembourg', as: 'country:LU' },
-      { text: 'Kazakhstan', in: 'talks.press' },
+      { text: 'Kazakhstan', as: 'country:KZ' },
+      { text: 'Luxembourg', in: 'talks.press' },
     ]);
 
     await client.stop();
     await start();
     assert.deepEqual(readings(await open('talks.press', text)), [], 'still rejected after a restart');
-    // "in" names this document only: another one still gets Kazakhstan
-    assert.deepEqual(readings(await open('other.press', 'Kazakhstan and Luxembourg.\n')), ['country:KZ']);
+    // "in" names this document only; "as" holds everywhere
+    assert.deepEqual(readings(await open('other.press', 'Kazakhstan and Luxembourg.\n')), ['country:LU']);
   });
 
   it('an open, unsaved rejection file counts; a bad entry is a diagnostic in it, at the entry', async () => {
