@@ -197,12 +197,16 @@ export function startServer(connection: Connection): void {
     return dir ? { file: path.join(dir, REJECT_FILE), loaded } : undefined;
   }
   function pipelineInputs(uri: string): PipelineInputs | undefined {
-    const file = filePath(uri);
     const learned = learning.names();
-    if (!file) return { learned };
-    const target = rejectFileFor(file);
-    const docPath = target ? RejectionFiles.relativePath(target.file, file) : undefined;
-    return { learned, rejections: target?.loaded.rejections, path: docPath };
+    try {
+      const file = filePath(uri);
+      if (!file) return { learned };
+      const target = rejectFileFor(file);
+      const docPath = target ? RejectionFiles.relativePath(target.file, file) : undefined;
+      return { learned, rejections: target?.loaded.rejections, path: docPath };
+    } catch {
+      return { learned }; // never costs the document its diagnostics
+    }
   }
   /** After the learned names changed, the other documents' suggestions may have: once per burst. */
   let learnTimer: ReturnType<typeof setTimeout> | undefined;

@@ -51,19 +51,34 @@ export class WorkspaceLearning {
 
   private readonly known = new Set<string>();
 
-  /** The learned names, with the marked documents read again first. */
+  /**
+   * The learned names, with the marked documents read again first. Never throws: a document that
+   * cannot be read or parsed (a broken buffer, a file gone) teaches nothing.
+   */
   names(): { version: string; names: readonly Learned[] } {
-    if (!this.started) {
-      this.started = true;
-      const t0 = Date.now();
-      for (const d of this.press.documents((uri) => this.open.parsed(uri), this.open.uris())) this.update(d.uri, d.doc);
-      this.log?.(`workspace learning: ${this.index.names().names.length} names from ${this.index.documents()} document(s) in ${Date.now() - t0} ms`);
-    } else if (this.dirty.size) {
-      const uris = [...this.dirty];
-      this.dirty.clear();
-      for (const uri of uris) this.update(uri, this.open.parsed(uri) ?? this.fromDisk(uri));
+    try {
+      if (!this.started) {
+        this.started = true;
+        const t0 = Date.now();
+        for (const d of this.press.documents((uri) => this.parsedOpen(uri), this.open.uris())) this.update(d.uri, d.doc);
+        this.log?.(`workspace learning: ${this.index.names().names.length} names from ${this.index.documents()} document(s) in ${Date.now() - t0} ms`);
+      } else if (this.dirty.size) {
+        const uris = [...this.dirty];
+        this.dirty.clear();
+        for (const uri of uris) this.update(uri, this.parsedOpen(uri) ?? this.fromDisk(uri));
+      }
+    } catch (e) {
+      this.log?.(`workspace learning: ${e instanceof Error ? e.message : String(e)}`);
     }
     return this.index.names();
+  }
+
+  private parsedOpen(uri: string): PressDocument | undefined {
+    try {
+      return this.open.parsed(uri);
+    } catch {
+      return undefined;
+    }
   }
 
   /** Whether the names changed since the last call (then other documents' suggestions may have). */
@@ -86,7 +101,11 @@ export class WorkspaceLearning {
     } catch {
       return undefined;
     }
-    return this.press.document(file);
+    try {
+      return this.press.document(file);
+    } catch {
+      return undefined;
+    }
   }
 }
 
