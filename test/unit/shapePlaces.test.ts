@@ -48,6 +48,8 @@ describe('place recognizer (shape/places.ts)', function () {
     ['governor after the possessive', "[Georgia]{US-GA}'s governor signed the bill."],
     ['the state of', 'Officials from the state of [Georgia]{US-GA} arrived.'],
     ['a country list', 'Georgia and Armenia signed an agreement.'],
+    ['a region listed with its country', 'The governments of Canada and [Ontario]{CA-ON} agreed; the provincial government of [Ontario]{CA-ON} paid.'],
+    ['a city listed with its country stays the city', 'Talks in Kazakhstan and Almaty went on.'],
     ['a city of the country before', 'The talks in Tbilisi, Georgia, ended.'],
     // head words: capitalized ones are part of the label, lower-case ones context
     ['region head words', 'Officials of [Turkestan Region]{KZ-61} and the [Almaty]{KZ-19} region met.'],

@@ -81,6 +81,9 @@ export const REGION_BEFORE_OF: ReadonlySet<string> = new Set([
   'state', 'province', 'region', 'oblast', 'prefecture', 'governorate', 'governor', 'legislature', 'county',
 ]);
 
+/** Adjectives that make the next noun a region's: "the provincial government of Ontario". */
+export const REGIONAL_ADJECTIVES: ReadonlySet<string> = new Set(['provincial', 'state', 'regional', 'oblast']);
+
 /** Words after a region's name or its possessive that say it is a region: "Georgia's governor", "Georgia governor". */
 export const REGION_AFTER: ReadonlySet<string> = new Set(['governor', 'legislature', 'statehouse']);
 

@@ -39,6 +39,7 @@ import {
   REGION_AFTER,
   REGION_BEFORE_OF,
   REGION_HEADS,
+  REGIONAL_ADJECTIVES,
   TITLE_CASE_LOWER,
   TRAILING_HEADS,
   US_STATE_ABBREVIATIONS,
@@ -280,8 +281,13 @@ class Scan {
     }
     if (prev && prev.key === 'of' && spaces(text, prev.e, w.s) && i > 1) {
       const p2 = words[i - 2];
+      const p3 = i > 2 ? words[i - 3] : undefined;
       if (REGION_BEFORE_OF.has(p2.key) && spaces(text, p2.e, prev.s)) {
         context = `"${text.slice(p2.s, prev.e)}"`;
+        regionWord = true;
+      } else if (p3 && REGIONAL_ADJECTIVES.has(p3.key) && spaces(text, p3.e, p2.s) && spaces(text, p2.e, prev.s) && !isCap(p2)) {
+        // "the provincial government of Ontario", "the state legislature of Texas"
+        context = `"${text.slice(p3.s, prev.e)}"`;
         regionWord = true;
       }
       else if (isCap(p2) && spaces(text, p2.e, prev.s) && !sentenceInitial(text, p2.s)) return; // "University of Alabama"
@@ -296,6 +302,18 @@ class Scan {
           ents = inCountry;
           country = c;
           context = `"${p.name}, " before`;
+        }
+      }
+    }
+    // "<its country> and X": "the governments of Canada and Ontario"
+    if (!context && prev && prev.key === 'and' && i > 1 && spaces(text, prev.e, w.s) && spaces(text, words[i - 2].e, prev.s)) {
+      const p = this.placeEndingAt(i - 2);
+      if (p && p.type === 'country') {
+        const inCountry = ents.filter((e) => e.facts?.country === p.id);
+        if (inCountry.length) {
+          ents = inCountry;
+          country = p.id;
+          context = `"${p.name} and" before`;
         }
       }
     }
