@@ -381,6 +381,44 @@ function buildRegions(data, countryIds, problems) {
   return rows;
 }
 
+/** The region head word of a kind, for names that need one ("Akmola Region", "Leningrad Oblast"). */
+const KIND_HEADS = { region: 'Region', 'administrative region': 'Oblast', oblast: 'Oblast', province: 'Province', 'administrative territory': 'Krai', prefecture: 'Prefecture', governorate: 'Governorate', state: 'State', county: 'County' };
+
+/**
+ * Names a region may not bear alone: the former name of a city of its country ("Akmola" was
+ * Astana, "Leningrad" Saint Petersburg: the region is "Akmola Region", "Leningrad Oblast", so that
+ * the old city name still finds the city first), and an organization's name or acronym ("Boe",
+ * a district of Nauru, and BoE, the Bank of England: the name is dropped, and a region left
+ * without a name is left out).
+ */
+function settleRegionNames(rows, places, orgs) {
+  const former = new Set();
+  for (const r of places) for (const f of (r[7] && r[7].formerNames) || []) former.add(`${r[2]} ${foldForCheck(f.name)}`);
+  const orgNames = new Set();
+  for (const o of orgs) for (const n of [...Object.values(o.names).flat(), ...Object.values(o.acronyms || {}).flat()]) orgNames.add(foldForCheck(n));
+  const out = [];
+  for (const row of rows) {
+    const [, name, country, kind] = row;
+    const x = row[4] || {};
+    let aliases = (x.aliases || []).filter(a => !orgNames.has(foldForCheck(a)));
+    let primary = name;
+    if (country && former.has(`${country} ${foldForCheck(name)}`) && KIND_HEADS[kind]) {
+      primary = `${name} ${KIND_HEADS[kind]}`;
+      aliases = aliases.filter(a => foldForCheck(a) !== foldForCheck(name));
+    }
+    if (orgNames.has(foldForCheck(primary))) {
+      if (!aliases.length) continue;
+      primary = aliases.shift();
+    }
+    const nx = { ...x };
+    if (aliases.length) nx.aliases = aliases; else delete nx.aliases;
+    const r = [row[0], primary, country, kind];
+    if (Object.keys(nx).length) r.push(nx);
+    out.push(r);
+  }
+  return out;
+}
+
 // ------------------------------------------------------------------ orgs
 
 function buildOrgs(data, countryIds, countries, problems, qids) {
@@ -672,11 +710,11 @@ function build(options = {}) {
   const countries = buildCountries(data, problems, qids);
   const countryIds = new Set(countries.map(c => c.id));
   const places = buildPlaces(data, countryIds, problems, qids);
-  const regions = buildRegions(data, countryIds, problems);
   const orgs = buildOrgs(data, countryIds, countries, problems, qids);
   checkCompanyNames(countries, places, orgs, problems);
   const bodies = buildGovernmentBodies(data, countries, orgs, problems);
   orgs.push(...bodies);
+  const regions = settleRegionNames(buildRegions(data, countryIds, problems), places, orgs);
   // Link each country to its capital place (by national-capital flag, then by name).
   const capitalsByCountry = new Map();
   for (const r of places) if (r[6] & 1) capitalsByCountry.set(r[2], r);

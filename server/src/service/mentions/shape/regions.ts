@@ -7,7 +7,7 @@
 import type { KnowledgeBase } from '../../kb/knowledgeBase';
 import type { Entity } from '../../kb/types';
 import { foldName } from '../../kb/normalize';
-import { BARE_REGION_COUNTRIES } from './placeWords';
+import { BARE_REGION_COUNTRIES, REGION_HEADS } from './placeWords';
 
 export interface RegionForm {
   entity: Entity;
@@ -48,6 +48,12 @@ export function isCityKind(e: Entity): boolean {
   return /\bcity\b|municipality|capital|town/.test(k);
 }
 
+function add(byFirst: Map<string, RegionForm[]>, form: RegionForm): void {
+  const list = byFirst.get(form.keys[0]);
+  if (list) list.push(form);
+  else byFirst.set(form.keys[0], [form]);
+}
+
 export function regionIndex(kb: KnowledgeBase): RegionIndex {
   let ix = cache.get(kb);
   if (!ix) {
@@ -77,10 +83,10 @@ function build(kb: KnowledgeBase): RegionIndex {
       const country = String(e.facts?.country ?? '');
       const world = country === '';
       const bare = others.length > 0 || isCityKind(e) ? Bare.NEVER : keys.length > 1 || world || BARE_REGION_COUNTRIES.has(country) ? Bare.ALWAYS : Bare.LOCATIVE;
-      const form: RegionForm = { entity: e, keys, capital, bare };
-      const list = byFirst.get(keys[0]);
-      if (list) list.push(form);
-      else byFirst.set(keys[0], [form]);
+      add(byFirst, { entity: e, keys, capital, bare });
+      // "Leningrad Oblast" (the name holds its head word): the name without it, for the head-word
+      // and context rules ("the Leningrad region"); never alone
+      if (keys.length > 1 && REGION_HEADS.has(keys[keys.length - 1])) add(byFirst, { entity: e, keys: keys.slice(0, -1), capital: capital.slice(0, -1), bare: Bare.NEVER });
     }
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.keys.length - a.keys.length);
