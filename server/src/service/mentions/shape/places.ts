@@ -9,8 +9,8 @@
  *    region head word after it, which the label takes ("Almaty Region", "New York State"); a
  *    lower-case one ("Washington state"); "the state of X", "governor of X", "X's governor";
  *    ", <country>" after it; "<city of its country>, X" ("Atlanta, Georgia"). The region then
- *    comes with confidence 0.97 and a reason starting with `context`, for the arbiter to prefer
- *    it over a built-in country or city on the same span. Other names: see `Bare` (regions.ts).
+ *    comes with confidence 0.97, a reason starting with `context` and `overrides`: the arbiter
+ *    prefers it over a built-in country or city on the same span. Other names: see `Bare` (regions.ts).
  * 2. US state abbreviations after "<city>, " ("Marietta, Ga.").
  * 3. Landmarks and water bodies with a head word (placeWords.ts): "<Capitalized words> <Head>"
  *    ("Caspian Sea", "Changi International Airport"), "<Lead> <Capitalized words>" ("Lake
@@ -372,6 +372,7 @@ class Scan {
       confidence: context ? 0.97 : j > i ? 0.9 : 0.85,
       recognizer: 'shape',
       reason: context ? `context ${context}: ${describe(e, this.ctx)}` : describe(e, this.ctx),
+      ...(context ? { overrides: true as const } : {}),
     });
   }
 
