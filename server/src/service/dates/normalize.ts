@@ -90,7 +90,7 @@ const ZONE_OFFSETS: Record<string, string> = {
 
 export type Tense = 'past' | 'present' | 'future';
 
-const FUTURE_RE = /\b(will|won['’]t|shall|['’]ll|going to|(?:is|are) (?:to|due|set|scheduled|expected|slated)|to be held|expects? to|plans? to|intends? to|aims? to|would|should|may|might|could|must|be|upcoming|scheduled|slated|due to|set to)\b/gi;
+const FUTURE_RE = /\b(will|won['’]t|shall|['’]ll|going to|(?:is|are) (?:to|due|set|scheduled|expected|slated)|to be held|expects? to|plans? to|intends? to|aims? to|would|should|may|might|could|must|upcoming|scheduled|slated|due to|set to)\b/gi;
 const PAST_RE = /\b(was|were|had|did|said|told|announced|reported|ago|earlier|last|yesterday|has been|have been|[a-z]{3,}ed)\b/gi;
 const PRESENT_RE = /\b(is|are|says|say|today)\b/gi;
 
@@ -104,6 +104,10 @@ export function guessTense(before = '', after = ''): Tense | undefined {
     let m: RegExpExecArray | null;
     while ((m = re.exec(s))) {
       const w = m[1].toLowerCase();
+      // "May" with a capital inside a sentence is the month, not the modal
+      if (w === 'may' && m[1].charCodeAt(0) === 77) continue;
+      // a participle after "be"/"been"/"being" is a passive, not a past tense ("should be completed")
+      if (tense === 'past' && w.endsWith('ed') && /\bbe(?:en|ing)?\s+$/i.test(s.slice(Math.max(0, m.index - 8), m.index))) continue;
       if (tense === 'past' && /ed$/.test(w) && /^(need|speed|proceed|exceed|succeed|feed|breed|seed|bed|red|shed|embed|indeed|hundred|united|limited|based|related|expected|scheduled|planned|proposed|intended)$/.test(w)) continue;
       const dist = fromEnd ? s.length - (m.index + m[0].length) : m.index;
       // words after the expression count a little less than words before it; explicit
@@ -121,6 +125,21 @@ export function guessTense(before = '', after = ''): Tense | undefined {
   scan(a, PAST_RE, 'past', false);
   scan(a, PRESENT_RE, 'present', false);
   return (best as { tense: Tense } | undefined)?.tense;
+}
+
+/**
+ * The direction a word right before a date gives it, whatever the tense of the clause: "since
+ * March" lies before the publication, "payable Jan. 2", "effective Feb. 1", "until March 6",
+ * "due Dec. 1" after it (dividends, contracts and deadlines in business news). The word must end
+ * the text before the expression (prepositions and "on" between them are allowed).
+ */
+const SIGNAL_PAST = /\b(?:since)\s+(?:(?:on|early|late|mid)\s+)?$/i;
+const SIGNAL_FUTURE = /\b(?:payable|effective|due|until|till|expires?|expiring|starting|beginning|scheduled\s+for|set\s+for|slated\s+for|planned\s+for|as\s+(?:soon|early)\s+as|next)\s+(?:(?:on|in|from|by)\s+)?$/i;
+function signalTense(before: string): Tense | undefined {
+  const t = before.length > 40 ? before.slice(-40) : before;
+  if (SIGNAL_PAST.test(t)) return 'past';
+  if (SIGNAL_FUTURE.test(t)) return 'future';
+  return undefined;
 }
 
 function sentenceTail(s: string): string {
@@ -145,7 +164,7 @@ interface Ctx {
 }
 
 function tenseOf(c: Ctx): Tense | undefined {
-  if (c.tense === null) c.tense = guessTense(c.before, c.after);
+  if (c.tense === null) c.tense = signalTense(c.before) ?? guessTense(c.before, c.after);
   return c.tense;
 }
 
@@ -865,6 +884,9 @@ export const RULES: Rule[] = [
     src: `(?<n>\\d{1,4}(?:\\.\\d+)?|${NUM_WORD}|half)[- ](?<u>${UNIT_SG})(?:[- ](?<old>old|long))?(?=[- ]\\p{L}|$)`,
     build: (g, t) => {
       if (!/-/.test(t)) return undefined; // "three year" without hyphen is not adjectival
+      // an age ("a 22-year-old man", "the 6-month-old") is a property of a person or thing, not a
+      // time expression: TimeBank never tags one, and HeidelTime removes them with a negative rule
+      if (g.old && g.old.toLowerCase() === 'old') return undefined;
       const n = g.n!.toLowerCase() === 'half' ? 0.5 : parseAmount(g.n!);
       const u = unitOf(g.u!);
       if (n === undefined || n === 'X' || !u) return undefined;
