@@ -613,11 +613,18 @@ export const RULES: Rule[] = [
   // ---- quarters, halves, seasons ------------------------------------------
   {
     name: 'quarter',
-    src: `(?:the )?(?<o>first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:[- ]| fiscal )(?<u>quarter|half)(?: of (?:(?:the )?(?:fiscal |calendar )?(?:year )?(?<y>${YEAR4})|(?<rel>this|last|next|the previous|the current|the same|the) (?:fiscal )?year))?(?:,? (?<y2>${YEAR4}))?`,
+    src: `(?:(?:the |(?<ry>next|last|this) year['’]s )(?:(?<ya>year-ago|year-earlier|year-before|prior-year) |(?<y0>${YEAR4}) )?)?(?<o>first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:[- ]| fiscal )(?<u>quarter|half)(?: of (?:(?:the )?(?:fiscal |calendar )?(?:year )?(?<y>${YEAR4})|(?<rel>this|last|next|the previous|the current|the same|the) (?:fiscal )?year))?(?:,? (?<y2>${YEAR4}))?`,
     build: (g, t, c) => {
       const half = g.u!.toLowerCase() === 'half';
       let o = g.o!.toLowerCase();
-      let y: number | undefined = g.y ? +g.y : g.y2 ? +g.y2 : undefined;
+      let y: number | undefined = g.y0 ? +g.y0 : g.y ? +g.y : g.y2 ? +g.y2 : undefined;
+      if (y === undefined && g.ry && c.dct) {
+        // "next year's first quarter", "last year's fourth quarter"
+        const r = g.ry.toLowerCase();
+        y = c.dct.y + (r === 'next' ? 1 : r === 'last' ? -1 : 0);
+      }
+      // "the year-ago third quarter": the same quarter one year before the one meant
+      const back = g.ya ? 1 : 0;
       if (o === 'final') o = half ? 'second' : 'fourth';
       if (o === 'last' && y === undefined && !g.rel) {
         // "the last quarter" without a year: the previous one
@@ -631,9 +638,15 @@ export const RULES: Rule[] = [
         if (!c.dct) return N('DATE', `XXXX-${half ? 'H' : 'Q'}${n}`, false);
         const r = (g.rel ?? '').toLowerCase();
         y = c.dct.y + (/last|previous/.test(r) ? -1 : r === 'next' ? 1 : 0);
-        return N('DATE', `${pad(y, 4)}-${half ? 'H' : 'Q'}${n}`, !!g.rel || !/^the /i.test(t) ? !!g.rel : false);
+        if (!r) {
+          // a quarter (half) that has not begun at the publication date is last year's when the
+          // clause is in the past tense: results are reported after the period ends
+          const startMonth = half ? 6 * (n - 1) + 1 : 3 * (n - 1) + 1;
+          if (startMonth > c.dct.m && tenseOf(c) === 'past') y -= 1;
+        }
+        return N('DATE', `${pad(y - back, 4)}-${half ? 'H' : 'Q'}${n}`, !!g.rel || !/^the /i.test(t) ? !!g.rel : false);
       }
-      return N('DATE', `${pad(y, 4)}-${half ? 'H' : 'Q'}${n}`);
+      return N('DATE', `${pad(y - back, 4)}-${half ? 'H' : 'Q'}${n}`, !back);
     },
   },
   {
@@ -829,6 +842,26 @@ export const RULES: Rule[] = [
     src: `(?<w>annual|year-long|yearlong|year-round)`,
     // MEANTIME convention: the adjective "annual" ("annual profit") is a DURATION P1Y
     build: (g) => (g.w!.toLowerCase() === 'year-round' ? undefined : N('DURATION', 'P1Y', true)),
+  },
+  // ---- the reporting period of business news (anchored by recognize.ts on the quarter last named)
+  {
+    // "the quarter", "the latest quarter", "that quarter", "the year-ago period": the period a
+    // report is about. Without a quarter named before it, the last completed quarter (a guess)
+    name: 'reporting period',
+    src: `(?<d>the|that) (?:(?<adj>latest|most recent|comparable|year-ago|year-earlier|year-before|prior-year)(?: (?<adj2>year-ago|year-earlier))? )?(?<u>quarter|period)(?![-\\p{L}])`,
+    build: (g, _t, c) => {
+      const adj = `${g.adj ?? ''} ${g.adj2 ?? ''}`.toLowerCase();
+      if (g.u!.toLowerCase() === 'period' && !g.adj) return undefined; // "the period": too vague
+      if (!c.dct) return N('DATE', 'XXXX-QX', false);
+      return N('DATE', relativeUnit('quarter', /year-|prior-year/.test(adj) ? -5 : -1, c.dct), false);
+    },
+  },
+  {
+    // "year-ago results", "compared with year-earlier profit": the year before (the quarter when
+    // recognize.ts finds one named before)
+    name: 'year-ago',
+    src: `(?<w>year-ago|year-earlier)(?![-\\p{L}])`,
+    build: (_g, _t, c) => (c.dct ? N('DATE', pad(c.dct.y - 1, 4), false) : N('DATE', 'XXXX', false)),
   },
   {
     name: 'same period last year',
