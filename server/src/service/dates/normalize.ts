@@ -66,7 +66,7 @@ const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
 const YEAR4 = '(?:1[0-9]\\d\\d|20\\d\\d|21\\d\\d)';
 const YEAR = `(?:${YEAR4}|['’]\\d\\d)`;
 const NUM_WORD = '(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)';
-const NUM_EXACT = `(?:\\d{1,4}(?:[.,]\\d+)?|(?:a |one )?(?:hundred|dozen)|a couple of|a couple|${NUM_WORD}|an?|half an?|a half)(?: and a half)?`;
+const NUM_EXACT = `(?:\\d{1,3} 1/2|\\d{1,4}(?:[.,]\\d+)?|(?:a |one )?(?:hundred|dozen)|a couple of|a couple|${NUM_WORD}|an?|half an?|a half)(?: and a half)?`;
 const NUM_VAGUE = '(?:several|a few|few|many|some|a number of|numerous|dozens of|hundreds of|countless|multiple)';
 const UNIT = '(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|months?|quarters?|years?|yrs?|decades?|centuries|century|millenni(?:um|a))';
 const UNIT_SG = '(?:second|minute|hour|day|week|month|quarter|year|decade|century)';
@@ -253,6 +253,8 @@ function parseAmount(s: string): number | 'X' | undefined {
   let t = s.toLowerCase().trim().replace(/\s+/g, ' ');
   if (NUM_VAGUE_RE.test(t)) return 'X';
   let extra = 0;
+  const frac = /^(\d{1,3}) 1\/2$/.exec(t); // "5 1/2"
+  if (frac) return +frac[1] + 0.5;
   if (/ and a half$/.test(t)) { extra = 0.5; t = t.replace(/ and a half$/, ''); }
   if (/^(half an?|a half)$/.test(t)) return 0.5 + extra;
   if (/^a couple( of)?$/.test(t)) return 2 + extra;
@@ -286,8 +288,34 @@ function fmtAmount(n: number | 'X'): string {
   return Number.isInteger(n) ? String(n) : String(+n.toFixed(3));
 }
 
-/** TIMEX3 duration value for an amount of a unit: P30Y, PT48H, P2.5Y, PXY. */
+/**
+ * A fractional amount in whole units and the next smaller one, the ISO 8601 form the TIMEX3
+ * values follow ("two and a half years" P2Y6M, "5 1/2 hours" PT5H30M, "a minute and a half"
+ * PT1M30S; TimeBank writes these; MEANTIME once wrote P2.5Y, which ISO also allows: we write
+ * the combined form). Undefined where the fraction does not give whole smaller units.
+ */
+const SPLIT: Partial<Record<Unit, { per: number; fmt: (whole: number, part: number) => string }>> = {
+  year: { per: 12, fmt: (w, p) => `P${w ? w + 'Y' : ''}${p}M` },
+  month: { per: 30, fmt: (w, p) => `P${w ? w + 'M' : ''}${p}D` },
+  day: { per: 24, fmt: (w, p) => `P${w ? w + 'D' : ''}T${p}H` },
+  hour: { per: 60, fmt: (w, p) => `PT${w ? w + 'H' : ''}${p}M` },
+  minute: { per: 60, fmt: (w, p) => `PT${w ? w + 'M' : ''}${p}S` },
+};
+function splitDuration(amount: number, unit: Unit): string | undefined {
+  const sp = SPLIT[unit];
+  if (!sp || Number.isInteger(amount) || amount < 0) return undefined;
+  const whole = Math.floor(amount);
+  const part = (amount - whole) * sp.per;
+  if (Math.abs(part - Math.round(part)) > 1e-9) return undefined;
+  return sp.fmt(whole, Math.round(part));
+}
+
+/** TIMEX3 duration value for an amount of a unit: P30Y, PT48H, P2Y6M, PXY. */
 function durationValue(amount: number | 'X', unit: Unit): string {
+  if (amount !== 'X') {
+    const split = splitDuration(amount, unit);
+    if (split) return split;
+  }
   if (amount === 'X') {
     return ({ second: 'PTXS', minute: 'PTXM', hour: 'PTXH', day: 'PXD', week: 'PXW', weekend: 'PXWE', month: 'PXM', quarter: 'PXQ', half: 'PXM', year: 'PXY', decade: 'PXDE', century: 'PXCE', millennium: 'PXML' } as Record<Unit, string>)[unit];
   }
@@ -712,11 +740,14 @@ export const RULES: Rule[] = [
   // ---- weekdays ---------------------------------------------------------------
   {
     name: 'weekday',
-    src: `(?:(?<rel>last|next|this|this past|this coming|coming|past|previous) )?(?<wd>${WEEKDAY})(?: (?<pod>${POD}))?`,
+    src: `(?:(?<rel>last|next|this|this past|this coming|coming|past|previous) )?(?<wd>${WEEKDAY})(?:(?<pl>s)(?![\\p{L}\\p{N}'’]))?(?: (?<pod>${POD})(?<pl2>s)?)?`,
     build: (g, t, c) => {
       const wdWord = g.wd!;
       if (!isCap(wdWord)) return undefined;
       const wd = WEEKDAYS[wdWord.toLowerCase()];
+      // "on Mondays", "Tuesday nights": every such day, a SET (TimeML: plural calendar terms)
+      if ((g.pl || g.pl2) && !g.rel) return N('SET', `XXXX-WXX-${wd}${g.pod ? 'T' + podCode(g.pod) : ''}`, true);
+      if (g.pl) return undefined;
       const rel = g.rel?.toLowerCase().replace(/^this (past|coming)$/, (_m, x) => (x === 'past' ? 'last' : 'next'));
       const r = weekdayDate(wd, rel, c);
       if (!r) return undefined;
@@ -801,10 +832,13 @@ export const RULES: Rule[] = [
   },
   {
     name: 'sets: every unit',
-    src: `(?<q>every|each|every other) (?:(?<n>${NUM_EXACT}) )?(?<u>${UNIT}|weekend|(?<wd>${WEEKDAY})|(?<pod>morning|afternoon|evening|night))`,
+    src: `(?<q>every|each|every other) (?:(?<n>${NUM_EXACT}) )?(?<u>${UNIT}|weekend|(?<wd>${WEEKDAY})|(?<pod>morning|afternoon|evening|night)|(?<mo>${MONTH_FULL})|(?<se>${SEASON}))`,
     build: (g) => {
       const q = g.q!.toLowerCase();
       const quant = q === 'each' ? 'EACH' : 'EVERY';
+      // "each July", "every summer": that month (season) of every year
+      if (g.mo) return monthOk(g.mo) && !g.n ? N('SET', `XXXX-${pad(monthOf(g.mo)!, 2)}`, true, { quant }) : undefined;
+      if (g.se) return g.n ? undefined : N('SET', `XXXX-${({ spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' } as Record<string, string>)[g.se.toLowerCase()]}`, true, { quant });
       if (g.wd) return N('SET', `XXXX-WXX-${WEEKDAYS[g.wd.toLowerCase()]}`, true, { quant });
       if (g.pod) return N('SET', `XXXX-XX-XXT${podCode(g.pod)}`, true, { quant });
       const u = unitOf(g.u!);
@@ -826,6 +860,10 @@ export const RULES: Rule[] = [
         fortnightly: 'P2W', 'every day': 'P1D', 'per annum': 'P1Y',
       };
       if (table[w]) {
+        // "the Communist Party daily Granma": a newspaper; "its quarterly dividend", "the quarterly
+        // results": the adjective is a property of the noun (TimeBank tags neither)
+        if (w === 'daily' && /^\s+\p{Lu}/u.test(c.after)) return undefined;
+        if (w === 'quarterly' && /^\s+(?:cash\s+)?(?:dividends?|results|reports?|earnings|loss(?:es)?|profits?|payments?|distributions?|rates?|figures|sales|revenues?|statements?|meetings?|reviews?|of)\b/i.test(c.after)) return undefined;
         return N('SET', table[w], true, /ly$|per annum|every day/.test(w) ? { quant: 'EVERY' } : {});
       }
       // "a year" / "per year": a set after an amount ("15 a year", "$3 million per year"); else a duration
@@ -928,9 +966,11 @@ export const RULES: Rule[] = [
   },
   {
     name: 'duration',
-    src: `(?:(?<the>the|a|an) (?<rel>past|last|next|coming|previous|first|following|final|remaining|subsequent|preceding|ensuing|recent|intervening) )?(?:(?<approx>${APPROX}) )?(?<n>${NUM_EXACT}|${NUM_VAGUE}) (?:(?:more|additional|further|extra|consecutive|straight|full|long|short|successive) )?(?<u>${UNIT})(?:-long)?(?! (?:old|later|earlier|ago|from now)\\b)`,
+    src: `(?:(?<the>the|a|an) (?<rel>past|last|next|coming|previous|first|following|final|remaining|subsequent|preceding|ensuing|recent|intervening) )?(?:(?<approx>${APPROX}) )?(?<n>${NUM_EXACT}|${NUM_VAGUE}) (?:(?:more|additional|further|extra|consecutive|straight|full|long|short|successive) )?(?<u>${UNIT})(?<half> and a half)?(?:-long)?(?! (?:old|later|earlier|ago|from now)\\b)`,
     build: (g, t, c) => {
-      const amount = parseAmount(g.n!);
+      const parsed = parseAmount(g.n!);
+      // "a minute and a half", "two years and a half"
+      const amount = g.half && typeof parsed === 'number' ? parsed + 0.5 : parsed;
       const u = unitOf(g.u!);
       if (amount === undefined || !u) return undefined;
       const nword = g.n!.toLowerCase();

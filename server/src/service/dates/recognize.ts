@@ -322,6 +322,7 @@ function scan(text: string, dct: string | undefined, filtered: boolean, dispatch
     }
     anchorTimes(text, out, rawEnds);
     anchorReportingPeriods(text, out, rules);
+    anchorFollowingPrevious(out);
   } catch {
     // never throw: return what was found so far
   }
@@ -424,6 +425,45 @@ function anchorReportingPeriods(text: string, hits: FoundDate[], rules: string[]
     if (end < 0 || h.start - end > 1500) continue;
     if ((r === 'ago' || r === 'rel unit') && YEAR_BACK.test(h.text) && COMPARED.test(text.slice(Math.max(0, h.start - 80), h.start))) {
       h.value = `${String(y - 1).padStart(4, '0')}-Q${q}`;
+    }
+  }
+}
+
+/** "the following year", "the year before", "the previous month": a year or month off another. */
+const OFF_ANCHOR = /^the (?:(?<a>following|previous|prior) (?<u1>year|month)|(?<u2>year|month) (?<b>before|after|earlier|later|previous))$/i;
+
+/**
+ * "the following year", "the year before", "the previous month" are anchored on the time the
+ * text spoke of last (TimeML: relative expressions anchor on a time in the text when they refer
+ * back to it; "In 1995 ..., and the following year" is 1996), not on the publication date. Only
+ * when such a time precedes them (within a few sentences); otherwise the DCT reading stays.
+ */
+function anchorFollowingPrevious(hits: FoundDate[]): void {
+  let lastY = -1; // the last year spoken of
+  let lastM = -1; // its month, if it had one (-1: none)
+  let lastEnd = -1;
+  for (const h of hits) {
+    const m = OFF_ANCHOR.exec(h.text);
+    if (m && lastEnd >= 0 && h.start - lastEnd < 600) {
+      const g = m.groups!;
+      const unit = (g.u1 ?? g.u2)!.toLowerCase();
+      const dir = (g.a ?? g.b)!.toLowerCase();
+      const sign = /^(?:following|after|later)$/.test(dir) ? 1 : -1;
+      if (unit === 'year') {
+        h.value = String(lastY + sign).padStart(4, '0');
+        h.confident = false;
+      } else if (lastM > 0) {
+        const t = lastY * 12 + (lastM - 1) + sign;
+        h.value = `${String(Math.floor(t / 12)).padStart(4, '0')}-${String((t % 12) + 1).padStart(2, '0')}`;
+        h.confident = false;
+      }
+      // the anchored value anchors what follows in turn
+    }
+    const v = /^(\d{4})(?:-(\d{2})(?!\d))?/.exec(h.value);
+    if (h.type === 'DATE' && v) {
+      lastY = +v[1];
+      lastM = v[2] ? +v[2] : -1;
+      lastEnd = h.end;
     }
   }
 }
