@@ -777,6 +777,35 @@ export const RULES: Rule[] = [
     },
   },
   {
+    // "over the weekend": the weekend before the publication (the one after it in a clause about
+    // the future); a weekend publication is its own weekend
+    name: 'the weekend',
+    src: `the weekend(?![-\\p{L}])`,
+    build: (_g, _t, c) => {
+      if (!c.dct) return N('DATE', 'XXXX-WXX-WE', false);
+      const n = dn(c.dct);
+      const wd = isoWeekday(c.dct.y, c.dct.m, c.dct.d);
+      if (wd >= 6) return N('DATE', weekOf(n) + '-WE', false);
+      return N('DATE', weekOf(n + (tenseOf(c) === 'future' ? 7 : -7)) + '-WE', false);
+    },
+  },
+  {
+    // "the full year", "the whole year", "the entire year": the publication year (its reporting year)
+    name: 'the full year',
+    src: `the (?:full|whole|entire) year(?![-\\p{L}])`,
+    build: (_g, _t, c) => (c.dct ? N('DATE', pad(c.dct.y, 4), false) : N('DATE', 'XXXX', false)),
+  },
+  {
+    // "by year-end", "at year's end": the end of the publication year (TimeML: mod END); "since
+    // year-end" looks back to the end of the year before
+    name: 'year end',
+    src: `(?:the )?year(?:['’]s)?[- ]end(?![-\\p{L}])`,
+    build: (_g, _t, c) => {
+      if (!c.dct) return N('DATE', 'XXXX', false, { mod: 'END' });
+      return N('DATE', pad(c.dct.y - (tenseOf(c) === 'past' ? 1 : 0), 4), false, { mod: 'END' });
+    },
+  },
+  {
     name: 'the year',
     src: `(?<w>the year|the month|the week)(?= (?:before|after|earlier|later|previous|ago))(?<rest> before| after| earlier| later| previous)?`,
     build: (g, _t, c) => {

@@ -99,7 +99,7 @@ const WEAK_STARTS = new Set(['the', 'a', 'an', 'at', 'up', 'just', 'well', 'more
 const UNIT_WORDS = new Set(
   ('second seconds minute minutes hour hours day days week weeks weekend fortnight fortnights month months ' +
     'quarter quarters year years decade decades century centuries millennium millennia morning afternoon evening ' +
-    'night least most present moment old half same past').split(' '),
+    'night least most present moment old half same past latest comparable full whole entire prior').split(' '),
 );
 
 /** Lower case of a code unit where lowerHash reads it plainly (ASCII, basic Cyrillic). */
@@ -429,8 +429,8 @@ function anchorReportingPeriods(text: string, hits: FoundDate[], rules: string[]
   }
 }
 
-/** "the following year", "the year before", "the previous month": a year or month off another. */
-const OFF_ANCHOR = /^the (?:(?<a>following|previous|prior) (?<u1>year|month)|(?<u2>year|month) (?<b>before|after|earlier|later|previous))$/i;
+/** "the following year", "the year before", "the previous month", "the full year": a year or month off another (or itself). */
+const OFF_ANCHOR = /^the (?:(?<a>following|previous|prior|full|whole|entire) (?<u1>year|month)|(?<u2>year|month) (?<b>before|after|earlier|later|previous))$/i;
 
 /**
  * "the following year", "the year before", "the previous month" are anchored on the time the
@@ -448,7 +448,8 @@ function anchorFollowingPrevious(hits: FoundDate[]): void {
       const g = m.groups!;
       const unit = (g.u1 ?? g.u2)!.toLowerCase();
       const dir = (g.a ?? g.b)!.toLowerCase();
-      const sign = /^(?:following|after|later)$/.test(dir) ? 1 : -1;
+      // "the full year" is the year spoken of itself ("a loss in the fourth quarter of 2005 and for the full year")
+      const sign = /^(?:following|after|later)$/.test(dir) ? 1 : /^(?:full|whole|entire)$/.test(dir) ? 0 : -1;
       if (unit === 'year') {
         h.value = String(lastY + sign).padStart(4, '0');
         h.confident = false;
