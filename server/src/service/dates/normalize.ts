@@ -135,6 +135,8 @@ export function guessTense(before = '', after = ''): Tense | undefined {
  */
 const SIGNAL_PAST = /\b(?:since)\s+(?:(?:on|early|late|mid)\s+)?$/i;
 const SIGNAL_FUTURE = /\b(?:payable|effective|due|until|till|expires?|expiring|starting|beginning|scheduled\s+for|set\s+for|slated\s+for|planned\s+for|as\s+(?:soon|early)\s+as|next)\s+(?:(?:on|in|from|by)\s+)?$/i;
+/** "by February", "through January": a deadline or the end of a span, ahead unless the clause is past. */
+const SIGNAL_AHEAD = /\b(?:by|through)\s+$/i;
 function signalTense(before: string): Tense | undefined {
   const t = before.length > 40 ? before.slice(-40) : before;
   if (SIGNAL_PAST.test(t)) return 'past';
@@ -164,7 +166,11 @@ interface Ctx {
 }
 
 function tenseOf(c: Ctx): Tense | undefined {
-  if (c.tense === null) c.tense = signalTense(c.before) ?? guessTense(c.before, c.after);
+  if (c.tense === null) {
+    const b = c.before;
+    c.tense = signalTense(b) ?? guessTense(b, c.after);
+    if (c.tense !== 'past' && SIGNAL_AHEAD.test(b.length > 20 ? b.slice(-20) : b)) c.tense = 'future';
+  }
   return c.tense;
 }
 
@@ -377,7 +383,8 @@ function yearForMonthDay(m: number, d: number | undefined, c: Ctx): { y: number 
   // past tense: a later month of the DCT's year means last year's, unless it is only weeks
   // ahead (tense guesses fail on "a June 3 hearing has been scheduled")
   const ahead = d === undefined ? m - c.dct.m : dayNumber(c.dct.y, m, d) - dn(c.dct);
-  const near = d === undefined ? ahead <= 1 : ahead <= 31;
+  // news gives the year of a date in another year: a date up to a quarter ahead is this year's
+  const near = d === undefined ? ahead <= 2 : ahead <= 92;
   if (t === 'past' && cmp > 0 && !near) return { y: c.dct.y - 1, confident: true };
   if (t === 'past' && cmp > 0) return { y: c.dct.y, confident: false };
   if (t === 'future' && cmp < 0) return { y: c.dct.y + 1, confident: true };
@@ -920,6 +927,7 @@ export const RULES: Rule[] = [
       const adj = `${g.adj ?? ''} ${g.adj2 ?? ''}`.toLowerCase();
       if (g.u!.toLowerCase() === 'period' && !g.adj) return undefined; // "the period": too vague
       if (!c.dct) return N('DATE', 'XXXX-QX', false);
+      // not "the quarter ended July 31" as the calendar quarter of July: fiscal quarters differ
       return N('DATE', relativeUnit('quarter', /year-|prior-year/.test(adj) ? -5 : -1, c.dct), false);
     },
   },

@@ -322,7 +322,7 @@ function scan(text: string, dct: string | undefined, filtered: boolean, dispatch
     }
     anchorTimes(text, out, rawEnds);
     anchorReportingPeriods(text, out, rules);
-    anchorFollowingPrevious(out);
+    anchorFollowingPrevious(out, anchor?.y);
   } catch {
     // never throw: return what was found so far
   }
@@ -438,7 +438,7 @@ const OFF_ANCHOR = /^the (?:(?<a>following|previous|prior|full|whole|entire) (?<
  * back to it; "In 1995 ..., and the following year" is 1996), not on the publication date. Only
  * when such a time precedes them (within a few sentences); otherwise the DCT reading stays.
  */
-function anchorFollowingPrevious(hits: FoundDate[]): void {
+function anchorFollowingPrevious(hits: FoundDate[], dctYear: number | undefined): void {
   let lastY = -1; // the last year spoken of
   let lastM = -1; // its month, if it had one (-1: none)
   let lastEnd = -1;
@@ -450,7 +450,11 @@ function anchorFollowingPrevious(hits: FoundDate[]): void {
       const dir = (g.a ?? g.b)!.toLowerCase();
       // "the full year" is the year spoken of itself ("a loss in the fourth quarter of 2005 and for the full year")
       const sign = /^(?:following|after|later)$/.test(dir) ? 1 : /^(?:full|whole|entire)$/.test(dir) ? 0 : -1;
-      if (unit === 'year') {
+      // "the full year" is a reporting year: the publication's or the one before, not a forecast's
+      const far = sign === 0 && (dctYear === undefined || Math.abs(lastY - dctYear) > 1);
+      if (far) {
+        // keep the publication year
+      } else if (unit === 'year') {
         h.value = String(lastY + sign).padStart(4, '0');
         h.confident = false;
       } else if (lastM > 0) {
