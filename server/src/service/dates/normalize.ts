@@ -775,6 +775,11 @@ export const RULES: Rule[] = [
       let off = 0;
       if (/^(last|past|previous)$/.test(rel)) off = -1;
       else if (/^(next|coming|following)$/.test(rel)) off = 1;
+      // "over the past decade", "the next century": ten (a hundred) years up to or from now, a
+      // DURATION (the calendar decade would be "the 1990s"); TimeBank: "the past decade" P10Y
+      if (definite && /^(past|last|next|coming)$/.test(rel) && (u === 'decade' || u === 'century')) {
+        return N('DURATION', durationValue(1, u), true);
+      }
       if (definite && /^(following|previous)$/.test(rel)) {
         // "the following year": relative to a time in the text, guess from the DCT
         return N('DATE', relativeUnit(u, off, c.dct), false);
@@ -811,6 +816,13 @@ export const RULES: Rule[] = [
       if (!c.dct) return N('DATE', 'XXXX', false, { mod: 'END' });
       return N('DATE', pad(c.dct.y - (tenseOf(c) === 'past' ? 1 : 0), 4), false, { mod: 'END' });
     },
+  },
+  {
+    // "for the year ended March 31", "the fiscal year ending June 30": a fiscal year, a span of
+    // twelve months named by its end (TimeBank: DURATION P1Y)
+    name: 'the year ended',
+    src: `the (?:fiscal |financial )?year(?= end(?:ed|ing) )`,
+    build: () => N('DURATION', 'P1Y', true),
   },
   {
     name: 'the year',
@@ -990,11 +1002,12 @@ export const RULES: Rule[] = [
   {
     name: 'adjectival duration',
     src: `(?<n>\\d{1,4}(?:\\.\\d+)?|${NUM_WORD}|half)[- ](?<u>${UNIT_SG})(?:[- ](?<old>old|long))?(?=[- ]\\p{L}|$)`,
-    build: (g, t) => {
+    build: (g, t, c) => {
       if (!/-/.test(t)) return undefined; // "three year" without hyphen is not adjectival
       // an age ("a 22-year-old man", "the 6-month-old") is a property of a person or thing, not a
       // time expression: TimeBank never tags one, and HeidelTime removes them with a negative rule
       if (g.old && g.old.toLowerCase() === 'old') return undefined;
+      if (/^[- ]old\b/i.test(c.after)) return undefined; // "a 6-year-old." (the lookahead gave up "-old")
       const n = g.n!.toLowerCase() === 'half' ? 0.5 : parseAmount(g.n!);
       const u = unitOf(g.u!);
       if (n === undefined || n === 'X' || !u) return undefined;
@@ -1012,6 +1025,8 @@ export const RULES: Rule[] = [
       if (amount === undefined || !u) return undefined;
       const nword = g.n!.toLowerCase();
       if ((nword === 'a' || nword === 'an') && /^\s*(?:of|or)\b/i.test(c.after)) return undefined;
+      // "CBS's 60 Minutes", "24 Hours of Le Mans": a capitalised unit after a number is a title
+      if (!g.the && !g.approx && isCap(g.u) && !/(?:^|[.!?]\s+|\n)$/.test(c.before) && !/^(?:\p{Lu}[\p{Lu}\d\s-]*)$/u.test(t)) return undefined;
       if (u === 'quarter' && (amount === 1 || amount === 0.5 || amount === 'X')) return undefined; // "about a quarter" of something
       if (/^(a|an|one)$/.test(nword) && !g.rel && !g.approx &&
           /^\s+(?!(?:of|or|and|in|on|at|to|for|after|before|later|earlier|ago|from|since|until|when|while|with|without|by|per|than|that|or|but|is|was|has|had|will|would|the|this|its|their|his|her|we|they|it|he|she)\b)\p{L}/iu.test(c.after)) {

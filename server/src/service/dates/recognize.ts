@@ -99,7 +99,7 @@ const WEAK_STARTS = new Set(['the', 'a', 'an', 'at', 'up', 'just', 'well', 'more
 const UNIT_WORDS = new Set(
   ('second seconds minute minutes hour hours day days week weeks weekend fortnight fortnights month months ' +
     'quarter quarters year years decade decades century centuries millennium millennia morning afternoon evening ' +
-    'night least most present moment old half same past latest comparable full whole entire prior').split(' '),
+    'night least most present moment old half same past latest comparable full whole entire prior than').split(' '),
 );
 
 /** Lower case of a code unit where lowerHash reads it plainly (ASCII, basic Cyrillic). */
