@@ -545,6 +545,17 @@ export const RULES: Rule[] = [
     build: (g) => (monthOk(g.m) ? N('DATE', ym(+g.y!, monthOf(g.m!)!)) : undefined),
   },
   {
+    // "June last year", "January this year": one noun phrase, one expression (TimeBank). With
+    // "of" ("October of next year") MEANTIME tags the month and the year apart, and so do we
+    name: 'month rel year',
+    src: `(?<m>${MONTH_FULL}) (?<rel>this|last|next) year(?![-\\p{L}])`,
+    build: (g, _t, c) => {
+      if (!monthOk(g.m)) return undefined;
+      const off = g.rel!.toLowerCase() === 'last' ? -1 : g.rel!.toLowerCase() === 'next' ? 1 : 0;
+      return c.dct ? N('DATE', ym(c.dct.y + off, monthOf(g.m!)!)) : N('DATE', `XXXX-${pad(monthOf(g.m!)!, 2)}`, false);
+    },
+  },
+  {
     name: 'month of rel year',
     recognize: false, // in running text "October" and "next year" are two expressions
     src: `(?<m>${MONTH_FULL})(?: of)? (?<rel>this|last|next) year`,
@@ -934,10 +945,11 @@ export const RULES: Rule[] = [
     // "the quarter", "the latest quarter", "that quarter", "the year-ago period": the period a
     // report is about. Without a quarter named before it, the last completed quarter (a guess)
     name: 'reporting period',
-    src: `(?<d>the|that) (?:(?<adj>latest|most recent|comparable|year-ago|year-earlier|year-before|prior-year)(?: (?<adj2>year-ago|year-earlier))? )?(?<u>quarter|period)(?![-\\p{L}])`,
+    src: `(?<d>the|that|last year['’]s) (?:(?<adj>latest|most recent|comparable|year-ago|year-earlier|year-before|prior-year)(?: (?<adj2>year-ago|year-earlier))? )?(?<u>quarter|period)(?![-\\p{L}])`,
     build: (g, _t, c) => {
-      const adj = `${g.adj ?? ''} ${g.adj2 ?? ''}`.toLowerCase();
-      if (g.u!.toLowerCase() === 'period' && !g.adj) return undefined; // "the period": too vague
+      // "last year's quarter" is the year-ago quarter
+      const adj = `${g.adj ?? ''} ${g.adj2 ?? ''} ${/^last/i.test(g.d!) ? 'year-ago' : ''}`.toLowerCase();
+      if (g.u!.toLowerCase() === 'period' && !adj.trim()) return undefined; // "the period": too vague
       if (!c.dct) return N('DATE', 'XXXX-QX', false);
       // not "the quarter ended July 31" as the calendar quarter of July: fiscal quarters differ
       return N('DATE', relativeUnit('quarter', /year-|prior-year/.test(adj) ? -5 : -1, c.dct), false);
@@ -952,7 +964,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'same period last year',
-    src: `the same (?<u>period|month|quarter|week|day|time|season)(?: (?:of|in))? (?<r>a year ago|a year earlier|a year before|last year|the previous year|the year before|(?<y>${YEAR4}))`,
+    src: `the (?:same|corresponding|comparable) (?<u>period|month|quarter|week|day|time|season)(?: (?:of|in))? (?<r>a year ago|a year earlier|a year before|last year|the previous year|the year before|(?<y>${YEAR4}))`,
     build: (g, _t, c) => {
       const u = g.u!.toLowerCase();
       const y = g.y ? +g.y : c.dct ? c.dct.y - 1 : undefined;

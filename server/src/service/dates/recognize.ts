@@ -381,7 +381,8 @@ function anchorTimes(text: string, hits: FoundDate[], ends: number[]): void {
 const NAMED_QUARTER_RULES = new Set(['quarter', 'Qn year']);
 /** A comparison right before a hit: "up 15% from ... a year earlier", "compared with ... a year ago". */
 const COMPARED = /\b(?:from|with|than|versus|vs\.?|against)\b(?:[^.;:!?\n]|\.(?=\d))*$/i;
-const YEAR_BACK = /^(?:an? year (?:ago|earlier|before)|last year)$/i;
+// (not "last year": in comparisons TimeBank values it as the year as often as the quarter)
+const YEAR_BACK = /^an? year (?:ago|earlier|before)$/i;
 
 /**
  * Business news reports on a period: once a quarter is named ("net income in the third quarter
@@ -408,7 +409,7 @@ function anchorReportingPeriods(text: string, hits: FoundDate[], rules: string[]
       continue;
     }
     if (r === 'reporting period' || r === 'year-ago') {
-      const back = /year-|prior-year/i.test(h.text) ? 1 : 0;
+      const back = /year-|prior-year|^last year/i.test(h.text) ? 1 : 0;
       if (end < 0 || h.start - end > 1500) {
         // no quarter named (near enough): the guess of the rule anchors what follows
         const m = /^(\d{4})-Q([1-4])$/.exec(h.value);
