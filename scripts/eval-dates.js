@@ -5,6 +5,11 @@
  * with CODE POINT offsets (converted here to UTF-16).
  *
  * Usage: node scripts/eval-dates.js <corpus.jsonl> [--errors] [--json] [--speed]
+ *
+ * --errors lists every error grouped by kind (missed, spurious, extent, type, value) and, in each
+ * kind, by rule family (absolute, relative, durations, sets, times, mods+ranges): the family of
+ * the rule that proposed the expression, or for a missed one the family its gold type and shape
+ * point to. Largest groups first, each error with its context, so the points show where they are.
  * Requires the compiled out/server/src/service/dates/*.js (run `npx tsc -b` first).
  *
  * Reports strict (exact extent) and relaxed (overlap) extent P/R/F1, type accuracy and value
@@ -27,6 +32,37 @@ if (!corpusPath) {
   process.exit(2);
 }
 const { findDates } = require(path.join(__dirname, '..', 'out', 'server', 'src', 'service', 'dates', 'recognize.js'));
+const { longestMatchAt } = require(path.join(__dirname, '..', 'out', 'server', 'src', 'service', 'dates', 'normalize.js'));
+const { parseDct } = require(path.join(__dirname, '..', 'out', 'server', 'src', 'service', 'dates', 'timex.js'));
+
+/** Rule name -> family (the normalizer's rule families); rules not named here by their prefix. */
+const FAMILY_BY_PREFIX = [
+  ['sets:', 'sets'], ['annual', 'sets'],
+  ['clock time', 'times'], ['hour ampm', 'times'], ['noon', 'times'], ['tonight', 'times'],
+  ['mod target', 'mods+ranges'], ['year range', 'mods+ranges'], ['week of month', 'mods+ranges'], ['amount before a range', 'mods+ranges'],
+  ['adjectival duration', 'durations'], ['duration', 'durations'], ['vague plural duration', 'durations'], ['half hour', 'durations'], ['decade(s) a century', 'durations'], ['ru duration', 'durations'],
+  ['rel ', 'relative'], ['month of rel year', 'relative'], ['day word', 'relative'], ['weekday', 'relative'], ['the year', 'relative'], ['ago', 'relative'],
+  ['in N units', 'relative'], ['same period', 'relative'], ['present ref', 'relative'], ['current', 'relative'], ['past ref', 'relative'],
+  ['future ref', 'relative'], ['ru day word', 'relative'], ['ru rel unit', 'relative'],
+];
+function familyOfRule(rule) {
+  for (const [p, f] of FAMILY_BY_PREFIX) if (rule.startsWith(p)) return f;
+  return 'absolute';
+}
+const MONTH_OR_DIGIT = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
+/** The family of a gold expression nothing matched: by its type, and for a DATE by its shape. */
+function familyOfGold(g) {
+  if (g.type === 'SET') return 'sets';
+  if (g.type === 'TIME') return 'times';
+  if (g.type === 'DURATION') return 'durations';
+  if (/\b(?:early|mid|late|end|beginning|start|middle|between|from)\b|-\d/i.test(g.text)) return 'mods+ranges';
+  return MONTH_OR_DIGIT.test(g.text) ? 'absolute' : 'relative';
+}
+/** The family of the rule that found p in text (its longest match where it starts). */
+function familyOfPred(text, p, dct) {
+  const m = longestMatchAt(text, p.start, parseDct(dct));
+  return m ? familyOfRule(m.rule) : 'absolute';
+}
 
 
 const docs = fs.readFileSync(corpusPath, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
@@ -78,11 +114,11 @@ for (const doc of docs) {
       usedP.add(best);
       pairs.push([g, pred[best]]);
     } else {
-      errors.push({ kind: 'missed', id: doc.id, dct: doc.dct, gold: g, context: ctx(doc.text, g.start, g.end) });
+      errors.push({ kind: 'missed', family: familyOfGold(g), id: doc.id, dct: doc.dct, gold: g, context: ctx(doc.text, g.start, g.end) });
     }
   }
   pred.forEach((p, i) => {
-    if (!usedP.has(i)) errors.push({ kind: 'spurious', id: doc.id, dct: doc.dct, pred: p, context: ctx(doc.text, p.start, p.end) });
+    if (!usedP.has(i)) errors.push({ kind: 'spurious', family: familyOfPred(doc.text, p, doc.dct), id: doc.id, dct: doc.dct, pred: p, context: ctx(doc.text, p.start, p.end) });
   });
   for (const [g, p] of pairs) {
     total.matched++;
@@ -100,7 +136,7 @@ for (const doc of docs) {
       if (bt) bt.valueTP++;
     }
     if (!typeOk || !valueOk || g.start !== p.start || g.end !== p.end) {
-      errors.push({ kind: !valueOk ? 'value' : !typeOk ? 'type' : 'extent', id: doc.id, dct: doc.dct, gold: g, pred: p, context: ctx(doc.text, Math.min(g.start, p.start), Math.max(g.end, p.end)) });
+      errors.push({ kind: !valueOk ? 'value' : !typeOk ? 'type' : 'extent', family: familyOfPred(doc.text, p, doc.dct), id: doc.id, dct: doc.dct, gold: g, pred: p, context: ctx(doc.text, Math.min(g.start, p.start), Math.max(g.end, p.end)) });
     }
   }
   total.relaxedG = total.matched;
@@ -175,13 +211,30 @@ if (asJson) {
   console.log(`time in findDates: ${result.perDocSeconds}s for ${chars} chars`);
   if (result.speed) console.log(`speed: ${result.speed.mbPerSecond} MB/s (${result.speed.chars} chars in ${result.speed.seconds}s)`);
   if (showErrors) {
-    console.log('\nerrors:');
-    const order = { missed: 0, spurious: 1, value: 2, type: 3, extent: 4 };
-    errors.sort((a, b) => order[a.kind] - order[b.kind]);
+    // kinds in a fixed order; in each kind, families by number of errors (largest first)
+    const kinds = ['missed', 'spurious', 'extent', 'type', 'value'];
+    const groups = new Map();
     for (const e of errors) {
-      const g = e.gold ? `gold ${e.gold.type} ${e.gold.value} "${e.gold.text}"` : '';
-      const p = e.pred ? `pred ${e.pred.type} ${e.pred.value}${e.pred.mod ? ' ' + e.pred.mod : ''} "${e.pred.text}"` : '';
-      console.log(`${e.kind.padEnd(8)} ${e.dct} ${[g, p].filter(Boolean).join(' | ')}\n         ${e.context}`);
+      const key = `${e.kind}\t${e.family}`;
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(e);
+    }
+    console.log('\nerrors by kind and family:');
+    for (const k of kinds) {
+      const fams = [...groups.entries()].filter(([key]) => key.startsWith(k + '\t')).sort((a, b) => b[1].length - a[1].length);
+      const n = fams.reduce((s, [, l]) => s + l.length, 0);
+      console.log(`  ${k.padEnd(8)} ${String(n).padStart(4)}: ${fams.map(([key, l]) => `${key.split('\t')[1]} ${l.length}`).join(', ')}`);
+    }
+    for (const k of kinds) {
+      const fams = [...groups.entries()].filter(([key]) => key.startsWith(k + '\t')).sort((a, b) => b[1].length - a[1].length);
+      for (const [key, list] of fams) {
+        console.log(`\n== ${k} / ${key.split('\t')[1]} (${list.length})`);
+        for (const e of list) {
+          const g = e.gold ? `gold ${e.gold.type} ${e.gold.value}${e.gold.mod ? ' ' + e.gold.mod : ''} "${e.gold.text}"` : '';
+          const p = e.pred ? `pred ${e.pred.type} ${e.pred.value}${e.pred.mod ? ' ' + e.pred.mod : ''} "${e.pred.text}"` : '';
+          console.log(`${e.kind.padEnd(8)} ${e.dct} ${[g, p].filter(Boolean).join(' | ')}\n         ${e.context}`);
+        }
+      }
     }
   }
 }

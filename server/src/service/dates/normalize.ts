@@ -8,6 +8,9 @@
 import {
   Ymd, dayNumber, fromDayNumber, isoWeek, isoWeekday, daysInMonth, parseDct, pad, formatYmd,
 } from './timex';
+import {
+  MONTHS, RU_MONTHS, WEEKDAYS, SMALL, TENS, ORDINALS, MONTH_FULL, MONTH, WEEKDAY, DAY, YEAR4, YEAR, NUM_WORD, NUM_EXACT, NUM_VAGUE, UNIT, UNIT_SG, POD, SEASON, APPROX, ZONE, AMPM, RU_MONTH_GEN, RU_MONTH_ANY, ZONE_OFFSETS,
+} from './vocabulary';
 
 export type TimexKind = 'DATE' | 'TIME' | 'DURATION' | 'SET';
 
@@ -29,68 +32,11 @@ export interface NormalizeContext {
 }
 
 // ---------------------------------------------------------------------------
-// Vocabulary
-
-const MONTHS: Record<string, number> = {
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8,
-  september: 9, october: 10, november: 11, december: 12,
-  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-};
-const RU_MONTHS: Record<string, number> = {
-  январ: 1, феврал: 2, март: 3, апрел: 4, ма: 5, июн: 6, июл: 7, август: 8, сентябр: 9, октябр: 10, ноябр: 11, декабр: 12,
-};
-const WEEKDAYS: Record<string, number> = {
-  monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7,
-  mon: 1, tue: 2, tues: 2, wed: 3, thu: 4, thur: 4, thurs: 4, fri: 5, sat: 6, sun: 7,
-};
-const SMALL: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19, a: 1, an: 1, single: 1,
-};
-const TENS: Record<string, number> = {
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
-const ORDINALS: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, final: 4, last: 4,
-};
-
-// ---------------------------------------------------------------------------
-// Regex building blocks (compiled with flags "iu"; case is checked in builders where it matters)
-
-const MONTH_FULL = 'january|february|march|april|may|june|july|august|september|october|november|december';
-const MONTH_ABBR = 'jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec';
-const MONTH = `(?:${MONTH_FULL}|(?:${MONTH_ABBR})\\.?)`;
-const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
-const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
-const YEAR4 = '(?:1[0-9]\\d\\d|20\\d\\d|21\\d\\d)';
-const YEAR = `(?:${YEAR4}|['’]\\d\\d)`;
-const NUM_WORD = '(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)';
-const NUM_EXACT = `(?:\\d{1,4}(?:[.,]\\d+)?|(?:a |one )?(?:hundred|dozen)|a couple of|a couple|${NUM_WORD}|an?|half an?|a half)(?: and a half)?`;
-const NUM_VAGUE = '(?:several|a few|few|many|some|a number of|numerous|dozens of|hundreds of|countless|multiple)';
-const UNIT = '(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|months?|quarters?|years?|yrs?|decades?|centuries|century|millenni(?:um|a))';
-const UNIT_SG = '(?:second|minute|hour|day|week|month|quarter|year|decade|century)';
-const POD = '(?:morning|afternoon|evening|night)';
-const SEASON = '(?:spring|summer|autumn|fall|winter)';
-const APPROX = '(?:about|around|some|nearly|almost|approximately|roughly|more than|over|less than|under|at least|up to|at most|just over|just under|well over|barely|fewer than)';
-const ZONE = '(?:UTC|GMT|CET|CEST|EET|EEST|WET|WEST|BST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|MSK|IST|JST|KST|HKT|SGT|AEST|AEDT|ALMT|AQTT|Z)';
-const AMPM = '(?:a\\.m\\.|p\\.m\\.|am|pm)';
-const RU_MONTH_GEN = '(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)';
-const RU_MONTH_ANY = '(?:январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])';
-
-const ZONE_OFFSETS: Record<string, string> = {
-  UTC: 'Z', GMT: 'Z', Z: 'Z', CET: '+01:00', CEST: '+02:00', EET: '+02:00', EEST: '+03:00', WET: 'Z', WEST: '+01:00',
-  BST: '+01:00', EST: '-05:00', EDT: '-04:00', CST: '-06:00', CDT: '-05:00', MST: '-07:00', MDT: '-06:00',
-  PST: '-08:00', PDT: '-07:00', MSK: '+03:00', IST: '+05:30', JST: '+09:00', KST: '+09:00', HKT: '+08:00',
-  SGT: '+08:00', AEST: '+10:00', AEDT: '+11:00', ALMT: '+06:00', AQTT: '+05:00',
-};
-
-// ---------------------------------------------------------------------------
 // Context: tense
 
 export type Tense = 'past' | 'present' | 'future';
 
-const FUTURE_RE = /\b(will|won['’]t|shall|['’]ll|going to|(?:is|are) (?:to|due|set|scheduled|expected|slated)|to be held|expects? to|plans? to|intends? to|aims? to|would|should|may|might|could|must|be|upcoming|scheduled|slated|due to|set to)\b/gi;
+const FUTURE_RE = /\b(will|won['’]t|shall|['’]ll|going to|(?:is|are) (?:to|due|set|scheduled|expected|slated)|to be held|expects? to|plans? to|intends? to|aims? to|would|should|may|might|could|must|upcoming|scheduled|slated|due to|set to)\b/gi;
 const PAST_RE = /\b(was|were|had|did|said|told|announced|reported|ago|earlier|last|yesterday|has been|have been|[a-z]{3,}ed)\b/gi;
 const PRESENT_RE = /\b(is|are|says|say|today)\b/gi;
 
@@ -104,6 +50,10 @@ export function guessTense(before = '', after = ''): Tense | undefined {
     let m: RegExpExecArray | null;
     while ((m = re.exec(s))) {
       const w = m[1].toLowerCase();
+      // "May" with a capital inside a sentence is the month, not the modal
+      if (w === 'may' && m[1].charCodeAt(0) === 77) continue;
+      // a participle after "be"/"been"/"being" is a passive, not a past tense ("should be completed")
+      if (tense === 'past' && w.endsWith('ed') && /\bbe(?:en|ing)?\s+$/i.test(s.slice(Math.max(0, m.index - 8), m.index))) continue;
       if (tense === 'past' && /ed$/.test(w) && /^(need|speed|proceed|exceed|succeed|feed|breed|seed|bed|red|shed|embed|indeed|hundred|united|limited|based|related|expected|scheduled|planned|proposed|intended)$/.test(w)) continue;
       const dist = fromEnd ? s.length - (m.index + m[0].length) : m.index;
       // words after the expression count a little less than words before it; explicit
@@ -121,6 +71,23 @@ export function guessTense(before = '', after = ''): Tense | undefined {
   scan(a, PAST_RE, 'past', false);
   scan(a, PRESENT_RE, 'present', false);
   return (best as { tense: Tense } | undefined)?.tense;
+}
+
+/**
+ * The direction a word right before a date gives it, whatever the tense of the clause: "since
+ * March" lies before the publication, "payable Jan. 2", "effective Feb. 1", "until March 6",
+ * "due Dec. 1" after it (dividends, contracts and deadlines in business news). The word must end
+ * the text before the expression (prepositions and "on" between them are allowed).
+ */
+const SIGNAL_PAST = /\b(?:since)\s+(?:(?:on|early|late|mid)\s+)?$/i;
+const SIGNAL_FUTURE = /\b(?:payable|effective|due|until|till|expires?|expiring|starting|beginning|scheduled\s+for|set\s+for|slated\s+for|planned\s+for|as\s+(?:soon|early)\s+as|next)\s+(?:(?:on|in|from|by)\s+)?$/i;
+/** "by February", "through January": a deadline or the end of a span, ahead unless the clause is past. */
+const SIGNAL_AHEAD = /\b(?:by|through)\s+$/i;
+function signalTense(before: string): Tense | undefined {
+  const t = before.length > 40 ? before.slice(-40) : before;
+  if (SIGNAL_PAST.test(t)) return 'past';
+  if (SIGNAL_FUTURE.test(t)) return 'future';
+  return undefined;
 }
 
 function sentenceTail(s: string): string {
@@ -145,7 +112,11 @@ interface Ctx {
 }
 
 function tenseOf(c: Ctx): Tense | undefined {
-  if (c.tense === null) c.tense = guessTense(c.before, c.after);
+  if (c.tense === null) {
+    const b = c.before;
+    c.tense = signalTense(b) ?? guessTense(b, c.after);
+    if (c.tense !== 'past' && SIGNAL_AHEAD.test(b.length > 20 ? b.slice(-20) : b)) c.tense = 'future';
+  }
   return c.tense;
 }
 
@@ -234,6 +205,8 @@ function parseAmount(s: string): number | 'X' | undefined {
   let t = s.toLowerCase().trim().replace(/\s+/g, ' ');
   if (NUM_VAGUE_RE.test(t)) return 'X';
   let extra = 0;
+  const frac = /^(\d{1,3}) 1\/2$/.exec(t); // "5 1/2"
+  if (frac) return +frac[1] + 0.5;
   if (/ and a half$/.test(t)) { extra = 0.5; t = t.replace(/ and a half$/, ''); }
   if (/^(half an?|a half)$/.test(t)) return 0.5 + extra;
   if (/^a couple( of)?$/.test(t)) return 2 + extra;
@@ -267,8 +240,34 @@ function fmtAmount(n: number | 'X'): string {
   return Number.isInteger(n) ? String(n) : String(+n.toFixed(3));
 }
 
-/** TIMEX3 duration value for an amount of a unit: P30Y, PT48H, P2.5Y, PXY. */
+/**
+ * A fractional amount in whole units and the next smaller one, the ISO 8601 form the TIMEX3
+ * values follow ("two and a half years" P2Y6M, "5 1/2 hours" PT5H30M, "a minute and a half"
+ * PT1M30S; TimeBank writes these; MEANTIME once wrote P2.5Y, which ISO also allows: we write
+ * the combined form). Undefined where the fraction does not give whole smaller units.
+ */
+const SPLIT: Partial<Record<Unit, { per: number; fmt: (whole: number, part: number) => string }>> = {
+  year: { per: 12, fmt: (w, p) => `P${w ? w + 'Y' : ''}${p}M` },
+  month: { per: 30, fmt: (w, p) => `P${w ? w + 'M' : ''}${p}D` },
+  day: { per: 24, fmt: (w, p) => `P${w ? w + 'D' : ''}T${p}H` },
+  hour: { per: 60, fmt: (w, p) => `PT${w ? w + 'H' : ''}${p}M` },
+  minute: { per: 60, fmt: (w, p) => `PT${w ? w + 'M' : ''}${p}S` },
+};
+function splitDuration(amount: number, unit: Unit): string | undefined {
+  const sp = SPLIT[unit];
+  if (!sp || Number.isInteger(amount) || amount < 0) return undefined;
+  const whole = Math.floor(amount);
+  const part = (amount - whole) * sp.per;
+  if (Math.abs(part - Math.round(part)) > 1e-9) return undefined;
+  return sp.fmt(whole, Math.round(part));
+}
+
+/** TIMEX3 duration value for an amount of a unit: P30Y, PT48H, P2Y6M, PXY. */
 function durationValue(amount: number | 'X', unit: Unit): string {
+  if (amount !== 'X') {
+    const split = splitDuration(amount, unit);
+    if (split) return split;
+  }
   if (amount === 'X') {
     return ({ second: 'PTXS', minute: 'PTXM', hour: 'PTXH', day: 'PXD', week: 'PXW', weekend: 'PXWE', month: 'PXM', quarter: 'PXQ', half: 'PXM', year: 'PXY', decade: 'PXDE', century: 'PXCE', millennium: 'PXML' } as Record<Unit, string>)[unit];
   }
@@ -330,7 +329,8 @@ function yearForMonthDay(m: number, d: number | undefined, c: Ctx): { y: number 
   // past tense: a later month of the DCT's year means last year's, unless it is only weeks
   // ahead (tense guesses fail on "a June 3 hearing has been scheduled")
   const ahead = d === undefined ? m - c.dct.m : dayNumber(c.dct.y, m, d) - dn(c.dct);
-  const near = d === undefined ? ahead <= 1 : ahead <= 31;
+  // news gives the year of a date in another year: a date up to a quarter ahead is this year's
+  const near = d === undefined ? ahead <= 2 : ahead <= 92;
   if (t === 'past' && cmp > 0 && !near) return { y: c.dct.y - 1, confident: true };
   if (t === 'past' && cmp > 0) return { y: c.dct.y, confident: false };
   if (t === 'future' && cmp < 0) return { y: c.dct.y + 1, confident: true };
@@ -491,6 +491,17 @@ export const RULES: Rule[] = [
     build: (g) => (monthOk(g.m) ? N('DATE', ym(+g.y!, monthOf(g.m!)!)) : undefined),
   },
   {
+    // "June last year", "January this year": one noun phrase, one expression (TimeBank). With
+    // "of" ("October of next year") MEANTIME tags the month and the year apart, and so do we
+    name: 'month rel year',
+    src: `(?<m>${MONTH_FULL}) (?<rel>this|last|next) year(?![-\\p{L}])`,
+    build: (g, _t, c) => {
+      if (!monthOk(g.m)) return undefined;
+      const off = g.rel!.toLowerCase() === 'last' ? -1 : g.rel!.toLowerCase() === 'next' ? 1 : 0;
+      return c.dct ? N('DATE', ym(c.dct.y + off, monthOf(g.m!)!)) : N('DATE', `XXXX-${pad(monthOf(g.m!)!, 2)}`, false);
+    },
+  },
+  {
     name: 'month of rel year',
     recognize: false, // in running text "October" and "next year" are two expressions
     src: `(?<m>${MONTH_FULL})(?: of)? (?<rel>this|last|next) year`,
@@ -594,11 +605,18 @@ export const RULES: Rule[] = [
   // ---- quarters, halves, seasons ------------------------------------------
   {
     name: 'quarter',
-    src: `(?:the )?(?<o>first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:[- ]| fiscal )(?<u>quarter|half)(?: of (?:(?:the )?(?:fiscal |calendar )?(?:year )?(?<y>${YEAR4})|(?<rel>this|last|next|the previous|the current|the same|the) (?:fiscal )?year))?(?:,? (?<y2>${YEAR4}))?`,
+    src: `(?:(?:the |(?<ry>next|last|this) year['’]s )(?:(?<ya>year-ago|year-earlier|year-before|prior-year) |(?<y0>${YEAR4}) )?)?(?<o>first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:[- ]| fiscal )(?<u>quarter|half)(?: of (?:(?:the )?(?:fiscal |calendar )?(?:year )?(?<y>${YEAR4})|(?<rel>this|last|next|the previous|the current|the same|the) (?:fiscal )?year))?(?:,? (?<y2>${YEAR4}))?`,
     build: (g, t, c) => {
       const half = g.u!.toLowerCase() === 'half';
       let o = g.o!.toLowerCase();
-      let y: number | undefined = g.y ? +g.y : g.y2 ? +g.y2 : undefined;
+      let y: number | undefined = g.y0 ? +g.y0 : g.y ? +g.y : g.y2 ? +g.y2 : undefined;
+      if (y === undefined && g.ry && c.dct) {
+        // "next year's first quarter", "last year's fourth quarter"
+        const r = g.ry.toLowerCase();
+        y = c.dct.y + (r === 'next' ? 1 : r === 'last' ? -1 : 0);
+      }
+      // "the year-ago third quarter": the same quarter one year before the one meant
+      const back = g.ya ? 1 : 0;
       if (o === 'final') o = half ? 'second' : 'fourth';
       if (o === 'last' && y === undefined && !g.rel) {
         // "the last quarter" without a year: the previous one
@@ -612,9 +630,15 @@ export const RULES: Rule[] = [
         if (!c.dct) return N('DATE', `XXXX-${half ? 'H' : 'Q'}${n}`, false);
         const r = (g.rel ?? '').toLowerCase();
         y = c.dct.y + (/last|previous/.test(r) ? -1 : r === 'next' ? 1 : 0);
-        return N('DATE', `${pad(y, 4)}-${half ? 'H' : 'Q'}${n}`, !!g.rel || !/^the /i.test(t) ? !!g.rel : false);
+        if (!r) {
+          // a quarter (half) that has not begun at the publication date is last year's when the
+          // clause is in the past tense: results are reported after the period ends
+          const startMonth = half ? 6 * (n - 1) + 1 : 3 * (n - 1) + 1;
+          if (startMonth > c.dct.m && tenseOf(c) === 'past') y -= 1;
+        }
+        return N('DATE', `${pad(y - back, 4)}-${half ? 'H' : 'Q'}${n}`, !!g.rel || !/^the /i.test(t) ? !!g.rel : false);
       }
-      return N('DATE', `${pad(y, 4)}-${half ? 'H' : 'Q'}${n}`);
+      return N('DATE', `${pad(y - back, 4)}-${half ? 'H' : 'Q'}${n}`, !back);
     },
   },
   {
@@ -680,11 +704,14 @@ export const RULES: Rule[] = [
   // ---- weekdays ---------------------------------------------------------------
   {
     name: 'weekday',
-    src: `(?:(?<rel>last|next|this|this past|this coming|coming|past|previous) )?(?<wd>${WEEKDAY})(?: (?<pod>${POD}))?`,
+    src: `(?:(?<rel>last|next|this|this past|this coming|coming|past|previous) )?(?<wd>${WEEKDAY})(?:(?<pl>s)(?![\\p{L}\\p{N}'’]))?(?: (?<pod>${POD})(?<pl2>s)?)?`,
     build: (g, t, c) => {
       const wdWord = g.wd!;
       if (!isCap(wdWord)) return undefined;
       const wd = WEEKDAYS[wdWord.toLowerCase()];
+      // "on Mondays", "Tuesday nights": every such day, a SET (TimeML: plural calendar terms)
+      if ((g.pl || g.pl2) && !g.rel) return N('SET', `XXXX-WXX-${wd}${g.pod ? 'T' + podCode(g.pod) : ''}`, true);
+      if (g.pl) return undefined;
       const rel = g.rel?.toLowerCase().replace(/^this (past|coming)$/, (_m, x) => (x === 'past' ? 'last' : 'next'));
       const r = weekdayDate(wd, rel, c);
       if (!r) return undefined;
@@ -705,6 +732,11 @@ export const RULES: Rule[] = [
       let off = 0;
       if (/^(last|past|previous)$/.test(rel)) off = -1;
       else if (/^(next|coming|following)$/.test(rel)) off = 1;
+      // "over the past decade", "the next century": ten (a hundred) years up to or from now, a
+      // DURATION (the calendar decade would be "the 1990s"); TimeBank: "the past decade" P10Y
+      if (definite && /^(past|last|next|coming)$/.test(rel) && (u === 'decade' || u === 'century')) {
+        return N('DURATION', durationValue(1, u), true);
+      }
       if (definite && /^(following|previous)$/.test(rel)) {
         // "the following year": relative to a time in the text, guess from the DCT
         return N('DATE', relativeUnit(u, off, c.dct), false);
@@ -712,6 +744,42 @@ export const RULES: Rule[] = [
       const conf = !!c.dct && !(definite && /^(past|last|next|coming)$/.test(rel));
       return N('DATE', relativeUnit(u, off, c.dct), conf);
     },
+  },
+  {
+    // "over the weekend": the weekend before the publication (the one after it in a clause about
+    // the future); a weekend publication is its own weekend
+    name: 'the weekend',
+    src: `the weekend(?![-\\p{L}])`,
+    build: (_g, _t, c) => {
+      if (!c.dct) return N('DATE', 'XXXX-WXX-WE', false);
+      const n = dn(c.dct);
+      const wd = isoWeekday(c.dct.y, c.dct.m, c.dct.d);
+      if (wd >= 6) return N('DATE', weekOf(n) + '-WE', false);
+      return N('DATE', weekOf(n + (tenseOf(c) === 'future' ? 7 : -7)) + '-WE', false);
+    },
+  },
+  {
+    // "the full year", "the whole year", "the entire year": the publication year (its reporting year)
+    name: 'the full year',
+    src: `the (?:full|whole|entire) year(?![-\\p{L}])`,
+    build: (_g, _t, c) => (c.dct ? N('DATE', pad(c.dct.y, 4), false) : N('DATE', 'XXXX', false)),
+  },
+  {
+    // "by year-end", "at year's end": the end of the publication year (TimeML: mod END); "since
+    // year-end" looks back to the end of the year before
+    name: 'year end',
+    src: `(?:the )?year(?:['’]s)?[- ]end(?![-\\p{L}])`,
+    build: (_g, _t, c) => {
+      if (!c.dct) return N('DATE', 'XXXX', false, { mod: 'END' });
+      return N('DATE', pad(c.dct.y - (tenseOf(c) === 'past' ? 1 : 0), 4), false, { mod: 'END' });
+    },
+  },
+  {
+    // "for the year ended March 31", "the fiscal year ending June 30": a fiscal year, a span of
+    // twelve months named by its end (TimeBank: DURATION P1Y)
+    name: 'the year ended',
+    src: `the (?:fiscal |financial )?year(?= end(?:ed|ing) )`,
+    build: () => N('DURATION', 'P1Y', true),
   },
   {
     name: 'the year',
@@ -769,10 +837,13 @@ export const RULES: Rule[] = [
   },
   {
     name: 'sets: every unit',
-    src: `(?<q>every|each|every other) (?:(?<n>${NUM_EXACT}) )?(?<u>${UNIT}|weekend|(?<wd>${WEEKDAY})|(?<pod>morning|afternoon|evening|night))`,
+    src: `(?<q>every|each|every other) (?:(?<n>${NUM_EXACT}) )?(?<u>${UNIT}|weekend|(?<wd>${WEEKDAY})|(?<pod>morning|afternoon|evening|night)|(?<mo>${MONTH_FULL})|(?<se>${SEASON}))`,
     build: (g) => {
       const q = g.q!.toLowerCase();
       const quant = q === 'each' ? 'EACH' : 'EVERY';
+      // "each July", "every summer": that month (season) of every year
+      if (g.mo) return monthOk(g.mo) && !g.n ? N('SET', `XXXX-${pad(monthOf(g.mo)!, 2)}`, true, { quant }) : undefined;
+      if (g.se) return g.n ? undefined : N('SET', `XXXX-${({ spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' } as Record<string, string>)[g.se.toLowerCase()]}`, true, { quant });
       if (g.wd) return N('SET', `XXXX-WXX-${WEEKDAYS[g.wd.toLowerCase()]}`, true, { quant });
       if (g.pod) return N('SET', `XXXX-XX-XXT${podCode(g.pod)}`, true, { quant });
       const u = unitOf(g.u!);
@@ -794,6 +865,10 @@ export const RULES: Rule[] = [
         fortnightly: 'P2W', 'every day': 'P1D', 'per annum': 'P1Y',
       };
       if (table[w]) {
+        // "the Communist Party daily Granma": a newspaper; "its quarterly dividend", "the quarterly
+        // results": the adjective is a property of the noun (TimeBank tags neither)
+        if (w === 'daily' && /^\s+\p{Lu}/u.test(c.after)) return undefined;
+        if (w === 'quarterly' && /^\s+(?:cash\s+)?(?:dividends?|results|reports?|earnings|loss(?:es)?|profits?|payments?|distributions?|rates?|figures|sales|revenues?|statements?|meetings?|reviews?|of)\b/i.test(c.after)) return undefined;
         return N('SET', table[w], true, /ly$|per annum|every day/.test(w) ? { quant: 'EVERY' } : {});
       }
       // "a year" / "per year": a set after an amount ("15 a year", "$3 million per year"); else a duration
@@ -811,9 +886,31 @@ export const RULES: Rule[] = [
     // MEANTIME convention: the adjective "annual" ("annual profit") is a DURATION P1Y
     build: (g) => (g.w!.toLowerCase() === 'year-round' ? undefined : N('DURATION', 'P1Y', true)),
   },
+  // ---- the reporting period of business news (anchored by recognize.ts on the quarter last named)
+  {
+    // "the quarter", "the latest quarter", "that quarter", "the year-ago period": the period a
+    // report is about. Without a quarter named before it, the last completed quarter (a guess)
+    name: 'reporting period',
+    src: `(?<d>the|that|last year['’]s) (?:(?<adj>latest|most recent|comparable|year-ago|year-earlier|year-before|prior-year)(?: (?<adj2>year-ago|year-earlier))? )?(?<u>quarter|period)(?![-\\p{L}])`,
+    build: (g, _t, c) => {
+      // "last year's quarter" is the year-ago quarter
+      const adj = `${g.adj ?? ''} ${g.adj2 ?? ''} ${/^last/i.test(g.d!) ? 'year-ago' : ''}`.toLowerCase();
+      if (g.u!.toLowerCase() === 'period' && !adj.trim()) return undefined; // "the period": too vague
+      if (!c.dct) return N('DATE', 'XXXX-QX', false);
+      // not "the quarter ended July 31" as the calendar quarter of July: fiscal quarters differ
+      return N('DATE', relativeUnit('quarter', /year-|prior-year/.test(adj) ? -5 : -1, c.dct), false);
+    },
+  },
+  {
+    // "year-ago results", "compared with year-earlier profit": the year before (the quarter when
+    // recognize.ts finds one named before)
+    name: 'year-ago',
+    src: `(?<w>year-ago|year-earlier)(?![-\\p{L}])`,
+    build: (_g, _t, c) => (c.dct ? N('DATE', pad(c.dct.y - 1, 4), false) : N('DATE', 'XXXX', false)),
+  },
   {
     name: 'same period last year',
-    src: `the same (?<u>period|month|quarter|week|day|time|season)(?: (?:of|in))? (?<r>a year ago|a year earlier|a year before|last year|the previous year|the year before|(?<y>${YEAR4}))`,
+    src: `the (?:same|corresponding|comparable) (?<u>period|month|quarter|week|day|time|season)(?: (?:of|in))? (?<r>a year ago|a year earlier|a year before|last year|the previous year|the year before|(?<y>${YEAR4}))`,
     build: (g, _t, c) => {
       const u = g.u!.toLowerCase();
       const y = g.y ? +g.y : c.dct ? c.dct.y - 1 : undefined;
@@ -863,8 +960,12 @@ export const RULES: Rule[] = [
   {
     name: 'adjectival duration',
     src: `(?<n>\\d{1,4}(?:\\.\\d+)?|${NUM_WORD}|half)[- ](?<u>${UNIT_SG})(?:[- ](?<old>old|long))?(?=[- ]\\p{L}|$)`,
-    build: (g, t) => {
+    build: (g, t, c) => {
       if (!/-/.test(t)) return undefined; // "three year" without hyphen is not adjectival
+      // an age ("a 22-year-old man", "the 6-month-old") is a property of a person or thing, not a
+      // time expression: TimeBank never tags one, and HeidelTime removes them with a negative rule
+      if (g.old && g.old.toLowerCase() === 'old') return undefined;
+      if (/^[- ]old\b/i.test(c.after)) return undefined; // "a 6-year-old." (the lookahead gave up "-old")
       const n = g.n!.toLowerCase() === 'half' ? 0.5 : parseAmount(g.n!);
       const u = unitOf(g.u!);
       if (n === undefined || n === 'X' || !u) return undefined;
@@ -873,13 +974,17 @@ export const RULES: Rule[] = [
   },
   {
     name: 'duration',
-    src: `(?:(?<the>the|a|an) (?<rel>past|last|next|coming|previous|first|following|final|remaining|subsequent|preceding|ensuing|recent|intervening) )?(?:(?<approx>${APPROX}) )?(?<n>${NUM_EXACT}|${NUM_VAGUE}) (?:(?:more|additional|further|extra|consecutive|straight|full|long|short|successive) )?(?<u>${UNIT})(?:-long)?(?! (?:old|later|earlier|ago|from now)\\b)`,
+    src: `(?:(?<the>the|a|an) (?<rel>past|last|next|coming|previous|first|following|final|remaining|subsequent|preceding|ensuing|recent|intervening) )?(?:(?<approx>${APPROX}) )?(?<n>${NUM_EXACT}|${NUM_VAGUE}) (?:(?:more|additional|further|extra|consecutive|straight|full|long|short|successive) )?(?<u>${UNIT})(?<half> and a half)?(?:-long)?(?! (?:old|later|earlier|ago|from now)\\b)`,
     build: (g, t, c) => {
-      const amount = parseAmount(g.n!);
+      const parsed = parseAmount(g.n!);
+      // "a minute and a half", "two years and a half"
+      const amount = g.half && typeof parsed === 'number' ? parsed + 0.5 : parsed;
       const u = unitOf(g.u!);
       if (amount === undefined || !u) return undefined;
       const nword = g.n!.toLowerCase();
       if ((nword === 'a' || nword === 'an') && /^\s*(?:of|or)\b/i.test(c.after)) return undefined;
+      // "CBS's 60 Minutes", "24 Hours of Le Mans": a capitalised unit after a number is a title
+      if (!g.the && !g.approx && isCap(g.u) && !/(?:^|[.!?]\s+|\n)$/.test(c.before) && !/^(?:\p{Lu}[\p{Lu}\d\s-]*)$/u.test(t)) return undefined;
       if (u === 'quarter' && (amount === 1 || amount === 0.5 || amount === 'X')) return undefined; // "about a quarter" of something
       if (/^(a|an|one)$/.test(nword) && !g.rel && !g.approx &&
           /^\s+(?!(?:of|or|and|in|on|at|to|for|after|before|later|earlier|ago|from|since|until|when|while|with|without|by|per|than|that|or|but|is|was|has|had|will|would|the|this|its|their|his|her|we|they|it|he|she)\b)\p{L}/iu.test(c.after)) {

@@ -25,12 +25,13 @@ const START_WORDS = new Set(
     'january february march april may june july august september october november december ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec ' +
     'monday tuesday wednesday thursday friday saturday sunday ' +
+    'mondays tuesdays wednesdays thursdays fridays saturdays sundays ' +
     'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen ' +
     'seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred dozen half ' +
     'a an several few many some numerous dozens hundreds countless multiple couple single ' +
     'about around nearly almost approximately roughly more over less under at up just well barely fewer ' +
     'the this last next past previous coming following current earlier later early late same present ' +
-    'mid beginning start middle end close turn dawn very between from fiscal fy q1 q2 q3 q4 h1 h2 ' +
+    'mid beginning start middle end close turn dawn very between from fiscal fy q1 q2 q3 q4 h1 h2 that ' +
     'today yesterday tomorrow tonight spring summer autumn fall winter once twice thrice every each ' +
     'annually yearly monthly weekly daily nightly hourly quarterly biannually biennially semi semiannually ' +
     'fortnightly per annual year yearlong noon midday midnight now right nowadays recently lately recent ' +
@@ -95,11 +96,11 @@ function lowerHash(text: string, start: number, end: number): number {
 }
 
 /** Frequent words that start an expression only before another start word or a unit. */
-const WEAK_STARTS = new Set(['the', 'a', 'an', 'at', 'up', 'just', 'well', 'more', 'less', 'very', 'quite', 'right', 'some', 'over', 'in', 'на', 'в']);
+const WEAK_STARTS = new Set(['the', 'a', 'an', 'at', 'up', 'just', 'well', 'more', 'less', 'very', 'quite', 'right', 'some', 'over', 'in', 'that', 'на', 'в']);
 const UNIT_WORDS = new Set(
   ('second seconds minute minutes hour hours day days week weeks weekend fortnight fortnights month months ' +
     'quarter quarters year years decade decades century centuries millennium millennia morning afternoon evening ' +
-    'night least most present moment old half same past').split(' '),
+    'night least most present moment old half same past latest comparable full whole entire prior than').split(' '),
 );
 
 /** Lower case of a code unit where lowerHash reads it plainly (ASCII, basic Cyrillic). */
@@ -245,6 +246,7 @@ let lastDct: { dct: string | undefined; ymd: Ymd | undefined } = { dct: undefine
 function scan(text: string, dct: string | undefined, filtered: boolean, dispatch: boolean): FoundDate[] {
   const out: FoundDate[] = [];
   const rawEnds: number[] = []; // ends before trimming a possessive
+  const rules: string[] = []; // the rule of each hit
   try {
     if (typeof text !== 'string' || text.length === 0) return [];
     if (lastDct.dct !== dct || typeof dct !== 'string') lastDct = { dct, ymd: parseDct(dct) };
@@ -307,17 +309,21 @@ function scan(text: string, dct: string | undefined, filtered: boolean, dispatch
       if (!best) continue;
       out.push(toFound(start, best.end, best.text, best.value));
       rawEnds.push(best.end);
+      rules.push(best.rule);
       if (best.rule === 'year range') {
         // the two years of a range are dates of their own
         for (const y of text.slice(start, best.end).matchAll(/\d{4}/g)) {
           const s = start + (y.index ?? 0);
           out.push(toFound(s, s + 4, y[0], { type: 'DATE', value: y[0], confident: true }));
           rawEnds.push(s + 4);
+          rules.push('year');
         }
       }
       i = Math.max(best.end, start + 1);
     }
     anchorTimes(text, out, rawEnds);
+    anchorReportingPeriods(text, out, rules);
+    anchorFollowingPrevious(out, anchor?.y);
   } catch {
     // never throw: return what was found so far
   }
@@ -368,6 +374,103 @@ function anchorTimes(text: string, hits: FoundDate[], ends: number[]): void {
     if (best) {
       h.value = best.value + h.value.slice(10);
       h.confident = best.confident;
+    }
+  }
+}
+
+/** Rules whose quarter is a named one ("the third quarter", "Q3 2024"): anchors of the ones below. */
+const NAMED_QUARTER_RULES = new Set(['quarter', 'Qn year']);
+/** A comparison right before a hit: "up 15% from ... a year earlier", "compared with ... a year ago". */
+const COMPARED = /\b(?:from|with|than|versus|vs\.?|against)\b(?:[^.;:!?\n]|\.(?=\d))*$/i;
+// (not "last year": in comparisons TimeBank values it as the year as often as the quarter)
+const YEAR_BACK = /^an? year (?:ago|earlier|before)$/i;
+
+/**
+ * Business news reports on a period: once a quarter is named ("net income in the third quarter
+ * rose to ..."), "the quarter", "the latest quarter", "that quarter" are that quarter, "the
+ * year-ago quarter" and "year-earlier results" the same quarter a year before, and so is "a year
+ * earlier" or "last year" in a comparison ("up from $5 million a year earlier"). TimeML values an
+ * anaphoric expression from its anchor, the time it refers back to (TimeML 1.2.1, 2.2.1: temporal
+ * functions anchored on a time in the text, not only on the DCT). One pass over the hits.
+ */
+function anchorReportingPeriods(text: string, hits: FoundDate[], rules: string[]): void {
+  let y = 0;
+  let q = 0;
+  let end = -1; // end of the last named quarter (-1: none yet)
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i];
+    const r = rules[i];
+    if (NAMED_QUARTER_RULES.has(r)) {
+      const m = /^(\d{4})-Q([1-4])$/.exec(h.value);
+      if (m) {
+        y = +m[1];
+        q = +m[2];
+        end = h.end;
+      }
+      continue;
+    }
+    if (r === 'reporting period' || r === 'year-ago') {
+      const back = /year-|prior-year|^last year/i.test(h.text) ? 1 : 0;
+      if (end < 0 || h.start - end > 1500) {
+        // no quarter named (near enough): the guess of the rule anchors what follows
+        const m = /^(\d{4})-Q([1-4])$/.exec(h.value);
+        if (m && !back) {
+          y = +m[1];
+          q = +m[2];
+          end = h.end;
+        }
+        continue;
+      }
+      h.value = `${String(y - back).padStart(4, '0')}-Q${q}`;
+      continue;
+    }
+    if (end < 0 || h.start - end > 1500) continue;
+    if ((r === 'ago' || r === 'rel unit') && YEAR_BACK.test(h.text) && COMPARED.test(text.slice(Math.max(0, h.start - 80), h.start))) {
+      h.value = `${String(y - 1).padStart(4, '0')}-Q${q}`;
+    }
+  }
+}
+
+/** "the following year", "the year before", "the previous month", "the full year": a year or month off another (or itself). */
+const OFF_ANCHOR = /^the (?:(?<a>following|previous|prior|full|whole|entire) (?<u1>year|month)|(?<u2>year|month) (?<b>before|after|earlier|later|previous))$/i;
+
+/**
+ * "the following year", "the year before", "the previous month" are anchored on the time the
+ * text spoke of last (TimeML: relative expressions anchor on a time in the text when they refer
+ * back to it; "In 1995 ..., and the following year" is 1996), not on the publication date. Only
+ * when such a time precedes them (within a few sentences); otherwise the DCT reading stays.
+ */
+function anchorFollowingPrevious(hits: FoundDate[], dctYear: number | undefined): void {
+  let lastY = -1; // the last year spoken of
+  let lastM = -1; // its month, if it had one (-1: none)
+  let lastEnd = -1;
+  for (const h of hits) {
+    const m = OFF_ANCHOR.exec(h.text);
+    if (m && lastEnd >= 0 && h.start - lastEnd < 600) {
+      const g = m.groups!;
+      const unit = (g.u1 ?? g.u2)!.toLowerCase();
+      const dir = (g.a ?? g.b)!.toLowerCase();
+      // "the full year" is the year spoken of itself ("a loss in the fourth quarter of 2005 and for the full year")
+      const sign = /^(?:following|after|later)$/.test(dir) ? 1 : /^(?:full|whole|entire)$/.test(dir) ? 0 : -1;
+      // "the full year" is a reporting year: the publication's or the one before, not a forecast's
+      const far = sign === 0 && (dctYear === undefined || Math.abs(lastY - dctYear) > 1);
+      if (far) {
+        // keep the publication year
+      } else if (unit === 'year') {
+        h.value = String(lastY + sign).padStart(4, '0');
+        h.confident = false;
+      } else if (lastM > 0) {
+        const t = lastY * 12 + (lastM - 1) + sign;
+        h.value = `${String(Math.floor(t / 12)).padStart(4, '0')}-${String((t % 12) + 1).padStart(2, '0')}`;
+        h.confident = false;
+      }
+      // the anchored value anchors what follows in turn
+    }
+    const v = /^(\d{4})(?:-(\d{2})(?!\d))?/.exec(h.value);
+    if (h.type === 'DATE' && v) {
+      lastY = +v[1];
+      lastM = v[2] ? +v[2] : -1;
+      lastEnd = h.end;
     }
   }
 }
