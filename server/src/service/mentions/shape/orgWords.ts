@@ -106,3 +106,15 @@ export const QUANTITY_WORDS = words(`percent per cent million billion thousand t
 
 /** Words before "<maker> <Model>" that make the pair a product ("the Chevrolet Volt", "a Ford Focus"). */
 export const PRODUCT_DETERMINERS = words(`the a an its their his her new first last our`);
+
+/**
+ * Regions a company names its regional unit by, besides the countries ("GM Europe", "EADS North
+ * America", "Airbus UK"), as words folded and joined by a space.
+ */
+export const REGIONS: ReadonlySet<string> = new Set([
+  'europe', 'asia', 'africa', 'americas', 'north america', 'south america', 'latin america', 'middle east',
+  'asia pacific', 'asia-pacific', 'oceania', 'scandinavia', 'nordic', 'emea', 'apac',
+]);
+
+/** Kinds of knowledge-base organizations that are companies (kb facts.kind). */
+export const COMPANY_KINDS: ReadonlySet<string> = new Set(['company', 'airline']);

@@ -84,6 +84,8 @@ import {
   NOT_ORGANIZATIONS,
   QUANTITY_WORDS,
   PRODUCT_DETERMINERS,
+  REGIONS,
+  COMPANY_KINDS,
 } from './orgWords';
 import { LineKinds, LINE_TITLE, LINE_UPPER } from './lines';
 
@@ -348,6 +350,12 @@ class Run {
       while (b < n && kind[b] !== K_BREAK && kind[b] !== K_MOD && kind[b] !== K_NUM) b++;
       if (b > a) {
         let end = b;
+        for (let r0 = a; r0 < b; ) {
+          let r1 = r0;
+          while (r1 < b && kind[r1] === K_CAP) r1++;
+          if (r1 - r0 >= 2) this.unit(r0, r1);
+          r0 = r1 + 1;
+        }
         if (b === n && this.quoteAt >= 0) {
           const r = this.quoted(a, b);
           if (r > 0) {
@@ -435,6 +443,42 @@ class Run {
     if (lk === LINE_UPPER) return;
     for (let y = a; y <= b; y++) covered[y] = 1;
     this.out.push({ start: tokS[a], end: tokE[b], type: 'org', id: '', confidence: 0.9, recognizer: 'shape', reason, veto: true });
+  }
+
+  /**
+   * Rule 7: a company's regional unit, the run of capitalized words [a, b) ending in a known
+   * company's name and a country or a region ("GM Europe", "EADS North America", "Airbus UK").
+   */
+  private unit(a: number, b: number): void {
+    let r0 = b;
+    while (r0 > a && kind[r0 - 1] === K_CAP && !covered[r0 - 1] && b - r0 < 6) {
+      if (r0 < b && flags[r0 - 1] & F_POSS) break;
+      r0--;
+    }
+    if (b - r0 < 2 || flags[b - 1] & (F_HEAD | F_LEGAL | F_AFTER)) return;
+    const t = this.text;
+    const kb = this.ctx.kb;
+    for (let x = b - 1; x > r0 && x >= b - 2; x--) {
+      const region = t.slice(tokS[x], tokE[b - 1]);
+      const folded = oneLine(region).toLowerCase();
+      if (!REGIONS.has(folded) && !kb.lookupName(region, { type: 'country' }).length) continue;
+      const org = kb.lookupName(t.slice(tokS[r0], tokE[x - 1]), { type: 'org' }).find((o) => COMPANY_KINDS.has(String(o.facts?.kind)));
+      if (!org) continue;
+      if (this.lines.at(tokS[r0]) === LINE_UPPER) return;
+      const name = oneLine(t.slice(tokS[r0], tokE[b - 1]));
+      for (let y = r0; y < b; y++) covered[y] = 1;
+      this.out.push({
+        start: tokS[r0],
+        end: tokE[b - 1],
+        type: 'org',
+        id: '',
+        confidence: 0.75,
+        recognizer: 'shape',
+        reason: `company "${oneLine(t.slice(tokS[r0], tokE[x - 1]))}" and region "${oneLine(region)}"`,
+        entity: { id: slugOf(name), type: 'org', name, facts: { parent: org.id } },
+      });
+      return;
+    }
   }
 
   /** Where the quoted name of rule 3 starts (set by quoted()). */
@@ -566,7 +610,7 @@ class Run {
   /** Where the name whose head is token j ends (exclusive): words after the head, then complements. */
   private afterHead(j: number, b: number): number {
     let end = j + 1;
-    while (end < b && kind[end] === K_CAP && flags[end] & (F_AFTER | F_LEGAL | F_HEAD) && !(flags[end - 1] & F_POSS)) end++;
+    while (end < b && kind[end] === K_CAP && !covered[end] && flags[end] & (F_AFTER | F_LEGAL | F_HEAD) && !(flags[end - 1] & F_POSS)) end++;
     let opened = false;
     const placeHead = PLACE_HEADS.has(keys[j]);
     while (end < b && kind[end] === K_CONN && !(flags[end - 1] & F_POSS)) {
@@ -574,10 +618,10 @@ class Run {
       if (!(COMPLEMENT_OPENERS.has(c) || (opened && c === 'and') || (placeHead && (c === 'in' || c === 'to')))) break;
       let m = end + 1;
       if (m < b && kind[m] === K_CONN && keys[m] === 'the' && c !== 'and') m++;
-      if (m >= b || kind[m] !== K_CAP) break;
+      if (m >= b || kind[m] !== K_CAP || covered[m]) break;
       let r = m;
       let hasHead = false;
-      while (r < b && (kind[r] === K_CAP || (kind[r] === K_AMP && r + 1 < b && kind[r + 1] === K_CAP))) {
+      while (r < b && !covered[r] && (kind[r] === K_CAP || (kind[r] === K_AMP && r + 1 < b && kind[r + 1] === K_CAP))) {
         if (flags[r] & F_HEAD) hasHead = true;
         r++;
         if (flags[r - 1] & F_POSS && !(flags[r - 1] & F_POSS_OK)) break;
@@ -600,7 +644,11 @@ class Run {
     // rule 4: an acronym in brackets right after the name
     const acronym = acronymAfter(t, tokE[end - 1]);
     let acronymStart = -1;
-    if (acronym) acronymStart = matchAcronym(acronym.text, start, end);
+    if (acronym) {
+      acronymStart = matchAcronym(acronym.text, start, end);
+      if (acronymStart < 0) acronymStart = matchLetters(t, acronym.text, start, end);
+      if (acronymStart > j) acronymStart = -1;
+    }
     if (acronymStart >= 0) {
       start = acronymStart;
     } else {
@@ -628,8 +676,14 @@ class Run {
     } else if (end - start >= 3 && confidence < 0.85) confidence = 0.85;
     for (let y = start; y < end; y++) covered[y] = 1;
     const entity: NewEntity = acronymStart >= 0 ? { id: acronym!.text, type: 'org', name, aliases: [acronym!.text] } : { id: slug, type: 'org', name };
-    if (acronymStart >= 0 && !this.acronyms.has(acronym!.text)) this.acronyms.set(acronym!.text, { after: acronym!.end, entity });
     this.out.push({ start: s, end: e, type: 'org', id: '', confidence, recognizer: 'shape', reason, entity });
+    if (acronymStart >= 0) {
+      const acr = acronym!.text;
+      if (!this.acronyms.has(acr)) this.acronyms.set(acr, { after: acronym!.end, entity });
+      // the acronym in the brackets is a use of the name too
+      const as = acronym!.end - 1 - acr.length;
+      this.out.push({ start: as, end: as + acr.length, type: 'org', id: '', confidence: 0.85, recognizer: 'shape', reason: `acronym "${acr}" defined here`, entity: { ...entity, aliases: [acr] } });
+    }
   }
 
   /** Rule 4, later uses: a defined acronym after its definition, outside other names. */
@@ -747,6 +801,32 @@ function matchAcronym(acr: string, from: number, end: number): number {
     y--;
   }
   return first;
+}
+
+/**
+ * The looser reading of rule 4 (Schwartz and Hearst's): the acronym's letters, right to left,
+ * found in order in the name's text, the first one at the start of a word ("Singapore
+ * Airlines (SIA)"). The first token of the name from there, or -1.
+ */
+function matchLetters(t: string, acr: string, from: number, end: number): number {
+  let q = tokE[end - 1] - 1;
+  const lo = tokS[from];
+  for (let ai = acr.length - 1; ai >= 0; ai--) {
+    const want = acr.charAt(ai).toLowerCase();
+    if (!/[a-z0-9]/.test(want)) continue;
+    for (;;) {
+      if (q < lo) return -1;
+      const hit = t.charAt(q).toLowerCase() === want;
+      if (hit && ai === 0) {
+        for (let y = from; y < end; y++) if (tokS[y] === q && kind[y] === K_CAP) return y;
+      } else if (hit) {
+        q--;
+        break;
+      }
+      q--;
+    }
+  }
+  return -1;
 }
 
 function recognize(text: string, ctx: RecognizeContext): Candidate[] {
