@@ -42,6 +42,9 @@ export function lineKind(text: string, s: number, e: number): number {
       long++;
       if (sh !== Shape.Lower) longCap++;
     }
+    // neither kind can be reached any more: the rest of the line holds at most (e - i) / 3 words
+    // in capitals (a separator and two letters each) and (e - i) / 5 long words (finder.ts reads so too)
+    if (3 * cased - 4 * upper > Math.floor((e - i) / 3) && 3 * long - 4 * longCap > Math.floor((e - i) / 5)) return LINE_PLAIN;
   }
   if (cased >= 2 && upper * 4 >= cased * 3) return LINE_UPPER;
   if (long >= 3 && longCap * 4 >= long * 3) return LINE_TITLE;

@@ -52,9 +52,14 @@
  *    shortest one the knowledge base knows, else the capitalized words before the model), so the
  *    arbiter drops the built-in name inside it. A number followed by a quantity word is no model
  *    ("Boeing 300 jobs"), nor a year.
- * 6. Headlines and lines in capitals, where case proves nothing: in a Title Case line a name of
- *    rule 1 or 2 has at most two words before its head and four words in all (a longer run is
- *    more often a headline's words than a name); a line in capitals gives no name.
+ * 6. Headlines and lines in capitals, where case proves nothing: in a Title Case line (one that
+ *    does not end with a full stop) a name of rule 1 or 2 has at most two words before its head
+ *    and four words in all (a longer run is more often a headline's words than a name), and a
+ *    name right after another one in the same run starts with its head ("Blue Marine Foundation
+ *    Launches Ocean Fund" has one name); a line in capitals gives no name.
+ * 7. Regional units: a known company's name (knowledge base, a company or an airline) followed by
+ *    a country or a region is its unit there ("GM Europe", "EADS North America", "Airbus UK"),
+ *    with the company as `facts.parent`.
  *
  * Proposals have `id: ''` and an `entity` the accepting fix adds to the workspace knowledge
  * base: id a lower-case slug of the name (`blue-marine-foundation`, folded as kb/normalize.ts
@@ -65,8 +70,10 @@
  * ambiguous legal form, 0.6 in a Title Case line.
  */
 import type { Candidate, NewEntity, Recognizer, RecognizeContext } from '../candidate';
-import { CLASS_TABLE, UNKNOWN, WORD, UPPER, LOWER, DIGIT, WIDE, charClass, foldToken, shapeOf, Shape, isSpaceCode, isHyphenCode, isApostropheCode } from '../chars';
+import { CLASS_TABLE, UNKNOWN, WORD, UPPER, LOWER, DIGIT, WIDE, charClass, foldToken, Shape, isSpaceCode, isHyphenCode, isApostropheCode } from '../chars';
 import { foldName } from '../../kb/normalize';
+import type { KnowledgeBase } from '../../kb/knowledgeBase';
+import type { Entity } from '../../kb/types';
 import {
   HEAD_WORDS,
   AFTER_HEAD,
@@ -131,6 +138,29 @@ const QUOTES: Record<number, number[]> = {
 
 const STARTS = /[A-Z\u0080-\uffff]/g;
 
+// What a folded word is, in one table (one look-up per word instead of one per list).
+const W_HEAD = 1;
+const W_AFTER = 2;
+const W_QDESIG = 4;
+const W_BREAK = 8;
+const W_CONN = 16;
+const W_ABBREV = 32;
+const W_POSS_OK = 64;
+const WORD_BITS = new Map<string, number>();
+for (const [list, bit] of [
+  [HEAD_WORDS, W_HEAD],
+  [AFTER_HEAD, W_AFTER],
+  [QUOTE_DESIGNATORS, W_QDESIG],
+  [BREAK_WORDS, W_BREAK],
+  [CONNECTORS, W_CONN],
+  [ABBREVIATIONS, W_ABBREV],
+  [POSSESSIVES_IN_NAMES, W_POSS_OK],
+] as Array<[ReadonlySet<string>, number]>) {
+  for (const w of list) WORD_BITS.set(w, (WORD_BITS.get(w) ?? 0) | bit);
+}
+/** The longest connector: a longer lower-case word ends a chain unread. */
+const CONNECTOR_MAX = Math.max(...[...CONNECTORS].map((w) => w.length));
+
 // The tokens of the current chain, in arrays reused from one chain to the next.
 const tokS = new Int32Array(MAX_TOKENS);
 const tokE = new Int32Array(MAX_TOKENS);
@@ -162,6 +192,10 @@ function oneLine(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
+/** Name look-ups remembered per knowledge base, at most LOOKUP_MEMO_SIZE of them (then forgotten at once). */
+const lookups = new WeakMap<KnowledgeBase, Map<string, Entity[]>>();
+const LOOKUP_MEMO_SIZE = 20000;
+
 interface Acronym {
   /** Where the definition's closing bracket ends: uses count after it. */
   after: number;
@@ -178,11 +212,28 @@ class Run {
   n = 0;
   quoteAt = -1;
 
+  private readonly memo: Map<string, Entity[]>;
+
   constructor(
     readonly text: string,
     readonly ctx: RecognizeContext,
   ) {
     this.lines = new LineKinds(text);
+    let memo = lookups.get(ctx.kb);
+    if (!memo) lookups.set(ctx.kb, (memo = new Map()));
+    this.memo = memo;
+  }
+
+  /** kb.lookupName, remembered per knowledge base (the same names come back, paragraph after paragraph). */
+  private lookup(name: string, options?: { type: string }): Entity[] {
+    const key = (options ? options.type : '') + '\u0000' + name;
+    let v = this.memo.get(key);
+    if (v === undefined) {
+      if (this.memo.size >= LOOKUP_MEMO_SIZE) this.memo.clear();
+      v = this.ctx.kb.lookupName(name, options);
+      this.memo.set(key, v);
+    }
+    return v;
   }
 
   scan(): void {
@@ -247,47 +298,71 @@ class Run {
       }
       const first = cls(t.charCodeAt(s));
       let word = t.slice(s, e);
-      for (let q = s; q < e; q++) if (cls(t.charCodeAt(q)) & WIDE) wide = true;
+      // one pass over the token: its shape (as shapeOf gives it), wide letters, digits
+      let up = 0;
+      let low = 0;
+      let firstUpper = false;
+      let firstCased = true;
+      let digits = false;
+      for (let q = s; q < e; q++) {
+        const c = t.charCodeAt(q);
+        if (c >= 97 && c <= 122) {
+          firstCased = false;
+          low++;
+          continue;
+        }
+        const kq = cls(c);
+        if (kq & WIDE) wide = true;
+        if (kq & UPPER) {
+          if (firstCased) firstUpper = true;
+          firstCased = false;
+          up++;
+        } else if (kq & LOWER) {
+          firstCased = false;
+          low++;
+        } else if (kq & DIGIT) digits = true;
+      }
+      const shape = up === 0 ? (low === 0 ? Shape.Caseless : Shape.Lower) : low === 0 ? (up >= 2 ? Shape.Upper : Shape.Initial) : firstUpper && up === 1 ? Shape.Title : Shape.Mixed;
       let key = foldToken(dotted ? word.replace(/\./g, '') : word, wide);
-      if (e < len && t.charCodeAt(e) === 46 && (dotted || ((first & UPPER) && e - pieceStart === 1) || ABBREVIATIONS.has(key))) {
+      const bits = WORD_BITS.get(key) ?? 0;
+      if (e < len && t.charCodeAt(e) === 46 && (dotted || ((first & UPPER) && e - pieceStart === 1) || bits & W_ABBREV)) {
         e++;
         word += '.';
       }
-      const shape = shapeOf(t, s, e);
       let k = 0;
       let f = 0;
       if (first & DIGIT) k = K_NUM;
       else if (shape === Shape.Lower) {
-        if (CONNECTORS.has(key)) k = K_CONN;
+        if (bits & W_CONN) k = K_CONN;
         else if (LEGAL_FORMS.has(word)) {
           k = K_CAP;
           f = F_LEGAL;
         }
       } else if (shape !== Shape.Caseless) {
-        if (n > 0 && shape === Shape.Title && key !== 'the' && CONNECTORS.has(key)) k = K_CONN;
-        else if ((shape === Shape.Title || shape === Shape.Initial) && BREAK_WORDS.has(key)) k = K_BREAK;
+        if (n > 0 && shape === Shape.Title && key !== 'the' && bits & W_CONN) k = K_CONN;
+        else if ((shape === Shape.Title || shape === Shape.Initial) && bits & W_BREAK) k = K_BREAK;
         else if (lowerPiece >= 0 && HYPHEN_MODIFIERS.has(foldToken(t.slice(lowerPiece, e), wide))) k = K_MOD;
         else {
           k = K_CAP;
-          if ((shape === Shape.Title || shape === Shape.Upper) && HEAD_WORDS.has(key)) f |= F_HEAD;
+          if ((shape === Shape.Title || shape === Shape.Upper) && bits & W_HEAD) f |= F_HEAD;
           if (LEGAL_FORMS.has(word)) f |= F_LEGAL;
-          if (AFTER_HEAD.has(key)) f |= F_AFTER;
-          if (QUOTE_DESIGNATORS.has(key)) f |= F_QDESIG;
+          if (bits & W_AFTER) f |= F_AFTER;
+          if (bits & W_QDESIG) f |= F_QDESIG;
           if (shape === Shape.Upper) f |= F_UPPER;
           if (shape === Shape.Title) f |= F_TITLE;
         }
-        for (let q = s; q < e; q++) if (cls(t.charCodeAt(q)) & DIGIT) f |= F_DIGITS;
+        if (digits) f |= F_DIGITS;
       }
       if (k === 0 || (comma && !COMMA_LEGAL_FORMS.has(word))) break;
       // a possessive 's (or s')
       let q = e;
       if (q + 1 < len && isApostropheCode(t.charCodeAt(q)) && (t.charCodeAt(q + 1) === 115 || t.charCodeAt(q + 1) === 83) && !(q + 2 < len && cls(t.charCodeAt(q + 2)) & WORD)) {
         f |= F_POSS;
-        if (POSSESSIVES_IN_NAMES.has(key)) f |= F_POSS_OK;
+        if (bits & W_POSS_OK) f |= F_POSS_OK;
         q += 2;
       } else if (q < len && isApostropheCode(t.charCodeAt(q)) && key.endsWith('s') && !(q + 1 < len && cls(t.charCodeAt(q + 1)) & WORD)) {
         f |= F_POSS;
-        if (POSSESSIVES_IN_NAMES.has(key)) f |= F_POSS_OK;
+        if (bits & W_POSS_OK) f |= F_POSS_OK;
         q += 1;
       }
       tokS[n] = s;
@@ -305,6 +380,12 @@ class Run {
       const c = t.charCodeAt(q);
       const d = t.charCodeAt(q + 1);
       if (isSpaceCode(c)) {
+        if (d >= 97 && d <= 122) {
+          // a lower-case word: read on only if it may be a connector (or "plc")
+          if (wordEnd(t, q + 1) - q - 1 > CONNECTOR_MAX) break;
+          p = q + 1;
+          continue;
+        }
         if (cls(d) & WORD) {
           p = q + 1;
           continue;
@@ -340,6 +421,11 @@ class Run {
   private analyze(): number {
     const n = this.n;
     if (n === 0) return 0;
+    if (n === 1 && this.quoteAt < 0) {
+      // one word is no name by these rules; it may be a use of a defined acronym
+      if (flags[0] & F_UPPER && tokE[0] - tokS[0] <= 10) this.uppers.push(tokS[0], tokE[0]);
+      return 0;
+    }
     let resume = 0;
     const firstOut = this.out.length;
     this.vetoes();
@@ -399,7 +485,7 @@ class Run {
       while (from > 0 && x - from < 4 && kind[from - 1] === K_CAP && !(flags[from - 1] & F_POSS)) from--;
       let maker = -1;
       for (let y = x - 1; y >= from; y--) {
-        if (this.ctx.kb.lookupName(t.slice(tokS[y], tokE[x - 1]), { type: 'org' }).length) {
+        if (this.lookup(t.slice(tokS[y], tokE[x - 1]), { type: 'org' }).length) {
           maker = y;
           break;
         }
@@ -411,7 +497,7 @@ class Run {
       }
       let last = x;
       // a model name after the designation ("787 Dreamliner") that names nothing else
-      if (x + 1 < n && kind[x + 1] === K_CAP && flags[x + 1] & F_TITLE && !(flags[x + 1] & (F_HEAD | F_LEGAL)) && !this.ctx.kb.lookupName(written[x + 1]).length) last = x + 1;
+      if (x + 1 < n && kind[x + 1] === K_CAP && flags[x + 1] & F_TITLE && !(flags[x + 1] & (F_HEAD | F_LEGAL)) && !this.lookup(written[x + 1]).length) last = x + 1;
       this.veto(maker, last, `model designation "${written[x]}" after the maker's name`);
     }
     // "the Chevrolet Volt": a determiner, a known company's name, one capitalized word that names nothing
@@ -431,7 +517,7 @@ class Run {
         for (let y = a; y < model; y++) if (kind[y] !== K_CAP || flags[y] & (F_POSS | F_HEAD | F_LEGAL)) plain = false;
         const next = tokE[model] < t.length ? t.charCodeAt(tokE[model]) : 0;
         // not "the Ford Focus (FF)" nor a name going on after a hyphen
-        if (plain && next !== 40 && !isHyphenCode(next) && this.ctx.kb.lookupName(t.slice(tokS[a], tokE[model - 1]), { type: 'org' }).length && !this.ctx.kb.lookupName(written[model]).length && !this.ctx.kb.lookupName(t.slice(tokS[a], tokE[model])).length) {
+        if (plain && next !== 40 && !isHyphenCode(next) && this.lookup(t.slice(tokS[a], tokE[model - 1]), { type: 'org' }).length && !this.lookup(written[model]).length && !this.lookup(t.slice(tokS[a], tokE[model])).length) {
           this.veto(a, model, `maker's name and model name "${written[model]}"`);
         }
       }
@@ -457,12 +543,11 @@ class Run {
     }
     if (b - r0 < 2 || flags[b - 1] & (F_HEAD | F_LEGAL | F_AFTER)) return;
     const t = this.text;
-    const kb = this.ctx.kb;
     for (let x = b - 1; x > r0 && x >= b - 2; x--) {
       const region = t.slice(tokS[x], tokE[b - 1]);
       const folded = oneLine(region).toLowerCase();
-      if (!REGIONS.has(folded) && !kb.lookupName(region, { type: 'country' }).length) continue;
-      const org = kb.lookupName(t.slice(tokS[r0], tokE[x - 1]), { type: 'org' }).find((o) => COMPANY_KINDS.has(String(o.facts?.kind)));
+      if (!REGIONS.has(folded) && !this.lookup(region, { type: 'country' }).length) continue;
+      const org = this.lookup(t.slice(tokS[r0], tokE[x - 1]), { type: 'org' }).find((o) => COMPANY_KINDS.has(String(o.facts?.kind)));
       if (!org) continue;
       if (this.lines.at(tokS[r0]) === LINE_UPPER) return;
       const name = oneLine(t.slice(tokS[r0], tokE[b - 1]));
@@ -669,6 +754,9 @@ class Run {
       let words = 0;
       for (let y = start; y < end; y++) if (kind[y] === K_CAP) words++;
       if (j - start > TITLE_LINE_MAX_PRE || words > TITLE_LINE_MAX_WORDS) return;
+      // right after another name in the same run of words, only a name that starts with its head
+      // ("Blue Marine Foundation Launches Ocean Fund" has one name)
+      if (start > 0 && covered[start - 1] && start !== j) return;
       confidence = 0.6;
     } else if (acronymStart >= 0) {
       confidence = 0.9;
