@@ -74,7 +74,8 @@ export const QUOTE_DESIGNATORS = words(`concern holding enterprise firm plant fa
 
 /**
  * Capitalized words that are never part of an organization's name and split a capitalized
- * run: articles and other function words that a sentence or a line starts with, honorifics
+ * run: articles and other function words that a sentence or a line starts with, number words,
+ * honorifics
  * (they introduce a person: "Mr", "Dr"), months and days. Titles ("Prime Minister") need no
  * entry: they are not head words, so no name is built on them.
  */
@@ -86,6 +87,10 @@ export const BREAK_WORDS = words(`
   despite unlike like among between through via per only even still such other another
   there here it he she we they i you what which who whose how why
   mr mrs ms dr prof sir lord lady messrs
+  about around nearly almost approximately just
+  one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+  hundred hundreds thousand thousands dozen dozens
+  jan feb mar apr jun jul aug sep sept oct nov dec
   january february march april june july august september october november december
   monday tuesday wednesday thursday friday saturday sunday
 `);
@@ -118,3 +123,10 @@ export const REGIONS: ReadonlySet<string> = new Set([
 
 /** Kinds of knowledge-base organizations that are companies (kb facts.kind). */
 export const COMPANY_KINDS: ReadonlySet<string> = new Set(['company', 'airline']);
+
+/**
+ * Words after a head word that make the name a facility's, not the organization's ("Andrews Air
+ * Force Base", "Walter Reed Army Medical Center", "Johns Hopkins University Hospital"): places
+ * are left to the place recognizer.
+ */
+export const FACILITY_WORDS = words(`base center centre hospital house building station airport stadium hall museum library plaza square tower park field campus headquarters clinic one`);

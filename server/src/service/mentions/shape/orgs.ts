@@ -93,6 +93,7 @@ import {
   PRODUCT_DETERMINERS,
   REGIONS,
   COMPANY_KINDS,
+  FACILITY_WORDS,
 } from './orgWords';
 import { LineKinds, LINE_TITLE, LINE_UPPER } from './lines';
 
@@ -115,6 +116,7 @@ const F_QDESIG = 32;
 const F_POSS_OK = 64;
 const F_TITLE = 128;
 const F_DIGITS = 256;
+const F_FACILITY = 512;
 
 /** The longest chain read at once (a longer run is read on as the next chain). */
 const MAX_TOKENS = 40;
@@ -146,6 +148,7 @@ const W_BREAK = 8;
 const W_CONN = 16;
 const W_ABBREV = 32;
 const W_POSS_OK = 64;
+const W_FACILITY = 128;
 const WORD_BITS = new Map<string, number>();
 for (const [list, bit] of [
   [HEAD_WORDS, W_HEAD],
@@ -155,6 +158,7 @@ for (const [list, bit] of [
   [CONNECTORS, W_CONN],
   [ABBREVIATIONS, W_ABBREV],
   [POSSESSIVES_IN_NAMES, W_POSS_OK],
+  [FACILITY_WORDS, W_FACILITY],
 ] as Array<[ReadonlySet<string>, number]>) {
   for (const w of list) WORD_BITS.set(w, (WORD_BITS.get(w) ?? 0) | bit);
 }
@@ -211,6 +215,8 @@ class Run {
   /** The token count of the current chain, where it ends, and a quote right after it. */
   n = 0;
   quoteAt = -1;
+  /** The chain stopped at a short lower-case word before a capitalized one ("Dar [es] Salaam"). */
+  particleAfter = false;
 
   private readonly memo: Map<string, Entity[]>;
 
@@ -251,7 +257,8 @@ class Run {
         pos = i + 1;
         continue;
       }
-      if (!(k & UPPER) || (i > 0 && cls(t.charCodeAt(i - 1)) & WORD)) {
+      if (!(k & UPPER) || (i > 0 && cls(t.charCodeAt(i - 1)) & WORD) || (i > 1 && isHyphenCode(t.charCodeAt(i - 1)) && cls(t.charCodeAt(i - 2)) & WORD)) {
+        // (and a capitalized word joined to the word before it: "anti-Castro" starts no name)
         // a lower-case or caseless word, or a capital inside a word ("eBay"): skip the word
         pos = wordEnd(t, i);
         continue;
@@ -270,6 +277,7 @@ class Run {
     let p = i;
     let comma = false;
     this.quoteAt = -1;
+    this.particleAfter = false;
     for (;;) {
       // one token at p
       const s = p;
@@ -348,12 +356,16 @@ class Run {
           if (LEGAL_FORMS.has(word)) f |= F_LEGAL;
           if (bits & W_AFTER) f |= F_AFTER;
           if (bits & W_QDESIG) f |= F_QDESIG;
+          if (bits & W_FACILITY) f |= F_FACILITY;
           if (shape === Shape.Upper) f |= F_UPPER;
           if (shape === Shape.Title) f |= F_TITLE;
         }
         if (digits) f |= F_DIGITS;
       }
-      if (k === 0 || (comma && !COMMA_LEGAL_FORMS.has(word))) break;
+      if (k === 0 || (comma && !COMMA_LEGAL_FORMS.has(word))) {
+        if (k === 0 && shape === Shape.Lower && e + 1 < len && isSpaceCode(t.charCodeAt(e)) && cls(t.charCodeAt(e + 1)) & UPPER) this.particleAfter = true;
+        break;
+      }
       // a possessive 's (or s')
       let q = e;
       if (q + 1 < len && isApostropheCode(t.charCodeAt(q)) && (t.charCodeAt(q + 1) === 115 || t.charCodeAt(q + 1) === 83) && !(q + 2 < len && cls(t.charCodeAt(q + 2)) & WORD)) {
@@ -491,8 +503,9 @@ class Run {
         }
       }
       if (maker < 0) {
-        // an unknown maker: not one our own names would end in a head word ("Health Ministry COVID-19")
-        if (flags[x - 1] & (F_HEAD | F_LEGAL)) continue;
+        // an unknown maker: not one our own names would end in a head word ("Health Ministry
+        // COVID-19"), and a bare number after it is more often a count ("About 200")
+        if (flags[x - 1] & (F_HEAD | F_LEGAL) || kind[x] === K_NUM) continue;
         maker = from;
       }
       let last = x;
@@ -660,12 +673,27 @@ class Run {
         i = j + 1;
         continue;
       }
-      let end = j + 1;
+      // the last head word of the run of capitalized words is the name's ("Senate Banking
+      // Committee", "University Students Federation"), except in a headline, where the run may
+      // be the headline's words; a facility word in the run makes it a place's name
+      let run = j + 1;
+      let last = j;
+      while (run < b && kind[run] === K_CAP && !covered[run] && !(flags[run - 1] & F_POSS)) {
+        if (flags[run] & (F_HEAD | F_LEGAL)) last = run;
+        run++;
+      }
+      let facility = false;
+      for (let y = j + 1; y < run; y++) if (flags[y] & F_FACILITY) facility = true;
+      if (facility) {
+        i = run;
+        continue;
+      }
+      if (last > j && this.lines.at(tokS[j]) !== LINE_TITLE) j = last;
+      // a name does not start with a legal form ("[Co.] Hertz Corp.", "Reiss amp [Co.] B.V.")
+      while (i < j && flags[i] & F_LEGAL) i++;
       let reason: string;
       let confidence: number;
-      const head = flags[j] & F_HEAD;
-      if (head) {
-        if (!(flags[j] & F_POSS)) end = this.afterHead(j, b);
+      if (flags[j] & F_HEAD) {
         reason = `head word "${written[j]}"`;
         confidence = 0.8;
       } else {
@@ -674,33 +702,34 @@ class Run {
           i = j + 1;
           continue;
         }
-        while (end < b && kind[end] === K_CAP && flags[end] & F_LEGAL && !(flags[end - 1] & F_POSS)) end++;
         const form = written[j];
         reason = `legal form "${form}"`;
         confidence = 0.85;
         if (AMBIGUOUS_LEGAL_FORMS.has(form.replace(/\.$/, ''))) {
-          const nx = end < this.n ? end : -1;
+          const nx = j + 1 < this.n ? j + 1 : -1;
           if (nx >= 0 && (kind[nx] === K_CAP || kind[nx] === K_BREAK) && !(flags[nx] & (F_LEGAL | F_UPPER))) {
-            i = end;
+            i = j + 1;
             continue;
           }
           confidence = 0.75;
         }
       }
+      const end = flags[j] & F_POSS ? j + 1 : this.afterHead(j, b, j > i);
       this.propose(i, j, end, andAt, reason, confidence);
       i = end;
     }
   }
 
   /** Where the name whose head is token j ends (exclusive): words after the head, then complements. */
-  private afterHead(j: number, b: number): number {
+  private afterHead(j: number, b: number, hasPre: boolean): number {
     let end = j + 1;
     while (end < b && kind[end] === K_CAP && !covered[end] && flags[end] & (F_AFTER | F_LEGAL | F_HEAD) && !(flags[end - 1] & F_POSS)) end++;
     let opened = false;
     const placeHead = PLACE_HEADS.has(keys[j]);
     while (end < b && kind[end] === K_CONN && !(flags[end - 1] & F_POSS)) {
       const c = keys[end];
-      if (!(COMPLEMENT_OPENERS.has(c) || (opened && c === 'and') || (placeHead && (c === 'in' || c === 'to')))) break;
+      // "in"/"to" after an embassy that has a name already ("the Embassy in Nairobi" is a description)
+      if (!(COMPLEMENT_OPENERS.has(c) || (opened && c === 'and') || (placeHead && (opened || hasPre) && (c === 'in' || c === 'to')))) break;
       let m = end + 1;
       if (m < b && kind[m] === K_CONN && keys[m] === 'the' && c !== 'and') m++;
       if (m >= b || kind[m] !== K_CAP || covered[m]) break;
@@ -713,6 +742,8 @@ class Run {
       }
       // "Ministry of Health and Ministry of Finance": two names
       if (c === 'and' && hasHead) break;
+      // "Embassy in Dar [es Salaam]": the complement's name goes on past the chain
+      if (r >= this.n && this.particleAfter) break;
       end = r;
       opened = true;
     }
@@ -748,6 +779,7 @@ class Run {
     const name = oneLine(t.slice(s, e));
     const slug = slugOf(name);
     if (!slug || NOT_ORGANIZATIONS.has(slug)) return;
+    if (end - start >= 3 && kind[end - 2] === K_CAP && NOT_ORGANIZATIONS.has(slugOf(t.slice(tokS[end - 2], tokE[end - 1])))) return;
     const lk = this.lines.at(s);
     if (lk === LINE_UPPER) return;
     if (lk === LINE_TITLE && acronymStart < 0) {
