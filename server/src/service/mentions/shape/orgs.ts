@@ -193,7 +193,11 @@ export function slugOf(name: string): string {
 
 /** One line, single spaces. */
 function oneLine(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  for (let q = 0; q < s.length; q++) {
+    const c = s.charCodeAt(q);
+    if (c !== 32 && (c < 33 || isSpaceCode(c) || c === 0x2028 || c === 0x2029)) return s.replace(/\s+/g, ' ').trim();
+  }
+  return s.charCodeAt(0) === 32 || s.charCodeAt(s.length - 1) === 32 ? s.trim() : s;
 }
 
 /** Name look-ups remembered per knowledge base, at most LOOKUP_MEMO_SIZE of them (then forgotten at once). */
