@@ -13,8 +13,8 @@ export const LINE_PLAIN = 0;
 export const LINE_TITLE = 1;
 export const LINE_UPPER = 2;
 
-/** The kind of the line text[s, e) (no line break inside). */
-export function lineKind(text: string, s: number, e: number): number {
+/** The kind of the line text[s, e) (no line break inside); `upperOnly`: only LINE_UPPER or LINE_PLAIN (it cannot be a headline). */
+export function lineKind(text: string, s: number, e: number, upperOnly = false): number {
   let long = 0;
   let longCap = 0;
   let cased = 0;
@@ -44,10 +44,10 @@ export function lineKind(text: string, s: number, e: number): number {
     }
     // neither kind can be reached any more: the rest of the line holds at most (e - i) / 3 words
     // in capitals (a separator and two letters each) and (e - i) / 5 long words (finder.ts reads so too)
-    if (3 * cased - 4 * upper > Math.floor((e - i) / 3) && 3 * long - 4 * longCap > Math.floor((e - i) / 5)) return LINE_PLAIN;
+    if (3 * cased - 4 * upper > Math.floor((e - i) / 3) && (upperOnly || 3 * long - 4 * longCap > Math.floor((e - i) / 5))) return LINE_PLAIN;
   }
   if (cased >= 2 && upper * 4 >= cased * 3) return LINE_UPPER;
-  if (long >= 3 && longCap * 4 >= long * 3) return LINE_TITLE;
+  if (!upperOnly && long >= 3 && longCap * 4 >= long * 3) return LINE_TITLE;
   return LINE_PLAIN;
 }
 
@@ -81,9 +81,7 @@ export class LineKinds {
     if (e < 0) e = t.length;
     this.start = s;
     this.end = e + 1;
-    let kind = lineKind(t, s, e);
-    if (kind === LINE_TITLE && endsSentence(t, s, e)) kind = LINE_PLAIN;
-    this.kind = kind;
-    return kind;
+    this.kind = lineKind(t, s, e, endsSentence(t, s, e));
+    return this.kind;
   }
 }

@@ -1,6 +1,6 @@
 /**
  * The vocabulary of the organization recognizer (orgs.ts), as data: how news and press releases
- * name organizations. Every word is folded as `foldToken` folds it (lower case, no diacritics);
+ * name organizations. Every word is in lower case (the recognizer looks words up in lower case);
  * legal forms are written forms, matched exactly as written. Logic lives in orgs.ts.
  */
 

@@ -70,7 +70,7 @@
  * ambiguous legal form, 0.6 in a Title Case line.
  */
 import type { Candidate, NewEntity, Recognizer, RecognizeContext } from '../candidate';
-import { CLASS_TABLE, UNKNOWN, WORD, UPPER, LOWER, DIGIT, WIDE, charClass, foldToken, Shape, isSpaceCode, isHyphenCode, isApostropheCode } from '../chars';
+import { CLASS_TABLE, UNKNOWN, WORD, UPPER, LOWER, DIGIT, charClass, Shape, isSpaceCode, isHyphenCode, isApostropheCode } from '../chars';
 import { foldName } from '../../kb/normalize';
 import type { KnowledgeBase } from '../../kb/knowledgeBase';
 import type { Entity } from '../../kb/types';
@@ -289,7 +289,6 @@ class Run {
       let pieceStart = s;
       let dotted = false;
       let lowerPiece = -1;
-      let wide = false;
       for (;;) {
         if (e + 1 >= len) break;
         const c = t.charCodeAt(e);
@@ -310,7 +309,7 @@ class Run {
       }
       const first = cls(t.charCodeAt(s));
       let word = t.slice(s, e);
-      // one pass over the token: its shape (as shapeOf gives it), wide letters, digits
+      // one pass over the token: its shape (as shapeOf gives it) and digits
       let up = 0;
       let low = 0;
       let firstUpper = false;
@@ -324,7 +323,6 @@ class Run {
           continue;
         }
         const kq = cls(c);
-        if (kq & WIDE) wide = true;
         if (kq & UPPER) {
           if (firstCased) firstUpper = true;
           firstCased = false;
@@ -335,7 +333,8 @@ class Run {
         } else if (kq & DIGIT) digits = true;
       }
       const shape = up === 0 ? (low === 0 ? Shape.Caseless : Shape.Lower) : low === 0 ? (up >= 2 ? Shape.Upper : Shape.Initial) : firstUpper && up === 1 ? Shape.Title : Shape.Mixed;
-      let key = foldToken(dotted ? word.replace(/\./g, '') : word, wide);
+      // lower case is enough to look the word up: the word lists are English, without diacritics
+      const key = (dotted ? word.replace(/\./g, '') : word).toLowerCase();
       const bits = WORD_BITS.get(key) ?? 0;
       if (e < len && t.charCodeAt(e) === 46 && (dotted || ((first & UPPER) && e - pieceStart === 1) || bits & W_ABBREV)) {
         e++;
@@ -353,7 +352,7 @@ class Run {
       } else if (shape !== Shape.Caseless) {
         if (n > 0 && shape === Shape.Title && key !== 'the' && bits & W_CONN) k = K_CONN;
         else if ((shape === Shape.Title || shape === Shape.Initial) && bits & W_BREAK) k = K_BREAK;
-        else if (lowerPiece >= 0 && HYPHEN_MODIFIERS.has(foldToken(t.slice(lowerPiece, e), wide))) k = K_MOD;
+        else if (lowerPiece >= 0 && HYPHEN_MODIFIERS.has(t.slice(lowerPiece, e).toLowerCase())) k = K_MOD;
         else {
           k = K_CAP;
           if ((shape === Shape.Title || shape === Shape.Upper) && bits & W_HEAD) f |= F_HEAD;
