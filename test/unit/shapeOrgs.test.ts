@@ -97,6 +97,7 @@ const CASES: Array<[string, string]> = [
   ['legal form after a comma', '[[Samsung Electronics Co., Ltd.]] reported profits.'],
   ['dotted legal form', 'the parent [[EADS N.V.]] said.'],
   ['a legal form, then words after it and a complement', '[[Service Corp. International]] and [[Society Corp. of Cleveland]] said.'],
+  ['a heading in capitals is not part of the name', 'EUROBONDS [[Canadian Imperial Bank of Commerce]] offered notes.'],
   ['a name does not start with a legal form', 'led by Goldman, Sachs amp Co. [[Hertz Corp.]] said.'],
   // rule 3: quoted names after a designator
   ['designator and curly quotes', 'organized by [[Company “Dialogue Events Ltd.”]] in Ashgabat.'],
@@ -104,6 +105,7 @@ const CASES: Array<[string, string]> = [
   ['legal form first, quoted name', 'shares of [[JSC “Kazakhtelecom”]] rose.'],
   ['straight quotes, words before the designator', 'the [[State Concern "Turkmengaz"]] said.'],
   ['guillemets', 'the [[Company «Kazakh Invest»]] said.'],
+  ['a quoted sentence is speech, not a name', 'said [[Acme Co.]] "It\'s going to get bloody."'],
   // rule 4: acronyms defined in brackets, and their later uses
   ['acronym defined, used again', 'the [[Office for Democratic Institutions and Human Rights]] ([[ODIHR]]) observed the vote; [[ODIHR]] said so.'],
   ['acronym without the trailing designator', '[[General Motors Corporation]] ([[GM]]) said [[GM]] would cut jobs.'],

@@ -610,6 +610,15 @@ class Run {
       if (isSpaceCode(c) && ++spaces > 7) return 0;
     }
     if (close < 0 || close === open + 1) return 0;
+    // a name's words are capitalized (connectors aside): a quoted sentence is speech ('Co. "It's going to get bloody."')
+    for (let q = open + 1; q < close; q++) {
+      if (q > open + 1 && !isSpaceCode(t.charCodeAt(q - 1))) continue;
+      const c = t.charCodeAt(q);
+      if (cls(c) & LOWER) {
+        const we = wordEnd(t, q);
+        if (!CONNECTORS.has(t.slice(q, we))) return 0;
+      }
+    }
     let s = d;
     while (s > a && kind[s - 1] === K_CAP && !(flags[s - 1] & F_POSS && !(flags[s - 1] & F_POSS_OK))) s--;
     if (this.lines.at(tokS[s]) === LINE_UPPER) return 0;
@@ -692,8 +701,10 @@ class Run {
         continue;
       }
       if (last > j && this.lines.at(tokS[j]) !== LINE_TITLE) j = last;
-      // a name does not start with a legal form ("[Co.] Hertz Corp.", "Reiss amp [Co.] B.V.")
-      while (i < j && flags[i] & F_LEGAL) i++;
+      // a name does not start with a legal form ("[Co.] Hertz Corp.", "Reiss amp [Co.] B.V."), nor
+      // with a long word in capitals before capitalized words: a heading ("EUROBONDS Canadian
+      // Imperial Bank of Commerce"), where an acronym is short ("OSCE Office in Astana")
+      while (i < j && (flags[i] & F_LEGAL || (flags[i] & F_UPPER && tokE[i] - tokS[i] > 6 && flags[i + 1] & F_TITLE))) i++;
       let reason: string;
       let confidence: number;
       if (flags[j] & F_HEAD) {
