@@ -109,7 +109,7 @@ export const NOT_ORGANIZATIONS = words(`
 /** Words after a number that make it a quantity, not a model designation ("Boeing 300 jobs"). */
 export const QUANTITY_WORDS = words(`percent per cent million billion thousand trillion jobs workers employees people staff years months days hours units shares points`);
 
-/** Words before "<maker> <Model>" that make the pair a product ("the Chevrolet Volt", "a Ford Focus"). */
+/** Words before "<maker> <Model> <product noun>" ("the Chevrolet Volt hybrid", "a Ford Focus sedan"). */
 export const PRODUCT_DETERMINERS = words(`the a an its their his her new first last our`);
 
 /**
@@ -130,3 +130,10 @@ export const COMPANY_KINDS: ReadonlySet<string> = new Set(['company', 'airline']
  * are left to the place recognizer.
  */
 export const FACILITY_WORDS = words(`base center centre hospital house building station airport stadium hall museum library plaza square tower park field campus headquarters clinic one`);
+
+/** Product nouns after "<determiner> <maker> <Model>" that make it a product ("the Chevrolet Volt hybrid"). */
+export const PRODUCT_NOUNS = words(`
+  car cars sedan sedans hatchback coupe suv suvs truck trucks pickup van minivan hybrid hybrids model models
+  jet jets aircraft airliner airliners plane planes helicopter phone phones smartphone smartphones tablet
+  laptop laptops computer engine engines vehicle vehicles console
+`);

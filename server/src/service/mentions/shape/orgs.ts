@@ -48,7 +48,8 @@
  * 5. Vetoes (type org): a product named by its maker's name and a model designation is not
  *    the organization: "Airbus A380", "Boeing 787 Dreamliner", "Boeing 737-800", "An American
  *    Airlines 777"; after an article, a known company's name and one capitalized word that is
- *    no name ("the Chevrolet Volt", "a Ford Focus"). The veto covers the maker's name (the
+ *    no name, before a product noun ("the Chevrolet Volt hybrid", "a Ford Focus sedan"; "the
+ *    Nestle Foods unit" is a company). The veto covers the maker's name (the
  *    shortest one the knowledge base knows, else the capitalized words before the model), so the
  *    arbiter drops the built-in name inside it. A number followed by a quantity word is no model
  *    ("Boeing 300 jobs"), nor a year.
@@ -94,6 +95,7 @@ import {
   REGIONS,
   COMPANY_KINDS,
   FACILITY_WORDS,
+  PRODUCT_NOUNS,
 } from './orgWords';
 import { LineKinds, LINE_TITLE, LINE_UPPER } from './lines';
 
@@ -531,9 +533,9 @@ class Run {
       if (det && model > a && kind[model] === K_CAP && flags[model] & F_TITLE && !(flags[model] & (F_HEAD | F_LEGAL | F_AFTER | F_POSS | F_DIGITS)) && this.quoteAt < 0) {
         let plain = true;
         for (let y = a; y < model; y++) if (kind[y] !== K_CAP || flags[y] & (F_POSS | F_HEAD | F_LEGAL)) plain = false;
-        const next = tokE[model] < t.length ? t.charCodeAt(tokE[model]) : 0;
-        // not "the Ford Focus (FF)" nor a name going on after a hyphen
-        if (plain && next !== 40 && !isHyphenCode(next) && this.lookup(t.slice(tokS[a], tokE[model - 1]), { type: 'org' }).length && !this.lookup(written[model]).length && !this.lookup(t.slice(tokS[a], tokE[model])).length) {
+        // and a product noun after it: "the GM Hughes unit", "the Nestle Foods unit" are companies
+        const noun = wordAfter(t, tokE[model]);
+        if (plain && noun && PRODUCT_NOUNS.has(noun) && this.lookup(t.slice(tokS[a], tokE[model - 1]), { type: 'org' }).length && !this.lookup(written[model]).length && !this.lookup(t.slice(tokS[a], tokE[model])).length) {
           this.veto(a, model, `maker's name and model name "${written[model]}"`);
         }
       }
