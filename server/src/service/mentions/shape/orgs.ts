@@ -23,9 +23,13 @@
  *    complement opens with of/for/on/de/..., may take "the" ("Council of the Baltic Sea
  *    States") and go on with "and" ("of Trade and Integration", but not "of Health and Ministry
  *    of Finance", two names). "in"/"to" continue only embassies, chambers, missions and offices
- *    ("Embassy of Japan in Kazakhstan"). Words that continue a name right after the head
- *    ("International", "Group", a legal form, another head) are part of it ("Thai Airways
- *    International", "Aer Lingus Group PLC"). Not a name: the head alone ("the Ministry",
+ *    that have a name already ("Embassy of Japan in Kazakhstan"; "the Embassy in Nairobi" is a
+ *    description). Words that continue a name right after the head ("International", "Group", a
+ *    legal form, another head) are part of it ("Thai Airways International", "Aer Lingus Group
+ *    PLC"); the last head word of a run of capitalized words is the name's ("Senate Banking
+ *    Committee"; "Kazakh Foreign Ministry Spokesman ..." stops at Ministry). A facility word in
+ *    the run leaves the name to places ("Andrews Air Force Base", "Walter Reed Army Medical
+ *    Center"). Not a name: the head alone ("the Ministry",
  *    "Parliament", "the Senate"); capitalized words with "and" before the head ("Boeing and
  *    Lockheed Martin Corporation" may be two companies) unless an acronym in brackets spells
  *    them all; the few names ending in a head word that are places or former states ("West
@@ -33,18 +37,24 @@
  * 2. Legal form. Capitalized words before a legal form are a company: "Dialogue Events Ltd.",
  *    "Chrysler LLC", "Daimler AG", "Samsung Electronics Co., Ltd.". A legal form that is also a
  *    common abbreviation (AG, SA, NV, Co, ...) does not count when a capitalized word follows it
- *    ("Ohio AG Dave Yost").
+ *    ("Ohio AG Dave Yost"). A legal form takes the words after a head and complements
+ *    ("Service Corp. International", "Society Corp. of Cleveland") and never starts a name.
  * 3. Quoted name after a designator: `Agency “Turkmenaragatnashyk”`, `Company “Dialogue Events
  *    Ltd.”`, `JSC “Kazakhtelecom”`, `State Concern “Turkmengaz”`. Decision: the designator (with
  *    the capitalized words before it) and the quotes are part of the span, as these releases
  *    write the official name (the legal form written first, as in Russian АО «...»); the
- *    proposed entity takes its id from the quoted name and has it as an alias.
+ *    proposed entity takes its id from the quoted name and has it as an alias. A quoted name has
+ *    capitalized words (connectors aside): a quoted sentence after "Co." is speech.
  * 4. Acronym defined in brackets: a name of rules 1–2 followed by "(ACRONYM)" whose letters are
  *    the initials of the name's words (connectors and trailing designators may be skipped:
- *    "General Motors Corporation (GM)", "Bank of England (BoE)") is that acronym's entity: its
- *    id is the acronym as written, and the acronym is its alias. Later uses of the acronym in the
- *    same paragraph are proposed as the same entity (the pipeline's echo step carries it to the
- *    rest of the document).
+ *    "General Motors Corporation (GM)", "Bank of England (BoE)"), or, failing that, are found in
+ *    order in the name with the first one starting a word (Schwartz and Hearst: "Singapore
+ *    Airlines (SIA)"), is that acronym's entity: its id is the acronym as written, and the
+ *    acronym is its alias. The acronym in the brackets and its later uses in the same paragraph
+ *    are proposed as the same entity (the pipeline's echo step carries it to the rest of the
+ *    document); a use before the definition is not. A name whose "and" before the head made it
+ *    doubtful is proposed when the acronym spells it all ("European Aeronautic Defence and Space
+ *    Company (EADS)").
  * 5. Vetoes (type org): a product named by its maker's name and a model designation is not
  *    the organization: "Airbus A380", "Boeing 787 Dreamliner", "Boeing 737-800", "An American
  *    Airlines 777"; after an article, a known company's name and one capitalized word that is
@@ -52,7 +62,8 @@
  *    Nestle Foods unit" is a company). The veto covers the maker's name (the
  *    shortest one the knowledge base knows, else the capitalized words before the model), so the
  *    arbiter drops the built-in name inside it. A number followed by a quantity word is no model
- *    ("Boeing 300 jobs"), nor a year.
+ *    ("Boeing 300 jobs"), nor a year, nor a bare number after a word the knowledge base does not
+ *    know as an organization ("About 200").
  * 6. Headlines and lines in capitals, where case proves nothing: in a Title Case line (one that
  *    does not end with a full stop) a name of rule 1 or 2 has at most two words before its head
  *    and four words in all (a longer run is more often a headline's words than a name), and a
@@ -66,9 +77,10 @@
  * base: id a lower-case slug of the name (`blue-marine-foundation`, folded as kb/normalize.ts
  * folds names) or the defined acronym as written (`ODIHR`).
  *
- * Confidence: 0.9 with a defined acronym, 0.85 for a legal form, a quoted name or a name of three
- * words or more, 0.8 for a shorter name of rule 1 and for later uses of an acronym, 0.75 for an
- * ambiguous legal form, 0.6 in a Title Case line.
+ * Confidence: 0.9 with a defined acronym, 0.85 for a legal form, a quoted name, a name of three
+ * words or more and the acronym in its defining brackets, 0.8 for a shorter name of rule 1 and
+ * for later uses of an acronym, 0.75 for an ambiguous legal form and a regional unit, 0.6 in a
+ * Title Case line.
  */
 import type { Candidate, NewEntity, Recognizer, RecognizeContext } from '../candidate';
 import { CLASS_TABLE, UNKNOWN, WORD, UPPER, LOWER, DIGIT, charClass, Shape, isSpaceCode, isHyphenCode, isApostropheCode } from '../chars';
