@@ -11,7 +11,8 @@
  * in brackets, products with model designations), country and person names, Title Case
  * headlines, long capitalized runs, Cyrillic and emoji, and sentences with no name at all.
  * Prints medians of the runs after two warm-up runs, whole text and paragraph by paragraph, in
- * MB/s (10^6 UTF-16 code units per second).
+ * MB/s (10^6 UTF-16 code units per second), of wall time and of CPU time (user + system of this
+ * process: on a shared machine, wall time also counts the other processes).
  */
 'use strict';
 const path = require('path');
@@ -73,10 +74,13 @@ function generate(chars, seed) {
   return parts.join('\n\n').slice(0, chars);
 }
 
+/** Wall time and CPU time (user + system, less disturbed by other processes on a shared machine). */
 function timeIt(fn) {
+  const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const v = fn();
-  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, v };
+  const c = process.cpuUsage(c0);
+  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, cpu: (c.user + c.system) / 1000, v };
 }
 
 function median(xs) {
@@ -96,6 +100,7 @@ const paragraphs = text.split('\n\n');
 const finder = MentionFinder.for(kb);
 
 const t = { orgs: [], orgsParagraphs: [], finder: [] };
+const cpu = { orgs: [], orgsParagraphs: [], finder: [] };
 let candidates = 0;
 let vetoes = 0;
 for (let i = 0; i < RUNS + 2; i++) {
@@ -112,6 +117,9 @@ for (let i = 0; i < RUNS + 2; i++) {
     t.orgs.push(a.ms);
     t.orgsParagraphs.push(b.ms);
     t.finder.push(c.ms);
+    cpu.orgs.push(a.cpu);
+    cpu.orgsParagraphs.push(b.cpu);
+    cpu.finder.push(c.cpu);
   }
 }
 const mbps = (ms) => Math.round((text.length / 1e6 / (ms / 1000)) * 10) / 10;
@@ -122,14 +130,17 @@ const result = {
   runs: RUNS,
   candidates,
   vetoes,
-  orgs: { ms: Math.round(median(t.orgs) * 10) / 10, mbPerSecond: mbps(median(t.orgs)), bestMbPerSecond: mbps(Math.min(...t.orgs)) },
-  orgsByParagraph: { ms: Math.round(median(t.orgsParagraphs) * 10) / 10, mbPerSecond: mbps(median(t.orgsParagraphs)), bestMbPerSecond: mbps(Math.min(...t.orgsParagraphs)) },
-  builtinFinder: { ms: Math.round(median(t.finder) * 10) / 10, mbPerSecond: mbps(median(t.finder)), bestMbPerSecond: mbps(Math.min(...t.finder)) },
 };
+for (const k of ['orgs', 'orgsParagraphs', 'finder']) {
+  result[k] = { ms: Math.round(median(t[k]) * 10) / 10, mbPerSecond: mbps(median(t[k])), bestMbPerSecond: mbps(Math.min(...t[k])), cpuMs: Math.round(median(cpu[k]) * 10) / 10, cpuMbPerSecond: mbps(median(cpu[k])) };
+}
+result.cpuRatio = Math.round((median(cpu.orgs) / median(cpu.finder)) * 100) / 100;
 if (asJson) console.log(JSON.stringify(result, null, 2));
 else {
   console.log(`${result.textChars} characters, ${result.paragraphs} paragraphs, seed ${SEED}: ${candidates} candidates, ${vetoes} vetoes`);
-  console.log(`orgs, whole text        ${result.orgs.ms} ms  ${result.orgs.mbPerSecond} MB/s (best ${result.orgs.bestMbPerSecond})`);
-  console.log(`orgs, by paragraph      ${result.orgsByParagraph.ms} ms  ${result.orgsByParagraph.mbPerSecond} MB/s (best ${result.orgsByParagraph.bestMbPerSecond})`);
-  console.log(`built-in finder, whole  ${result.builtinFinder.ms} ms  ${result.builtinFinder.mbPerSecond} MB/s (best ${result.builtinFinder.bestMbPerSecond})`);
+  const line = (label, r) => console.log(`${label} ${r.ms} ms  ${r.mbPerSecond} MB/s (best ${r.bestMbPerSecond}); CPU ${r.cpuMs} ms  ${r.cpuMbPerSecond} MB/s`);
+  line('orgs, whole text       ', result.orgs);
+  line('orgs, by paragraph     ', result.orgsParagraphs);
+  line('built-in finder, whole ', result.finder);
+  console.log(`CPU time orgs / finder: ${result.cpuRatio}`);
 }

@@ -202,8 +202,17 @@ function wordEnd(text: string, p: number): number {
 
 /** The slug id of a name: `Blue Marine Foundation` → `blue-marine-foundation`. */
 export function slugOf(name: string): string {
-  return foldName(name).replace(/ /g, '-');
+  let v = slugs.get(name);
+  if (v === undefined) {
+    if (slugs.size >= LOOKUP_MEMO_SIZE) slugs.clear();
+    v = foldName(name).replace(/ /g, '-');
+    slugs.set(name, v);
+  }
+  return v;
 }
+
+/** Slugs made, remembered (a release repeats its names). */
+const slugs = new Map<string, string>();
 
 /** One line, single spaces. */
 function oneLine(s: string): string {
@@ -280,6 +289,21 @@ class Run {
         // a lower-case or caseless word, or a capital inside a word ("eBay"): skip the word
         pos = wordEnd(t, i);
         continue;
+      }
+      // the common case, read without a chain: a word in Title Case ("The", "Boeing") followed
+      // by a space and a lower-case word longer than any connector gives nothing
+      const we = wordEnd(t, i);
+      if (we - i >= 2 && we + 1 < len && isSpaceCode(t.charCodeAt(we))) {
+        const c1 = t.charCodeAt(i + 1);
+        const d = t.charCodeAt(we + 1);
+        if (c1 >= 97 && c1 <= 122 && d >= 97 && d <= 122 && wordEnd(t, we + 1) - we - 1 > CONNECTOR_MAX) {
+          let title = true;
+          for (let q = i + 2; q < we && title; q++) if (cls(t.charCodeAt(q)) & UPPER) title = false;
+          if (title) {
+            pos = we + 1;
+            continue;
+          }
+        }
       }
       const end = this.readChain(i);
       pos = Math.max(end, this.analyze(), i + 1);
