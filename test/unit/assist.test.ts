@@ -15,7 +15,7 @@ import { walk } from '../../server/src/service/model';
 import { parseKbFile } from '../../server/src/service/kb/workspace';
 import { defaultConfig } from '../../server/src/service/config';
 import type { KnowledgeBase } from '../../server/src/service/kb/knowledgeBase';
-import { suggestions } from '../../server/src/service/assist/suggestions';
+import { suggestions } from '../../server/src/service/mentions/suggestions';
 import { applyEdits, marked, source, words } from '../support/marked';
 import { builtinKb, repoRoot } from './kb/helpers';
 

@@ -14,7 +14,7 @@ import { severityOf, type SeveritySetting } from './rules';
 import { quote } from './strings';
 import { parse } from './parser';
 import { plainText } from './plain';
-import { describeReading, DATE_TYPES, suggestions } from './assist/suggestions';
+import { describeReading, DATE_TYPES, suggestions } from './mentions/suggestions';
 import { addToKbEdit, annotateAllEdits, annotateEdits, trimEdits, type KbTarget } from './assist/edits';
 import { boundaryTrim } from './checks/boundaries';
 import { readingOf } from './checks/consistency';

@@ -14,7 +14,9 @@ import { checkTypes } from './checks/types';
 import { checkFrontMatter } from './checks/frontMatter';
 import { checkEntities } from './checks/entities';
 import { checkDates } from './checks/dates';
-import { checkMentions } from './checks/mentions';
+import { checkMentionEchoes, checkMentions } from './checks/mentions';
+import type { PipelineInputs } from './mentions/candidate';
+import { inputsKey } from './mentions/suggestions';
 import { checkConsistency } from './checks/consistency';
 import { checkBoundaries } from './checks/boundaries';
 import { checkSchemaFile } from './checks/schema';
@@ -26,7 +28,7 @@ import type { LineIndex } from './text';
  * the annotations of the same words across paragraphs. A new check is one file in checks/ and one
  * line here or in PARAGRAPH_CHECKS.
  */
-export const DOCUMENT_CHECKS: readonly Check[] = [checkFrontMatter, checkConsistency, checkSchemaFile];
+export const DOCUMENT_CHECKS: readonly Check[] = [checkFrontMatter, checkConsistency, checkSchemaFile, checkMentionEchoes];
 
 /**
  * Checks whose problems about an annotation or a mention depend only on the paragraph it stands
@@ -58,32 +60,38 @@ export function severityName(s: DiagnosticSeverity | undefined): Severity {
  * Problems of a parsed document (one version), kept while the tree lives: diagnostics and the
  * code actions that follow them share one computation. Callers must not change the array.
  */
-const problemMemo = new WeakMap<PressDocument, { config: ProjectConfig; kb: KnowledgeBase; problems: readonly Problem[] }>();
+const problemMemo = new WeakMap<PressDocument, { config: ProjectConfig; kb: KnowledgeBase; inputs: string; problems: readonly Problem[] }>();
 
-export function collectProblems(doc: PressDocument, config: ProjectConfig, kb: KnowledgeBase = EMPTY_KB): readonly Problem[] {
+/**
+ * `mentionInputs`: the workspace's learned names, the user's rejections and the document's path
+ * (mentions/candidate.ts), for the mention suggestions; the caches are keyed by their versions.
+ */
+export function collectProblems(doc: PressDocument, config: ProjectConfig, kb: KnowledgeBase = EMPTY_KB, mentionInputs?: PipelineInputs): readonly Problem[] {
+  const key = inputsKey(mentionInputs);
+  const inputs = key.join('\u0000') + '\u0000' + (mentionInputs?.path ?? '');
   const memo = problemMemo.get(doc);
-  if (memo && memo.config === config && memo.kb === kb) return memo.problems;
-  const problems = computeProblems(doc, config, kb);
-  problemMemo.set(doc, { config, kb, problems });
+  if (memo && memo.config === config && memo.kb === kb && memo.inputs === inputs) return memo.problems;
+  const problems = computeProblems(doc, config, kb, mentionInputs, key);
+  problemMemo.set(doc, { config, kb, inputs, problems });
   return problems;
 }
 
-function computeProblems(doc: PressDocument, config: ProjectConfig, kb: KnowledgeBase): Problem[] {
+function computeProblems(doc: PressDocument, config: ProjectConfig, kb: KnowledgeBase, mentionInputs: PipelineInputs | undefined, inputsKey: string[]): Problem[] {
   const out: Problem[] = [...doc.problems];
   // Without a `date` key the date check implies a publication date from the whole document:
   // its problems are not paragraph-local then.
   const perParagraph = !!doc.frontMatter?.entries.some((e) => e.key === 'date');
-  for (const check of perParagraph ? DOCUMENT_CHECKS : CHECKS) runCheck(check, { doc, config, kb }, out);
+  for (const check of perParagraph ? DOCUMENT_CHECKS : CHECKS) runCheck(check, { doc, config, kb, mentionInputs }, out);
   if (perParagraph) {
     const cache = paragraphCacheOf(kb, config);
     const fm = frontMatterKey(doc.text.slice(0, doc.bodyStart));
     for (const p of paragraphs(doc)) {
       const found = cache.cached(
-        [fm, doc.text.slice(p.start, p.end)],
+        [fm, ...inputsKey, doc.text.slice(p.start, p.end)],
         () => {
           const problems: Problem[] = [];
           const sub = parseParagraph(doc.text.slice(p.start, p.end), doc);
-          for (const check of PARAGRAPH_CHECKS) runCheck(check, { doc: sub, config, kb }, problems);
+          for (const check of PARAGRAPH_CHECKS) runCheck(check, { doc: sub, config, kb, mentionInputs }, problems);
           return problems;
         },
         // the problems, and the paragraph parsed alone that their strings may be cut from

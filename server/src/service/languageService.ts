@@ -21,7 +21,7 @@ import type {
 import { codeActions, type AssistContext } from './codeActions';
 import { preannotate } from './assist/preannotate';
 import { collectStatistics, statisticsMarkdown } from './assist/statistics';
-import { suggestions } from './assist/suggestions';
+import { suggestions } from './mentions/suggestions';
 import { workspaceSymbols } from './assist/workspaceSymbols';
 import type { IndexedDocument } from './navigation';
 import { completion, kbFileCompletion, resolveCompletion } from './completion';

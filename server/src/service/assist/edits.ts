@@ -9,7 +9,7 @@ import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { Annotation, PressDocument } from '../model';
 import type { Span } from '../text';
 import { LineIndex } from '../text';
-import { specOf, type Suggestion } from './suggestions';
+import { specOf, type Suggestion } from '../mentions/suggestions';
 import type { BoundaryTrim } from '../checks/boundaries';
 
 function insert(doc: PressDocument, at: number, newText: string): TextEdit {

@@ -7,7 +7,7 @@ import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { PressDocument } from '../model';
 import type { ProjectConfig } from '../config';
 import { annotateAllEdits } from './edits';
-import { suggestions } from './suggestions';
+import { suggestions } from '../mentions/suggestions';
 
 export interface Preannotation {
   edits: TextEdit[];

@@ -4,7 +4,7 @@
  */
 import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { PressDocument } from '../model';
-import { DATE_TYPES } from './suggestions';
+import { DATE_TYPES } from '../mentions/suggestions';
 
 export interface EntityCount {
   type: string;

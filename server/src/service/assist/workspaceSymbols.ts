@@ -4,7 +4,7 @@
  */
 import { SymbolKind, type SymbolInformation } from 'vscode-languageserver-types';
 import type { IndexedDocument } from '../navigation';
-import { DATE_TYPES } from './suggestions';
+import { DATE_TYPES } from '../mentions/suggestions';
 
 const KIND: Record<string, SymbolKind> = {
   country: SymbolKind.Module,

@@ -11,7 +11,7 @@
 import type { Check, Problem } from './check';
 import type { Annotation, PressDocument } from '../model';
 import type { KnowledgeBase } from '../kb/knowledgeBase';
-import { DATE_TYPES } from '../assist/suggestions';
+import { DATE_TYPES } from '../mentions/suggestions';
 import { quote } from '../strings';
 
 const EDGE_PUNCT = /[\s,;:!?.'"‘’“”«»()[\]<>–—-]/u;

@@ -2,11 +2,14 @@
 import type { ProjectConfig } from '../config';
 import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { PressDocument, SyntaxProblem } from '../model';
+import type { PipelineInputs } from '../mentions/candidate';
 
 export interface CheckContext {
   doc: PressDocument;
   config: ProjectConfig;
   kb: KnowledgeBase;
+  /** The workspace's learned names, the user's rejections and the document's path, for the mention suggestions. */
+  mentionInputs?: PipelineInputs;
 }
 
 /** A problem has the same shape as a parser problem: code, span, message, fix data. */

@@ -8,7 +8,7 @@
 import type { Check, Problem } from './check';
 import type { Annotation } from '../model';
 import { quote } from '../strings';
-import { DATE_TYPES } from '../assist/suggestions';
+import { DATE_TYPES } from '../mentions/suggestions';
 
 export function readingOf(a: Annotation): string {
   return DATE_TYPES.includes(a.type) || !a.id ? a.type : `${a.type}:${a.id}`;

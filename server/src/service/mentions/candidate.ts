@@ -12,6 +12,9 @@ import type { KnowledgeBase } from '../kb/knowledgeBase';
 /** The recognizers, in the order the arbiter lists them (README.md, "The arbiter"). */
 export type RecognizerName = 'builtin' | 'workspace' | 'shape' | 'dates';
 
+/** The types of temporal expressions (their id is the TIMEX3 value). */
+export const DATE_TYPES: readonly string[] = ['date', 'time', 'duration', 'set'];
+
 /** An entity a candidate would create: it is in no knowledge base yet (candidate id ''). */
 export interface NewEntity {
   /** The id proposed for it: a slug of the name (`xavier-bettel`), or a defined acronym (`ODIHR`). */
@@ -43,6 +46,11 @@ export interface Candidate {
    * `title "President" before the name`, `annotated 4 times in this workspace`. Short, lower case.
    */
   reason: string;
+  /**
+   * The words, text.slice(start, end), when the recognizer has them already (the finder shares one
+   * string among the mentions of a name written alike); the pipeline slices them otherwise.
+   */
+  text?: string;
   /** Other readings context did not rule out (built-in names). */
   alternatives?: Array<{ type: string; id: string }>;
   /** For id '': the entity the accepting fix adds to the workspace knowledge base. */
@@ -62,6 +70,18 @@ export interface RecognizeContext {
   language: string;
   /** Publication date YYYY-MM-DD, when known (dates are anchored at it). */
   dct?: string;
+  /**
+   * The types wanted (undefined: all). A recognizer may ignore it (the pipeline filters), but the
+   * built-in names pass it to the finder, where a longer name of another type then does not hide
+   * the wanted names inside it.
+   */
+  types?: ReadonlySet<string>;
+  /** Also propose the candidates nested in a longer one (the arbiter then resolves no overlaps). */
+  nested?: boolean;
+  /** Places smaller than this are not proposed by the built-in names (finder.ts; default 100 000). */
+  minPlacePopulation?: number;
+  /** The workspace's learned names (PipelineInputs.learned), for the workspace recognizer. */
+  learned?: { version: string; names: readonly Learned[] };
 }
 
 export interface Recognizer {

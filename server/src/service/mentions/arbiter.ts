@@ -1,0 +1,311 @@
+/**
+ * The arbiter: the one place that decides what the recognizers' candidates become. Recognizers
+ * only propose (candidate.ts); the arbiter applies, in this order (README.md, "The arbiter"):
+ *
+ * a. Vetoes. A candidate with `veto` drops every other candidate of its type ('*': of any type)
+ *    whose span is inside or equal to the veto's; the veto itself is never suggested.
+ * b. Rejections (rejections.ts). A candidate the user rejected is dropped; when only its first
+ *    reading is rejected its first other reading takes its place, and rejected other readings are
+ *    left out.
+ * c. Overlaps (not with `nested`): a date expression that holds a name gives way to the name
+ *    ("in recent U.S. history" is no date); a country or place inside a longer candidate is never
+ *    proposed alone ("Ministry of Foreign Affairs of Turkmenistan"), even where that longer one
+ *    loses to another; then the longer span wins; on equal spans, by recognizer: workspace >
+ *    builtin > shape > dates, then the higher confidence, then the earlier start.
+ * d. Echoes (a document-level step: `echoSources`, `findEchoes`, `mergeEchoes`). A new entity
+ *    (id '' with `entity.aliases`: a surname, a defined acronym) is also proposed where an alias
+ *    stands again after it, in any paragraph, with the same type and entity, reason
+ *    `same as "<name>" above`, unless something else is proposed or annotated there.
+ *
+ * Linear in the candidates and their lengths: vetoes and names are looked up by start (binary
+ * search over a sorted list with a running maximum of ends), overlaps are resolved per cluster of
+ * overlapping candidates, and the kept candidates of a cluster mark the code units they occupy. Pure; never throws (the pipeline guards it).
+ */
+import { foldName } from '../kb/normalize';
+import { DATE_TYPES, type Candidate, type NewEntity, type RecognizerName } from './candidate';
+import { compileRejections, firstCovering, type CompiledRejections } from './rejections';
+import { PhraseMatcher } from './phrases';
+
+export interface ArbiterOptions {
+  /** Keep the candidates nested in others (step c is skipped). */
+  nested?: boolean;
+  rejections?: CompiledRejections;
+  /** The document's workspace-relative path (rejections with `in`). */
+  path?: string;
+}
+
+/** Equal spans: the lower rank wins. */
+const RANK: Record<RecognizerName, number> = { workspace: 0, builtin: 1, shape: 2, dates: 3 };
+
+function rankOf(c: Candidate): number {
+  return RANK[c.recognizer] ?? 2;
+}
+
+function isDate(c: Candidate): boolean {
+  return DATE_TYPES.includes(c.type);
+}
+
+/** Start ascending, the longer first. */
+export function byStart(a: { start: number; end: number }, b: { start: number; end: number }): number {
+  return a.start - b.start || b.end - a.end;
+}
+
+/** The index of the first item (sorted by start) that starts at or after `x`. */
+function lowerBound(sorted: ReadonlyArray<{ start: number }>, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].start < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Spans sorted by start with the running maximum of their ends: `covers(s, e)` says whether one of
+ * them holds [s, e) (starts at or before s and ends at or after e), in O(log n).
+ */
+class Cover {
+  private readonly starts: number[] = [];
+  private readonly maxEnd: number[] = [];
+  constructor(spans: Array<{ start: number; end: number }>) {
+    spans.sort(byStart);
+    let max = -1;
+    for (const s of spans) {
+      this.starts.push(s.start);
+      this.maxEnd.push((max = Math.max(max, s.end)));
+    }
+  }
+  covers(s: number, e: number): boolean {
+    // last index with start <= s
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid] <= s) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && this.maxEnd[lo - 1] >= e;
+  }
+}
+
+/** Step a: the candidates no veto covers, without the vetoes (the list itself when it has none). */
+export function applyVetoes(list: readonly Candidate[]): Candidate[] {
+  const byType = new Map<string, Array<{ start: number; end: number }>>();
+  for (const c of list) {
+    if (!c.veto) continue;
+    let spans = byType.get(c.type);
+    if (!spans) byType.set(c.type, (spans = []));
+    spans.push({ start: c.start, end: c.end });
+  }
+  if (byType.size === 0) return list as Candidate[];
+  const covers = new Map<string, Cover>();
+  for (const [type, spans] of byType) covers.set(type, new Cover(spans));
+  const all = covers.get('*');
+  return list.filter((c) => !c.veto && !all?.covers(c.start, c.end) && !covers.get(c.type)?.covers(c.start, c.end));
+}
+
+/** Step b: the candidates the user did not reject (a rejected first reading replaced by the first other one left; the list itself when there are no rejections). */
+export function applyRejections(list: readonly Candidate[], text: string, rejections: CompiledRejections | undefined, path?: string): Candidate[] {
+  if (!rejections || rejections.byText.size === 0) return list as Candidate[];
+  const out: Candidate[] = [];
+  for (const c of list) {
+    const same = rejections.byText.get(foldName(text.slice(c.start, c.end)));
+    if (!same) {
+      out.push(c);
+      continue;
+    }
+    const readings = [{ type: c.type, id: c.id || c.entity?.id || '' }, ...(c.alternatives ?? [])];
+    const left = readings.filter((r) => !firstCovering(same, r.type, r.id, path));
+    if (left.length === readings.length) {
+      out.push(c);
+      continue;
+    }
+    if (!left.length) continue;
+    const alternatives = left.slice(1);
+    if (left[0] === readings[0]) {
+      const kept: Candidate = { ...c };
+      if (alternatives.length) kept.alternatives = alternatives;
+      else delete kept.alternatives;
+      out.push(kept);
+    } else {
+      // another reading of the same words: not the new entity, not the first reading's reason
+      const kept: Candidate = { ...c, type: left[0].type, id: left[0].id };
+      delete kept.entity;
+      if (alternatives.length) kept.alternatives = alternatives;
+      else delete kept.alternatives;
+      out.push(kept);
+    }
+  }
+  return out;
+}
+
+/**
+ * Step c: non-overlapping candidates (see the file comment), sorted by start. The rules only ever
+ * compare candidates that overlap, so each cluster of overlapping candidates is resolved alone and
+ * a candidate that overlaps nothing (most of them) passes as it is.
+ */
+export function resolveOverlaps(list: readonly Candidate[]): Candidate[] {
+  const sorted = list.slice().sort(byStart);
+  const out: Candidate[] = [];
+  let i = 0;
+  while (i < sorted.length) {
+    let j = i + 1;
+    let reach = sorted[i].end;
+    while (j < sorted.length && sorted[j].start < reach) {
+      if (sorted[j].end > reach) reach = sorted[j].end;
+      j++;
+    }
+    if (j === i + 1) out.push(sorted[i]);
+    else for (const c of resolveCluster(sorted.slice(i, j), sorted[i].start, reach)) out.push(c);
+    i = j;
+  }
+  return out;
+}
+
+/** The rules of step c over candidates (sorted by start) that all lie in [from, to). */
+function resolveCluster(cluster: Candidate[], from: number, to: number): Candidate[] {
+  const names = cluster.filter((c) => !isDate(c));
+  const holdsName = (d: Candidate): boolean => {
+    for (let i = lowerBound(names, d.start); i < names.length && names[i].start < d.end; i++) {
+      if (names[i].end <= d.end) return true;
+    }
+    return false;
+  };
+  // a country or place strictly inside a longer name (names is sorted by start, the longer first:
+  // the names before a group of equal spans are the ones that start earlier or end later)
+  const inside = new Set<Candidate>();
+  let maxEnd = -1;
+  for (let i = 0; i < names.length; ) {
+    let j = i;
+    while (j < names.length && names[j].start === names[i].start && names[j].end === names[i].end) j++;
+    if (maxEnd >= names[i].end) {
+      for (let k = i; k < j; k++) if (names[k].type === 'country' || names[k].type === 'place') inside.add(names[k]);
+    }
+    maxEnd = Math.max(maxEnd, names[i].end);
+    i = j;
+  }
+  const ordered = cluster
+    .filter((c) => (isDate(c) ? !holdsName(c) : !inside.has(c)))
+    .sort((a, b) => b.end - b.start - (a.end - a.start) || rankOf(a) - rankOf(b) || b.confidence - a.confidence || a.start - b.start);
+  const taken = new Uint8Array(to - from);
+  const kept: Candidate[] = [];
+  next: for (const c of ordered) {
+    for (let i = c.start - from; i < c.end - from; i++) if (taken[i]) continue next;
+    taken.fill(1, c.start - from, c.end - from);
+    kept.push(c);
+  }
+  return kept.sort(byStart);
+}
+
+/** Steps a to c over the candidates of one text: what is proposed, sorted by start (an outer candidate before the ones inside it). */
+export function arbitrate(candidates: readonly Candidate[], text: string, options: ArbiterOptions = {}): Candidate[] {
+  const n = text.length;
+  const valid = candidates.every((c) => c && c.start >= 0 && c.end > c.start && c.end <= n && Number.isInteger(c.start) && Number.isInteger(c.end) && typeof c.type === 'string')
+    ? candidates.slice()
+    : candidates.filter((c) => c && c.start >= 0 && c.end > c.start && c.end <= n && Number.isInteger(c.start) && Number.isInteger(c.end) && typeof c.type === 'string');
+  let list = applyVetoes(valid);
+  list = applyRejections(list, text, options.rejections, options.path);
+  if (!options.nested) list = resolveOverlaps(list);
+  return list.sort(byStart);
+}
+
+export { compileRejections };
+
+// ------------------------------------------------------------------ d. echoes
+
+/** A new entity whose aliases are proposed again where they stand. */
+export interface EchoSource {
+  type: string;
+  entity: NewEntity;
+  recognizer: RecognizerName;
+  confidence: number;
+  /** Where it is first proposed (offsets of the text the echoes are looked for in). */
+  start: number;
+}
+
+/** The new entities with aliases among the proposals (sorted by start), the first proposal of each. */
+export function echoSources(list: ReadonlyArray<Pick<Candidate, 'type' | 'id' | 'entity' | 'recognizer' | 'confidence' | 'start'>>): EchoSource[] {
+  const out: EchoSource[] = [];
+  const seen = new Set<string>();
+  for (const c of list) {
+    const e = c.entity;
+    if (c.id !== '' || !e || !Array.isArray(e.aliases) || e.aliases.length === 0) continue;
+    const key = `${c.type}\u0000${e.id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ type: c.type, entity: e, recognizer: c.recognizer, confidence: c.confidence, start: c.start });
+  }
+  return out;
+}
+
+/** What the echoes of these sources depend on (their positions apart): a cache key. */
+export function echoSignature(sources: readonly EchoSource[]): string {
+  return JSON.stringify(sources.map((s) => [s.type, s.recognizer, s.confidence, s.entity]));
+}
+
+let lastMatcher: { signature: string; matcher: PhraseMatcher<number> } | undefined;
+
+/**
+ * The occurrences of the sources' aliases in `text`, as candidates (payload: the index of the
+ * source), sorted by start; the caller keeps the ones after their source that nothing else holds
+ * (`mergeEchoes`).
+ */
+export function findEchoes(text: string, sources: readonly EchoSource[], signature = echoSignature(sources)): Array<Candidate & { source: number }> {
+  if (!sources.length) return [];
+  if (!lastMatcher || lastMatcher.signature !== signature) {
+    const phrases: Array<{ text: string; payload: number }> = [];
+    sources.forEach((s, i) => {
+      for (const a of s.entity.aliases ?? []) if (typeof a === 'string' && a.trim()) phrases.push({ text: a, payload: i });
+    });
+    lastMatcher = { signature, matcher: new PhraseMatcher(phrases) };
+  }
+  return lastMatcher.matcher.match(text).map((h) => {
+    const s = sources[h.payload];
+    return {
+      start: h.start,
+      end: h.end,
+      type: s.type,
+      id: '',
+      confidence: s.confidence,
+      recognizer: s.recognizer,
+      reason: `same as ${JSON.stringify(s.entity.name)} above`,
+      entity: s.entity,
+      source: h.payload,
+    };
+  });
+}
+
+/**
+ * The proposals with the echoes added where they stand after their source and overlap no
+ * proposal, sorted by start. Both lists sorted by start, in the same offsets; `keep` filters the
+ * echoes further (rejections, annotations). Linear.
+ */
+export function mergeEchoes<T extends { start: number; end: number }, E extends T & { source: number }>(
+  list: readonly T[],
+  echoes: readonly E[],
+  sources: readonly EchoSource[],
+  keep: (e: E) => boolean = () => true,
+): T[] {
+  if (!echoes.length) return list.slice();
+  const out: T[] = [];
+  let i = 0;
+  // the end of the furthest-reaching proposal so far
+  let reach = -1;
+  for (const e of echoes) {
+    while (i < list.length && list[i].start < e.end) {
+      out.push(list[i]);
+      reach = Math.max(reach, list[i].end);
+      i++;
+    }
+    // overlaps a proposal that starts before its end: one that ends after its start
+    if (reach > e.start) continue;
+    if (e.start <= sources[e.source].start) continue;
+    if (!keep(e)) continue;
+    const { source: _source, ...echo } = e;
+    out.push(echo as unknown as T);
+  }
+  while (i < list.length) out.push(list[i++]);
+  return out.sort(byStart);
+}

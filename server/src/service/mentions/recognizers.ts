@@ -1,0 +1,18 @@
+/**
+ * The registry: the recognizers the pipeline runs, in this order (the order only matters for
+ * ties the arbiter leaves, which it has none of: see arbiter.ts). Adding a recognizer is one line
+ * here; each lives in its own file and keeps the contract of candidate.ts.
+ */
+import type { Recognizer } from './candidate';
+import { builtinRecognizer } from './builtin';
+import { workspaceRecognizer } from './workspace';
+import { datesRecognizer } from './dates';
+import { personRecognizer } from './shape/people';
+
+export const RECOGNIZERS: readonly Recognizer[] = [
+  builtinRecognizer,
+  workspaceRecognizer,
+  datesRecognizer,
+  // names by shape (mentions/shape/)
+  personRecognizer,
+];
