@@ -80,6 +80,7 @@ const CASES: Array<[string, string]> = [
   ['a sentence-initial function word is not either', 'In [[Ministry of Health]] figures, growth slowed.'],
   ['words after the head', '[[Thai Airways International]] and [[Aer Lingus Group PLC]] ordered jets.'],
   ['two names joined by "and"', 'the [[Ministry of Health]] and [[Ministry of Finance]] agreed.'],
+  ['a name and a country joined by "and"', 'the [[Chamber of Commerce of Kazakhstan]] and Luxembourg met.'],
   ['a modifier joined by a hyphen is not part of it', 'the Singapore-based [[Blue Marine Foundation]] said.'],
   ['"&" inside the words before the head', 'shares of [[Procter & Gamble Company]] rose.'],
   ['the last head word of the run is the name\'s', 'the [[Senate Banking Committee]] and the [[University Students Federation]] met.'],

@@ -22,14 +22,14 @@
  *    Democratic Institutions and Human Rights", "Chamber of Commerce and Industry". A
  *    complement opens with of/for/on/de/..., may take "the" ("Council of the Baltic Sea
  *    States") and go on with "and" ("of Trade and Integration", but not "of Health and Ministry
- *    of Finance", two names). "in"/"to" continue only embassies, chambers, missions and offices
- *    that have a name already ("Embassy of Japan in Kazakhstan"; "the Embassy in Nairobi" is a
- *    description). Words that continue a name right after the head ("International", "Group", a
- *    legal form, another head) are part of it ("Thai Airways International", "Aer Lingus Group
- *    PLC"); the last head word of a run of capitalized words is the name's ("Senate Banking
- *    Committee"; "Kazakh Foreign Ministry Spokesman ..." stops at Ministry). A facility word in
- *    the run leaves the name to places ("Andrews Air Force Base", "Walter Reed Army Medical
- *    Center"). Not a name: the head alone ("the Ministry",
+ *    of Finance", two names, nor "of Europe and Luxembourg", a list). "in"/"to" continue only
+ *    embassies, chambers, missions and offices that have a name already ("Embassy of Japan in
+ *    Kazakhstan"; "the Embassy in Nairobi" is a description). Words that continue a name right
+ *    after the head ("International", "Group", a legal form, another head) are part of it ("Thai
+ *    Airways International", "Aer Lingus Group PLC"); the last head word of a run of capitalized
+ *    words is the name's ("Senate Banking Committee"; "Kazakh Foreign Ministry Spokesman ..."
+ *    stops at Ministry). A facility word in the run leaves the name to places ("Andrews Air Force
+ *    Base", "Walter Reed Army Medical Center"). Not a name: the head alone ("the Ministry",
  *    "Parliament", "the Senate"); capitalized words with "and" before the head ("Boeing and
  *    Lockheed Martin Corporation" may be two companies) unless an acronym in brackets spells
  *    them all; the few names ending in a head word that are places or former states ("West
@@ -75,7 +75,7 @@
  *
  * Proposals have `id: ''` and an `entity` the accepting fix adds to the workspace knowledge
  * base: id a lower-case slug of the name (`blue-marine-foundation`, folded as kb/normalize.ts
- * folds names) or the defined acronym as written (`ODIHR`).
+ * folds names: people.ts `slug`) or the defined acronym as written (`ODIHR`).
  *
  * Confidence: 0.9 with a defined acronym, 0.85 for a legal form, a quoted name, a name of three
  * words or more and the acronym in its defining brackets, 0.8 for a shorter name of rule 1 and
@@ -84,7 +84,7 @@
  */
 import type { Candidate, NewEntity, Recognizer, RecognizeContext } from '../candidate';
 import { CLASS_TABLE, UNKNOWN, WORD, UPPER, LOWER, DIGIT, charClass, Shape, isSpaceCode, isHyphenCode, isApostropheCode } from '../chars';
-import { foldName } from '../../kb/normalize';
+import { slug } from './people';
 import type { KnowledgeBase } from '../../kb/knowledgeBase';
 import type { Entity } from '../../kb/types';
 import {
@@ -200,12 +200,12 @@ function wordEnd(text: string, p: number): number {
   return p;
 }
 
-/** The slug id of a name: `Blue Marine Foundation` → `blue-marine-foundation`. */
+/** The slug id of a name, as people.ts makes it: `Blue Marine Foundation` → `blue-marine-foundation`. */
 export function slugOf(name: string): string {
   let v = slugs.get(name);
   if (v === undefined) {
     if (slugs.size >= LOOKUP_MEMO_SIZE) slugs.clear();
-    v = foldName(name).replace(/ /g, '-');
+    v = slug(name);
     slugs.set(name, v);
   }
   return v;
@@ -792,8 +792,9 @@ class Run {
         r++;
         if (flags[r - 1] & F_POSS && !(flags[r - 1] & F_POSS_OK)) break;
       }
-      // "Ministry of Health and Ministry of Finance": two names
-      if (c === 'and' && hasHead) break;
+      // "Ministry of Health and Ministry of Finance": two names; "the Council of Europe and
+      // Luxembourg": a list (the words after "and" name a country, a place or an organization)
+      if (c === 'and' && (hasHead || this.lookup(this.text.slice(tokS[m], tokE[r - 1])).length)) break;
       // "Embassy in Dar [es Salaam]": the complement's name goes on past the chain
       if (r >= this.n && this.particleAfter) break;
       end = r;
@@ -1012,4 +1013,4 @@ function recognize(text: string, ctx: RecognizeContext): Candidate[] {
   }
 }
 
-export const orgRecognizer: Recognizer = { name: 'shape', recognize };
+export const orgRecognizer: Recognizer & { readonly type: 'org' } = { name: 'shape', type: 'org', recognize };
