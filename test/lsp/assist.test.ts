@@ -114,18 +114,18 @@ describe('assisted annotation over LSP', function () {
     assert.deepEqual(symbols.map((s) => [s.name, s.containerName, s.location.uri]), [['Xavier Bettel', 'person:xavier-bettel', uriOf('seed.press')]]);
   });
 
-  it('an unknown org id: the fix creates knowledge.kb.yaml at the root when the workspace has no knowledge-base file', async () => {
+  it('an unknown org id: the fix creates pressmark.kb.yaml at the root when the workspace has no knowledge-base file', async () => {
     await start(false);
     const text = '[Acme Corp]{org:ACME} said.';
     const ds = (await open('acme.press', text)) as Diagnostic[];
     const d = ds.find((x) => x.code === 'entity.unknown-id')!;
     assert.ok(d, JSON.stringify(ds));
     const actions = (await client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: uriOf('acme.press') }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
-    const add = actions.find((a) => a.title === 'Add org `ACME` (Acme Corp) to knowledge.kb.yaml')!;
+    const add = actions.find((a) => a.title === 'Add org `ACME` (Acme Corp) to pressmark.kb.yaml')!;
     assert.ok(add, actions.map((a) => a.title).join(' | '));
     const [create, change] = add.edit!.documentChanges! as [{ kind: string; uri: string }, { textDocument: { uri: string }; edits: TextEdit[] }];
     assert.equal(create.kind, 'create');
-    assert.equal(create.uri, uriOf('knowledge.kb.yaml'));
+    assert.equal(create.uri, uriOf('pressmark.kb.yaml'));
     assert.match(change.edits[0].newText, /entities:\n {2}- id: ACME\n {4}type: org\n {4}name: Acme Corp\n/);
   });
 });

@@ -128,7 +128,7 @@ describe('hostile YAML and workspace files (issue 12)', function () {
     await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('x.kb.yaml'), type: 1 }] });
     const actions = (await client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: uriOf('acme.press') }, range: d.range, context: { diagnostics: [d] } })) as Array<{ title: string }>;
     const adds = actions.map((a) => a.title).filter((t) => t.startsWith('Add org'));
-    assert.deepEqual(adds, ['Add org `ACME` (Acme Corp) to knowledge.kb.yaml']);
+    assert.deepEqual(adds, ['Add org `ACME` (Acme Corp) to pressmark.kb.yaml']);
   });
 
   it('a knowledgeBase: entry leaving the workspace is a diagnostic in pressmark.yaml, at the entry', async () => {

@@ -333,7 +333,7 @@ describe('removing an annotation and adding an unknown id to the knowledge base'
     });
   }
 
-  it('a flow list cannot take an entry: the next file does; with no file, knowledge.kb.yaml is created at the root', () => {
+  it('a flow list cannot take an entry: the next file does; with no file, pressmark.kb.yaml is created at the root', () => {
     const flow = { uri: 'file:///ws/a.kb.yaml', text: 'entities: []\n' };
     const next = { uri: 'file:///ws/b.kb.yaml', text: EXISTING };
     const title = (ls: ReturnType<typeof service>) => {
@@ -342,10 +342,10 @@ describe('removing an annotation and adding an unknown id to the knowledge base'
     };
     assert.equal(title(service({ kbTargets: [flow, next] }))[0].title, 'Add org `ACME` (Acme: the "best") to b.kb.yaml');
     const [create] = title(service({ kbTargets: [], rootUri: 'file:///ws' }));
-    assert.equal(create.title, 'Add org `ACME` (Acme: the "best") to knowledge.kb.yaml');
+    assert.equal(create.title, 'Add org `ACME` (Acme: the "best") to pressmark.kb.yaml');
     const [op, edit] = create.edit!.documentChanges! as [{ kind: string; uri: string }, { edits: TextEdit[] }];
-    assert.deepEqual(op, { kind: 'create', uri: 'file:///ws/knowledge.kb.yaml', options: { ignoreIfExists: true } });
-    const file = parseKbFile('file:///ws/knowledge.kb.yaml', edit.edits[0].newText, defaultConfig());
+    assert.deepEqual(op, { kind: 'create', uri: 'file:///ws/pressmark.kb.yaml', options: { ignoreIfExists: true } });
+    const file = parseKbFile('file:///ws/pressmark.kb.yaml', edit.edits[0].newText, defaultConfig());
     assert.deepEqual(file.problems, []);
     assert.equal(file.entities[0].name, 'Acme: the "best"');
     assert.deepEqual(title(service(undefined)), []);

@@ -19,6 +19,10 @@ import { isValidId } from '../service/ids';
 import { listedKbFiles, ProjectConfigs } from '../node/projectConfig';
 import { WorkspaceKnowledgeBase } from '../node/workspaceKb';
 import { collectFiles, printNotes, UsageError, type Io } from './common';
+import type { PipelineInputs } from '../service/mentions/candidate';
+import { RejectionFiles } from '../node/rejectFiles';
+import { learnFromFiles } from '../node/workspaceLearning';
+import { LineIndex } from '../service/text';
 
 export const ANNOTATE_HELP = `Usage: pressmark annotate [--types T,...] [--date D] [--write [--force]] <files or folders>...
        pressmark annotate --jsonl [--types T,...] < documents.jsonl > annotations.jsonl
@@ -86,15 +90,31 @@ export function runAnnotate(argv: string[], io: Io, readStdin: () => string = ()
     const builtin = loadBuiltinKbWithInfo();
     if (builtin.loadError) throw new UsageError(`the built-in knowledge base is missing: ${builtin.loadError}`);
     const types = parseTypes(values.types, builtin.kb);
-    return annotateJsonl(readStdin, io, builtin.kb, types, values.date);
+    // the rejection file found from the current folder applies (its entries without `in:`)
+    const loaded = new RejectionFiles().forFile(path.join(process.cwd(), 'stdin.press'));
+    if (loaded.file) warnRejectFile(io, loaded.file, loaded.text, loaded.problems);
+    return annotateJsonl(readStdin, io, builtin.kb, types, values.date, { rejections: loaded.rejections });
   }
   if (positionals.length === 0) throw new UsageError('annotate needs files or folders, or --jsonl (see pressmark annotate --help)');
 
   const listing = collectFiles(positionals, ['.press', '.txt']);
   printNotes(io, listing);
   const files = listing.inputs.filter((i) => !i.unreadable).map((i) => i.file);
-  const kb = workspaceKb(positionals, files);
+  const { kb, roots } = workspaceKb(positionals, files);
   const types = parseTypes(values.types, kb);
+  // Workspace learning: the names annotated in the inputs and in the project folders (those of
+  // the pressmark.yaml that apply, and the folders given), as they are before this run.
+  const learned = learnFromFiles(files, [...roots, ...positionals.filter((p) => isFolder(p))]);
+  const rejectFiles = new RejectionFiles();
+  const warned = new Set<string>();
+  const inputsFor = (file: string): PipelineInputs => {
+    const loaded = rejectFiles.forFile(file);
+    if (loaded.file && !warned.has(loaded.file)) {
+      warned.add(loaded.file);
+      warnRejectFile(io, loaded.file, loaded.text, loaded.problems);
+    }
+    return { learned, rejections: loaded.rejections, path: loaded.file ? RejectionFiles.relativePath(loaded.file, file) : undefined };
+  };
   let failed = 0;
   let unreadable = 0;
   const several = listing.inputs.length > 1;
@@ -102,7 +122,7 @@ export function runAnnotate(argv: string[], io: Io, readStdin: () => string = ()
     const file = input.file;
     try {
       if (input.unreadable) throw new InputError(input.unreadable, 'unreadable');
-      const { output, count, target, validUtf8 } = annotateFile(file, kb, types, values.date);
+      const { output, count, target, validUtf8 } = annotateFile(file, kb, types, values.date, inputsFor(file));
       const isTxt = target !== file;
       if (!values.write) {
         if (!validUtf8) io.err(`pressmark: warning: ${file} is not valid UTF-8: its invalid bytes are printed as U+FFFD\n`);
@@ -151,8 +171,20 @@ function parseTypes(arg: string | undefined, kb: KnowledgeBase): string[] | unde
   return types;
 }
 
-/** The built-in knowledge base with the *.kb.yaml files of the inputs' projects (as `check` finds them). */
-function workspaceKb(inputs: readonly string[], files: readonly string[]): KnowledgeBase {
+/** A rejection file's problems on stderr (its entries that are not read), as `check` reports them. */
+function warnRejectFile(io: Io, file: string, text: string, problems: readonly { span: { start: number }; message: string; code: string }[]): void {
+  const lines = new LineIndex(text);
+  for (const p of problems) {
+    const at = lines.positionAt(p.span.start);
+    io.err(`pressmark: warning: ${file}:${at.line + 1}:${at.character + 1}: ${p.message} (${p.code})\n`);
+  }
+}
+
+/**
+ * The built-in knowledge base with the *.kb.yaml files of the inputs' projects (as `check` finds
+ * them), and the project folders (those of the pressmark.yaml files that apply).
+ */
+function workspaceKb(inputs: readonly string[], files: readonly string[]): { kb: KnowledgeBase; roots: string[] } {
   const builtin = loadBuiltinKbWithInfo();
   if (builtin.loadError) throw new UsageError(`the built-in knowledge base is missing: ${builtin.loadError}`);
   const configs = new ProjectConfigs();
@@ -174,7 +206,7 @@ function workspaceKb(inputs: readonly string[], files: readonly string[]): Knowl
   }
   workspace.scan([...roots]);
   for (const f of new Set(kbFiles.map((f) => path.resolve(f)))) if (!workspace.has(f)) workspace.read(f);
-  return workspace.knowledgeBase();
+  return { kb: workspace.knowledgeBase(), roots: [...roots] };
 }
 
 /**
@@ -182,33 +214,42 @@ function workspaceKb(inputs: readonly string[], files: readonly string[]): Knowl
  * --write puts it, and whether the file was valid UTF-8 (if not, the output has U+FFFD for its
  * invalid bytes). Throws InputError when the file cannot be read.
  */
-export function annotateFile(file: string, kb: KnowledgeBase, types: string[] | undefined, date: string | undefined): { output: string; count: number; target: string; validUtf8: boolean } {
+export function annotateFile(
+  file: string,
+  kb: KnowledgeBase,
+  types: string[] | undefined,
+  date: string | undefined,
+  inputs?: PipelineInputs,
+): { output: string; count: number; target: string; validUtf8: boolean } {
   const read = readInput(file);
   failIfInjected(file);
   const bom = read.text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
   const raw = bom ? read.text.slice(1) : read.text;
   if (file.endsWith('.press')) {
-    const { output, count } = annotatePress(raw, kb, types, date);
+    const { output, count } = annotatePress(raw, kb, types, date, inputs);
     return { output: bom + output, count, target: file, validUtf8: read.validUtf8 };
   }
-  const { output, count } = annotateTxt(raw, kb, types, date);
-  return { output: bom + output, count, target: file.replace(/\.txt$/i, '') + '.press', validUtf8: read.validUtf8 };
+  const target = file.replace(/\.txt$/i, '') + '.press';
+  // the .press file written is the document the rejections name (`in:`)
+  const txtInputs = inputs?.path ? { ...inputs, path: inputs.path.replace(/\.txt$/i, '') + '.press' } : inputs;
+  const { output, count } = annotateTxt(raw, kb, types, date, txtInputs);
+  return { output: bom + output, count, target, validUtf8: read.validUtf8 };
 }
 
 /** A raw text as a .press document (words unchanged), pre-annotated. */
-export function annotateTxt(text: string, kb: KnowledgeBase, types: string[] | undefined, date: string | undefined): { output: string; count: number } {
+export function annotateTxt(text: string, kb: KnowledgeBase, types: string[] | undefined, date: string | undefined, inputs?: PipelineInputs): { output: string; count: number } {
   const dct = date ?? RAW_DATE_RE.exec(text)?.[1];
   // a text whose first line is `---` would read as front matter: an empty one keeps it body
   const head = dct ? `---\ndate: ${dct}\n---\n` : /^---[ \t]*\r?$/m.test(text.split('\n', 1)[0]) ? '---\n---\n' : '';
   const press = head + escapeText(text);
-  const result = annotatePress(press, kb, types, dct);
+  const result = annotatePress(press, kb, types, dct, inputs);
   return result;
 }
 
 /** Inserts the markup of every unannotated mention; throws if the words would change (never expected). */
-export function annotatePress(source: string, kb: KnowledgeBase, types: string[] | undefined, date: string | undefined): { output: string; count: number } {
+export function annotatePress(source: string, kb: KnowledgeBase, types: string[] | undefined, date: string | undefined, inputs?: PipelineInputs): { output: string; count: number } {
   const doc = parse(source);
-  const mentions = findMentionsInDocument(doc, kb, date, { types });
+  const mentions = findMentionsInDocument(doc, kb, date, { types, inputs });
   let out = '';
   let pos = 0;
   let count = 0;
@@ -232,7 +273,7 @@ function specOf(m: Mention): string {
   return isValidId(m.id) ? `${m.type}:${m.id}` : m.type;
 }
 
-function annotateJsonl(readStdin: () => string, io: Io, kb: KnowledgeBase, types: string[] | undefined, date: string | undefined): number {
+function annotateJsonl(readStdin: () => string, io: Io, kb: KnowledgeBase, types: string[] | undefined, date: string | undefined, inputs?: PipelineInputs): number {
   let input: string;
   try {
     input = readStdin();
@@ -276,7 +317,7 @@ function annotateJsonl(readStdin: () => string, io: Io, kb: KnowledgeBase, types
     const anchor = typeof dct === 'string' ? dct.slice(0, 10) : date;
     const points = new CodePoints(text);
     const cp = (o: number) => points.toCodePoint(o);
-    const annotations = findMentionsInText(text, kb, anchor, { types }).map((m) => ({
+    const annotations = findMentionsInText(text, kb, anchor, { types, inputs }).map((m) => ({
       start: cp(m.start),
       end: cp(m.end),
       type: m.type,

@@ -13,6 +13,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { collectFiles, printNotes, UsageError, type Io } from './common';
+import { RejectionFiles } from '../node/rejectFiles';
 
 /**
  * Worker threads for a check of n files: one per core (at most 4) from 256 files, where loading
@@ -110,6 +111,17 @@ export function runCheck(argv: string[], io: Io): number {
     }
   };
   const schemasSeen = new Set<string>();
+  // The rejection files that apply to the documents (pressmark.reject.yaml, found as
+  // pressmark.yaml is): their problems, once each; the documents' checks honour their entries.
+  const rejectFiles = new RejectionFiles();
+  const rejectsSeen = new Set<string>();
+  for (const file of files) {
+    const loaded = rejectFiles.forFile(file);
+    if (!loaded.file || rejectsSeen.has(loaded.file)) continue;
+    rejectsSeen.add(loaded.file);
+    const diagnostics = toDiagnostics(loaded.problems, new LineIndex(loaded.text), configs.forFile(loaded.file).config);
+    if (diagnostics.length) report({ file: loaded.file, diagnostics });
+  }
   // The workspace of a listed knowledge-base file: the folder of its pressmark.yaml and the folders given.
   const folders = positionals.filter((p) => {
     try {

@@ -46,6 +46,12 @@ import { compareTexts } from '../service/corpus/agree';
 import type { Range } from 'vscode-languageserver-types';
 import { DiagnosticSeverity, MarkupKind, type Diagnostic } from 'vscode-languageserver/node';
 import type { AssistContext } from '../service/codeActions';
+import type { PipelineInputs } from '../service/mentions/candidate';
+import { REJECT_FILE } from '../service/rejectFile';
+import { RejectionFiles } from '../node/rejectFiles';
+import { WorkspaceLearning } from '../node/workspaceLearning';
+import { isInside } from '../node/files';
+import { WORKSPACE_KB_FILE } from '../service/assist/edits';
 
 /** The server-side command behind "Pressmark: Pre-annotate Document" for clients without the extension: `[uri, types?]`; applies one workspace edit. */
 export const PREANNOTATE_COMMAND = 'pressmark.server.preannotate';
@@ -62,6 +68,9 @@ interface Settings {
   /** `pressmark.analysis.maxProblems`: diagnostics sent per document. */
   maxProblems: number;
 }
+
+/** After an edit that changes the workspace's learned names, the other documents are revalidated this much later (a burst of edits once). */
+const LEARN_DELAY_MS = 300;
 
 const DEFAULT_SETTINGS: Settings = { rules: {}, inlayHints: true, maxDocumentSize: 4_000_000, maxProblems: 1000 };
 
@@ -118,6 +127,8 @@ export function startServer(connection: Connection): void {
   let shutDown = false;
 
   const isSchema = (uri: string) => uri.endsWith('/' + SCHEMA_FILE);
+  const isReject = (uri: string) => uri.endsWith('/' + REJECT_FILE);
+  const isPress = (uri: string) => !isSchema(uri) && !isKb(uri) && !isReject(uri);
   const openText = (file: string): string | undefined => documents.get(URI.fromPath(file))?.getText();
 
   let workspaceKb: WorkspaceKnowledgeBase | undefined;
@@ -165,14 +176,49 @@ export function startServer(connection: Connection): void {
     return ws;
   }
   const pressIndex = new PressIndex([], (s) => log(`not indexing ${s.file}: ${s.reason}`));
-  const workspaceDocuments = () =>
-    pressIndex.documents(
-      (uri) => {
-        const d = documents.get(uri);
-        return d && !isSchema(uri) && !isKb(uri) ? service.parse(d) : undefined;
-      },
-      documents.keys(),
-    );
+  const openPress = (uri: string) => {
+    const d = documents.get(uri);
+    return d && isPress(uri) ? service.parse(d) : undefined;
+  };
+  const workspaceDocuments = () => pressIndex.documents(openPress, documents.keys());
+  /** The names annotated in the workspace (workspace learning), kept per document. */
+  const learning = new WorkspaceLearning(pressIndex, { parsed: openPress, uris: () => documents.keys() }, (m) => log(m));
+  /** The rejection files (pressmark.reject.yaml), read on first use and after each change. */
+  let rejections = new RejectionFiles();
+  /** The workspace folder a file is in, or undefined. */
+  const rootOf = (file: string) => workspaceRoots.find((r) => isInside(path.resolve(r), path.resolve(file)));
+  /** Where a document's rejections are: the file that applies, or where the first reject fix creates it. */
+  function rejectFileFor(file: string): { file: string; loaded: ReturnType<RejectionFiles['forFile']> } | undefined {
+    const loaded = rejections.forFile(file);
+    if (loaded.file) return { file: loaded.file, loaded };
+    // beside the pressmark.yaml that applies, when it is in the workspace; else at the document's workspace root
+    const schema = configs.forFile(file).file;
+    const dir = schema && rootOf(schema) ? path.dirname(schema) : rootOf(file);
+    return dir ? { file: path.join(dir, REJECT_FILE), loaded } : undefined;
+  }
+  function pipelineInputs(uri: string): PipelineInputs | undefined {
+    const learned = learning.names();
+    try {
+      const file = filePath(uri);
+      if (!file) return { learned };
+      const target = rejectFileFor(file);
+      const docPath = target ? RejectionFiles.relativePath(target.file, file) : undefined;
+      return { learned, rejections: target?.loaded.rejections, path: docPath };
+    } catch {
+      return { learned }; // never costs the document its diagnostics
+    }
+  }
+  /** After the learned names changed, the other documents' suggestions may have: once per burst. */
+  let learnTimer: ReturnType<typeof setTimeout> | undefined;
+  function scheduleLearning(): void {
+    if (learnTimer || shutDown) return;
+    learnTimer = setTimeout(() => {
+      learnTimer = undefined;
+      if (shutDown) return;
+      learning.names();
+      if (learning.takeChanged()) revalidateAll();
+    }, LEARN_DELAY_MS);
+  }
   /** The entity id at a position, in a .press document or a knowledge-base file. */
   function entityRefAt(uri: string, position: { line: number; character: number }): EntityRef | undefined {
     const doc = documents.get(uri);
@@ -188,22 +234,34 @@ export function startServer(connection: Connection): void {
   }
   const isKb = (uri: string) => isKbFile(uri);
 
-  /** The workspace's own knowledge-base files (inside a root, readable), path-sorted, and the first root. */
-  function assistContext(): AssistContext {
-    const inside = (f: string) => workspaceRoots.some((r) => !path.relative(r, f).startsWith('..') && !path.isAbsolute(path.relative(r, f)));
-    const kbTargets = kbWorkspace()
-      .all()
-      .filter((f) => {
-        const p = filePath(f.uri);
-        return !!p && inside(p) && !f.problems.some((x) => UNREAD_KB_CODES.has(x.code));
-      })
-      .map((f) => ({ uri: f.uri, text: f.text }))
-      .sort((a, b) => a.uri.localeCompare(b.uri));
-    return { kbTargets, rootUri: workspaceRoots[0] ? URI.fromPath(workspaceRoots[0]) : undefined };
+  /**
+   * Where the fixes write. Knowledge base: the files the first root's pressmark.yaml lists (in
+   * that order), then the root's pressmark.kb.yaml (created when none can take an entry); each
+   * inside the workspace and read. Rejections: the document's rejection file, its text from the
+   * editor's buffer or the disk.
+   */
+  function assistContext(uri: string): AssistContext {
+    const root = workspaceRoots[0];
+    const ws = kbWorkspace();
+    const wanted = [...(trusted && root ? listedKbFiles(configs.forFile(path.join(root, SCHEMA_FILE)), workspaceRoots).files : []), ...(root ? [path.join(root, WORKSPACE_KB_FILE)] : [])];
+    const kbTargets: Array<{ uri: string; text: string }> = [];
+    for (const f of new Set(wanted)) {
+      const kb = ws.fileOf(URI.fromPath(f));
+      if (kb && rootOf(f) && !kb.problems.some((x) => UNREAD_KB_CODES.has(x.code))) kbTargets.push({ uri: kb.uri, text: kb.text });
+    }
+    const out: AssistContext = { kbTargets, rootUri: root ? URI.fromPath(root) : undefined };
+    const file = filePath(uri);
+    const target = file ? rejectFileFor(file) : undefined;
+    if (file && target && !target.loaded.problems.some((p) => p.code === 'reject.unreadable' || p.code === 'reject.too-large')) {
+      const exists = !!target.loaded.file;
+      out.reject = { uri: URI.fromPath(target.file), text: exists ? target.loaded.text : undefined, path: RejectionFiles.relativePath(target.file, file) };
+    }
+    return out;
   }
 
   const service = createLanguageService({
-    getAssistContext: () => assistContext(),
+    getAssistContext: (uri) => assistContext(uri),
+    getPipelineInputs: (uri) => pipelineInputs(uri),
     getKnowledgeBase: () => knowledgeBase(),
     getConfig: (uri) => {
       const file = URI.toPath(uri);
@@ -256,6 +314,12 @@ export function startServer(connection: Connection): void {
       const file = filePath(uri);
       const listed = file ? listedKbFiles(configs.forFile(file), workspaceRoots).problems : [];
       return [...service.schemaDiagnostics(doc.getText()), ...toDiagnostics(listed, new LineIndex(doc.getText()), configs.forFile(file ?? '/').config)];
+    }
+    if (isReject(uri)) {
+      const file = filePath(uri);
+      if (!file) return [];
+      const loaded = rejections.at(file);
+      return toDiagnostics(loaded.problems, new LineIndex(loaded.text), configs.forFile(file).config, (await settingsFor(uri)).rules);
     }
     if (isKb(uri)) {
       const file = filePath(uri);
@@ -346,7 +410,9 @@ export function startServer(connection: Connection): void {
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspaceRoots = folders.map((u) => URI.toPath(u)).filter((p): p is string => !!p);
     configs = new ProjectConfigs(workspaceRoots, openText);
+    rejections = new RejectionFiles(workspaceRoots, openText);
     pressIndex.setRoots(workspaceRoots);
+    learning.reset();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -375,7 +441,7 @@ export function startServer(connection: Connection): void {
     if (supportsWatchRegistration) {
       void connection.client
         .register(DidChangeWatchedFilesNotification.type, {
-          watchers: [{ globPattern: `**/${SCHEMA_FILE}` }, { globPattern: '**/*.kb.yaml' }, { globPattern: '**/*.press' }],
+          watchers: [{ globPattern: `**/${SCHEMA_FILE}` }, { globPattern: `**/${REJECT_FILE}` }, { globPattern: '**/*.kb.yaml' }, { globPattern: '**/*.press' }],
         })
         .catch(() => undefined);
     }
@@ -407,9 +473,17 @@ export function startServer(connection: Connection): void {
       if (isSchema(c.uri)) {
         configs.clear();
         changed = true;
+      } else if (isReject(c.uri)) {
+        if (documents.get(c.uri)) continue; // the editor's buffer wins
+        rejections.clear();
+        changed = true;
       } else if (c.uri.endsWith('.press')) {
         const file = filePath(c.uri);
         if (file) pressIndex.touch(file, c.type === 3);
+        if (file && !documents.get(c.uri)) {
+          learning.mark(c.uri);
+          scheduleLearning();
+        }
       } else if (isKb(c.uri)) {
         const file = filePath(c.uri);
         if (!file || documents.get(c.uri)) continue; // the editor's buffer wins
@@ -426,9 +500,15 @@ export function startServer(connection: Connection): void {
     if (isSchema(uri)) {
       configs.clear();
       revalidateAll();
+    } else if (isReject(uri)) {
+      rejections.clear();
+      revalidateAll();
     } else if (isKb(uri)) {
       kbEdited.add(uri); // read on the next use of the knowledge base
       revalidateAll();
+    } else {
+      learning.mark(uri); // its annotations are read again on the next use
+      scheduleLearning();
     }
     schedulePush(uri);
   });
@@ -441,6 +521,7 @@ export function startServer(connection: Connection): void {
     for (const t of pending.values()) clearTimeout(t);
     pending.clear();
     if (revalidateTimer) clearTimeout(revalidateTimer);
+    if (learnTimer) clearTimeout(learnTimer);
   });
 
   documents.onDidClose((e) => {
@@ -454,10 +535,16 @@ export function startServer(connection: Connection): void {
     if (isSchema(e.document.uri)) {
       configs.clear();
       revalidateAll();
+    } else if (isReject(e.document.uri)) {
+      rejections.clear(); // back to what is on disk
+      revalidateAll();
     } else if (isKb(e.document.uri)) {
       const file = filePath(e.document.uri);
       if (file) kbWorkspace().read(file); // back to what is on disk
       revalidateAll();
+    } else {
+      learning.mark(e.document.uri); // back to what is on disk (or gone, when it is not in the workspace)
+      scheduleLearning();
     }
     if (!supportsPull && !shutDown) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
@@ -469,7 +556,7 @@ export function startServer(connection: Connection): void {
     })),
   );
 
-  const pressDoc = (uri: string) => (isSchema(uri) || isKb(uri) ? undefined : documents.get(uri));
+  const pressDoc = (uri: string) => (isPress(uri) ? documents.get(uri) : undefined);
   /** The document, when pre-annotation may run on it: not above its size limit (refused with a message). */
   async function preannotatable(doc: TextDocument): Promise<TextDocument> {
     const { maxDocumentSize } = await settingsFor(doc.uri);

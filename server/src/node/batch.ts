@@ -31,6 +31,8 @@ import type { KnowledgeBase } from '../service/kb/knowledgeBase';
 import { findMentionsInDocument } from '../service/mentions/document';
 import { ProjectConfigs } from './projectConfig';
 import { WorkspaceKnowledgeBase } from './workspaceKb';
+import { RejectionFiles } from './rejectFiles';
+import type { PipelineInputs } from '../service/mentions/candidate';
 import { WriteError, writeFilesAtomic, type WriteOutcome } from './atomic';
 import { describe as describeCode, readFileGuarded, type FileRefusal } from './files';
 import { failIfInjected } from './faults';
@@ -123,6 +125,14 @@ interface Resources {
 
 let resources: { key: string; value: Resources } | undefined;
 const configs = new ProjectConfigs();
+/** The rejection files (pressmark.reject.yaml) that apply to the documents, found as pressmark.yaml is. */
+const rejectFiles = new RejectionFiles();
+
+/** A document's rejections (`check`, `stats`): those of the rejection file that applies to it. */
+function rejectionsFor(file: string): PipelineInputs {
+  const loaded = rejectFiles.forFile(file);
+  return { rejections: loaded.rejections, path: loaded.file ? RejectionFiles.relativePath(loaded.file, file) : undefined };
+}
 
 function kbOf(ctx: BatchContext): Resources {
   const key = JSON.stringify(ctx.kbFiles);
@@ -324,7 +334,8 @@ function runStats(job: Extract<Job, { kind: 'stats' }>, ctx: BatchContext): JobR
   const parsed = parse(text);
   const config = configs.forFile(job.input).config;
   const { kb } = kbOf(ctx);
-  const errors = collectProblems(parsed, config, kb).filter((p) => severityOf(p.code, config.rules) === 'error');
+  const inputs = rejectionsFor(job.input);
+  const errors = collectProblems(parsed, config, kb, inputs).filter((p) => severityOf(p.code, config.rules) === 'error');
   const plain = plainText(parsed);
   const stats: DocumentStats = {
     characters: [...plain.text].length,
@@ -338,7 +349,7 @@ function runStats(job: Extract<Job, { kind: 'stats' }>, ctx: BatchContext): JobR
     stats.firstError = { file: job.input, line: pos.line + 1, column: pos.character + 1, severity: 'error', message: `${errors[0].message} (${errors[0].code})` };
   }
   if (job.mentions) {
-    for (const m of findMentionsInDocument(parsed, kb)) {
+    for (const m of findMentionsInDocument(parsed, kb, undefined, { inputs })) {
       const pos = parsed.lines.positionAt(m.start);
       stats.mentions.push({ text: m.text, type: m.type, id: m.id, line: pos.line + 1, column: pos.character + 1 });
     }
@@ -355,7 +366,7 @@ function runCheckJob(job: Extract<Job, { kind: 'check' }>, ctx: BatchContext): J
   failIfInjected(job.input);
   const config = configs.forFile(job.input).config;
   const doc = parse(text);
-  const diagnostics = toDiagnostics(collectProblems(doc, config, kbOf(ctx).kb), doc.lines, config);
+  const diagnostics = toDiagnostics(collectProblems(doc, config, kbOf(ctx).kb, rejectionsFor(job.input)), doc.lines, config);
   return { status: 'done', outputs: [], problems: [], check: checkOutput(job.display, diagnostics, job.format) };
 }
 

@@ -65,32 +65,50 @@ export class PressIndex {
     }
     for (const [file, entry] of this.files) {
       if (seen.has(entry.uri)) continue;
-      let st: fs.Stats;
-      try {
-        st = fs.statSync(file);
-      } catch {
-        this.files.delete(file);
-        continue;
-      }
-      if (!st.isFile()) {
-        // A FIFO or a device announced by a watcher: never opened (reading one blocks forever).
-        this.files.delete(file);
-        continue;
-      }
-      if (st.size > MAX_FILE_BYTES) continue;
-      if (!entry.doc || entry.mtimeMs !== st.mtimeMs || entry.size !== st.size) {
-        // Guarded all the same: the file may have been replaced since the stat.
-        const r = readFileGuarded(file, { maxBytes: MAX_FILE_BYTES, roots: this.roots.length ? this.roots : undefined });
-        if (!r.ok) continue;
-        try {
-          entry.doc = parse(r.text.charCodeAt(0) === 0xfeff ? r.text.slice(1) : r.text);
-        } catch {
-          continue;
-        }
-        entry.mtimeMs = st.mtimeMs;
-        entry.size = st.size;
-      }
-      yield { uri: entry.uri, doc: entry.doc };
+      const doc = this.load(file, entry);
+      if (doc) yield { uri: entry.uri, doc };
     }
+  }
+
+  /**
+   * One file of the workspace as on disk (parsed again only when its size or time changed), or
+   * undefined when it is gone, not a regular file, too large or unreadable.
+   */
+  document(file: string): PressDocument | undefined {
+    let entry = this.files.get(file);
+    if (!entry) {
+      entry = { uri: pathToFileURL(file).toString(), mtimeMs: -1, size: 0, doc: undefined };
+      if (this.scanned) this.files.set(file, entry);
+    }
+    return this.load(file, entry);
+  }
+
+  private load(file: string, entry: Entry): PressDocument | undefined {
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(file);
+    } catch {
+      this.files.delete(file);
+      return undefined;
+    }
+    if (!st.isFile()) {
+      // A FIFO or a device announced by a watcher: never opened (reading one blocks forever).
+      this.files.delete(file);
+      return undefined;
+    }
+    if (st.size > MAX_FILE_BYTES) return undefined;
+    if (!entry.doc || entry.mtimeMs !== st.mtimeMs || entry.size !== st.size) {
+      // Guarded all the same: the file may have been replaced since the stat.
+      const r = readFileGuarded(file, { maxBytes: MAX_FILE_BYTES, roots: this.roots.length ? this.roots : undefined });
+      if (!r.ok) return undefined;
+      try {
+        entry.doc = parse(r.text.charCodeAt(0) === 0xfeff ? r.text.slice(1) : r.text);
+      } catch {
+        return undefined;
+      }
+      entry.mtimeMs = st.mtimeMs;
+      entry.size = st.size;
+    }
+    return entry.doc;
   }
 }

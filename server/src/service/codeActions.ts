@@ -14,18 +14,27 @@ import { severityOf, type SeveritySetting } from './rules';
 import { quote } from './strings';
 import { parse } from './parser';
 import { plainText } from './plain';
-import { describeReading, DATE_TYPES, suggestions } from './mentions/suggestions';
-import { addToKbEdit, annotateAllEdits, annotateEdits, trimEdits, type KbTarget } from './assist/edits';
+import { describeReading, DATE_TYPES, suggestions, type Suggestion } from './mentions/suggestions';
+import { addToKbEdit, annotateAllEdits, annotateEdits, trimEdits, type KbTarget, type NewEntity } from './assist/edits';
 import { boundaryTrim } from './checks/boundaries';
 import { readingOf } from './checks/consistency';
 import { isValidId } from './ids';
+import type { PipelineInputs, Rejection } from './mentions/candidate';
+import { appendRejectionEdit } from './rejectFile';
 
 /** What the assisted-annotation fixes need from the workspace (the server's knowledge-base files). */
 export interface AssistContext {
   /** The workspace's knowledge-base files, the one to receive new entries first. */
   kbTargets?: readonly KbTarget[];
-  /** The workspace root, where `knowledge.kb.yaml` is created when there is no knowledge-base file. */
+  /** The workspace root, where `pressmark.kb.yaml` is created when no target can take an entry. */
   rootUri?: string;
+  /**
+   * The rejection file that applies to the document, where the reject fixes append: its URI (it
+   * may not exist yet), its current text (the editor's buffer or the disk; undefined when there
+   * is none), and the document's path as its `in:` entries name it (undefined: the document is
+   * not under the rejection file's folder, so "Not an entity here" cannot name it).
+   */
+  reject?: { uri: string; text: string | undefined; path: string | undefined };
 }
 
 export interface FixContext {
@@ -35,6 +44,8 @@ export interface FixContext {
   diagnostic: Diagnostic;
   kb?: KnowledgeBase;
   assist?: AssistContext;
+  /** The workspace's learned names and rejections, as the suggestions were made with them. */
+  inputs?: PipelineInputs;
 }
 
 type Fixer = (ctx: FixContext) => CodeAction[];
@@ -110,13 +121,16 @@ export const FIXERS: Readonly<Record<string, Fixer>> = {
     return [...out, ...addToKnowledgeBase(ctx)];
   },
   'mention.unannotated': (ctx) => {
-    const s = ctx.kb ? suggestions(ctx.doc, ctx.kb).find((m) => m.start === ctx.problem.span.start && m.end === ctx.problem.span.end) : undefined;
+    const s = ctx.kb ? suggestions(ctx.doc, ctx.kb, ctx.inputs).find((m) => m.start === ctx.problem.span.start && m.end === ctx.problem.span.end) : undefined;
     if (!s || !ctx.kb) return [];
     const kb = ctx.kb;
+    const entity = newEntityOf(s);
+    if (entity) return [...acceptNewEntity(ctx, kb, s, entity), ...rejectActions(ctx, s)];
     const out = [action(ctx, `Annotate as ${describeReading(kb, s.type, s.id)}`, annotateEdits(ctx.doc, s, s.type, s.id), true)];
-    const same = suggestions(ctx.doc, kb).filter((m) => m.type === s.type && m.id === s.id);
+    const same = suggestions(ctx.doc, kb, ctx.inputs).filter((m) => m.type === s.type && m.id === s.id && (s.id !== '' || !newEntityOf(m)));
     if (same.length > 1) out.push(action(ctx, `Annotate all ${same.length} mentions as ${describeReading(kb, s.type, s.id)}`, annotateAllEdits(ctx.doc, same)));
     for (const alt of s.alternatives ?? []) out.push(action(ctx, `Annotate as ${describeReading(kb, alt.type, alt.id)}`, annotateEdits(ctx.doc, s, alt.type, alt.id)));
+    out.push(...rejectActions(ctx, s));
     return out;
   },
   'annotation.boundary': (ctx) => {
@@ -176,6 +190,75 @@ export const FIXERS: Readonly<Record<string, Fixer>> = {
     return [action(ctx, 'Remove the id', [edit(ctx.doc, s, '')], true)];
   },
 };
+
+/** The entity a suggestion without an id would create (a name no knowledge base knows yet), when its id is usable. */
+function newEntityOf(s: { id: string; entity?: NewEntity }): NewEntity | undefined {
+  const e = s.entity;
+  return s.id === '' && e && typeof e.id === 'string' && isValidId(e.id) && typeof e.name === 'string' && e.name.trim() ? e : undefined;
+}
+
+/**
+ * The fixes of a new entity: "Annotate as new person xavier-bettel" wraps the words in
+ * `{person:xavier-bettel}` and appends the entity to the workspace knowledge-base file in the
+ * same edit (when an entity of that type and id exists, it only annotates: an entry is never
+ * added twice); "Annotate all N mentions as new ..." does it for each mention of the same new
+ * entity in the document; "Annotate as person (no id)" annotates the type alone.
+ */
+function acceptNewEntity(ctx: FixContext, kb: KnowledgeBase, s: Suggestion, e: NewEntity): CodeAction[] {
+  const out: CodeAction[] = [];
+  const same = suggestions(ctx.doc, kb, ctx.inputs).filter((m) => newEntityOf(m)?.id === e.id && m.type === s.type);
+  const offer = (list: readonly Suggestion[], all: boolean): void => {
+    const edits = annotateAllEdits(ctx.doc, list.map((m) => ({ start: m.start, end: m.end, type: e.type, id: e.id })));
+    const many = all ? `all ${list.length} mentions ` : '';
+    if (kb.get(e.type, e.id)) {
+      out.push(action(ctx, `Annotate ${many}as ${describeReading(kb, e.type, e.id)}`, edits, !all));
+      return;
+    }
+    const made = ctx.assist ? addToKbEdit(ctx.assist.kbTargets ?? [], ctx.assist.rootUri, e) : undefined;
+    if (!made) return;
+    const changes = [{ textDocument: { uri: ctx.uri, version: null }, edits }, ...(made.edit.documentChanges ?? [])];
+    out.push(workspaceAction(ctx, `Annotate ${many}as new ${e.type} ${e.id}`, { documentChanges: changes }, !all));
+  };
+  offer([s], false);
+  if (same.length > 1) offer(same, true);
+  out.push(action(ctx, `Annotate as ${s.type} (no id)`, annotateEdits(ctx.doc, s, s.type, ''), out.length === 0));
+  return out;
+}
+
+/** “Commonwealth” in a title: the words on one line, curly-quoted, shortened past 40 characters. */
+function curly(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return `“${t.length > 40 ? t.slice(0, 39) + '…' : t}”`;
+}
+
+/**
+ * The reject fixes of a suggestion: "Not an entity here" (`{text, in: <this document>}`) and
+ * "Never suggest “X” as type id" (`{text, as: type:id}`, or `as: type` for a new entity), each
+ * one entry appended to the rejection file (created when missing). None when the file cannot take
+ * an entry (it is not a block list: its own diagnostics say why).
+ */
+function rejectActions(ctx: FixContext, s: { text: string; type: string; id: string }): CodeAction[] {
+  const target = ctx.assist?.reject;
+  const text = s.text.replace(/\s+/g, ' ').trim();
+  if (!target || !text) return [];
+  const out: CodeAction[] = [];
+  const add = (title: string, r: Rejection): void => {
+    const te = appendRejectionEdit(target.text, r);
+    if (!te) return;
+    out.push(
+      workspaceAction(ctx, title, {
+        documentChanges: [
+          { kind: 'create', uri: target.uri, options: { ignoreIfExists: true } },
+          { textDocument: { uri: target.uri, version: null }, edits: [te] },
+        ],
+      }),
+    );
+  };
+  if (target.path) add('Not an entity here', { text, in: target.path });
+  const as = s.id ? `${s.type}:${s.id}` : s.type;
+  add(`Never suggest ${curly(text)} as ${s.id ? `${s.type} ${s.id}` : s.type}`, { text, as });
+  return out;
+}
 
 /** `entity.unknown-id` on a type a workspace file can define: add the id to a workspace knowledge-base file. */
 function addToKnowledgeBase(ctx: FixContext): CodeAction[] {
@@ -242,6 +325,7 @@ export function codeActions(
   assist?: AssistContext,
   invoked = false,
   syntaxOnly = false,
+  inputs?: PipelineInputs,
 ): CodeAction[] {
   const wants = (kind: string) => !only || only.some((k) => k === '' || k === kind || kind.startsWith(k + '.'));
   const want = doc.lines.span(range);
@@ -251,14 +335,14 @@ export function codeActions(
     return refactors ? removeActions(doc, uri, want, new Set()) : [];
   }
   // Above the size limit, the parser's problems only: no check runs.
-  for (const problem of syntaxOnly ? doc.problems : collectProblems(doc, config, kb)) {
+  for (const problem of syntaxOnly ? doc.problems : collectProblems(doc, config, kb, inputs)) {
     const fixer = FIXERS[problem.code];
     if (!fixer || !overlaps(problem.span, want)) continue;
     const severity = severityOf(problem.code, config.rules, userRules);
     if (severity === 'off') continue;
     const diagnostic = toDiagnostic(problem, severity, doc.lines);
     try {
-      const fixes = fixer({ doc, uri, problem, diagnostic, kb, assist });
+      const fixes = fixer({ doc, uri, problem, diagnostic, kb, assist, inputs });
       // A syntax repair next to other broken markup can change how that markup reads (a spec
       // left open swallowing the words after it): such a fix is not offered.
       out.push(...(problem.code.startsWith('syntax.') ? fixes.filter((a) => keepsWords(doc, uri, a)) : fixes));

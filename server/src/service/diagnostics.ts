@@ -221,6 +221,7 @@ export function computeDiagnostics(
   config: ProjectConfig,
   userRules?: Readonly<Record<string, SeveritySetting>>,
   kb?: KnowledgeBase,
+  mentionInputs?: PipelineInputs,
 ): Diagnostic[] {
-  return toDiagnostics(collectProblems(doc, config, kb), doc.lines, config, userRules);
+  return toDiagnostics(collectProblems(doc, config, kb, mentionInputs), doc.lines, config, userRules);
 }

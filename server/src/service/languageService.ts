@@ -38,6 +38,7 @@ import { documentSymbols } from './symbols';
 import { LineIndex } from './text';
 import { KnowledgeBase } from './kb/knowledgeBase';
 import { LruMap } from './lru';
+import type { PipelineInputs } from './mentions/candidate';
 
 /** The text of a document at a version, as LSP's TextDocument has it. */
 export interface TextSource {
@@ -53,8 +54,13 @@ export interface LanguageServiceOptions {
   getUserRules?(uri: string): Readonly<Record<string, SeveritySetting>> | undefined;
   /** The knowledge base that applies to a document (built-in plus its workspace files). */
   getKnowledgeBase?(uri: string): KnowledgeBase;
-  /** The workspace's knowledge-base files and root, for the fix that adds an unknown id. */
+  /** The workspace's knowledge-base files and root, and the rejection file, for the fixes that write them. */
   getAssistContext?(uri: string): AssistContext | undefined;
+  /**
+   * What the suggestions of a document are made with besides the knowledge base: the
+   * workspace's learned names, the rejections that apply to it, its path as they name it.
+   */
+  getPipelineInputs?(uri: string): PipelineInputs | undefined;
   /**
    * `pressmark.analysis.maxDocumentSize` for a document (UTF-16 units; none when undefined):
    * above it, every feature works on the syntax only (see `syntaxOnly`).
@@ -133,6 +139,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const rulesOf = (uri: string) => options.getUserRules?.(uri);
   const emptyKb = new KnowledgeBase([]);
   const kbOf = (uri: string): KnowledgeBase => options.getKnowledgeBase?.(uri) ?? emptyKb;
+  const inputsOf = (uri: string): PipelineInputs | undefined => options.getPipelineInputs?.(uri);
   const syntaxOnly = (src: TextSource): boolean => src.getText().length > (options.getMaxDocumentSize?.(src.uri) ?? Infinity);
 
   /**
@@ -155,10 +162,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     diagnostics: (src: TextSource, options?: { syntaxOnly?: boolean }) =>
       options?.syntaxOnly || syntaxOnly(src)
         ? toDiagnostics(parsed(src).problems, parsed(src).lines, configOf(src.uri), rulesOf(src.uri))
-        : computeDiagnostics(parsed(src), configOf(src.uri), rulesOf(src.uri), kbOf(src.uri)),
+        : computeDiagnostics(parsed(src), configOf(src.uri), rulesOf(src.uri), kbOf(src.uri), inputsOf(src.uri)),
     diagnosticsUpTo: (src: TextSource, max: number) => {
       const doc = parsed(src);
-      const problems = syntaxOnly(src) ? doc.problems : collectProblems(doc, configOf(src.uri), kbOf(src.uri));
+      const problems = syntaxOnly(src) ? doc.problems : collectProblems(doc, configOf(src.uri), kbOf(src.uri), inputsOf(src.uri));
       return toDiagnosticsUpTo(problems, doc.lines, configOf(src.uri), rulesOf(src.uri), max);
     },
     hover: (src: TextSource, position: Position) => {
@@ -172,10 +179,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     kbFileCompletion: (text: string, position: Position) => kbFileCompletion(text, new LineIndex(text).offsetAt(position), fallback, options.getKnowledgeBase?.('')),
     resolveCompletion: (item: CompletionItem, uri?: string) => resolveCompletion(item, uri ? kbOf(uri) : options.getKnowledgeBase?.('')),
     codeActions: (src: TextSource, range: Range, only?: string[], invoked?: boolean) =>
-      codeActions(parsed(src), src.uri, range, configOf(src.uri), rulesOf(src.uri), only, kbOf(src.uri), options.getAssistContext?.(src.uri), invoked, syntaxOnly(src)),
+      codeActions(parsed(src), src.uri, range, configOf(src.uri), rulesOf(src.uri), only, kbOf(src.uri), options.getAssistContext?.(src.uri), invoked, syntaxOnly(src), inputsOf(src.uri)),
     preannotate: (src: TextSource, types?: readonly string[]) => {
       if (syntaxOnly(src)) return { edit: { changes: { [src.uri]: [] } }, counts: {}, available: {} };
-      const r = preannotate(parsed(src), kbOf(src.uri), configOf(src.uri), types);
+      const r = preannotate(parsed(src), kbOf(src.uri), configOf(src.uri), types, inputsOf(src.uri));
       return { edit: { changes: { [src.uri]: r.edits } }, counts: r.counts, available: r.available };
     },
     statistics: (src: TextSource | undefined, workspace: Iterable<IndexedDocument>) => {
@@ -188,7 +195,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
           parts.push(statisticsMarkdown(title, collectStatistics([doc]), kb), TOO_LARGE_FOR_SUGGESTIONS, '');
         } else {
           const unannotated: Record<string, number> = {};
-          for (const s of suggestions(doc, kb)) unannotated[s.type] = (unannotated[s.type] ?? 0) + 1;
+          for (const s of suggestions(doc, kb, inputsOf(src.uri))) unannotated[s.type] = (unannotated[s.type] ?? 0) + 1;
           parts.push(statisticsMarkdown(title, collectStatistics([doc]), kb, { unannotated }));
         }
       }

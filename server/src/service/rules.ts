@@ -3,7 +3,7 @@
  * Severities are overridden per code by `pressmark.yaml` (`rules:`) and then by the
  * `pressmark.rules` setting; `off` silences a rule. Codes are stable: never rename one.
  */
-import { FRONT_MATTER_LIMITS, KB_LIMITS, SCHEMA_LIMITS, YAML_MAX_DEPTH, type YamlLimits } from './yaml';
+import { FRONT_MATTER_LIMITS, KB_LIMITS, REJECT_LIMITS, SCHEMA_LIMITS, YAML_MAX_DEPTH, type YamlLimits } from './yaml';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -77,6 +77,13 @@ export const RULES: readonly RuleInfo[] = [
   rule('schema.unreadable', 'error', 'The `pressmark.yaml` that applies to a document could not be read or was refused (a FIFO, a device, too large, outside the workspace, nested too deep): the document is checked with the built-in types and rules.'),
   rule('schema.kb-file-refused', 'error', 'A `knowledgeBase:` entry of `pressmark.yaml` that is not read: outside the workspace (directly or through a symbolic link), not a regular file, or missing.'),
   rule('schema.unknown-rule', 'warning', 'A rule code in `pressmark.yaml` that does not exist.'),
+  rule('reject.invalid-yaml', 'error', '`pressmark.reject.yaml` is not valid YAML: none of its rejections apply.'),
+  rule('reject.invalid-entry', 'error', 'A rejection that is not `{text, as?, in?}` with valid values (a key twice, `as` not `type` or `type:id`, `in` not a relative path): that entry does not apply.'),
+  rule('reject.unknown-key', 'warning', 'A key a rejection does not know (the entry applies without it).'),
+  rule('reject.too-large', 'error', `\`pressmark.reject.yaml\` ${size(REJECT_LIMITS)}: not read.`),
+  rule('reject.too-deep', 'error', `\`pressmark.reject.yaml\` ${deep}: not read.`),
+  rule('reject.too-many-entries', 'error', `\`pressmark.reject.yaml\` with ${entries(REJECT_LIMITS)}: not read.`),
+  rule('reject.unreadable', 'error', 'The `pressmark.reject.yaml` that applies to a document could not be read (a FIFO, a device, outside the workspace): no rejection applies.'),
   rule('document.too-large', 'information', 'A document above `pressmark.analysis.maxDocumentSize`: only its syntax is checked.'),
   rule('document.too-many-problems', 'information', 'More problems than `pressmark.analysis.maxProblems`: the rest are not shown in the editor (`pressmark check` lists all).'),
   rule('internal.error', 'error', 'A Pressmark bug: a feature failed on this document. Please report it.'),

@@ -42,6 +42,8 @@ export const FRONT_MATTER_LIMITS: YamlLimits = { maxLength: 1024 * 1024, maxDept
 export const SCHEMA_LIMITS: YamlLimits = { maxLength: 1024 * 1024, maxDepth: YAML_MAX_DEPTH, maxEntries: 100_000 };
 /** A knowledge-base file (`*.kb.yaml`): up to tens of thousands of entities. */
 export const KB_LIMITS: YamlLimits = { maxLength: 5 * 1024 * 1024, maxDepth: YAML_MAX_DEPTH, maxEntries: 250_000 };
+/** The rejection file (`pressmark.reject.yaml`): a list of `{text, as, in}` entries. */
+export const REJECT_LIMITS: YamlLimits = { maxLength: 1024 * 1024, maxDepth: YAML_MAX_DEPTH, maxEntries: 100_000 };
 
 /**
  * Why a text was refused: the limit it crossed, or (never expected) a failure of the package;

@@ -71,13 +71,12 @@ describe('mentions/workspace: names annotated in the workspace', () => {
     const odd = [null, { text: 5 }, { text: 'X Y', type: '', id: 'a', count: 1 }, { text: '  ', type: 'org', id: 'a', count: 1 }] as unknown as Learned[];
     assert.deepEqual(find('X Y', odd), []);
   });
-  it('linear: 20,000 learned names over 1 MB in well under two seconds', () => {
+  // (its speed is the bench's business: node scripts/bench-mentions.js; no timed test here)
+  it('at scale: 20,000 learned names over 1 MB, every use found and none of the near misses', () => {
     const names: Learned[] = [];
     for (let i = 0; i < 20_000; i++) names.push({ text: `Name${i} Holding`, type: 'org', id: `n${i}`, count: 1 });
     const text = 'The Name17 Holding and Name18 said the Name19 Group. '.repeat(20_000);
-    const t0 = Date.now();
     const found = workspaceRecognizer.recognize(text, { kb, language: 'en', learned: { version: 'big', names } });
     assert.equal(found.length, 20_000); // "Name18 said", "Name19 Group": first words known, the names not
-    assert.ok(Date.now() - t0 < 2000, `${Date.now() - t0} ms`);
   });
 });

@@ -59,11 +59,22 @@ export interface KbTarget {
   text: string;
 }
 
+/** An entry the knowledge-base writer appends (mentions/candidate.ts NewEntity is one). */
 export interface NewEntity {
   id: string;
   type: string;
   name: string;
+  /** Other forms seen in the text (an acronym, a surname): `aliases: [...]`. */
+  aliases?: readonly string[];
+  /** A person's role read from the text: `roles: [{title: ...}]`. */
+  role?: string;
 }
+
+/**
+ * The workspace knowledge-base file the fixes create at the workspace root when pressmark.yaml
+ * lists none (docs/format.md, "Assisted annotation").
+ */
+export const WORKSPACE_KB_FILE = 'pressmark.kb.yaml';
 
 /**
  * Plain scalars that every YAML reader takes for this string, in a block or a flow collection:
@@ -87,7 +98,12 @@ export function yamlScalar(s: string): string {
 }
 
 function entryLines(e: NewEntity, indent: string, eol: string): string {
-  return [`${indent}- id: ${yamlScalar(e.id)}`, `${indent}  type: ${yamlScalar(e.type)}`, `${indent}  name: ${yamlScalar(e.name)}`].join(eol) + eol;
+  const lines = [`${indent}- id: ${yamlScalar(e.id)}`, `${indent}  type: ${yamlScalar(e.type)}`, `${indent}  name: ${yamlScalar(e.name)}`];
+  const aliases = [...new Set((e.aliases ?? []).map((a) => a.replace(/\s+/g, ' ').trim()))].filter((a) => a && a !== e.name);
+  if (aliases.length) lines.push(`${indent}  aliases: [${aliases.map(yamlScalar).join(', ')}]`);
+  const role = e.role?.replace(/\s+/g, ' ').trim();
+  if (role) lines.push(`${indent}  roles:`, `${indent}    - {title: ${yamlScalar(role)}}`);
+  return lines.join(eol) + eol;
 }
 
 /**
@@ -142,8 +158,9 @@ export function kbAppendEdit(target: KbTarget, e: NewEntity): TextEdit | undefin
 }
 
 /**
- * The workspace edit that adds an entity to the first knowledge-base file that can take it, or
- * creates `knowledge.kb.yaml` at the workspace root when there is none.
+ * The workspace edit that adds an entity to the first knowledge-base file of `targets` (in the
+ * order given: the files pressmark.yaml lists, then the root's `pressmark.kb.yaml`) that can take
+ * it, or creates `pressmark.kb.yaml` at the workspace root when it is not among them.
  */
 export function addToKbEdit(targets: readonly KbTarget[], rootUri: string | undefined, e: NewEntity): { edit: WorkspaceEdit; file: string } | undefined {
   for (const t of targets) {
@@ -151,7 +168,7 @@ export function addToKbEdit(targets: readonly KbTarget[], rootUri: string | unde
     if (te) return { edit: { documentChanges: [{ textDocument: { uri: t.uri, version: null }, edits: [te] }] }, file: t.uri.replace(/^.*\//, '') };
   }
   if (!rootUri) return undefined;
-  const uri = rootUri.replace(/\/?$/, '/') + 'knowledge.kb.yaml';
+  const uri = rootUri.replace(/\/?$/, '/') + WORKSPACE_KB_FILE;
   if (targets.some((t) => t.uri === uri)) return undefined;
   const newText = `# Workspace knowledge base (see docs/format.md, section 6).${'\n'}entities:\n${entryLines(e, '  ', '\n')}`;
   return {
@@ -161,6 +178,6 @@ export function addToKbEdit(targets: readonly KbTarget[], rootUri: string | unde
         { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText }] },
       ],
     },
-    file: 'knowledge.kb.yaml',
+    file: WORKSPACE_KB_FILE,
   };
 }

@@ -8,6 +8,7 @@ import type { PressDocument } from '../model';
 import type { ProjectConfig } from '../config';
 import { annotateAllEdits } from './edits';
 import { suggestions } from '../mentions/suggestions';
+import type { PipelineInputs } from '../mentions/candidate';
 
 export interface Preannotation {
   edits: TextEdit[];
@@ -17,8 +18,9 @@ export interface Preannotation {
   available: Record<string, number>;
 }
 
-export function preannotate(doc: PressDocument, kb: KnowledgeBase, config: ProjectConfig, types?: readonly string[]): Preannotation {
-  const all = suggestions(doc, kb).filter((s) => config.types.has(s.type));
+/** `inputs`: the workspace's learned names and rejections (a rejected suggestion is not applied). */
+export function preannotate(doc: PressDocument, kb: KnowledgeBase, config: ProjectConfig, types?: readonly string[], inputs?: PipelineInputs): Preannotation {
+  const all = suggestions(doc, kb, inputs).filter((s) => config.types.has(s.type));
   const available: Record<string, number> = {};
   for (const s of all) available[s.type] = (available[s.type] ?? 0) + 1;
   const want = types ? new Set(types) : undefined;

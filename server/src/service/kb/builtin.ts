@@ -79,6 +79,12 @@ export function entitiesFromJson(data: unknown): Entity[] {
       if (e) out.push(e);
     }
   }
+  if (Array.isArray(d.regions)) {
+    for (const row of d.regions) {
+      const e = regionRowToEntity(row);
+      if (e) out.push(e);
+    }
+  }
   return out;
 }
 
@@ -149,6 +155,34 @@ function placeRowToEntity(row: unknown): Entity | undefined {
   if (x && typeof x.wikidata === 'string') e.wikidata = x.wikidata;
   if (formerNames) e.formerNames = formerNames;
   return e;
+}
+
+/**
+ * Row: [id, name, country, kind, extra?]: a first-level administrative region (id its ISO 3166-2
+ * code, `US-GA`) or a continent or world region (id a slug, `europe`; country ''). Extra:
+ * `{aliases?, names?}`. No population: the mention finder leaves these to the place recognizer.
+ */
+function regionRowToEntity(row: unknown): Entity | undefined {
+  if (!Array.isArray(row) || row.length < 4) return undefined;
+  const [id, name, country, kind, extra] = row as [string, string, string, string, unknown];
+  if (typeof id !== 'string' || !id || typeof name !== 'string' || !name || typeof country !== 'string' || typeof kind !== 'string') return undefined;
+  const x = isObject(extra) ? (extra as Record<string, unknown>) : undefined;
+  const names: Record<string, string[]> = { en: [name] };
+  if (x && isObject(x.names)) {
+    for (const [lang, list] of Object.entries(x.names as Record<string, unknown>)) {
+      if (!Array.isArray(list)) continue;
+      const cur = names[lang] ?? (names[lang] = []);
+      for (const n of list) if (typeof n === 'string' && !cur.includes(n)) cur.push(n);
+    }
+  }
+  const aliases = x && Array.isArray(x.aliases) ? (x.aliases as unknown[]).filter((a): a is string => typeof a === 'string') : [];
+  const facts: Entity['facts'] = { kind };
+  if (country) {
+    facts.country = country;
+    facts.iso3166_2 = id;
+    facts.adminLevel = 1;
+  }
+  return { id, type: 'place', name, names, aliases, facts, source: BUILTIN };
 }
 
 function isObject(v: unknown): boolean {

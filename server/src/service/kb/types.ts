@@ -87,12 +87,17 @@ export interface PlaceFacts {
   geonamesId?: number;
   /** Date the current name took effect, when known. */
   nameSince?: string;
+  /** Regions: what the country calls it (`state`, `province`, `region`, `oblast`, ...); `continent`, `region` for world regions. */
+  kind?: string;
+  /** First-level administrative regions: the ISO 3166-2 code (also the id), and 1. */
+  iso3166_2?: string;
+  adminLevel?: number;
 }
 
 export type Facts = CountryFacts & OrgFacts & PlaceFacts & { [key: string]: unknown };
 
 export interface Entity {
-  /** Country: ISO alpha-2 (`KZ`, `XK`); org: short id (`OSCE-PA`); place: `G` + GeoNames id. */
+  /** Country: ISO alpha-2 (`KZ`, `XK`); org: short id (`OSCE-PA`); place: `G` + GeoNames id, a region's ISO 3166-2 code (`US-GA`), a world region's slug (`europe`). */
   id: string;
   type: EntityType;
   /** Preferred display name (English). */

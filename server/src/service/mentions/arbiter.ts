@@ -10,8 +10,11 @@
  * c. Overlaps (not with `nested`): a date expression that holds a name gives way to the name
  *    ("in recent U.S. history" is no date); a country or place inside a longer candidate is never
  *    proposed alone ("Ministry of Foreign Affairs of Turkmenistan"), even where that longer one
- *    loses to another; then the longer span wins; on equal spans, by recognizer: workspace >
- *    builtin > shape > dates, then the higher confidence, then the earlier start.
+ *    loses to another; then the longer span wins; on equal spans, a candidate whose context
+ *    `overrides` the others first, then by recognizer: workspace > builtin > shape > dates, then
+ *    the higher confidence, then the earlier start. With `nested` only this last rule applies,
+ *    to candidates of one type on equal spans (one proposal per span and type: the built-in
+ *    person, not also a new one of the same words).
  * d. Echoes (a document-level step: `echoSources`, `findEchoes`, `mergeEchoes`). A new entity
  *    (id '' with `entity.aliases`: a surname, a defined acronym) is also proposed where an alias
  *    stands again after it, in any paragraph, with the same type and entity, reason
@@ -39,6 +42,23 @@ const RANK: Record<RecognizerName, number> = { workspace: 0, builtin: 1, shape: 
 
 function rankOf(c: Candidate): number {
   return RANK[c.recognizer] ?? 2;
+}
+
+/** Equal spans: which of two candidates comes first (negative: a). */
+function precedence(a: Candidate, b: Candidate): number {
+  return (b.overrides ? 1 : 0) - (a.overrides ? 1 : 0) || rankOf(a) - rankOf(b) || b.confidence - a.confidence;
+}
+
+/** With `nested`: one candidate per span and type, the first by precedence. Linear after the sort. */
+function dedupeEqualSpans(list: Candidate[]): Candidate[] {
+  const sorted = list.slice().sort((a, b) => byStart(a, b) || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0) || precedence(a, b));
+  const out: Candidate[] = [];
+  for (const c of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.start === c.start && last.end === c.end && last.type === c.type) continue;
+    out.push(c);
+  }
+  return out;
 }
 
 function isDate(c: Candidate): boolean {
@@ -188,7 +208,7 @@ function resolveCluster(cluster: Candidate[], from: number, to: number): Candida
   }
   const ordered = cluster
     .filter((c) => (isDate(c) ? !holdsName(c) : !inside.has(c)))
-    .sort((a, b) => b.end - b.start - (a.end - a.start) || rankOf(a) - rankOf(b) || b.confidence - a.confidence || a.start - b.start);
+    .sort((a, b) => b.end - b.start - (a.end - a.start) || precedence(a, b) || a.start - b.start);
   const taken = new Uint8Array(to - from);
   const kept: Candidate[] = [];
   next: for (const c of ordered) {
@@ -207,7 +227,7 @@ export function arbitrate(candidates: readonly Candidate[], text: string, option
     : candidates.filter((c) => c && c.start >= 0 && c.end > c.start && c.end <= n && Number.isInteger(c.start) && Number.isInteger(c.end) && typeof c.type === 'string');
   let list = applyVetoes(valid);
   list = applyRejections(list, text, options.rejections, options.path);
-  if (!options.nested) list = resolveOverlaps(list);
+  list = options.nested ? dedupeEqualSpans(list) : resolveOverlaps(list);
   return list.sort(byStart);
 }
 

@@ -62,6 +62,11 @@ export interface Candidate {
    * ('*' for all).
    */
   veto?: true;
+  /**
+   * Context rules out the other readings of these very words ("Atlanta, [Georgia]": the state,
+   * not the country): on equal spans this candidate outranks every recognizer's.
+   */
+  overrides?: true;
 }
 
 export interface RecognizeContext {

@@ -8,6 +8,7 @@ import { builtinRecognizer } from './builtin';
 import { workspaceRecognizer } from './workspace';
 import { datesRecognizer } from './dates';
 import { personRecognizer } from './shape/people';
+import { placeRecognizer } from './shape/places';
 
 export const RECOGNIZERS: readonly Recognizer[] = [
   builtinRecognizer,
@@ -15,4 +16,5 @@ export const RECOGNIZERS: readonly Recognizer[] = [
   datesRecognizer,
   // names by shape (mentions/shape/)
   personRecognizer,
+  placeRecognizer,
 ];
