@@ -9,6 +9,7 @@ import { workspaceRecognizer } from './workspace';
 import { datesRecognizer } from './dates';
 import { personRecognizer } from './shape/people';
 import { placeRecognizer } from './shape/places';
+import { orgRecognizer } from './shape/orgs';
 
 export const RECOGNIZERS: readonly Recognizer[] = [
   builtinRecognizer,
@@ -17,4 +18,5 @@ export const RECOGNIZERS: readonly Recognizer[] = [
   // names by shape (mentions/shape/)
   personRecognizer,
   placeRecognizer,
+  orgRecognizer,
 ];
