@@ -19,14 +19,20 @@
  * rules (Context), words.ts their word lists, scan.ts the readers of words and lines.
  */
 import type { Mention, FindOptions } from './mention';
-import { TrieNode, Accepted, ChildTable, letterBit, Raws } from './trie';
+import { TrieNode, Accepted, ChildTable, Raws } from './trie';
+import * as trieModule from './trie';
 import { OptionKeys, Context } from './rules';
-import { firstWordHash, shapeFrom, isWordAt } from './scan';
-import { lowerAscii } from './words';
+import * as scanModule from './scan';
+import * as wordsModule from './words';
 import type { KnowledgeBase } from '../kb/knowledgeBase';
 import { CLASS_TABLE, charClass, UNKNOWN, DIGIT, foldToken, isApostropheCode, isHyphenCode, isSpaceCode, LOWER, Shape, UPPER, WIDE, WORD } from './chars';
 import { demonymsOf, NameForm, nameForms } from './names';
 import { ownCopy } from '../lru';
+
+// The sibling files' helpers as bindings of this module (read as constants in the hot loops, as before finder.ts was split).
+const { letterBit } = trieModule;
+const { firstWordHash, shapeFrom, isWordAt } = scanModule;
+const { lowerAscii } = wordsModule;
 
 export type { Mention, MentionReading, FindOptions } from './mention';
 export { DEFAULT_MIN_PLACE_POPULATION } from './mention';

@@ -4,12 +4,18 @@
  * `MentionFinder.find` and README.md ("Rules"). Pure; never throws.
  */
 import { DEFAULT_MIN_PLACE_POPULATION, type Mention, type FindOptions } from './mention';
-import { EMPTY_SET, TrieNode, Accepted, Raws, type Reading } from './trie';
-import { DESIGNATORS, NAME_HEADS, ACRONYM_SKIPS, NOT_NAME_PARTS, COUNTRY_HEADS, CITY_HEADS, LOCATIVES, isCapsWord, AIR, CITY, OF } from './words';
-import { LINE_TITLE, LINE_UPPER, classifyLine, lineStartsOf, chainStart, chainEnd, capitalChain, definesAcronym, isWordAt, isSpaceOrBreak, wordBefore, wordAfter, WORD_INFO, readWord, readWordBefore, prevWordEnd, nextWordStart, commaSpaces, datelineAfter, isSentenceInitial } from './scan';
+import { TrieNode, Accepted, Raws, type Reading } from './trie';
+import * as trieModule from './trie';
+import * as wordsModule from './words';
+import * as scanModule from './scan';
 import type { Entity } from '../kb/types';
 import { isApostropheCode, isHyphenCode, isSpaceCode, Shape, shapeOf } from './chars';
 import { Rank } from './names';
+
+// The sibling files' helpers as bindings of this module (read as constants in the hot loops, as before finder.ts was split).
+const { EMPTY_SET } = trieModule;
+const { DESIGNATORS, NAME_HEADS, ACRONYM_SKIPS, NOT_NAME_PARTS, COUNTRY_HEADS, CITY_HEADS, LOCATIVES, isCapsWord, AIR, CITY, OF } = wordsModule;
+const { LINE_TITLE, LINE_UPPER, classifyLine, lineStartsOf, chainStart, chainEnd, capitalChain, definesAcronym, isWordAt, isSpaceOrBreak, wordBefore, wordAfter, WORD_INFO, readWord, readWordBefore, prevWordEnd, nextWordStart, commaSpaces, datelineAfter, isSentenceInitial } = scanModule;
 
 /** Numbers the contexts, which keep per-text facts on the trie nodes (TrieNode.gen, contGen). */
 export let generation = 0;

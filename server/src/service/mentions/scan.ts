@@ -3,8 +3,11 @@
  * shapes and hashes, neighbouring words, line kinds, capitalized chains, acronyms in brackets,
  * datelines, sentence starts. Pure; no allocation in the hot paths.
  */
-import { ACRONYM_SKIPS, ACRONYM_SKIP_MAX } from './words';
+import * as wordsModule from './words';
 import { CLASS_TABLE, charClass, UNKNOWN, isHyphenCode, isSpaceCode, LOWER, Shape, shapeOf, UPPER, WIDE, WORD } from './chars';
+
+// The sibling files' helpers as bindings of this module (read as constants in the hot loops, as before finder.ts was split).
+const { ACRONYM_SKIPS, ACRONYM_SKIP_MAX } = wordsModule;
 
 export function firstWordHash(c0: number, c1: number, len: number): number {
   return ((c0 * 131 + c1) * 32 + (len > 31 ? 31 : len)) & 0xffff;

@@ -2,7 +2,10 @@
  * The finder's word lists (data) and the set that looks words up by a range of the text without
  * slicing it (WordSet). Used by the rules (rules.ts). Pure.
  */
-import { isAsciiWord, mix } from './trie';
+import * as trieModule from './trie';
+
+// The sibling files' helpers as bindings of this module (read as constants in the hot loops, as before finder.ts was split).
+const { isAsciiWord, mix } = trieModule;
 
 /** The lower case of an ASCII code unit (other code units unchanged). */
 export function lowerAscii(c: number): number {
