@@ -167,6 +167,16 @@ describe('mentions/arbiter: c. overlaps', () => {
       if (c.nested) assert.deepEqual(show(text, arbitrate(c.candidates, text, { nested: true })), c.nested);
     });
   }
+  it('nested: of equal spans only the first recognizer by rank; nested and overlapping ones stay', () => {
+    const list = [
+      at(text, 'Bank of Canada', 'org', '', 'shape'),
+      at(text, 'Bank of Canada', 'org', 'CB-CA', 'builtin'),
+      at(text, 'Canada', 'country', 'CA', 'builtin'),
+      at(text, 'Canada', 'place', 'G9', 'builtin'),
+      at(text, 'Canada', 'place', '', 'shape'),
+    ];
+    assert.deepEqual(show(text, arbitrate(list, text, { nested: true })), ['Bank of Canada=org:CB-CA/builtin', 'Canada=country:CA/builtin', 'Canada=place:G9/builtin']);
+  });
   it('stays linear: 100,000 candidates over a long text in well under a second', () => {
     const long = 'Bank of Canada, Turkmenistan. '.repeat(50_000);
     const list: Candidate[] = [];

@@ -103,14 +103,10 @@ const fakePeople: Recognizer = {
 };
 
 describe('mentions/pipeline: echoes across paragraphs', () => {
-  // the registry's names-by-shape recognizers give way to a fake one whose proposals the test
-  // states (the echo step is under test, not the people rules)
+  // the registry without the names-by-shape recognizers, with the stand-in (restored after)
   const registry = RECOGNIZERS as Recognizer[];
-  let saved: Recognizer[] = [];
-  before(() => {
-    saved = registry.splice(0, registry.length);
-    registry.push(...saved.filter((r) => r.name !== 'shape'), fakePeople);
-  });
+  const saved = registry.slice();
+  before(() => registry.splice(0, registry.length, ...saved.filter((r) => r.name !== 'shape'), fakePeople));
   after(() => registry.splice(0, registry.length, ...saved));
 
   const source = [

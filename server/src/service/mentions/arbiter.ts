@@ -7,14 +7,14 @@
  * b. Rejections (rejections.ts). A candidate the user rejected is dropped; when only its first
  *    reading is rejected its first other reading takes its place, and rejected other readings are
  *    left out.
- * c. Overlaps (not with `nested`): a date expression that holds a name gives way to the name
+ * c. Overlaps: a date expression that holds a name gives way to the name
  *    ("in recent U.S. history" is no date); a country or place inside a longer candidate is never
  *    proposed alone ("Ministry of Foreign Affairs of Turkmenistan"), even where that longer one
  *    loses to another; then the longer span wins; on equal spans, a candidate whose context
  *    `overrides` the others first, then by recognizer: workspace > builtin > shape > dates, then
- *    the higher confidence, then the earlier start. With `nested` only this last rule applies,
- *    to candidates of one type on equal spans (one proposal per span and type: the built-in
- *    person, not also a new one of the same words).
+ *    the higher confidence, then the earlier start. With `nested` only this: of the candidates
+ *    of one span, those first by `overrides` and recognizer (the workspace person, not also a
+ *    new one of the same words).
  * d. Echoes (a document-level step: `echoSources`, `findEchoes`, `mergeEchoes`). A new entity
  *    (id '' with `entity.aliases`: a surname, a defined acronym) is also proposed where an alias
  *    stands again after it, in any paragraph, with the same type and entity, reason
@@ -44,22 +44,16 @@ function rankOf(c: Candidate): number {
   return RANK[c.recognizer] ?? 2;
 }
 
+/** Equal spans with `nested`: the lower wins (`overrides` first, then the recognizer). */
+function spanRank(c: Candidate): number {
+  return (c.overrides ? 0 : 10) + rankOf(c);
+}
+
 /** Equal spans: which of two candidates comes first (negative: a). */
 function precedence(a: Candidate, b: Candidate): number {
   return (b.overrides ? 1 : 0) - (a.overrides ? 1 : 0) || rankOf(a) - rankOf(b) || b.confidence - a.confidence;
 }
 
-/** With `nested`: one candidate per span and type, the first by precedence. Linear after the sort. */
-function dedupeEqualSpans(list: Candidate[]): Candidate[] {
-  const sorted = list.slice().sort((a, b) => byStart(a, b) || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0) || precedence(a, b));
-  const out: Candidate[] = [];
-  for (const c of sorted) {
-    const last = out[out.length - 1];
-    if (last && last.start === c.start && last.end === c.end && last.type === c.type) continue;
-    out.push(c);
-  }
-  return out;
-}
 
 function isDate(c: Candidate): boolean {
   return DATE_TYPES.includes(c.type);
@@ -219,6 +213,26 @@ function resolveCluster(cluster: Candidate[], from: number, to: number): Candida
   return kept.sort(byStart);
 }
 
+/**
+ * With `nested`: of the candidates of one span, only those of the first recognizer by rank
+ * (workspace > builtin > shape > dates), so that two recognizers never propose the same words
+ * twice. `sorted`: by start, the longer first.
+ */
+function equalSpansOnce(sorted: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i + 1;
+    let best = spanRank(sorted[i]);
+    while (j < sorted.length && sorted[j].start === sorted[i].start && sorted[j].end === sorted[i].end) {
+      best = Math.min(best, spanRank(sorted[j]));
+      j++;
+    }
+    for (let k = i; k < j; k++) if (j === i + 1 || spanRank(sorted[k]) === best) out.push(sorted[k]);
+    i = j;
+  }
+  return out;
+}
+
 /** Steps a to c over the candidates of one text: what is proposed, sorted by start (an outer candidate before the ones inside it). */
 export function arbitrate(candidates: readonly Candidate[], text: string, options: ArbiterOptions = {}): Candidate[] {
   const n = text.length;
@@ -227,8 +241,8 @@ export function arbitrate(candidates: readonly Candidate[], text: string, option
     : candidates.filter((c) => c && c.start >= 0 && c.end > c.start && c.end <= n && Number.isInteger(c.start) && Number.isInteger(c.end) && typeof c.type === 'string');
   let list = applyVetoes(valid);
   list = applyRejections(list, text, options.rejections, options.path);
-  list = options.nested ? dedupeEqualSpans(list) : resolveOverlaps(list);
-  return list.sort(byStart);
+  if (!options.nested) return resolveOverlaps(list);
+  return equalSpansOnce(list.sort(byStart));
 }
 
 export { compileRejections };
