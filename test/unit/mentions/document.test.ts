@@ -89,15 +89,27 @@ describe('mentions/document: the seed release with its annotations removed', () 
     assert.deepEqual(extra, [['Kazakh-Luxembourg', 'country', 'LU']]);
   });
 
-  it('with the built-in knowledge base alone: every Kazakhstan and Luxembourg, OSCE PA, PACE (not Europe), the dates', () => {
+  it('with the built-in knowledge base alone: every Kazakhstan and Luxembourg outside a longer name, OSCE PA, PACE (not Europe), the Kazakh Foreign Ministry, Xavier Bettel, Abai Kunanbayev, the Benelux Chamber (no country inside it), the dates', () => {
     const { stripped, annotations } = seed();
     const found = findMentionsInDocument(stripped, builtin());
     checkOffsets(stripped, found);
     const got = new Set(found.map(key));
-    const wanted = annotations.filter((a) => a.type === 'country' || ['OSCE-PA', 'PACE'].includes(a.id) || ['date', 'duration'].includes(a.type));
-    assert.equal(wanted.filter((a) => a.id === 'KZ').length, 6);
+    // the seed annotates the Kazakhstan inside "Benelux Chamber of Commerce in Kazakhstan" too (a
+    // nested annotation); proposed, the longer name hides it (issue 13: never a country inside a
+    // recognized longer name at the top level)
+    const bcck = annotations.find((a) => a.id === 'BCCK')!;
+    const inside = (a: { start: number; end: number }) => a.start >= bcck.start && a.end <= bcck.end;
+    const wanted = annotations.filter((a) => (a.type === 'country' && !inside(a)) || ['OSCE-PA', 'PACE', 'MFA-KZ'].includes(a.id) || ['date', 'duration'].includes(a.type));
+    assert.equal(wanted.filter((a) => a.id === 'KZ').length, 5);
     assert.equal(wanted.filter((a) => a.id === 'LU').length, 7);
     assert.deepEqual(wanted.filter((a) => !got.has(key(a))), []);
+    assert.ok(!found.some((m) => m.type === 'country' && inside(m)), 'no country inside the Benelux Chamber');
+    const fresh = found.filter((m) => m.id === '').map((m) => [m.text, m.type, m.entity?.id]);
+    assert.deepEqual(fresh, [
+      ['Xavier Bettel', 'person', 'xavier-bettel'],
+      ['Benelux Chamber of Commerce in Kazakhstan', 'org', 'benelux-chamber-of-commerce-in-kazakhstan'],
+      ['Abai Kunanbayev', 'person', 'abai-kunanbayev'],
+    ]);
     const texts = found.map((m) => m.text);
     assert.ok(!texts.includes('Europe'), 'not "Europe" alone');
     assert.ok(!texts.includes('Kazakh'), 'a demonym is not a country');

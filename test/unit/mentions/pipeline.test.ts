@@ -27,6 +27,13 @@ function smallKb(): KnowledgeBase {
 const words = (list: Array<{ text: string; type: string; id: string }>) => list.map((s) => `${s.text}=${s.type}:${s.id}`);
 
 describe('mentions/pipeline: inputs and the caches', () => {
+  // without the names-by-shape recognizers (restored after): here "Blue Marine Foundation" is a
+  // name nobody knows until the workspace learns it; shape/orgs.ts has its own tests
+  const registry = RECOGNIZERS as Recognizer[];
+  const saved = registry.slice();
+  before(() => registry.splice(0, registry.length, ...saved.filter((r) => r.name !== 'shape')));
+  after(() => registry.splice(0, registry.length, ...saved));
+
   const source = '---\ndate: 2022-06-29\n---\nKazakhstan and Luxembourg signed.\n\nThe Blue Marine Foundation joined Kazakhstan.\n';
 
   it('a rejection added takes effect at once (same text, same paragraphs, new version)', () => {
