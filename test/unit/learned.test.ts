@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { contributionOf, LearnedIndex } from '../../server/src/service/assist/learned';
+import { contributionOf, LearnedIndex, learnedOfTypes } from '../../server/src/service/assist/learned';
 import { parse } from '../../server/src/service/parser';
 import type { Learned } from '../../server/src/service/mentions/candidate';
 
@@ -92,5 +92,27 @@ describe('workspace learning: learned names', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('workspace learning: only the types of the schema', () => {
+  it('a misspelt type teaches nothing, so the built-in reading of the same words is still proposed', () => {
+    const { defaultConfig } = require('../../server/src/service/config');
+    const { suggestions } = require('../../server/src/service/mentions/suggestions');
+    const { builtinKb } = require('./kb/helpers');
+    const index = new LearnedIndex();
+    index.update('file:///ws/broken.press', parse('[Kazakhstan]{country:KZ} and [Luxembourg]{cuontry:LU} signed.\n'));
+    const all = index.names();
+    const types = defaultConfig().types;
+    const kept = learnedOfTypes(all, types);
+    assert.deepEqual(kept.names.map((n) => `${n.text}=${n.type}:${n.id}`), ['Kazakhstan=country:KZ']);
+    assert.notEqual(kept.version, all.version, 'another version: the caches keyed by it must not mix the two');
+    assert.equal(learnedOfTypes(all, types), kept, 'the same snapshot and types give the same object');
+    const doc = parse('---\ndate: 2022-06-29\n---\nKazakhstan and Luxembourg commemorate 30 years.\n');
+    const got = suggestions(doc, builtinKb().kb, { learned: kept }).map((s: { text: string; type: string; id: string }) => `${s.text}=${s.type}:${s.id}`);
+    assert.ok(got.includes('Luxembourg=country:LU'), got.join(', '));
+    // and what the unfiltered names did: the misspelt reading took the words
+    const unfiltered = suggestions(parse(doc.text), builtinKb().kb, { learned: all }).map((s: { text: string; type: string; id: string }) => `${s.text}=${s.type}:${s.id}`);
+    assert.ok(unfiltered.includes('Luxembourg=cuontry:LU'), unfiltered.join(', '));
   });
 });

@@ -22,6 +22,7 @@ import { collectFiles, printNotes, UsageError, type Io } from './common';
 import type { PipelineInputs } from '../service/mentions/candidate';
 import { RejectionFiles } from '../node/rejectFiles';
 import { learnFromFiles } from '../node/workspaceLearning';
+import { learnedOfTypes } from '../service/assist/learned';
 import { LineIndex } from '../service/text';
 
 export const ANNOTATE_HELP = `Usage: pressmark annotate [--types T,...] [--date D] [--write [--force]] <files or folders>...
@@ -106,6 +107,7 @@ export function runAnnotate(argv: string[], io: Io, readStdin: () => string = ()
   // the pressmark.yaml that apply, and the folders given), as they are before this run.
   const learned = learnFromFiles(files, [...roots, ...positionals.filter((p) => isFolder(p))]);
   const rejectFiles = new RejectionFiles();
+  const schemas = new ProjectConfigs();
   const warned = new Set<string>();
   const inputsFor = (file: string): PipelineInputs => {
     const loaded = rejectFiles.forFile(file);
@@ -113,7 +115,7 @@ export function runAnnotate(argv: string[], io: Io, readStdin: () => string = ()
       warned.add(loaded.file);
       warnRejectFile(io, loaded.file, loaded.text, loaded.problems);
     }
-    return { learned, rejections: loaded.rejections, path: loaded.file ? RejectionFiles.relativePath(loaded.file, file) : undefined };
+    return { learned: learnedOfTypes(learned, schemas.forFile(file).config.types), rejections: loaded.rejections, path: loaded.file ? RejectionFiles.relativePath(loaded.file, file) : undefined };
   };
   let failed = 0;
   let unreadable = 0;

@@ -21,6 +21,7 @@ import { LEGEND } from '../service/semanticTokens';
 import { SCHEMA_FILE } from '../service/config';
 import type { SeveritySetting } from '../service/rules';
 import { listedKbFiles, ProjectConfigs } from '../node/projectConfig';
+import { learnedOfTypes } from '../service/assist/learned';
 import { loadBuiltinKbWithInfo } from '../service/kb/builtin';
 import type { KnowledgeBase } from '../service/kb/knowledgeBase';
 import { isKbFile, UNREAD_KB_CODES, WorkspaceKnowledgeBase } from '../node/workspaceKb';
@@ -203,7 +204,7 @@ export function startServer(connection: Connection): void {
       if (!file) return { learned };
       const target = rejectFileFor(file);
       const docPath = target ? RejectionFiles.relativePath(target.file, file) : undefined;
-      return { learned, rejections: target?.loaded.rejections, path: docPath };
+      return { learned: learnedOfTypes(learned, configs.forFile(file).config.types), rejections: target?.loaded.rejections, path: docPath };
     } catch {
       return { learned }; // never costs the document its diagnostics
     }

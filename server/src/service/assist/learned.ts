@@ -105,3 +105,24 @@ export class LearnedIndex {
     return this.snapshot;
   }
 }
+
+/** Per learned snapshot: the names of the types of one schema (the same snapshot and types give the same object). */
+const ofTypesMemo = new WeakMap<object, WeakMap<ReadonlyMap<string, unknown>, { version: string; names: readonly Learned[] }>>();
+
+/**
+ * The learned names whose type the document's schema has (`config.types`). An annotation of a
+ * type the schema does not know (`[Luxembourg]{cuontry:LU}`, an error of its own) teaches
+ * nothing: otherwise its reading would win over the built-in one on the same words and then be
+ * left out as a type nobody annotates, hiding the right proposal.
+ */
+export function learnedOfTypes(learned: { version: string; names: readonly Learned[] }, types: ReadonlyMap<string, unknown>): { version: string; names: readonly Learned[] } {
+  let byTypes = ofTypesMemo.get(learned);
+  if (!byTypes) ofTypesMemo.set(learned, (byTypes = new WeakMap()));
+  let hit = byTypes.get(types);
+  if (!hit) {
+    const names = learned.names.filter((n) => types.has(n.type));
+    hit = names.length === learned.names.length ? learned : { version: `${learned.version}:${[...types.keys()].sort().join(',')}`, names };
+    byTypes.set(types, hit);
+  }
+  return hit;
+}
