@@ -2,53 +2,25 @@
  * The kind of a line, where case proves nothing: a headline in Title Case, or a line in
  * capitals. Pure; never throws.
  *
- * The same rule as the built-in finder's `classifyLine` (finder.ts): a line in capitals has at
- * least two cased words and three quarters of them in capitals; a Title Case line has at least
- * three words of four letters or more and three quarters of those capitalized. (finder.ts keeps
- * its own unrolled copy in its hot loop; when the pipeline lands, it can read this one.)
+ * The built-in finder's rule (`classifyLine`, scan.ts): a line in capitals has at least two
+ * cased words and three quarters of them in capitals; a Title Case line has at least three words
+ * of four letters or more and three quarters of those capitalized.
  */
-import { CLASS_TABLE, UNKNOWN, WORD, charClass, shapeOf, Shape } from '../chars';
+import { classifyLine } from '../scan';
+
+import { LINE_TITLE, LINE_UPPER } from '../scan';
 
 export const LINE_PLAIN = 0;
-export const LINE_TITLE = 1;
-export const LINE_UPPER = 2;
+export { LINE_TITLE, LINE_UPPER };
 
-/** The kind of the line text[s, e) (no line break inside); `upperOnly`: only LINE_UPPER or LINE_PLAIN (it cannot be a headline). */
+/**
+ * The kind of the line text[s, e) (no line break inside): the finder's own reading
+ * (`classifyLine`, scan.ts), one rule for every recognizer. `upperOnly`: only LINE_UPPER or
+ * LINE_PLAIN (the caller knows it cannot be a headline).
+ */
 export function lineKind(text: string, s: number, e: number, upperOnly = false): number {
-  let long = 0;
-  let longCap = 0;
-  let cased = 0;
-  let upper = 0;
-  let i = s;
-  while (i < e) {
-    let k = CLASS_TABLE[text.charCodeAt(i)];
-    if (k & UNKNOWN) k = charClass(text.charCodeAt(i));
-    if (!(k & WORD)) {
-      i++;
-      continue;
-    }
-    const ws = i;
-    while (i < e) {
-      let c = CLASS_TABLE[text.charCodeAt(i)];
-      if (c & UNKNOWN) c = charClass(text.charCodeAt(i));
-      if (!(c & WORD)) break;
-      i++;
-    }
-    const sh = shapeOf(text, ws, i);
-    if (sh === Shape.Caseless) continue;
-    if (sh !== Shape.Initial) cased++;
-    if (sh === Shape.Upper) upper++;
-    if (i - ws >= 4) {
-      long++;
-      if (sh !== Shape.Lower) longCap++;
-    }
-    // neither kind can be reached any more: the rest of the line holds at most (e - i) / 3 words
-    // in capitals (a separator and two letters each) and (e - i) / 5 long words (finder.ts reads so too)
-    if (3 * cased - 4 * upper > Math.floor((e - i) / 3) && (upperOnly || 3 * long - 4 * longCap > Math.floor((e - i) / 5))) return LINE_PLAIN;
-  }
-  if (cased >= 2 && upper * 4 >= cased * 3) return LINE_UPPER;
-  if (!upperOnly && long >= 3 && longCap * 4 >= long * 3) return LINE_TITLE;
-  return LINE_PLAIN;
+  const kind = classifyLine(text, s, e);
+  return upperOnly ? kind & LINE_UPPER : kind;
 }
 
 /** The line text[s, e) ends with a full stop, "!" or "?" (closing quotes and brackets aside): a headline does not. */
