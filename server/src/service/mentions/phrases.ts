@@ -12,7 +12,7 @@
  * with it, longest first), and only then are the next words compared. For the few hundred or
  * thousand names of a workspace: no trie is rebuilt. Pure; never throws.
  */
-import { CLASS_TABLE, charClass, foldToken, LOWER, Shape, shapeOf, UNKNOWN, WIDE, WORD } from './chars';
+import { charClass, foldToken, LOWER, Shape, shapeOf, WIDE, WORD } from './chars';
 
 interface Phrase<P> {
   /** Folded words. */
@@ -31,10 +31,6 @@ export interface PhraseHit<P> {
   payload: P;
 }
 
-function classOf(c: number): number {
-  const k = CLASS_TABLE[c];
-  return k & UNKNOWN ? charClass(c) : k;
-}
 
 function isWhite(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x202f || (c >= 0x2000 && c <= 0x200a);
@@ -67,7 +63,7 @@ function splitPhrase(raw: string): Omit<Phrase<never>, 'payload'> | undefined {
   let i = 0;
   let gapStart = 0;
   while (i < text.length) {
-    const k = classOf(text.charCodeAt(i));
+    const k = charClass(text.charCodeAt(i));
     if (!(k & WORD)) {
       i++;
       continue;
@@ -76,7 +72,7 @@ function splitPhrase(raw: string): Omit<Phrase<never>, 'payload'> | undefined {
     let wide = k & WIDE;
     i++;
     while (i < text.length) {
-      const k2 = classOf(text.charCodeAt(i));
+      const k2 = charClass(text.charCodeAt(i));
       if (!(k2 & WORD)) break;
       wide |= k2 & WIDE;
       i++;
@@ -120,7 +116,7 @@ export class PhraseMatcher<P> {
       if (!split) continue;
       const first = split.shapes[0];
       // no name starts in lower case
-      if (first === Shape.Lower || (first === Shape.Mixed && classOf(split.words[0].charCodeAt(0)) & LOWER)) continue;
+      if (first === Shape.Lower || (first === Shape.Mixed && charClass(split.words[0].charCodeAt(0)) & LOWER)) continue;
       let list = this.byFirst.get(split.keys[0]);
       if (!list) this.byFirst.set(split.keys[0], (list = []));
       list.push({ ...split, payload });
@@ -139,7 +135,7 @@ export class PhraseMatcher<P> {
     const n = text.length;
     let i = 0;
     while (i < n) {
-      const k = classOf(text.charCodeAt(i));
+      const k = charClass(text.charCodeAt(i));
       if (!(k & WORD)) {
         i++;
         continue;
@@ -148,7 +144,7 @@ export class PhraseMatcher<P> {
       let wide = k & WIDE;
       i++;
       while (i < n) {
-        const k2 = classOf(text.charCodeAt(i));
+        const k2 = charClass(text.charCodeAt(i));
         if (!(k2 & WORD)) break;
         wide |= k2 & WIDE;
         i++;
@@ -177,7 +173,7 @@ export class PhraseMatcher<P> {
     if (before >= 0) {
       const c = text.charCodeAt(before);
       // not a handle, a hashtag or the inside of a word
-      if (c === 64 || c === 35 || classOf(c) & WORD) return -1;
+      if (c === 64 || c === 35 || charClass(c) & WORD) return -1;
     }
     if (!caseFits(p.shapes[0], p.words[0], shapeOf(text, s, e), text.slice(s, e))) return -1;
     let pos = e;
@@ -202,7 +198,7 @@ export class PhraseMatcher<P> {
       const ws = j;
       let wide = 0;
       while (j < text.length) {
-        const k = classOf(text.charCodeAt(j));
+        const k = charClass(text.charCodeAt(j));
         if (!(k & WORD)) break;
         wide |= k & WIDE;
         j++;

@@ -83,7 +83,7 @@
  * Title Case line.
  */
 import type { Candidate, NewEntity, Recognizer, RecognizeContext } from '../candidate';
-import { CLASS_TABLE, UNKNOWN, WORD, UPPER, LOWER, DIGIT, charClass, Shape, isSpaceCode, isHyphenCode, isApostropheCode } from '../chars';
+import { WORD, UPPER, LOWER, DIGIT, charClass, Shape, isSpaceCode, isHyphenCode, isApostropheCode } from '../chars';
 import { slug } from './people';
 import type { KnowledgeBase } from '../../kb/knowledgeBase';
 import type { Entity } from '../../kb/types';
@@ -189,14 +189,10 @@ const written: string[] = new Array<string>(MAX_TOKENS).fill('');
 /** Tokens of the chain inside a proposal or a veto. */
 const covered = new Uint8Array(MAX_TOKENS);
 
-function cls(c: number): number {
-  const k = CLASS_TABLE[c];
-  return k & UNKNOWN ? charClass(c) : k;
-}
 
 function wordEnd(text: string, p: number): number {
   const n = text.length;
-  while (p < n && cls(text.charCodeAt(p)) & WORD) p++;
+  while (p < n && charClass(text.charCodeAt(p)) & WORD) p++;
   return p;
 }
 
@@ -279,12 +275,12 @@ class Run {
       if (!m) break;
       const i = m.index;
       const c = t.charCodeAt(i);
-      const k = cls(c);
+      const k = charClass(c);
       if (!(k & WORD)) {
         pos = i + 1;
         continue;
       }
-      if (!(k & UPPER) || (i > 0 && cls(t.charCodeAt(i - 1)) & WORD) || (i > 1 && isHyphenCode(t.charCodeAt(i - 1)) && cls(t.charCodeAt(i - 2)) & WORD)) {
+      if (!(k & UPPER) || (i > 0 && charClass(t.charCodeAt(i - 1)) & WORD) || (i > 1 && isHyphenCode(t.charCodeAt(i - 1)) && charClass(t.charCodeAt(i - 2)) & WORD)) {
         // (and a capitalized word joined to the word before it: "anti-Castro" starts no name)
         // a lower-case or caseless word, or a capital inside a word ("eBay"): skip the word
         pos = wordEnd(t, i);
@@ -298,7 +294,7 @@ class Run {
         const d = t.charCodeAt(we + 1);
         if (c1 >= 97 && c1 <= 122 && d >= 97 && d <= 122 && wordEnd(t, we + 1) - we - 1 > CONNECTOR_MAX) {
           let title = true;
-          for (let q = i + 2; q < we && title; q++) if (cls(t.charCodeAt(q)) & UPPER) title = false;
+          for (let q = i + 2; q < we && title; q++) if (charClass(t.charCodeAt(q)) & UPPER) title = false;
           if (title) {
             pos = we + 1;
             continue;
@@ -331,13 +327,13 @@ class Run {
         if (e + 1 >= len) break;
         const c = t.charCodeAt(e);
         const d = t.charCodeAt(e + 1);
-        if (isHyphenCode(c) && cls(d) & WORD) {
-          if (cls(d) & LOWER) lowerPiece = e + 1;
+        if (isHyphenCode(c) && charClass(d) & WORD) {
+          if (charClass(d) & LOWER) lowerPiece = e + 1;
           pieceStart = e + 1;
           e = wordEnd(t, e + 1);
           continue;
         }
-        if (c === 46 && e - pieceStart <= 2 && cls(d) & (UPPER | LOWER) && (dotted || e - pieceStart === 1)) {
+        if (c === 46 && e - pieceStart <= 2 && charClass(d) & (UPPER | LOWER) && (dotted || e - pieceStart === 1)) {
           dotted = true;
           pieceStart = e + 1;
           e = wordEnd(t, e + 1);
@@ -345,7 +341,7 @@ class Run {
         }
         break;
       }
-      const first = cls(t.charCodeAt(s));
+      const first = charClass(t.charCodeAt(s));
       let word = t.slice(s, e);
       // one pass over the token: its shape (as shapeOf gives it) and digits
       let up = 0;
@@ -360,7 +356,7 @@ class Run {
           low++;
           continue;
         }
-        const kq = cls(c);
+        const kq = charClass(c);
         if (kq & UPPER) {
           if (firstCased) firstUpper = true;
           firstCased = false;
@@ -404,16 +400,16 @@ class Run {
         if (digits) f |= F_DIGITS;
       }
       if (k === 0 || (comma && !COMMA_LEGAL_FORMS.has(word))) {
-        if (k === 0 && shape === Shape.Lower && e + 1 < len && isSpaceCode(t.charCodeAt(e)) && cls(t.charCodeAt(e + 1)) & UPPER) this.particleAfter = true;
+        if (k === 0 && shape === Shape.Lower && e + 1 < len && isSpaceCode(t.charCodeAt(e)) && charClass(t.charCodeAt(e + 1)) & UPPER) this.particleAfter = true;
         break;
       }
       // a possessive 's (or s')
       let q = e;
-      if (q + 1 < len && isApostropheCode(t.charCodeAt(q)) && (t.charCodeAt(q + 1) === 115 || t.charCodeAt(q + 1) === 83) && !(q + 2 < len && cls(t.charCodeAt(q + 2)) & WORD)) {
+      if (q + 1 < len && isApostropheCode(t.charCodeAt(q)) && (t.charCodeAt(q + 1) === 115 || t.charCodeAt(q + 1) === 83) && !(q + 2 < len && charClass(t.charCodeAt(q + 2)) & WORD)) {
         f |= F_POSS;
         if (bits & W_POSS_OK) f |= F_POSS_OK;
         q += 2;
-      } else if (q < len && isApostropheCode(t.charCodeAt(q)) && key.endsWith('s') && !(q + 1 < len && cls(t.charCodeAt(q + 1)) & WORD)) {
+      } else if (q < len && isApostropheCode(t.charCodeAt(q)) && key.endsWith('s') && !(q + 1 < len && charClass(t.charCodeAt(q + 1)) & WORD)) {
         f |= F_POSS;
         if (bits & W_POSS_OK) f |= F_POSS_OK;
         q += 1;
@@ -439,11 +435,11 @@ class Run {
           p = q + 1;
           continue;
         }
-        if (cls(d) & WORD) {
+        if (charClass(d) & WORD) {
           p = q + 1;
           continue;
         }
-        if (d === 38 && q + 3 < len && isSpaceCode(t.charCodeAt(q + 2)) && cls(t.charCodeAt(q + 3)) & UPPER && n < MAX_TOKENS - 1) {
+        if (d === 38 && q + 3 < len && isSpaceCode(t.charCodeAt(q + 2)) && charClass(t.charCodeAt(q + 3)) & UPPER && n < MAX_TOKENS - 1) {
           tokS[n] = q + 1;
           tokE[n] = q + 2;
           kind[n] = K_AMP;
@@ -458,7 +454,7 @@ class Run {
         if (QUOTES[d] && !(f & F_POSS)) this.quoteAt = q + 1;
         break;
       }
-      if (c === 44 && q + 2 < len && isSpaceCode(d) && cls(t.charCodeAt(q + 2)) & UPPER && !(f & F_POSS)) {
+      if (c === 44 && q + 2 < len && isSpaceCode(d) && charClass(t.charCodeAt(q + 2)) & UPPER && !(f & F_POSS)) {
         // ", Inc." / ", Ltd.": read the next token, kept only if it is one of those
         comma = true;
         p = q + 2;
@@ -634,7 +630,7 @@ class Run {
     const t = this.text;
     const open = this.quoteAt;
     const closers = QUOTES[t.charCodeAt(open)];
-    if (!closers || open + 2 >= t.length || !(cls(t.charCodeAt(open + 1)) & (UPPER | DIGIT))) return 0;
+    if (!closers || open + 2 >= t.length || !(charClass(t.charCodeAt(open + 1)) & (UPPER | DIGIT))) return 0;
     let close = -1;
     let spaces = 0;
     const limit = Math.min(t.length, open + 1 + MAX_QUOTED);
@@ -652,7 +648,7 @@ class Run {
     for (let q = open + 1; q < close; q++) {
       if (q > open + 1 && !isSpaceCode(t.charCodeAt(q - 1))) continue;
       const c = t.charCodeAt(q);
-      if (cls(c) & LOWER) {
+      if (charClass(c) & LOWER) {
         const we = wordEnd(t, q);
         if (!CONNECTORS.has(t.slice(q, we))) return 0;
       }
@@ -918,8 +914,8 @@ function wordAfter(t: string, pos: number): string {
 function wordBefore(t: string, pos: number): string {
   if (pos < 2 || !isSpaceCode(t.charCodeAt(pos - 1))) return '';
   let s = pos - 1;
-  while (s > 0 && pos - 1 - s < 12 && cls(t.charCodeAt(s - 1)) & WORD) s--;
-  if (s === pos - 1 || (s > 0 && cls(t.charCodeAt(s - 1)) & WORD)) return '';
+  while (s > 0 && pos - 1 - s < 12 && charClass(t.charCodeAt(s - 1)) & WORD) s--;
+  if (s === pos - 1 || (s > 0 && charClass(t.charCodeAt(s - 1)) & WORD)) return '';
   return t.slice(s, pos - 1).toLowerCase();
 }
 
@@ -931,12 +927,12 @@ function acronymAfter(t: string, pos: number): { text: string; end: number } | u
   let upper = 0;
   while (q < t.length && q - s <= 10) {
     const c = t.charCodeAt(q);
-    const k = cls(c);
+    const k = charClass(c);
     if (k & UPPER) upper++;
     else if (!(k & (LOWER | DIGIT)) && c !== 38) break;
     q++;
   }
-  if (q >= t.length || t.charCodeAt(q) !== 41 || upper < 2 || q - s < 2 || !(cls(t.charCodeAt(s)) & UPPER)) return undefined;
+  if (q >= t.length || t.charCodeAt(q) !== 41 || upper < 2 || q - s < 2 || !(charClass(t.charCodeAt(s)) & UPPER)) return undefined;
   return { text: t.slice(s, q), end: q + 1 };
 }
 

@@ -83,10 +83,6 @@ const MAX_NAME_WORDS = 4;
 /** How far an apposition's role phrase reaches, in words. */
 const MAX_ROLE_WORDS = 8;
 
-function cls(c: number): number {
-  const k = CLASS_TABLE[c];
-  return k & UNKNOWN ? charClass(c) : k;
-}
 
 /** The words of one paragraph, in parallel arrays; `line` is the line number of each word. */
 class Words {
@@ -150,7 +146,7 @@ function readWords(text: string): Words {
   let i = 0;
   while (i < len) {
     const c = text.charCodeAt(i);
-    const k = cls(c);
+    const k = charClass(c);
     if (!(k & WORD)) {
       if (c === 10) line++;
       i++;
@@ -176,7 +172,7 @@ function readWords(text: string): Words {
       if (firstPartEnd < 0) firstPartEnd = i;
       if (i + 1 >= len) break;
       const d = text.charCodeAt(i);
-      const next = cls(text.charCodeAt(i + 1));
+      const next = charClass(text.charCodeAt(i + 1));
       // Kassym-Jomart, Ki-moon, al-Assad: a hyphen between letters joins; O'Brien, D'Alema: an
       // apostrophe after one or two letters and before a capital joins ("Obama's" does not).
       if ((isHyphenCode(d) && next & WORD) || (isApostropheCode(d) && next & UPPER && i - s <= 2)) {
@@ -196,7 +192,7 @@ function readWords(text: string): Words {
     } else if (k & LOWER) {
       kind = LOW;
       // al-Assad, bin-Talal: a particle joined by a hyphen to a capitalized word
-      if (firstPartEnd < i - 1 && isHyphenCode(text.charCodeAt(firstPartEnd)) && cls(text.charCodeAt(firstPartEnd + 1)) & UPPER && PARTICLES.has(text.slice(s, firstPartEnd))) kind = NAME;
+      if (firstPartEnd < i - 1 && isHyphenCode(text.charCodeAt(firstPartEnd)) && charClass(text.charCodeAt(firstPartEnd + 1)) & UPPER && PARTICLES.has(text.slice(s, firstPartEnd))) kind = NAME;
     } else kind = OTHER;
     w.grow();
     const n = w.n++;
@@ -573,7 +569,7 @@ class Paragraph {
     if (q >= this.text.length) return true;
     const c = this.text.charCodeAt(q);
     if (c === 10 || c === 13) return true;
-    return !isSpaceCode(c) && !isHyphenCode(c) && !isApostropheCode(c) && !(cls(c) & WORD);
+    return !isSpaceCode(c) && !isHyphenCode(c) && !isApostropheCode(c) && !(charClass(c) & WORD);
   }
 
   /** Word a is a country's demonym ("Cuban", "British"). */

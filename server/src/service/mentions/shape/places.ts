@@ -26,7 +26,7 @@
  */
 import type { Candidate, NewEntity, RecognizeContext, Recognizer } from '../candidate';
 import type { Entity } from '../../kb/types';
-import { CLASS_TABLE, UNKNOWN, WORD, WIDE, UPPER, LOWER, charClass, foldToken, isApostropheCode, isHyphenCode, isSpaceCode, Shape } from '../chars';
+import { WORD, WIDE, UPPER, LOWER, charClass, foldToken, isApostropheCode, isHyphenCode, isSpaceCode, Shape } from '../chars';
 import { foldName } from '../../kb/normalize';
 import { Bare, isCityKind, isRegion, regionIndex, type RegionForm } from './regions';
 import {
@@ -56,10 +56,6 @@ interface Word {
   line: number;
 }
 
-function cls(c: number): number {
-  const k = CLASS_TABLE[c];
-  return k & UNKNOWN ? charClass(c) : k;
-}
 
 /** The words of the text (runs of letters and digits), in one pass. */
 function readWords(text: string): Word[] {
@@ -69,7 +65,7 @@ function readWords(text: string): Word[] {
   let line = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    const k0 = cls(c);
+    const k0 = charClass(c);
     if (!(k0 & WORD)) {
       if (c === 10) line++;
       i++;
@@ -82,7 +78,7 @@ function readWords(text: string): Word[] {
     let lower = 0;
     let firstUpper = false;
     while (i < n) {
-      const k = cls(text.charCodeAt(i));
+      const k = charClass(text.charCodeAt(i));
       if (!(k & WORD)) break;
       if (k & WIDE) wide = true;
       if (k & UPPER) {
@@ -217,7 +213,7 @@ class Scan {
   /** The possessive "'s" right after offset e: the offset after it, or -1. */
   private possessive(e: number): number {
     const t = this.text;
-    if (e + 1 < t.length && isApostropheCode(t.charCodeAt(e)) && (t.charCodeAt(e + 1) | 32) === 115 && (e + 2 >= t.length || !(cls(t.charCodeAt(e + 2)) & WORD))) return e + 2;
+    if (e + 1 < t.length && isApostropheCode(t.charCodeAt(e)) && (t.charCodeAt(e + 1) | 32) === 115 && (e + 2 >= t.length || !(charClass(t.charCodeAt(e + 2)) & WORD))) return e + 2;
     return -1;
   }
 
@@ -363,7 +359,7 @@ class Scan {
       if (bare === Bare.LOCATIVE && !(prev && LOCATIVES.has(prev.key) && spaces(text, prev.e, w.s))) return;
       if (j === i && sentenceInitial(text, w.s) && bare !== Bare.ALWAYS) return;
     }
-    if (start > 0 && isHyphenCode(text.charCodeAt(start - 1)) && start > 1 && cls(text.charCodeAt(start - 2)) & WORD) return; // "Franco-German"
+    if (start > 0 && isHyphenCode(text.charCodeAt(start - 1)) && start > 1 && charClass(text.charCodeAt(start - 2)) & WORD) return; // "Franco-German"
     this.out.push({
       start,
       end,
@@ -389,7 +385,7 @@ class Scan {
     for (const [abbr, id] of US_STATE_ABBREVIATIONS) {
       if (!text.startsWith(abbr, w.s)) continue;
       const after = w.s + abbr.length;
-      if (after < text.length && cls(text.charCodeAt(after)) & WORD) continue;
+      if (after < text.length && charClass(text.charCodeAt(after)) & WORD) continue;
       const state = this.ctx.kb.get('place', id);
       if (!state) return;
       const cityEnd = i - 1;
