@@ -113,6 +113,19 @@ function recordToEntity(r: unknown): Entity | undefined {
   return e;
 }
 
+/** The names of a compact row: its English name, then the `names` of its extra, per language, without repeats. */
+function namesOf(name: string, extra: unknown): Record<string, string[]> {
+  const names: Record<string, string[]> = { en: [name] };
+  if (isObject(extra)) {
+    for (const [lang, list] of Object.entries(extra as Record<string, unknown>)) {
+      if (!Array.isArray(list)) continue;
+      const cur = names[lang] ?? (names[lang] = []);
+      for (const n of list) if (typeof n === 'string' && !cur.includes(n)) cur.push(n);
+    }
+  }
+  return names;
+}
+
 /** Row: [geonamesId, name, country, population, lat, lon, flags, extra?]; flags 1 capital, 2 seat of government, 4 admin seat. */
 function placeRowToEntity(row: unknown): Entity | undefined {
   if (!Array.isArray(row) || row.length < 7) return undefined;
@@ -120,14 +133,7 @@ function placeRowToEntity(row: unknown): Entity | undefined {
   if (typeof gid !== 'number' || typeof geoName !== 'string' || typeof country !== 'string') return undefined;
   const x = isObject(extra) ? (extra as Record<string, unknown>) : undefined;
   const name = x && typeof x.name === 'string' ? x.name : geoName;
-  const names: Record<string, string[]> = { en: [name] };
-  if (x && isObject(x.names)) {
-    for (const [lang, list] of Object.entries(x.names as Record<string, unknown>)) {
-      if (!Array.isArray(list)) continue;
-      const cur = names[lang] ?? (names[lang] = []);
-      for (const n of list) if (typeof n === 'string' && !cur.includes(n)) cur.push(n);
-    }
-  }
+  const names = namesOf(name, x?.names);
   const aliases: string[] = x && Array.isArray(x.aliases) ? (x.aliases as string[]).slice() : [];
   const formerNames = x && Array.isArray(x.formerNames) ? (x.formerNames as FormerName[]) : undefined;
   // The GeoNames name, when superseded and not already recorded, stays findable.
@@ -167,14 +173,7 @@ function regionRowToEntity(row: unknown): Entity | undefined {
   const [id, name, country, kind, extra] = row as [string, string, string, string, unknown];
   if (typeof id !== 'string' || !id || typeof name !== 'string' || !name || typeof country !== 'string' || typeof kind !== 'string') return undefined;
   const x = isObject(extra) ? (extra as Record<string, unknown>) : undefined;
-  const names: Record<string, string[]> = { en: [name] };
-  if (x && isObject(x.names)) {
-    for (const [lang, list] of Object.entries(x.names as Record<string, unknown>)) {
-      if (!Array.isArray(list)) continue;
-      const cur = names[lang] ?? (names[lang] = []);
-      for (const n of list) if (typeof n === 'string' && !cur.includes(n)) cur.push(n);
-    }
-  }
+  const names = namesOf(name, x?.names);
   const aliases = x && Array.isArray(x.aliases) ? (x.aliases as unknown[]).filter((a): a is string => typeof a === 'string') : [];
   const facts: Entity['facts'] = { kind };
   if (country) {
