@@ -96,7 +96,7 @@ export function registerStatus(context: vscode.ExtensionContext, client: Languag
     }, delay);
   }
 
-  showState(client.state);
+  showState(client.state === State.Running ? State.Running : State.Starting); // registered just before client.start()
   context.subscriptions.push(
     server,
     kb,
