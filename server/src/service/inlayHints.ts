@@ -31,22 +31,29 @@ function letters(s: string): string {
   return foldName(s).replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-/** Whether `id` (folded) is spelled by the letters of `name` in order, from its first letter: `KZ` in Kazakhstan, `MFA-KZ` in Ministry of Foreign Affairs of Kazakhstan. */
-function spells(id: string, name: string): boolean {
-  const n = letters(name);
+/** Whether `id` (folded) is spelled by the letters `n` of a name in order, from its first letter: `KZ` in Kazakhstan, `MFA-KZ` in Ministry of Foreign Affairs of Kazakhstan. */
+function spells(id: string, n: string): boolean {
   if (!id || !n || n[0] !== id[0]) return false;
   let i = 0;
   for (let j = 0; j < n.length && i < id.length; j++) if (n[j] === id[i]) i++;
   return i === id.length;
 }
 
-/** Every name of an entity a reader may know it by: its name, names per language, acronyms, aliases, former names. */
+/** Folded names, computed once per entity (a knowledge base's entities do not change). */
+const folded = new WeakMap<Entity, string[]>();
+
+/** Every name of an entity a reader may know it by (its name, names per language, acronyms, aliases, former names), as `letters`. */
 function namesOf(e: Entity): string[] {
-  const out = [e.name, ...(e.aliases ?? [])];
-  for (const list of Object.values(e.names ?? {})) out.push(...list);
-  for (const list of Object.values(e.acronyms ?? {})) out.push(...list);
-  for (const f of e.formerNames ?? []) if (f && typeof f.name === 'string') out.push(f.name);
-  return out.filter((x): x is string => typeof x === 'string');
+  let list = folded.get(e);
+  if (!list) {
+    const out = [e.name, ...(e.aliases ?? [])];
+    for (const l of Object.values(e.names ?? {})) out.push(...l);
+    for (const l of Object.values(e.acronyms ?? {})) out.push(...l);
+    for (const f of e.formerNames ?? []) if (f && typeof f.name === 'string') out.push(f.name);
+    list = [...new Set(out.filter((x): x is string => typeof x === 'string').map(letters))].filter(Boolean);
+    folded.set(e, list);
+  }
+  return list;
 }
 
 /**
@@ -66,7 +73,7 @@ export function entityNameHint(a: Annotation, kb: KnowledgeBase, dct: string | u
   if (names.some((n) => spells(id, n))) return undefined;
   const label = letters(a.text);
   const name = (dct && kb.nameValidAt(e, dct)?.name) || e.name;
-  if (label && (label === letters(name) || names.some((n) => letters(n) === label))) return undefined;
+  if (label && (label === letters(name) || names.includes(label))) return undefined;
   return {
     label: name,
     tooltip: `${a.type}:${a.id} is ${name}${name !== e.name ? ` (now ${e.name})` : ''} in the knowledge base.`,
