@@ -13,6 +13,10 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { registerDecorations } from './decorations';
+import { openExample } from './example';
+import { registerReleaseText } from './releaseText';
+import { registerStatus } from './status';
 
 let client: LanguageClient | undefined;
 
@@ -167,7 +171,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client.restart();
       void vscode.window.setStatusBarMessage('Pressmark: server restarted', 3000);
     }),
+    vscode.commands.registerCommand('pressmark.openExample', () => openExample(context)),
   );
+  registerStatus(context, client, output);
+  registerDecorations(context, client);
+  registerReleaseText(context);
   await client.start();
 }
 

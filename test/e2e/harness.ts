@@ -590,6 +590,21 @@ export class CodeServerSession {
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
+  /**
+   * Runs a command from the command palette by its title when the command opens a quick pick of
+   * its own: resolves when the palette's row is chosen and the command's picker shows `expect`.
+   */
+  async runCommandToPicker(title: string, expect: string | RegExp): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    const item = this.page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: title }).first();
+    await item.waitFor({ state: 'visible' });
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget:not(.quick-input-widget-closing) .monaco-list-row').filter({ hasText: expect }).first().waitFor({ state: 'visible' });
+  }
+
   /** Text of the extension-host logs (for activation problems) and the language server output. */
   extensionHostLog(): string {
     const out: string[] = [];

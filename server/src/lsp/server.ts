@@ -64,6 +64,8 @@ interface Settings {
   rules: Record<string, SeveritySetting>;
   /** `pressmark.inlayHints.enabled` (default on). */
   inlayHints: boolean;
+  /** `pressmark.inlayHints.entityNames` (default on): names after opaque entity ids. */
+  entityNameHints: boolean;
   /** `pressmark.analysis.maxDocumentSize`: above it (UTF-16 units), syntax only and no semantic tokens. */
   maxDocumentSize: number;
   /** `pressmark.analysis.maxProblems`: diagnostics sent per document. */
@@ -73,7 +75,7 @@ interface Settings {
 /** After an edit that changes the workspace's learned names, the other documents are revalidated this much later (a burst of edits once). */
 const LEARN_DELAY_MS = 300;
 
-const DEFAULT_SETTINGS: Settings = { rules: {}, inlayHints: true, maxDocumentSize: 4_000_000, maxProblems: 1000 };
+const DEFAULT_SETTINGS: Settings = { rules: {}, inlayHints: true, entityNameHints: true, maxDocumentSize: 4_000_000, maxProblems: 1000 };
 
 /**
  * Features that throw on purpose when named in PRESSMARK_FAULT_INJECTION (comma-separated), so
@@ -90,11 +92,13 @@ function readSettings(v: unknown): Settings {
   const rules = o.rules;
   const nested = o.inlayHints && typeof o.inlayHints === 'object' ? (o.inlayHints as Record<string, unknown>).enabled : undefined;
   const enabled = nested ?? o['inlayHints.enabled'];
+  const names = o.inlayHints && typeof o.inlayHints === 'object' ? (o.inlayHints as Record<string, unknown>).entityNames : o['inlayHints.entityNames'];
   const analysis = o.analysis && typeof o.analysis === 'object' ? (o.analysis as Record<string, unknown>) : {};
   const num = (v: unknown, dflt: number) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.floor(v) : dflt);
   return {
     rules: rules && typeof rules === 'object' ? (rules as Record<string, SeveritySetting>) : {},
     inlayHints: enabled !== false,
+    entityNameHints: names !== false,
     maxDocumentSize: num(analysis.maxDocumentSize ?? o['analysis.maxDocumentSize'], DEFAULT_SETTINGS.maxDocumentSize),
     maxProblems: num(analysis.maxProblems ?? o['analysis.maxProblems'], DEFAULT_SETTINGS.maxProblems),
   };
@@ -110,6 +114,12 @@ function preannotateTypes(v: unknown): readonly string[] | undefined {
   if (typeof v === 'string') return [v];
   if (Array.isArray(v) && v.every((t) => typeof t === 'string')) return v as string[];
   throw new ResponseError(ErrorCodes.InvalidParams, '`types` must be a type name or a list of type names.');
+}
+
+/** A well-formed LSP range (what a custom request's `ranges` must hold). */
+function isRange(r: unknown): r is Range {
+  const pos = (p: unknown) => !!p && typeof p === 'object' && Number.isInteger((p as { line?: unknown }).line) && Number.isInteger((p as { character?: unknown }).character);
+  return !!r && typeof r === 'object' && pos((r as Range).start) && pos((r as Range).end);
 }
 
 export function startServer(connection: Connection): void {
@@ -662,6 +672,18 @@ export function startServer(connection: Connection): void {
     const applied = await connection.workspace.applyEdit({ label: 'Pre-annotate document', edit: r.edit });
     return { applied: applied.applied, counts: r.counts };
   }));
+  // The client's decorations (markup dimmed, labels coloured per type) for the visible ranges.
+  connection.onRequest('pressmark/markup', (p: { uri?: unknown; ranges?: unknown }) => safe('markup', null, () => {
+    const doc = typeof p?.uri === 'string' ? pressDoc(p.uri) : undefined;
+    const ranges = Array.isArray(p.ranges) ? (p.ranges as Range[]).filter(isRange) : undefined;
+    return doc ? service.markup(doc, ranges) : null;
+  }));
+  // The language status item: knowledge-base counts, suggestions left, syntax only.
+  connection.onRequest('pressmark/status', (p: { uri?: unknown }) => safe('status', null, async () => {
+    const doc = typeof p?.uri === 'string' ? pressDoc(p.uri) : undefined;
+    if (doc) await settingsFor(doc.uri);
+    return doc ? service.status(doc) : null;
+  }));
   connection.onWorkspaceSymbol((p) => safe('workspace symbols', [], () => service.workspaceSymbols(p.query ?? '', workspaceDocuments())));
   connection.onCompletionResolve((item) => safe('completion resolve', item, () => service.resolveCompletion(item)));
   connection.onCodeAction((p) => safe('code actions', [], async () => {
@@ -681,8 +703,9 @@ export function startServer(connection: Connection): void {
   }));
   connection.languages.inlayHint.on((p) => safe('inlay hints', [], async () => {
     const doc = pressDoc(p.textDocument.uri);
-    if (!doc || !(await settingsFor(doc.uri)).inlayHints) return [];
-    return service.inlayHints(doc, p.range);
+    const settings = doc && (await settingsFor(doc.uri));
+    if (!doc || !settings || !settings.inlayHints) return [];
+    return service.inlayHints(doc, p.range, { entityNames: settings.entityNameHints });
   }));
   connection.onFoldingRanges((p) => safe('folding ranges', [], () => {
     const doc = pressDoc(p.textDocument.uri);

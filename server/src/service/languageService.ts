@@ -30,6 +30,8 @@ import { collectProblems, computeDiagnostics, toDiagnostics, toDiagnosticsUpTo }
 import { foldingRanges } from './folding';
 import { hover } from './hover';
 import { inlayHints } from './inlayHints';
+import { markupSpans, type MarkupSpans } from './markup';
+import { kbSummary, type DocumentStatus } from './status';
 import type { PressDocument } from './model';
 import { parse } from './parser';
 import type { SeveritySetting } from './rules';
@@ -100,8 +102,12 @@ export interface LanguageService {
   resolveCompletion(item: CompletionItem, uri?: string): CompletionItem;
   /** Quick-fixes in a range; with `invoked` (the user asked: Ctrl+.), refactors too (remove an annotation). */
   codeActions(doc: TextSource, range: Range, only?: string[], invoked?: boolean): CodeAction[];
-  /** Inlay hints in a range: resolved date values and relative dates in words. */
-  inlayHints(doc: TextSource, range: Range): InlayHint[];
+  /** Inlay hints in a range: resolved date values, relative dates in words, names after opaque entity ids (unless `entityNames` is false). */
+  inlayHints(doc: TextSource, range: Range, options?: { entityNames?: boolean }): InlayHint[];
+  /** The markup (`[`, `]{...}`) and the labels by type of the annotations meeting the ranges (all when omitted), from the syntax tree only: the client's decorations. */
+  markup(doc: TextSource, ranges?: readonly Range[]): { markup: Range[]; labels: Array<{ type: string; range: Range }> };
+  /** What the language status item shows: knowledge-base counts, suggestions left, syntax only. */
+  status(doc: TextSource): DocumentStatus;
   semanticTokens(doc: TextSource): SemanticTokens;
   documentSymbols(doc: TextSource): DocumentSymbol[];
   foldingRanges(doc: TextSource): FoldingRange[];
@@ -204,10 +210,28 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       return parts.join('\n');
     },
     workspaceSymbols: (query: string, workspace: Iterable<IndexedDocument>) => workspaceSymbols(query, workspace),
-    inlayHints: (src: TextSource, range: Range) => {
+    inlayHints: (src: TextSource, range: Range, hintOptions?: { entityNames?: boolean }) => {
       if (syntaxOnly(src)) return [];
       const doc = parsed(src);
-      return inlayHints(doc, doc.lines.span(range), configOf(src.uri));
+      return inlayHints(doc, doc.lines.span(range), configOf(src.uri), { kb: kbOf(src.uri), entityNames: hintOptions?.entityNames });
+    },
+    markup: (src: TextSource, ranges?: readonly Range[]) => {
+      const doc = parsed(src);
+      const m: MarkupSpans = markupSpans(doc, ranges?.map((r) => doc.lines.span(r)));
+      return { markup: m.markup.map((s) => doc.lines.range(s)), labels: m.labels.map((l) => ({ type: l.type, range: doc.lines.range(l.span) })) };
+    },
+    status: (src: TextSource): DocumentStatus => {
+      const tooLarge = syntaxOnly(src);
+      const byType: Record<string, number> = {};
+      let count: number | undefined;
+      if (!tooLarge) {
+        count = 0;
+        for (const s of suggestions(parsed(src), kbOf(src.uri), inputsOf(src.uri))) {
+          byType[s.type] = (byType[s.type] ?? 0) + 1;
+          count++;
+        }
+      }
+      return { kb: kbSummary(kbOf(src.uri)), suggestions: count, suggestionsByType: byType, syntaxOnly: tooLarge, characters: src.getText().length, maxDocumentSize: options.getMaxDocumentSize?.(src.uri) };
     },
     semanticTokens: (src: TextSource) => (syntaxOnly(src) ? { data: [] } : semanticTokens(parsed(src))),
     documentSymbols: (src: TextSource) => documentSymbols(parsed(src)),
