@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
+import { SymbolKind, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { parse } from '../../server/src/service/parser';
 import { plainText } from '../../server/src/service/plain';
@@ -190,6 +190,18 @@ describe('document symbols and folding', () => {
     assert.equal(country.children!.filter((c) => c.name === 'Kazakhstan').length, 6);
     assert.ok(symbols.find((s) => s.name === 'org')!.children!.some((c) => c.name === 'OSCE Parliamentary Assembly' && c.detail === 'OSCE-PA'));
     assert.deepEqual(ls.foldingRanges(source(text))[0], { startLine: 0, endLine: 6, kind: 'region' });
+  });
+  it('a symbol kind per type, none of them a class (organizations showed as "(class)")', () => {
+    const text = '[Kazakhstan]{country:KZ} [OSCE]{org:OSCE} [Ann]{person} [Vienna]{place} [today]{date} [x]{ship}';
+    const kinds = Object.fromEntries(ls.documentSymbols(source(text)).map((g) => [g.name, g.children![0].kind]));
+    assert.deepEqual(kinds, {
+      country: SymbolKind.Module,
+      org: SymbolKind.Struct,
+      person: SymbolKind.Object,
+      place: SymbolKind.Package,
+      date: SymbolKind.Event,
+      ship: SymbolKind.Field,
+    });
   });
   it('outline 200,000 annotations of one type (no spread into Math.min/max)', () => {
     const text = '[x]{a} '.repeat(200_000);
