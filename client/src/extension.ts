@@ -16,6 +16,7 @@ import {
 import { registerDecorations } from './decorations';
 import { openExample } from './example';
 import { registerReleaseText } from './releaseText';
+import { showStatisticsView } from './statisticsView';
 import { registerStatus } from './status';
 
 let client: LanguageClient | undefined;
@@ -78,7 +79,7 @@ async function preannotate(): Promise<void> {
   void vscode.window.setStatusBarMessage(`Pressmark: ${total} annotation${total === 1 ? '' : 's'} added (${summary}); Undo reverts them`, 8000);
 }
 
-/** "Pressmark: Show Statistics": the statistics of the active document and the workspace as a Markdown preview. */
+/** "Pressmark: Show Statistics": the statistics of the active document and the workspace, rendered in a webview. */
 const STATS_SCHEME = 'pressmark-stats';
 let statsText = '';
 const statsChanged = new vscode.EventEmitter<vscode.Uri>();
@@ -88,13 +89,8 @@ async function showStatistics(): Promise<void> {
   const uri = editor && editor.document.languageId === 'pressmark' ? editor.document.uri.toString() : undefined;
   const result = await client.sendRequest<{ markdown: string } | null>('pressmark/statistics', { uri });
   statsText = result?.markdown ?? '# Annotation statistics\n\nNo statistics: the server did not answer.';
-  const doc = vscode.Uri.from({ scheme: STATS_SCHEME, path: '/Pressmark statistics.md' });
-  statsChanged.fire(doc);
-  try {
-    await vscode.commands.executeCommand('markdown.showPreview', doc);
-  } catch {
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(doc), { preview: true });
-  }
+  statsChanged.fire(vscode.Uri.from({ scheme: STATS_SCHEME, path: '/Pressmark statistics.md' }));
+  showStatisticsView(statsText);
 }
 
 /** Restarts a crashed server up to 4 times in 3 minutes, and tells the user once. */

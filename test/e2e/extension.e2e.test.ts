@@ -229,8 +229,8 @@ describe('Pressmark extension in VS Code (code-server) @e2e', function () {
     await page.keyboard.press('Escape');
     await s!.openFile(name);
     await page.locator('#status\\.editor\\.mode').filter({ hasText: 'Pressmark' }).waitFor({ state: 'visible' });
-    // The server has the document: its information squiggles (mention.unannotated) are drawn.
-    await s!.waitForSquiggles(1, SERVER_MS);
+    // The server has the document: its suggestions (mention.unannotated, hints: faint dots) are drawn.
+    await s!.editor().locator('.squiggly-hint').first().waitFor({ state: 'attached', timeout: SERVER_MS });
     assert.strictEqual(await drawnText(), original.replace(/\n/g, ''), 'the editor does not show the fixture as written');
 
     try {

@@ -44,7 +44,7 @@ describe('assisted annotation over LSP', function () {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('the bar: every seed mention as an information diagnostic; Ctrl+. on Luxembourg annotates it as country LU; annotate all in one edit', async () => {
+  it('the bar: every seed mention as a suggestion (a hint); Ctrl+. on Luxembourg annotates it as country LU; annotate all in one edit', async () => {
     const init = await start(true);
     assert.ok(init.capabilities.workspaceSymbolProvider);
     const text = stripped();
@@ -56,7 +56,7 @@ describe('assisted annotation over LSP', function () {
     assert.equal(said.filter((t) => t === 'Luxembourg').length, 7);
     for (const t of ['OSCE Parliamentary Assembly', 'Parliamentary Assembly of the Council of Europe', 'Today', '29 June 2022', '2015', '2017', '2020', 'the past three decades']) assert.ok(said.includes(t), t);
     assert.ok(!said.includes('Europe'));
-    assert.ok(ds.every((d) => d.severity === 3));
+    assert.ok(ds.every((d) => d.severity === 4), 'suggestions are hints by default (issue 14)');
 
     const lu = ds[said.indexOf('Luxembourg')];
     const actions = (await client.conn.sendRequest('textDocument/codeAction', {

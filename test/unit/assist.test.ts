@@ -109,7 +109,7 @@ describe('assisted annotation: the seed release with its annotations removed', f
     const lu = codes(diags, 'mention.unannotated').map((d) => d.message).filter((m) => m.startsWith('`Luxembourg`'));
     assert.ok(lu.includes('`Luxembourg` is not annotated: country LU (Luxembourg).'), lu.join('\n'));
     assert.ok(lu.some((m) => m === '`Luxembourg` is not annotated: country LU (Luxembourg); or place G2960316 (Luxembourg).'), lu.join('\n'));
-    assert.ok(diags.every((d) => d.severity === 3), 'information by default');
+    assert.ok(diags.every((d) => d.severity === 4), 'hint by default (issue 14: suggestions are not Problems)');
   });
 
   it('"Kazakh-Luxembourg" (a compound of capitalized words) is not suggested', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
+import { SymbolKind, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { parse } from '../../server/src/service/parser';
 import { plainText } from '../../server/src/service/plain';
@@ -68,9 +68,44 @@ describe('completion', () => {
     const { s, position } = at('[Kazakhstan]{cou$|$');
     const item = ls.completion(s, position).items.find((i) => i.label === 'country')!;
     const edit = item.textEdit as TextEdit;
-    assert.equal(edit.newText, 'country:');
+    assert.equal(edit.newText, 'country');
     assert.deepEqual(edit.range, { start: { line: 0, character: 13 }, end: position });
   });
+
+  /**
+   * Accepts the item labelled `label` the way VS Code does: the item's edit, then, when the user
+   * accepted it by typing a commit character, that character typed after it (at the caret the
+   * edit left). `key` is the commit character, or 'Enter' (the edit alone).
+   */
+  function accept(src: string, label: string, key: string): string {
+    const { m, s, doc, position } = at(src);
+    const item = ls.completion(s, position).items.find((i) => i.label === label);
+    assert.ok(item, `no item ${label}`);
+    if (key !== 'Enter') assert.ok(item.commitCharacters?.includes(key), `${key} does not commit ${label}: ${JSON.stringify(item.commitCharacters)}`);
+    const edit = item.textEdit as TextEdit;
+    const after = applyEdits(m.text, doc.lines, [edit]);
+    if (key === 'Enter') return after;
+    const caret = doc.lines.offsetAt(edit.range.start) + edit.newText.length;
+    return after.slice(0, caret) + key + after.slice(caret);
+  }
+  const COMMITS: Array<{ doc: string; label: string; key: string; expect: string }> = [
+    // issue 14: `:` typed while `org` is offered gave `{org::`.
+    { doc: '[Blue Marine Foundation]{org$|$', label: 'org', key: ':', expect: '[Blue Marine Foundation]{org:' },
+    { doc: '[Blue Marine Foundation]{o$|$', label: 'org', key: ':', expect: '[Blue Marine Foundation]{org:' },
+    { doc: '[Blue Marine Foundation]{o$|$}', label: 'org', key: ':', expect: '[Blue Marine Foundation]{org:}' },
+    { doc: '[Blue Marine Foundation]{or$|$', label: 'org', key: '}', expect: '[Blue Marine Foundation]{org}' },
+    { doc: '[Blue Marine Foundation]{or$|$}', label: 'org', key: 'Enter', expect: '[Blue Marine Foundation]{org}' },
+    { doc: '[Blue Marine Foundation]{or$|$', label: 'org', key: 'Enter', expect: '[Blue Marine Foundation]{org' },
+    { doc: '[three years]{dur$|$', label: 'duration', key: ':', expect: '[three years]{duration:' },
+    // The rest of the type after the caret is replaced, what follows it is kept.
+    { doc: '[Kazakhstan]{c$|$ountr:KZ}', label: 'country', key: 'Enter', expect: '[Kazakhstan]{country:KZ}' },
+    { doc: '[Kazakhstan]{c$|$:KZ}', label: 'country', key: 'Enter', expect: '[Kazakhstan]{country:KZ}' },
+  ];
+  for (const c of COMMITS) {
+    it(`accepting ${c.label} with ${c.key} in ${JSON.stringify(c.doc)} types each character once`, () => {
+      assert.equal(accept(c.doc, c.label, c.key), c.expect);
+    });
+  }
   it('offers nothing in plain text', () => {
     assert.deepEqual(completionLabels('Kaz$|$akhstan'), []);
   });
@@ -155,6 +190,18 @@ describe('document symbols and folding', () => {
     assert.equal(country.children!.filter((c) => c.name === 'Kazakhstan').length, 6);
     assert.ok(symbols.find((s) => s.name === 'org')!.children!.some((c) => c.name === 'OSCE Parliamentary Assembly' && c.detail === 'OSCE-PA'));
     assert.deepEqual(ls.foldingRanges(source(text))[0], { startLine: 0, endLine: 6, kind: 'region' });
+  });
+  it('a symbol kind per type, none of them a class (organizations showed as "(class)")', () => {
+    const text = '[Kazakhstan]{country:KZ} [OSCE]{org:OSCE} [Ann]{person} [Vienna]{place} [today]{date} [x]{ship}';
+    const kinds = Object.fromEntries(ls.documentSymbols(source(text)).map((g) => [g.name, g.children![0].kind]));
+    assert.deepEqual(kinds, {
+      country: SymbolKind.Module,
+      org: SymbolKind.Struct,
+      person: SymbolKind.Object,
+      place: SymbolKind.Package,
+      date: SymbolKind.Event,
+      ship: SymbolKind.Field,
+    });
   });
   it('outline 200,000 annotations of one type (no spread into Math.min/max)', () => {
     const text = '[x]{a} '.repeat(200_000);

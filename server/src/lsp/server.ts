@@ -19,7 +19,7 @@ import { URI } from './uri';
 import { createLanguageService } from '../service/languageService';
 import { LEGEND } from '../service/semanticTokens';
 import { SCHEMA_FILE } from '../service/config';
-import type { SeveritySetting } from '../service/rules';
+import { withSuggestionSeverity, type SeveritySetting } from '../service/rules';
 import { listedKbFiles, ProjectConfigs } from '../node/projectConfig';
 import { learnedOfTypes } from '../service/assist/learned';
 import { loadBuiltinKbWithInfo } from '../service/kb/builtin';
@@ -94,9 +94,10 @@ function readSettings(v: unknown): Settings {
   const enabled = nested ?? o['inlayHints.enabled'];
   const names = o.inlayHints && typeof o.inlayHints === 'object' ? (o.inlayHints as Record<string, unknown>).entityNames : o['inlayHints.entityNames'];
   const analysis = o.analysis && typeof o.analysis === 'object' ? (o.analysis as Record<string, unknown>) : {};
+  const suggestions = o.suggestions && typeof o.suggestions === 'object' ? (o.suggestions as Record<string, unknown>) : {};
   const num = (v: unknown, dflt: number) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.floor(v) : dflt);
   return {
-    rules: rules && typeof rules === 'object' ? (rules as Record<string, SeveritySetting>) : {},
+    rules: withSuggestionSeverity(rules && typeof rules === 'object' ? (rules as Record<string, SeveritySetting>) : {}, suggestions.severity ?? o['suggestions.severity']),
     inlayHints: enabled !== false,
     entityNameHints: names !== false,
     maxDocumentSize: num(analysis.maxDocumentSize ?? o['analysis.maxDocumentSize'], DEFAULT_SETTINGS.maxDocumentSize),

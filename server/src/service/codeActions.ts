@@ -21,6 +21,7 @@ import { readingOf } from './checks/consistency';
 import { isValidId } from './ids';
 import type { PipelineInputs, Rejection } from './mentions/candidate';
 import { appendRejectionEdit } from './rejectFile';
+import { slugOf } from './mentions/shape/orgs';
 
 /** What the assisted-annotation fixes need from the workspace (the server's knowledge-base files). */
 export interface AssistContext {
@@ -185,6 +186,10 @@ export const FIXERS: Readonly<Record<string, Fixer>> = {
         : action(ctx, 'Add `date:` to the front matter (then type the publication date)', [e], false),
     ];
   },
+  'annotation.missing-id': (ctx) => {
+    const a = annotationWithSpan(ctx.doc, ctx.problem.data?.annotation);
+    return a ? missingIdFixes(ctx, a) : [];
+  },
   'annotation.unexpected-id': (ctx) => {
     const s = ctx.problem.data?.remove as Span;
     return [action(ctx, 'Remove the id', [edit(ctx.doc, s, '')], true)];
@@ -260,6 +265,36 @@ function rejectActions(ctx: FixContext, s: { text: string; type: string; id: str
   return out;
 }
 
+/** The edit that gives an annotation without an id the id `id`: `{org:}` or `{org}` → `{org:ID}`. */
+function setIdEdit(doc: PressDocument, a: Annotation, id: string): TextEdit {
+  return a.idSpan ? edit(doc, a.idSpan, id) : edit(doc, { start: a.typeSpan.end, end: a.typeSpan.end }, `:${id}`);
+}
+
+/**
+ * `annotation.missing-id`: the ids the knowledge base knows for the label (preferred when there
+ * is one), else what the label resembles; when none is named by the label and a workspace file
+ * can take an entry, a new entity with the label's slug as its id, added in the same edit.
+ */
+function missingIdFixes(ctx: FixContext, a: Annotation): CodeAction[] {
+  const kb = ctx.kb;
+  const label = a.text.replace(/\s+/g, ' ').trim();
+  if (!kb || !label) return [];
+  const named = kb.lookupName(label, { type: a.type });
+  const shown = named.length ? named.slice(0, 5) : kb.search(label, { type: a.type, limit: 3 }).map((h) => h.entity);
+  const out = shown.map((e) => action(ctx, `Set the id to ${quote(e.id)} (${e.name})`, [setIdEdit(ctx.doc, a, e.id)], named.length === 1));
+  if (named.length === 0 && ctx.assist && a.type !== 'country' && !DATE_TYPES.includes(a.type)) {
+    const id = slugOf(label);
+    if (isValidId(id) && !kb.get(a.type, id)) {
+      const made = addToKbEdit(ctx.assist.kbTargets ?? [], ctx.assist.rootUri, { id, type: a.type, name: label });
+      if (made) {
+        const changes = [{ textDocument: { uri: ctx.uri, version: null }, edits: [setIdEdit(ctx.doc, a, id)] }, ...(made.edit.documentChanges ?? [])];
+        out.push(workspaceAction(ctx, `Set the id to new ${a.type} ${quote(id)} (${label}), added to ${made.file}`, { documentChanges: changes }, shown.length === 0));
+      }
+    }
+  }
+  return out;
+}
+
 /** `entity.unknown-id` on a type a workspace file can define: add the id to a workspace knowledge-base file. */
 function addToKnowledgeBase(ctx: FixContext): CodeAction[] {
   const a = ctx.doc.all.find((x) => x.idSpan && x.idSpan.start === ctx.problem.span.start && x.idSpan.end === ctx.problem.span.end);
@@ -310,6 +345,13 @@ export function addFrontMatterDate(doc: PressDocument, value: string): TextEdit 
   return edit(doc, { start: fm.contentSpan.start, end: fm.contentSpan.start }, `${line}${eol}`);
 }
 
+/** Where a problem's fixes apply: its span, and the whole annotation it is about when it names one. */
+function reachOf(problem: Problem): Span {
+  const a = problem.data?.annotation as Span | undefined;
+  if (!a || typeof a.start !== 'number' || typeof a.end !== 'number') return problem.span;
+  return { start: Math.min(a.start, problem.span.start), end: Math.max(a.end, problem.span.end) };
+}
+
 function overlaps(a: Span, b: Span): boolean {
   return a.start <= b.end && b.start <= a.end;
 }
@@ -335,9 +377,12 @@ export function codeActions(
     return refactors ? removeActions(doc, uri, want, new Set()) : [];
   }
   // Above the size limit, the parser's problems only: no check runs.
+  // Which fixes hold the caret (or the selection): they come first, and only they may be preferred.
+  const holding = new Set<CodeAction>();
   for (const problem of syntaxOnly ? doc.problems : collectProblems(doc, config, kb, inputs)) {
     const fixer = FIXERS[problem.code];
-    if (!fixer || !overlaps(problem.span, want)) continue;
+    const reach = reachOf(problem);
+    if (!fixer || !overlaps(reach, want)) continue;
     const severity = severityOf(problem.code, config.rules, userRules);
     if (severity === 'off') continue;
     const diagnostic = toDiagnostic(problem, severity, doc.lines);
@@ -345,10 +390,18 @@ export function codeActions(
       const fixes = fixer({ doc, uri, problem, diagnostic, kb, assist, inputs });
       // A syntax repair next to other broken markup can change how that markup reads (a spec
       // left open swallowing the words after it): such a fix is not offered.
-      out.push(...(problem.code.startsWith('syntax.') ? fixes.filter((a) => keepsWords(doc, uri, a)) : fixes));
+      const kept = problem.code.startsWith('syntax.') ? fixes.filter((a) => keepsWords(doc, uri, a)) : fixes;
+      if (reach.start <= want.start && want.end <= reach.end) for (const a of kept) holding.add(a);
+      out.push(...kept);
     } catch {
       // A fixer that cannot build its edit offers nothing; the other fixes stay.
     }
+  }
+  if (holding.size) {
+    // A client lists the fixes of the whole range it asked about (VS Code: the line, or a
+    // diagnostic's range, and a paragraph is one line): the caret's own come first, in their order.
+    for (const a of out) if (!holding.has(a)) a.isPreferred = false;
+    out.sort((x, y) => Number(holding.has(y)) - Number(holding.has(x)));
   }
   const taken = new Set<string>();
   for (const a of out) for (const e of Object.values(a.edit?.changes ?? {}).flat()) taken.add(JSON.stringify(e));

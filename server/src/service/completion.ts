@@ -17,6 +17,8 @@ import { entityCard } from './entityCard';
 import { LineIndex } from './text';
 
 const TYPE_SLOT_RE = /\]\{([A-Za-z0-9_-]*)$/;
+/** The characters that accept a type item and are then typed after it (see `completion`). */
+const TYPE_COMMIT_CHARACTERS = [':', '}'];
 const ID_SLOT_RE = /\]\{([A-Za-z][A-Za-z0-9_-]*):([^\s{}]*)$/;
 /** More candidates than this and the list is cut, marked incomplete so the client asks again. */
 const MAX_ID_ITEMS = 60;
@@ -170,7 +172,14 @@ export function completion(doc: PressDocument, offset: number, config: ProjectCo
 
   const m = TYPE_SLOT_RE.exec(linePrefix);
   if (m && offset >= doc.bodyStart) {
-    const range = lines.range({ start: offset - m[1].length, end: offset });
+    // The item replaces the whole type under the cursor (`{o|rg:KZ}` → `{org:KZ}`) and inserts
+    // the type name only. A client types a commit character *after* the accepted item, so an item
+    // that ended in `:` became `org::` when the user typed the colon (issue 14); `:` (an id
+    // follows) and `}` (the annotation ends) commit the item and then stand after it, once. Enter or Tab inserts the name alone, and the colon typed
+    // next asks for the ids (a trigger character).
+    let typeEnd = offset;
+    while (typeEnd < doc.text.length && /[A-Za-z0-9_-]/.test(doc.text[typeEnd])) typeEnd++;
+    const range = lines.range({ start: offset - m[1].length, end: typeEnd });
     let rank = 0;
     for (const t of config.types.values()) {
       items.push({
@@ -179,8 +188,8 @@ export function completion(doc: PressDocument, offset: number, config: ProjectCo
         detail: t.builtin ? (t.timex ? 'TIMEX3 type' : 'entity type') : 'type from pressmark.yaml',
         documentation: { kind: 'markdown', value: t.description },
         sortText: String(rank++).padStart(3, '0'),
-        textEdit: { range, newText: t.id === 'required' ? `${t.name}:` : t.name },
-        commitCharacters: [':'],
+        textEdit: { range, newText: t.name },
+        commitCharacters: TYPE_COMMIT_CHARACTERS,
       });
     }
   }

@@ -12,10 +12,16 @@ export interface RuleInfo {
   code: string;
   severity: Severity;
   description: string;
+  /**
+   * A suggestion, not a problem: a proposal of the mention pipeline. Hint by default, so VS Code
+   * draws it subtly and leaves it out of the Problems panel, apart from real problems and from
+   * "Compare With..." results (information); `pressmark.suggestions.severity` sets the group.
+   */
+  suggestion?: true;
 }
 
-function rule(code: string, severity: Severity, description: string): RuleInfo {
-  return { code, severity, description };
+function rule(code: string, severity: Severity, description: string, suggestion = false): RuleInfo {
+  return suggestion ? { code, severity, description, suggestion } : { code, severity, description };
 }
 
 const entries = (l: YamlLimits) => `more than ${l.maxEntries.toLocaleString('en')} keys and list items`;
@@ -44,7 +50,7 @@ export const RULES: readonly RuleInfo[] = [
   rule('date.type-mismatch', 'error', 'A value of another TIMEX3 type: `[three decades]{date:P30Y}`.'),
   rule('date.value-mismatch', 'warning', 'The label reads as another value against the publication date: `[Today]{date:2022-06-28}` published 2022-06-29.'),
   rule('date.no-publication-date', 'warning', 'A relative date (`today`, `last Friday`, `next year`) in a document whose front matter has no `date`.'),
-  rule('mention.unannotated', 'information', 'A knowledge-base name or a date expression that is not annotated; says what it would become (quick-fixes annotate it, or every mention of the entity).'),
+  rule('mention.unannotated', 'hint', 'A knowledge-base name or a date expression that is not annotated; says what it would become (quick-fixes annotate it, or every mention of the entity). A suggestion: hint by default (`pressmark.suggestions.severity`).', true),
   rule('annotation.inconsistent', 'information', 'The same words annotated with another type or id elsewhere in the document.'),
   rule('annotation.boundary', 'information', 'A label that starts or ends with white space or punctuation, or starts with the article "the".'),
   rule('kb.invalid-yaml', 'error', 'A knowledge-base file is not valid YAML.'),
@@ -95,6 +101,28 @@ export const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'info
 
 export function isSeveritySetting(v: unknown): v is SeveritySetting {
   return typeof v === 'string' && (SEVERITIES as readonly string[]).includes(v);
+}
+
+/** The codes of the suggestions (`RuleInfo.suggestion`), which `pressmark.suggestions.severity` sets together. */
+export const SUGGESTION_CODES: readonly string[] = RULES.filter((r) => r.suggestion).map((r) => r.code);
+
+/** The default severity of the suggestions (what `pressmark.suggestions.severity` defaults to). */
+export const SUGGESTION_SEVERITY: Severity = 'hint';
+
+/**
+ * The user's rule layer with the suggestions' severity setting under it: every suggestion code
+ * gets `setting` unless the layer names the code itself. The default setting adds nothing, so a
+ * `pressmark.yaml` `rules:` entry for a suggestion code keeps its effect; another setting is the
+ * user's choice and, like `pressmark.rules`, wins over `pressmark.yaml`.
+ */
+export function withSuggestionSeverity(
+  rules: Readonly<Record<string, SeveritySetting>>,
+  setting: unknown,
+): Readonly<Record<string, SeveritySetting>> {
+  if (!isSeveritySetting(setting) || setting === SUGGESTION_SEVERITY) return rules;
+  const out: Record<string, SeveritySetting> = {};
+  for (const code of SUGGESTION_CODES) out[code] = setting;
+  return { ...out, ...rules };
 }
 
 /** The severity of a code after overrides (later layers win), or 'off'. */

@@ -2,9 +2,18 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { Annotation, PressDocument } from './model';
 
+/**
+ * The symbol kind of an annotation, per type. LSP has only programming kinds, and clients show
+ * them by name (VS Code's Outline and `@:` quick outline: "(class)", "classes (3)") and icon, so
+ * each type gets the kind whose name and icon mislead least, and the types stay apart:
+ * a country is a `Module` (a self-contained unit among peers), a place a `Package` (a box on the
+ * map), an organization a `Struct` (its icon a structure of units, its name "struct"; `Class`
+ * said "class" and filed organizations with code classes, issue 14), a person an `Object` (an
+ * individual), a date or a duration an `Event` (a lightning bolt: when). Other types: `Field`.
+ */
 const KIND: Record<string, SymbolKind> = {
   country: SymbolKind.Module,
-  org: SymbolKind.Class,
+  org: SymbolKind.Struct,
   person: SymbolKind.Object,
   place: SymbolKind.Package,
   date: SymbolKind.Event,

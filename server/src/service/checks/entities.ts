@@ -11,7 +11,7 @@ import type { Entity } from '../kb/types';
 import { foldName } from '../kb/normalize';
 import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { Annotation } from '../model';
-import { quote } from '../strings';
+import { article, quote } from '../strings';
 import { problemsBytes, type Check, type CheckContext, type Problem } from './check';
 import { publicationDate } from './frontMatter';
 import { ContentCache } from '../lru';
@@ -54,7 +54,7 @@ function entityProblems(ctx: CheckContext, a: Annotation, date: string | undefin
         {
           code: 'entity.wrong-type',
           span: a.typeSpan,
-          message: `${quote(id)} is not a ${a.type} id: it is ${other.map((e) => `the ${e.type} ${e.name}`).join(' and ')}.`,
+          message: `${quote(id)} is not ${article(a.type)} ${a.type} id: it is ${other.map((e) => `the ${e.type} ${e.name}`).join(' and ')}.`,
           data: { types: other.map((e) => e.type) },
         },
       ];

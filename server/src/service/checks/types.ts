@@ -1,5 +1,5 @@
 /** Annotation types against the schema: unknown types, id required or forbidden. */
-import { quote, closest } from '../strings';
+import { article, capitalize, quote, closest } from '../strings';
 import type { Check, Problem } from './check';
 
 export const checkTypes: Check = ({ doc, config }) => {
@@ -23,14 +23,14 @@ export const checkTypes: Check = ({ doc, config }) => {
       out.push({
         code: 'annotation.missing-id',
         span: a.typeSpan,
-        message: `A ${quote(def.name)} annotation needs an id: write {${def.name}:ID}.`,
-        data: { type: def.name },
+        message: `${capitalize(article(def.name))} ${quote(def.name)} annotation needs an id: write {${def.name}:ID}.`,
+        data: { type: def.name, annotation: { start: a.span.start, end: a.span.end } },
       });
     } else if (def.id === 'none' && hasId && a.idSpan) {
       out.push({
         code: 'annotation.unexpected-id',
         span: a.idSpan,
-        message: `A ${quote(def.name)} annotation takes no id.`,
+        message: `${capitalize(article(def.name))} ${quote(def.name)} annotation takes no id.`,
         data: { remove: { start: a.typeSpan.end, end: a.idSpan.end } },
       });
     }
