@@ -13,6 +13,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { registerReview } from './review';
 
 let client: LanguageClient | undefined;
 
@@ -53,6 +54,15 @@ async function preannotate(): Promise<void> {
   }));
   const chosen = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Pre-annotate: which types?', placeHolder: 'Every suggestion of the chosen types is annotated in one edit (undo reverts it all)' });
   if (!chosen || chosen.length === 0) return;
+  const how = await vscode.window.showQuickPick(
+    [
+      { label: '$(checklist) Review one by one', description: 'a accept · x reject · Space skip · u undo · Esc stop', review: true },
+      { label: '$(check-all) Apply all', description: 'one edit; Undo reverts it all', review: false },
+    ],
+    { title: 'Pre-annotate: review or apply?', placeHolder: 'Review each suggestion with one key, or annotate them all at once' },
+  );
+  if (!how) return;
+  if (how.review) return void vscode.commands.executeCommand('pressmark.review', { types: chosen.map((c) => c.type) });
   const version = editor.document.version;
   const result = await client.sendRequest<PreannotateResult | null>('pressmark/preannotate', { uri, types: chosen.map((c) => c.type) });
   if (!result) return;
@@ -168,6 +178,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void vscode.window.setStatusBarMessage('Pressmark: server restarted', 3000);
     }),
   );
+  registerReview(context, () => client);
   await client.start();
 }
 
