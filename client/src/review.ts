@@ -62,8 +62,9 @@ class Review {
         const changes: Change[] = e.contentChanges.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text }));
         this.recorder?.onChanges(uri, changes);
         this.state.onChanges(uri, changes);
+        if (e.document === this.document && changes.length) this.followChanges();
       }),
-      vscode.window.onDidChangeActiveTextEditor(() => this.syncContext()),
+      vscode.window.onDidChangeActiveTextEditor(() => void this.syncContext()),
       vscode.workspace.onDidCloseTextDocument((d) => {
         if (d === this.document) this.end(true);
       }),
@@ -76,10 +77,26 @@ class Review {
   }
 
   /** The keys are live only while the reviewed document is the active editor. */
-  syncContext(): void {
+  async syncContext(): Promise<void> {
     const here = !this.ended && vscode.window.activeTextEditor?.document === this.document;
-    void vscode.commands.executeCommand('setContext', CONTEXT, here);
+    await vscode.commands.executeCommand('setContext', CONTEXT, here);
     if (here) this.show();
+  }
+
+  private followTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The document changed (by the user, or by a decision): the list of its new version, once per burst of changes. */
+  private followChanges(): void {
+    if (this.followTimer) clearTimeout(this.followTimer);
+    this.followTimer = setTimeout(() => {
+      this.followTimer = undefined;
+      if (this.version !== this.document.version) {
+        void this.enqueue(async () => {
+          if (this.version === this.document.version) return;
+          await this.refresh();
+          this.show();
+        });
+      }
+    }, 300);
   }
 
   /** Runs one key's work after the previous one's (keys pressed quickly are taken in order). */
@@ -118,7 +135,7 @@ class Review {
 
   /** Highlights the current suggestion, scrolls to it, shows the count; ends the review when none is left. */
   show(): void {
-    if (this.ended) return;
+    if (this.ended || this.version !== this.document.version) return; // the list of the new version is on its way
     const item = this.current();
     if (!item) {
       this.end(false);
@@ -140,6 +157,7 @@ class Review {
 
   /** accept / reject / acceptLike: the server's edit for this version, applied only to it. */
   async decide(action: 'accept' | 'reject' | 'acceptLike'): Promise<void> {
+    if (this.version !== this.document.version) await this.refresh();
     const item = this.current();
     if (!item) return this.show();
     const r = await this.client.sendRequest<{ version: number; stale?: boolean; title?: string; edit?: LspEdit; count?: number } | null>('pressmark/reviewEdit', {
@@ -184,6 +202,7 @@ class Review {
   }
 
   async skip(): Promise<void> {
+    if (this.version !== this.document.version) await this.refresh();
     const item = this.current();
     if (!item) return this.show();
     const before = this.state.cursor;
@@ -260,6 +279,7 @@ class Review {
   end(closed: boolean): void {
     if (this.ended) return;
     this.ended = true;
+    if (this.followTimer) clearTimeout(this.followTimer);
     for (const d of this.disposables) d.dispose();
     void vscode.commands.executeCommand('setContext', CONTEXT, false);
     this.status.hide();
@@ -307,7 +327,7 @@ export function registerReview(context: vscode.ExtensionContext, client: () => L
         if (review === r) review = undefined;
         return;
       }
-      r.syncContext();
+      await r.syncContext();
     });
   }
 
