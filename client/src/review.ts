@@ -52,6 +52,7 @@ class Review {
     readonly document: vscode.TextDocument,
     private readonly types: readonly string[] | undefined,
     private readonly status: vscode.StatusBarItem,
+    private readonly keys: vscode.StatusBarItem,
     private readonly decoration: vscode.TextEditorDecorationType,
     private readonly onEnd: () => void,
   ) {
@@ -145,11 +146,15 @@ class Review {
     this.status.text = `$(checklist) Review ${index} of ${total}`;
     this.status.tooltip = `Pressmark review: ${item.text} → ${item.label}\n${KEYS}`;
     this.status.show();
+    // What the key does to this one, and the keys (a text after the words would not wrap with the line).
+    const like = item.like > 1 ? ` · Shift+A all ${item.like}` : '';
+    this.keys.text = `${item.label} — a accept · x reject · Space skip${like} · u undo · Esc stop`;
+    this.keys.tooltip = `${item.reason}\n${KEYS}`;
+    this.keys.show();
     const editor = this.editor();
     if (!editor) return;
     const range = new vscode.Range(this.document.positionAt(item.start), this.document.positionAt(item.end));
-    const like = item.like > 1 ? ` · Shift+A: all ${item.like}` : '';
-    editor.setDecorations(this.decoration, [{ range, renderOptions: { after: { contentText: ` → ${item.label}${like}` } }, hoverMessage: `${item.reason}\n\n${KEYS}` }]);
+    editor.setDecorations(this.decoration, [{ range, hoverMessage: `${item.label}: ${item.reason}\n\n${KEYS}` }]);
     // The caret at the suggestion's start, nothing selected: a key that reaches the text replaces nothing.
     editor.selection = new vscode.Selection(range.start, range.start);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
@@ -283,6 +288,7 @@ class Review {
     for (const d of this.disposables) d.dispose();
     void vscode.commands.executeCommand('setContext', CONTEXT, false);
     this.status.hide();
+    this.keys.hide();
     this.editor()?.setDecorations(this.decoration, []);
     const left = closed || this.version !== this.document.version ? 0 : this.state.progress(this.items).total - this.state.decided();
     void vscode.window.showInformationMessage(`Pressmark: ${summary(this.state.counts, left)}`);
@@ -294,12 +300,13 @@ class Review {
 export function registerReview(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
   const status = vscode.window.createStatusBarItem('pressmark.review', vscode.StatusBarAlignment.Left, 1000);
   status.name = 'Pressmark Review';
+  const keys = vscode.window.createStatusBarItem('pressmark.review.keys', vscode.StatusBarAlignment.Left, 999);
+  keys.name = 'Pressmark Review Keys';
   const decoration = vscode.window.createTextEditorDecorationType({
     backgroundColor: new vscode.ThemeColor('editor.findMatchHighlightBackground'),
     border: '1px solid',
     borderColor: new vscode.ThemeColor('focusBorder'),
     borderRadius: '2px',
-    after: { color: new vscode.ThemeColor('editorCodeLens.foreground'), fontStyle: 'italic', margin: '0 0 0 0.4em' },
     overviewRulerColor: new vscode.ThemeColor('focusBorder'),
     overviewRulerLane: vscode.OverviewRulerLane.Center,
   });
@@ -314,7 +321,9 @@ export function registerReview(context: vscode.ExtensionContext, client: () => L
       return;
     }
     review?.end(false);
-    const r = new Review(c, editor.document, Array.isArray(args?.types) ? args.types : undefined, status, decoration, () => {
+    // The keys go to the editor at once, wherever the command was run from (palette, menu, explorer focus).
+    await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+    const r = new Review(c, editor.document, Array.isArray(args?.types) ? args.types : undefined, status, keys, decoration, () => {
       if (review === r) review = undefined;
     });
     review = r;
@@ -333,6 +342,7 @@ export function registerReview(context: vscode.ExtensionContext, client: () => L
 
   context.subscriptions.push(
     status,
+    keys,
     decoration,
     vscode.commands.registerCommand('pressmark.review', (args?: { types?: string[] }) => start(args)),
     vscode.commands.registerCommand('pressmark.review.accept', withReview((r) => r.decide('accept'))),

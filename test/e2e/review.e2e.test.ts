@@ -35,7 +35,7 @@ describe('Review mode in VS Code (code-server) @e2e', function () {
     this.timeout(240_000);
     s = await CodeServerSession.start({
       vsix: requireFile(VSIX, 'run `npm run package` first.'),
-      files: { [NAME]: FIXTURE, 'kazinform.kb.yaml': path.join(REPO_ROOT, 'examples', 'kazinform.kb.yaml') },
+      files: { [NAME]: FIXTURE },
       // VS Code's defaults for suggestions and auto-closing: the review keys must win over them.
       settings: {
         'editor.quickSuggestions': { other: 'on', comments: 'off', strings: 'off' },
@@ -79,6 +79,10 @@ describe('Review mode in VS Code (code-server) @e2e', function () {
         throw new Error(`${e.message.split('\n')[0]}: want "Review ${index} of ${total}", the status bar shows ${JSON.stringify(await count.innerText().catch(() => '(no count)'))}`);
       });
     };
+    /** Waits until the status bar says what the current suggestion becomes when accepted ("country KZ (Kazakhstan) — a accept ..."). */
+    const waitForCurrent = async (label: string) => {
+      await page.locator('.statusbar-item').filter({ hasText: `${label} — a accept` }).first().waitFor({ state: 'visible', timeout: SERVER_MS });
+    };
     /** One key, as a person presses it: held briefly, then a pause. */
     const press = async (key: string) => {
       await page.keyboard.press(key, { delay: 60 });
@@ -92,6 +96,7 @@ describe('Review mode in VS Code (code-server) @e2e', function () {
 
     await s!.runCommand('Pressmark: Review Suggestions');
     await count.waitFor({ state: 'visible', timeout: SERVER_MS });
+    // The command gives the editor the keyboard focus (the explorer had it: the file was opened there).
     await page.locator('.editor-group-container.active .monaco-editor.focused').first().waitFor({ state: 'visible' });
     const start = await readCount();
     assert.strictEqual(start.index, 1);
@@ -101,10 +106,12 @@ describe('Review mode in VS Code (code-server) @e2e', function () {
     const body = original.slice(parse(original).bodyStart);
     assert.ok(body.startsWith('Kazakhstan and Luxembourg commemorate 30 years'), 'the fixture changed; update this test');
     const luxembourgs = body.split('Luxembourg').length - 1;
+    await waitForCurrent('country KZ (Kazakhstan)');
 
     // a: accept the first (Kazakhstan)
     await press('a');
     await waitForCount(2, n);
+    await waitForCurrent('country LU (Luxembourg)');
     if (process.env.PRESSMARK_SCREENSHOT === '1') {
       await s!.screenshot(SCREENSHOT);
       console.log(`      wrote ${path.relative(REPO_ROOT, SCREENSHOT)}`);
@@ -114,16 +121,19 @@ describe('Review mode in VS Code (code-server) @e2e', function () {
     await press('x');
     const afterReject = n - (luxembourgs - 1);
     await waitForCount(3, afterReject);
+    await waitForCurrent('duration P30Y');
     assert.deepStrictEqual(rejections(), [{ text: 'Luxembourg', in: NAME }], 'pressmark.reject.yaml on disk');
     // Space: skip the third (30 years)
     await press('Space');
     await waitForCount(4, afterReject);
+    await waitForCurrent('country KZ (Kazakhstan)'); // the second Kazakhstan of the sentence
 
     // u: undo the skip, then the rejection (its entry leaves pressmark.reject.yaml); x again records it again
     await press('u');
     await waitForCount(3, afterReject);
     await press('u');
     await waitForCount(2, n);
+    await waitForCurrent('country LU (Luxembourg)');
     assert.deepStrictEqual(rejections(), [], 'the undone rejection is gone from pressmark.reject.yaml');
     await press('x');
     await waitForCount(3, afterReject);
