@@ -165,4 +165,39 @@ describe('Review mode in VS Code (code-server) @e2e', function () {
     await s!.runCommand('File: Revert File');
     await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'hidden' });
   });
+  it('Pre-annotate Document offers "Review one by one": the chosen types reviewed with single keys @e2e', async function () {
+    const page = s!.page;
+    const count = page.locator('.statusbar-item').filter({ hasText: /Review \d+ of \d+/ }).first();
+    await s!.focusEditor();
+    // from the palette (not runCommand: that waits for the palette to close, and the command opens a quick pick at once)
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('>Pressmark: Pre-annotate Document');
+    await page.locator('.quick-input-widget .monaco-list-row.focused').filter({ hasText: 'Pre-annotate Document' }).waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    // the types (entity types and dates picked by default): Enter keeps them
+    await page.locator('.quick-input-widget').filter({ hasText: 'which types' }).waitFor({ state: 'visible', timeout: SERVER_MS });
+    await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: /suggestions?/ }).first().waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    // then how: review or apply all
+    await page.locator('.quick-input-widget').filter({ hasText: 'review or apply' }).waitFor({ state: 'visible' });
+    await input.pressSequentially('Review', { delay: 80 });
+    await page.locator('.quick-input-widget .monaco-list-row.focused').filter({ hasText: 'Review one by one' }).waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    await count.waitFor({ state: 'visible', timeout: SERVER_MS });
+    const m = /Review 1 of (\d+)/.exec(await count.innerText());
+    assert.ok(m, await count.innerText());
+    // the duration "30 years" is not among the default types: the first suggestion is a country
+    await page.locator('.statusbar-item').filter({ hasText: /country KZ \(Kazakhstan\) — a accept/ }).first().waitFor({ state: 'visible', timeout: SERVER_MS });
+    await page.keyboard.press('a', { delay: 60 });
+    await page.locator('.statusbar-item').filter({ hasText: new RegExp(`Review 2 of ${m[1]}(?!\\d)`) }).first().waitFor({ state: 'visible', timeout: SERVER_MS });
+    await page.waitForTimeout(HUMAN_MS);
+    await page.keyboard.press('Escape');
+    const toast = page.locator('.notifications-toasts .notification-list-item').filter({ hasText: /Review stopped: 1 accepted, 0 rejected, 0 skipped/ }).first();
+    await toast.waitFor({ state: 'visible', timeout: SERVER_MS });
+    await count.waitFor({ state: 'hidden' });
+    await s!.runCommand('File: Revert File');
+    await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'hidden' });
+  });
 });
