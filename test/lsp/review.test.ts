@@ -142,4 +142,25 @@ describe('review mode over LSP (pressmark/suggestions, pressmark/reviewEdit)', f
     assert.equal(after.items.length, items.length - 1);
     assert.equal(after.items.filter((i) => i.text === 'Luxembourg').length, 6);
   });
+  it('a new entity: accept all like this annotates every mention with the new id and adds the entity to the knowledge base once', async () => {
+    const text = 'Prime Minister Ayan Serikbay met the press. Later Ayan Serikbay left, and Ayan Serikbay came back.\n';
+    await open('new.press', text);
+    const v = version - 1;
+    const { items } = await list('new.press', v);
+    const xb = items.find((i) => i.text === 'Ayan Serikbay');
+    const same = items.filter((i) => i.text === 'Ayan Serikbay' && i.entity?.id === xb?.entity?.id).length;
+    assert.ok(same >= 2, JSON.stringify(items));
+    assert.ok(xb, JSON.stringify(items));
+    assert.equal(xb.id, '');
+    assert.equal(xb.label, `new person ${xb.entity!.id}`);
+    assert.equal(xb.like, same);
+    const all = await decide('new.press', v, xb.range, 'acceptLike');
+    assert.equal(all.count, same);
+    const changes = all.edit!.documentChanges as Array<{ kind?: string; uri?: string; textDocument?: { uri: string }; edits?: TextEdit[] }>;
+    const after = applyEdits(text, new LineIndex(text), ownEdits(all.edit!, uriOf('new.press')));
+    assert.equal(after.split(`[Ayan Serikbay]{person:${xb.entity!.id}}`).length - 1, same, after);
+    const kbEdits = changes.filter((c) => c.textDocument && c.textDocument.uri !== uriOf('new.press'));
+    assert.equal(kbEdits.length, 1, JSON.stringify(changes));
+    assert.equal(kbEdits[0].edits!.map((e) => e.newText).join('').split(`id: ${xb.entity!.id}`).length - 1, 1, 'the entity is added once');
+  });
 });
