@@ -16,6 +16,7 @@ import {
 import { registerDecorations } from './decorations';
 import { openExample } from './example';
 import { registerReleaseText } from './releaseText';
+import { registerReview } from './review';
 import { showStatisticsView } from './statisticsView';
 import { registerStatus } from './status';
 
@@ -58,6 +59,15 @@ async function preannotate(): Promise<void> {
   }));
   const chosen = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Pre-annotate: which types?', placeHolder: 'Every suggestion of the chosen types is annotated in one edit (undo reverts it all)' });
   if (!chosen || chosen.length === 0) return;
+  const how = await vscode.window.showQuickPick(
+    [
+      { label: '$(checklist) Review one by one', description: 'a accept · x reject · Space skip · u undo · Esc stop', review: true },
+      { label: '$(check-all) Apply all', description: 'one edit; Undo reverts it all', review: false },
+    ],
+    { title: 'Pre-annotate: review or apply?', placeHolder: 'Review each suggestion with one key, or annotate them all at once' },
+  );
+  if (!how) return;
+  if (how.review) return void vscode.commands.executeCommand('pressmark.review', { types: chosen.map((c) => c.type) });
   const version = editor.document.version;
   const result = await client.sendRequest<PreannotateResult | null>('pressmark/preannotate', { uri, types: chosen.map((c) => c.type) });
   if (!result) return;
@@ -172,6 +182,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerStatus(context, client, output);
   registerDecorations(context, client);
   registerReleaseText(context);
+  registerReview(context, () => client);
   await client.start();
 }
 

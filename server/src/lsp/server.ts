@@ -659,6 +659,24 @@ export function startServer(connection: Connection): void {
     const doc = typeof p?.uri === 'string' ? pressDoc(p.uri) : undefined;
     return doc ? service.preannotate(await preannotatable(doc), preannotateTypes(p.types)) : null;
   }));
+  // Review mode ("Pressmark: Review Suggestions"): the suggestions in order, then the edit of one decision.
+  // Both answer for the document's current version only: `stale` when the client's `version` is another.
+  connection.onRequest('pressmark/suggestions', (p: { uri?: unknown; version?: unknown; types?: unknown }) => safe('suggestions', null, async () => {
+    const doc = typeof p?.uri === 'string' ? pressDoc(p.uri) : undefined;
+    if (!doc) return null;
+    if (typeof p.version === 'number' && p.version !== doc.version) return { version: doc.version, stale: true, items: [] };
+    await settingsFor(doc.uri);
+    return { version: doc.version, items: service.reviewItems(await preannotatable(doc), preannotateTypes(p.types)) };
+  }));
+  connection.onRequest('pressmark/reviewEdit', (p: { uri?: unknown; version?: unknown; range?: Range; action?: unknown }) => safe('review edit', null, async () => {
+    const doc = typeof p?.uri === 'string' ? pressDoc(p.uri) : undefined;
+    const action = p?.action === 'accept' || p?.action === 'reject' || p?.action === 'acceptLike' ? p.action : undefined;
+    if (!doc || !action || !p.range) return null;
+    if (typeof p.version === 'number' && p.version !== doc.version) return { version: doc.version, stale: true };
+    await settingsFor(doc.uri);
+    const r = service.reviewEdit(doc, p.range, action);
+    return r ? { version: doc.version, ...r } : { version: doc.version };
+  }));
   connection.onRequest('pressmark/statistics', (p: { uri?: string }) => safe('statistics', null, async () => {
     const doc = typeof p?.uri === 'string' ? pressDoc(p.uri) : undefined;
     if (doc) await settingsFor(doc.uri);

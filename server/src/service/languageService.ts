@@ -20,6 +20,7 @@ import type {
 } from 'vscode-languageserver-types';
 import { codeActions, type AssistContext } from './codeActions';
 import { preannotate } from './assist/preannotate';
+import { reviewEdit, reviewItems, type ReviewAction, type ReviewEdit, type ReviewItem } from './assist/review';
 import { collectStatistics, statisticsMarkdown } from './assist/statistics';
 import { suggestions } from './mentions/suggestions';
 import { workspaceSymbols } from './assist/workspaceSymbols';
@@ -115,6 +116,10 @@ export interface LanguageService {
   schemaDiagnostics(text: string): Diagnostic[];
   /** Every suggestion of the chosen types (all when omitted) as one workspace edit. */
   preannotate(doc: TextSource, types?: readonly string[]): PreannotateResult;
+  /** Review mode: the suggestions of the chosen types (all when omitted), in document order (empty above the size limit). */
+  reviewItems(doc: TextSource, types?: readonly string[]): ReviewItem[];
+  /** Review mode: the edit of one decision on the suggestion at exactly `range` (undefined when there is none there). */
+  reviewEdit(doc: TextSource, range: Range, action: ReviewAction): ReviewEdit | undefined;
   /** Statistics of a document and of the workspace's documents, as Markdown. */
   statistics(doc: TextSource | undefined, workspace: Iterable<IndexedDocument>): string;
   /** Entities annotated in the given documents whose label or id matches the query. */
@@ -190,6 +195,12 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       if (syntaxOnly(src)) return { edit: { changes: { [src.uri]: [] } }, counts: {}, available: {} };
       const r = preannotate(parsed(src), kbOf(src.uri), configOf(src.uri), types, inputsOf(src.uri));
       return { edit: { changes: { [src.uri]: r.edits } }, counts: r.counts, available: r.available };
+    },
+    reviewItems: (src: TextSource, types?: readonly string[]) => (syntaxOnly(src) ? [] : reviewItems(parsed(src), kbOf(src.uri), configOf(src.uri), types, inputsOf(src.uri))),
+    reviewEdit: (src: TextSource, range: Range, action: ReviewAction) => {
+      if (syntaxOnly(src)) return undefined;
+      const doc = parsed(src);
+      return reviewEdit(doc, src.uri, kbOf(src.uri), configOf(src.uri), doc.lines.span(range), action, options.getAssistContext?.(src.uri), inputsOf(src.uri));
     },
     statistics: (src: TextSource | undefined, workspace: Iterable<IndexedDocument>) => {
       const parts = ['# Annotation statistics', ''];
