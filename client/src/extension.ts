@@ -13,6 +13,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { registerAnnotateSelection } from './annotateSelection';
 
 let client: LanguageClient | undefined;
 
@@ -168,6 +169,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void vscode.window.setStatusBarMessage('Pressmark: server restarted', 3000);
     }),
   );
+  registerAnnotateSelection(context, client);
   await client.start();
 }
 

@@ -132,6 +132,7 @@ describe('annotate selection: choices', () => {
     const c = ls.selectionChoices(s, range, 'country', '');
     assert.equal(c.choices[0].id, 'LU');
     assert.equal(c.newEntity, undefined, 'no new country');
+    assert.equal(c.labelNamed, true);
     const typed = ls.selectionChoices(s, range, 'country', 'Kazakh');
     assert.equal(typed.choices[0].id, 'KZ');
   });
@@ -142,6 +143,7 @@ describe('annotate selection: choices', () => {
     const s = { ...source(m.text), uri: URI };
     const c = ls.selectionChoices(s, ls.parse(s).lines.range(m.ranges[0]), 'org', '');
     assert.deepEqual(c.newEntity, { type: 'org', id: 'blue-marine-foundation', name: 'Blue Marine Foundation' });
+    assert.equal(c.labelNamed, false);
   });
 
   it('a date: the value the dates engine reads, first', () => {

@@ -179,6 +179,8 @@ export interface SelectionChoices {
   newEntity?: NewEntity;
   /** Whether the annotation may go without an id (`{place}`). */
   idOptional: boolean;
+  /** Whether the knowledge base knows the label as a name of this type (else the new entity is the likely choice). */
+  labelNamed?: boolean;
 }
 
 /** Knowledge-base choices shown at a time. */
@@ -207,7 +209,7 @@ export function selectionChoices(doc: PressDocument, span: Span, typeName: strin
   const id = slugOf(label);
   const canDefine = def.name !== 'country' && isValidId(id) && label !== '';
   const newEntity = canDefine && !kb.get(def.name, id) ? { type: def.name, id, name: label } : undefined;
-  return { choices, newEntity, idOptional };
+  return { choices, newEntity, idOptional, labelNamed: label !== '' && kb.lookupName(label, { type: def.name }).length > 0 };
 }
 
 function timexChoices(doc: PressDocument, span: Span, type: TimexType, label: string): SelectionChoice[] {
