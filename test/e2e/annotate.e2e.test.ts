@@ -211,6 +211,25 @@ describe('Annotate Selection as... and Reject in VS Code (code-server) @e2e', fu
     }
   }
 
+  it('Ctrl+. on a selection offers "Annotate Selection as..."; Enter, the type, then the label’s best match @e2e', async function () {
+    const page = s!.page;
+    await s!.openFile('select.press');
+    const before = disk('select.press');
+    const titles = await waitActions('Vienna', (t) => t.includes('Annotate Selection as...'), 'the code action on a selection', true);
+    const focused = () => page.locator('.action-widget .monaco-list-row.action.focused .title').first();
+    for (let i = 0; i < titles.length && (await focused().innerText()).trim() !== 'Annotate Selection as...'; i++) await page.keyboard.press('ArrowDown', { delay: KEY_DELAY });
+    assert.strictEqual((await focused().innerText()).trim(), 'Annotate Selection as...', JSON.stringify(titles));
+    await page.keyboard.press('Enter');
+    await quickInput().locator('.quick-input-title').filter({ hasText: 'Annotate “Vienna” as...' }).waitFor({ state: 'visible', timeout: SERVER_MS });
+    await pick('place', /^place/);
+    // Nothing typed: the first row is what the label names.
+    await pick('', /Vienna.*G2761369/);
+    await quickInput().waitFor({ state: 'hidden' });
+    await page.keyboard.press('Control+s');
+    await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'hidden' });
+    assert.strictEqual(disk('select.press'), before.replace(' in Vienna.', ' in [Vienna]{place:G2761369}.'));
+  });
+
   it('"Not an entity here" on a suggestion: it is gone, and still gone after Developer: Reload Window @e2e', async function () {
     const page = s!.page;
     const name = 'unannotated.press';
