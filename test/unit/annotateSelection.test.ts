@@ -13,7 +13,9 @@ import { defaultConfig } from '../../server/src/service/config';
 import { parse } from '../../server/src/service/parser';
 import { plainText } from '../../server/src/service/plain';
 import { applyEdits, marked, source, words } from '../support/marked';
-import { builtinKb } from './kb/helpers';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { builtinKb, repoRoot } from './kb/helpers';
 
 const URI = 'file:///ws/doc.press';
 type Change = { kind?: string; uri?: string; textDocument?: { uri: string }; edits?: TextEdit[] };
@@ -185,5 +187,34 @@ describe('annotate selection: the code action', () => {
     assert.equal(run('The $[$Blue Marine Foundation$]$ said.', false).some((x) => x.title === 'Annotate Selection as...'), false);
     assert.equal(run('The $[$$]$Blue said.', true).some((x) => x.title === 'Annotate Selection as...'), false);
     assert.equal(run('The $[$Blue$]$ said.', true, false).some((x) => x.title === 'Annotate Selection as...'), false);
+  });
+});
+
+describe('annotate selection: any range of a real release', () => {
+  it('is refused with a reason, or annotated with the words and the other annotations unchanged', () => {
+    const seed = fs.readFileSync(path.join(repoRoot(), 'examples/kazinform-2022-06-29.press'), 'utf8');
+    const text = seed.replace(/\n/g, '\r\n').replace('Astana', 'Астана 🇰🇿');
+    const ls = service();
+    const s = { ...source(text), uri: URI };
+    const doc = ls.parse(s);
+    let seedState = 20240614;
+    const rand = (n: number) => ((seedState = (seedState * 1103515245 + 12345) % 2 ** 31), seedState % n);
+    let annotated = 0;
+    for (let i = 0; i < 400; i++) {
+      const a = rand(text.length);
+      const b = Math.min(text.length, a + 1 + rand(60));
+      const r = ls.annotateSelection(s, doc.lines.range({ start: a, end: b }), { type: 'place' });
+      if ('reason' in r) {
+        assert.match(r.reason, /\S/);
+        continue;
+      }
+      annotated++;
+      const own = (r.edit.documentChanges as Change[])[0];
+      const after = parse(applyEdits(text, doc.lines, own.edits!));
+      assert.equal(plainText(after).text, plainText(doc).text, `range ${a}-${b}`);
+      assert.equal(after.all.length, doc.all.length + 1, `range ${a}-${b}`);
+      assert.equal(after.problems.length, doc.problems.length, `range ${a}-${b}`);
+    }
+    assert.ok(annotated > 20, `${annotated} of 400 ranges annotated`);
   });
 });

@@ -10,7 +10,8 @@ import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { ProjectConfig } from './config';
 import type { KnowledgeBase } from './kb/knowledgeBase';
 import type { Annotation, PressDocument } from './model';
-import { MAX_NESTING, parse } from './parser';
+import { MAX_NESTING } from './parser';
+import { PARAGRAPH_OFFSET, paragraphs, parseParagraph } from './paragraphs';
 import { plainText } from './plain';
 import type { Span } from './text';
 import { quote } from './strings';
@@ -138,15 +139,24 @@ export function checkSelection(doc: PressDocument, selection: Span): SelectionCh
   };
 }
 
-/** The new annotation, when the text with `[`…`]{spec}` added parses into the same annotations plus it, and the same words. */
+/**
+ * The new annotation, when the text with `[`…`]{spec}` added parses into the same annotations plus
+ * it, and the same words. Only the paragraph of the selection is parsed (before and after), as a
+ * paragraph parses alone exactly as in its document; the whole body when no paragraph holds it.
+ */
 function verify(doc: PressDocument, span: Span, spec: string): Annotation | undefined {
+  const para = paragraphs(doc).find((p) => p.start <= span.start && span.end <= p.end) ?? { start: doc.bodyStart, end: doc.text.length };
+  const text = doc.text.slice(para.start, para.end);
+  const from = span.start - para.start;
+  const to = span.end - para.start;
   const close = `]{${spec}}`;
-  const after = doc.text.slice(0, span.start) + '[' + doc.text.slice(span.start, span.end) + close + doc.text.slice(span.end);
-  const next = parse(after);
-  if (next.all.length !== doc.all.length + 1 || next.problems.length > doc.problems.length) return undefined;
-  const added = next.all.find((a) => a.open === span.start);
-  if (!added || added.close !== span.end + 1 || added.span.end !== span.end + 1 + close.length) return undefined;
-  return plainText(next).text === plainText(doc).text ? added : undefined;
+  const before = parseParagraph(text);
+  const next = parseParagraph(text.slice(0, from) + '[' + text.slice(from, to) + close + text.slice(to));
+  if (next.all.length !== before.all.length + 1 || next.problems.length > before.problems.length) return undefined;
+  const open = from + PARAGRAPH_OFFSET;
+  const added = next.all.find((a) => a.open === open);
+  if (!added || added.close !== open + 1 + (to - from) || added.span.end !== added.close + close.length) return undefined;
+  return plainText(next).text === plainText(before).text ? added : undefined;
 }
 
 /** A type the selection may be annotated as (the schema's, in its order). */
