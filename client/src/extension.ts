@@ -13,6 +13,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { registerAnnotateSelection } from './annotateSelection';
 import { registerDecorations } from './decorations';
 import { openExample } from './example';
 import { registerReleaseText } from './releaseText';
@@ -183,6 +184,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerDecorations(context, client);
   registerReleaseText(context);
   registerReview(context, () => client);
+  registerAnnotateSelection(context, client);
   await client.start();
 }
 

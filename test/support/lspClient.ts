@@ -12,7 +12,7 @@ export const ROOT = path.resolve(__dirname, '../../..');
 export interface TestClient {
   conn: MessageConnection;
   proc: ChildProcess;
-  initialize(opts?: { pull?: boolean; rootUri?: string | null; configuration?: Record<string, unknown>; initializationOptions?: unknown }): Promise<InitializeResult>;
+  initialize(opts?: { pull?: boolean; rootUri?: string | null; configuration?: Record<string, unknown>; initializationOptions?: unknown; experimental?: unknown }): Promise<InitializeResult>;
   /** Resolves with the next published diagnostics for uri that satisfy `accept`. */
   diagnostics(uri: string, accept?: (d: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
   stderr(): string;
@@ -66,6 +66,7 @@ export function startServer(env: Record<string, string> = {}): TestClient {
             hover: { contentFormat: ['markdown', 'plaintext'] },
           },
           workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+          ...(opts.experimental !== undefined ? { experimental: opts.experimental } : {}),
         },
       })) as InitializeResult;
       await conn.sendNotification('initialized', {});

@@ -99,4 +99,37 @@ describe('reject quick-fixes', () => {
     assert.deepEqual(ids(inputs([{ text: 'Luxembourg', in: 'b.press' }])), ['LU', 'KZ'], 'another document');
     assert.deepEqual(ids(inputs([{ text: 'Luxembourg', as: 'org' }])), ['LU', 'KZ'], 'another reading');
   });
+
+  // Issue 14 item 4: every kind of suggestion (a built-in entity, a new person, an org by its
+  // shape, a place, dates of each TIMEX3 type) gets both fixes, and each entry, once written,
+  // keeps that suggestion from coming back while the others stay.
+  it('every suggestion gets both fixes; each entry removes exactly its suggestion', () => {
+    const text = [
+      '---',
+      'date: 2022-06-29',
+      '---',
+      'Prime Minister Xavier Bettel met the Blue Marine Foundation in Vienna on 29 June 2022.',
+      '',
+      'Kazakhstan and Luxembourg commemorate 30 years of relations every year; the talks begin at 10:00 tomorrow.',
+      '',
+    ].join('\n');
+    const ls = service({ reject: { uri: REJECT_URI, text: undefined, path: 'a.press' } });
+    const all = unannotated(ls, text);
+    const kinds = new Set(all.map((d) => (d.data as { type: string }).type));
+    for (const t of ['person', 'org', 'place', 'country', 'date', 'duration', 'set', 'time']) assert.ok(kinds.has(t), `a ${t} suggestion in ${JSON.stringify([...kinds])}`);
+    const key = (d: Diagnostic) => `${d.range.start.line}:${d.range.start.character}`;
+    for (const d of all) {
+      const actions = ls.codeActions(source(text), d.range).filter((a) => a.diagnostics?.some((x) => key(x) === key(d)));
+      const here = actions.find((a) => a.title === 'Not an entity here');
+      const never = actions.find((a) => a.title.startsWith('Never suggest “'));
+      assert.ok(here && never, `${d.message}: ${actions.map((a) => a.title).join(' | ')}`);
+      for (const a of [here, never]) {
+        const entry = parseRejectFile(applyEdits('', new LineIndex(''), rejectEdit(a).edits)).list[0];
+        const inputs: PipelineInputs = { rejections: { version: JSON.stringify(entry), list: [entry] }, path: 'a.press' };
+        const left = unannotated(service(undefined, inputs), text).map(key);
+        assert.ok(!left.includes(key(d)), `${a.title} (${JSON.stringify(entry)}): ${d.message} came back`);
+        assert.ok(left.length >= all.length - 2, `${a.title}: ${all.length} → ${left.length} suggestions`);
+      }
+    }
+  });
 });

@@ -53,6 +53,7 @@ import { RejectionFiles } from '../node/rejectFiles';
 import { WorkspaceLearning } from '../node/workspaceLearning';
 import { isInside } from '../node/files';
 import { WORKSPACE_KB_FILE } from '../service/assist/edits';
+import type { AnnotateRequest } from '../service/annotateSelection';
 
 /** The server-side command behind "Pressmark: Pre-annotate Document" for clients without the extension: `[uri, types?]`; applies one workspace edit. */
 export const PREANNOTATE_COMMAND = 'pressmark.server.preannotate';
@@ -128,6 +129,8 @@ export function startServer(connection: Connection): void {
   let workspaceRoots: string[] = [];
   let configs = new ProjectConfigs();
   let supportsPull = false;
+  /** The client has "Annotate Selection as..." (`experimental.pressmark.annotateSelection`): the code action runs it. */
+  let clientAnnotatesSelection = false;
   let supportsConfiguration = false;
   let supportsWatchRegistration = false;
   let supportsInlayHintRefresh = false;
@@ -281,6 +284,7 @@ export function startServer(connection: Connection): void {
     },
     getUserRules: (uri) => resolvedSettings.get(uri)?.rules,
     getMaxDocumentSize: (uri) => (resolvedSettings.get(uri) ?? DEFAULT_SETTINGS).maxDocumentSize,
+    clientAnnotatesSelection: () => clientAnnotatesSelection,
   });
 
   function log(message: string): void {
@@ -416,6 +420,7 @@ export function startServer(connection: Connection): void {
     const caps = params.capabilities;
     trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false;
     supportsPull = !!caps.textDocument?.diagnostic;
+    clientAnnotatesSelection = (caps.experimental as { pressmark?: { annotateSelection?: unknown } } | undefined)?.pressmark?.annotateSelection === true;
     supportsConfiguration = !!caps.workspace?.configuration;
     supportsWatchRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     supportsInlayHintRefresh = !!caps.workspace?.inlayHint?.refreshSupport;
@@ -702,6 +707,19 @@ export function startServer(connection: Connection): void {
     const doc = typeof p?.uri === 'string' ? pressDoc(p.uri) : undefined;
     if (doc) await settingsFor(doc.uri);
     return doc ? service.status(doc) : null;
+  }));
+  // "Annotate Selection as..." (client/src/annotateSelection.ts): check the range, list what it may be, build the edit.
+  connection.onRequest('pressmark/checkSelection', (p: { uri?: unknown; range?: Range }) => safe('check selection', null, () => {
+    const doc = typeof p?.uri === 'string' && p.range ? pressDoc(p.uri) : undefined;
+    return doc && p.range ? service.checkSelection(doc, p.range) : null;
+  }));
+  connection.onRequest('pressmark/selectionChoices', (p: { uri?: unknown; range?: Range; type?: unknown; query?: unknown }) => safe('selection choices', null, () => {
+    const doc = typeof p?.uri === 'string' && p.range && typeof p.type === 'string' ? pressDoc(p.uri) : undefined;
+    return doc && p.range ? service.selectionChoices(doc, p.range, String(p.type), typeof p.query === 'string' ? p.query : '') : null;
+  }));
+  connection.onRequest('pressmark/annotateSelection', (p: { uri?: unknown; range?: Range; request?: AnnotateRequest }) => safe('annotate selection', null, () => {
+    const doc = typeof p?.uri === 'string' && p.range && p.request && typeof p.request.type === 'string' ? pressDoc(p.uri) : undefined;
+    return doc && p.range && p.request ? service.annotateSelection(doc, p.range, p.request) : null;
   }));
   connection.onWorkspaceSymbol((p) => safe('workspace symbols', [], () => service.workspaceSymbols(p.query ?? '', workspaceDocuments())));
   connection.onCompletionResolve((item) => safe('completion resolve', item, () => service.resolveCompletion(item)));

@@ -356,6 +356,18 @@ function overlaps(a: Span, b: Span): boolean {
   return a.start <= b.end && b.start <= a.end;
 }
 
+/** The command of the client's "Annotate Selection as..." (client/src/annotateSelection.ts); arguments `[uri, range]`. */
+export const ANNOTATE_SELECTION_COMMAND = 'pressmark.annotateSelection';
+
+/**
+ * "Annotate Selection as..." on any selection that holds words (the command says why when the
+ * selection cannot be annotated), for clients that have the command.
+ */
+function selectionActions(doc: PressDocument, uri: string, range: Range, want: Span): CodeAction[] {
+  if (want.start >= want.end || !/\S/.test(doc.text.slice(want.start, want.end))) return [];
+  return [{ title: 'Annotate Selection as...', kind: CodeActionKind.RefactorRewrite, command: { title: 'Annotate Selection as...', command: ANNOTATE_SELECTION_COMMAND, arguments: [uri, range] } }];
+}
+
 export function codeActions(
   doc: PressDocument,
   uri: string,
@@ -368,13 +380,15 @@ export function codeActions(
   invoked = false,
   syntaxOnly = false,
   inputs?: PipelineInputs,
+  annotateSelection = false,
 ): CodeAction[] {
   const wants = (kind: string) => !only || only.some((k) => k === '' || k === kind || kind.startsWith(k + '.'));
   const want = doc.lines.span(range);
   const out: CodeAction[] = [];
   const refactors = (invoked || !!only?.some((k) => k.startsWith(CodeActionKind.Refactor))) && wants(CodeActionKind.RefactorRewrite);
+  const selection = refactors && annotateSelection ? selectionActions(doc, uri, range, want) : [];
   if (!wants(CodeActionKind.QuickFix)) {
-    return refactors ? removeActions(doc, uri, want, new Set()) : [];
+    return refactors ? [...removeActions(doc, uri, want, new Set()), ...selection] : [];
   }
   // Above the size limit, the parser's problems only: no check runs.
   // Which fixes hold the caret (or the selection): they come first, and only they may be preferred.
@@ -406,7 +420,7 @@ export function codeActions(
   const taken = new Set<string>();
   for (const a of out) for (const e of Object.values(a.edit?.changes ?? {}).flat()) taken.add(JSON.stringify(e));
   try {
-    if (refactors) out.push(...removeActions(doc, uri, want, taken));
+    if (refactors) out.push(...removeActions(doc, uri, want, taken), ...selection);
   } catch {
     // nothing to add
   }

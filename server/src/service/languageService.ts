@@ -42,6 +42,7 @@ import { LineIndex } from './text';
 import { KnowledgeBase } from './kb/knowledgeBase';
 import { LruMap } from './lru';
 import type { PipelineInputs } from './mentions/candidate';
+import { annotateSelection, checkSelection, selectionChoices, selectionTypes, type AnnotateRequest, type SelectionCheck, type SelectionChoices, type SelectionType } from './annotateSelection';
 
 /** The text of a document at a version, as LSP's TextDocument has it. */
 export interface TextSource {
@@ -69,6 +70,8 @@ export interface LanguageServiceOptions {
    * above it, every feature works on the syntax only (see `syntaxOnly`).
    */
   getMaxDocumentSize?(uri: string): number | undefined;
+  /** Whether the client runs "Annotate Selection as..." (`pressmark.annotateSelection`), offered then as a code action. */
+  clientAnnotatesSelection?(): boolean;
 }
 
 export interface PreannotateResult {
@@ -124,6 +127,12 @@ export interface LanguageService {
   statistics(doc: TextSource | undefined, workspace: Iterable<IndexedDocument>): string;
   /** Entities annotated in the given documents whose label or id matches the query. */
   workspaceSymbols(query: string, workspace: Iterable<IndexedDocument>): SymbolInformation[];
+  /** "Annotate Selection as...": whether the range can be annotated (and why not), with the schema's types. */
+  checkSelection(doc: TextSource, range: Range): SelectionCheck & { types?: SelectionType[] };
+  /** The entities (knowledge-base search of `query`, the label's best matches first) or values the range may be annotated with. */
+  selectionChoices(doc: TextSource, range: Range, type: string, query: string): SelectionChoices;
+  /** The edit that annotates the range (and adds a new entity to the workspace knowledge base), or why it cannot. */
+  annotateSelection(doc: TextSource, range: Range, req: AnnotateRequest): { edit: WorkspaceEdit } | { reason: string };
   /** Drops what is cached for a document (closed or deleted). */
   forget(uri: string): void;
 }
@@ -190,7 +199,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     kbFileCompletion: (text: string, position: Position) => kbFileCompletion(text, new LineIndex(text).offsetAt(position), fallback, options.getKnowledgeBase?.('')),
     resolveCompletion: (item: CompletionItem, uri?: string) => resolveCompletion(item, uri ? kbOf(uri) : options.getKnowledgeBase?.('')),
     codeActions: (src: TextSource, range: Range, only?: string[], invoked?: boolean) =>
-      codeActions(parsed(src), src.uri, range, configOf(src.uri), rulesOf(src.uri), only, kbOf(src.uri), options.getAssistContext?.(src.uri), invoked, syntaxOnly(src), inputsOf(src.uri)),
+      codeActions(parsed(src), src.uri, range, configOf(src.uri), rulesOf(src.uri), only, kbOf(src.uri), options.getAssistContext?.(src.uri), invoked, syntaxOnly(src), inputsOf(src.uri), options.clientAnnotatesSelection?.() ?? false),
     preannotate: (src: TextSource, types?: readonly string[]) => {
       if (syntaxOnly(src)) return { edit: { changes: { [src.uri]: [] } }, counts: {}, available: {} };
       const r = preannotate(parsed(src), kbOf(src.uri), configOf(src.uri), types, inputsOf(src.uri));
@@ -250,6 +259,19 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     schemaDiagnostics: (text: string) => {
       const { config, problems } = parseSchema(text);
       return toDiagnostics(problems, new LineIndex(text), config);
+    },
+    checkSelection: (src: TextSource, range: Range) => {
+      const doc = parsed(src);
+      const r = checkSelection(doc, doc.lines.span(range));
+      return r.ok ? { ...r, types: selectionTypes(configOf(src.uri)) } : r;
+    },
+    selectionChoices: (src: TextSource, range: Range, type: string, query: string) => {
+      const doc = parsed(src);
+      return selectionChoices(doc, doc.lines.span(range), type, query, configOf(src.uri), kbOf(src.uri));
+    },
+    annotateSelection: (src: TextSource, range: Range, req: AnnotateRequest) => {
+      const doc = parsed(src);
+      return annotateSelection(doc, src.uri, doc.lines.span(range), req, configOf(src.uri), kbOf(src.uri), options.getAssistContext?.(src.uri));
     },
     forget: (uri: string) => void cache.delete(uri),
   });
