@@ -91,8 +91,8 @@ describe('Review mode in VS Code (code-server) @e2e', function () {
 
     await s!.openFile(NAME);
     await page.locator('#status\\.editor\\.mode').filter({ hasText: 'Pressmark' }).waitFor({ state: 'visible' });
-    // The server has the document: its information squiggles (mention.unannotated) are drawn.
-    await s!.waitForSquiggles(1, SERVER_MS);
+    // The server has the document: its suggestions (mention.unannotated, hints by default) are drawn.
+    await s!.editor().locator('.squiggly-hint').first().waitFor({ state: 'attached', timeout: SERVER_MS });
 
     await s!.runCommand('Pressmark: Review Suggestions');
     await count.waitFor({ state: 'visible', timeout: SERVER_MS });
