@@ -639,6 +639,8 @@ function buildGovernmentBodies(data, countries, orgs, problems) {
     const d = demonym(c);
     if (d && demonymCount.get(d) === 1 && !(Array.isArray(adjTable[c.id]) && adjTable[c.id].length === 0)) adj.push(d);
     pushUnique(adj, toList(adjTable[c.id]));
+    // the same adjectives name the country on their own (mentions/demonyms.ts, when a project proposes demonyms)
+    if (adj.length) c.facts.adjectives = adj.slice();
     forms.set(c.id, countryForms(c, wcByCode.get(c.id), toList((g.shortNames || {})[c.id]), adj));
   }
 
