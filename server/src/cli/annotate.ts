@@ -115,7 +115,8 @@ export function runAnnotate(argv: string[], io: Io, readStdin: () => string = ()
       warned.add(loaded.file);
       warnRejectFile(io, loaded.file, loaded.text, loaded.problems);
     }
-    return { learned: learnedOfTypes(learned, schemas.forFile(file).config.types), rejections: loaded.rejections, path: loaded.file ? RejectionFiles.relativePath(loaded.file, file) : undefined };
+    const config = schemas.forFile(file).config;
+    return { learned: learnedOfTypes(learned, config.types), rejections: loaded.rejections, path: loaded.file ? RejectionFiles.relativePath(loaded.file, file) : undefined, demonyms: config.mentions?.demonyms === true };
   };
   let failed = 0;
   let unreadable = 0;

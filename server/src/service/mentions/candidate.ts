@@ -87,6 +87,8 @@ export interface RecognizeContext {
   minPlacePopulation?: number;
   /** The workspace's learned names (PipelineInputs.learned), for the workspace recognizer. */
   learned?: { version: string; names: readonly Learned[] };
+  /** Propose country demonyms as the country (PipelineInputs.demonyms; demonyms.ts). */
+  demonyms?: boolean;
 }
 
 export interface Recognizer {
@@ -129,4 +131,9 @@ export interface PipelineInputs {
   rejections?: { version: string; list: readonly Rejection[] };
   /** Workspace-relative path of the document, with `/`. */
   path?: string;
+  /**
+   * Propose a country's demonym ("German magazine") as the country: the project's convention,
+   * `pressmark.yaml` `mentions: {demonyms: true}` (docs/format.md); default false.
+   */
+  demonyms?: boolean;
 }

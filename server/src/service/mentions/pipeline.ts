@@ -42,6 +42,7 @@ export function candidatesOf(text: string, kb: KnowledgeBase, dct: string | unde
     nested: options.nested === true,
     minPlacePopulation: options.minPlacePopulation,
     learned: options.inputs?.learned,
+    demonyms: options.inputs?.demonyms === true,
   };
   const out: Candidate[] = [];
   for (const r of RECOGNIZERS) {

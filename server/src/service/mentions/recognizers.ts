@@ -7,6 +7,7 @@ import type { Recognizer } from './candidate';
 import { builtinRecognizer } from './builtin';
 import { workspaceRecognizer } from './workspace';
 import { datesRecognizer } from './dates';
+import { demonymRecognizer } from './demonyms';
 import { personRecognizer } from './shape/people';
 import { placeRecognizer } from './shape/places';
 import { orgRecognizer } from './shape/orgs';
@@ -15,6 +16,8 @@ export const RECOGNIZERS: readonly Recognizer[] = [
   builtinRecognizer,
   workspaceRecognizer,
   datesRecognizer,
+  // country demonyms, where the project proposes them (pressmark.yaml mentions.demonyms)
+  demonymRecognizer,
   // names by shape (mentions/shape/)
   personRecognizer,
   placeRecognizer,

@@ -60,11 +60,21 @@ const echoCache = new WeakMap<KnowledgeBase, ContentCache<Array<DocumentMention 
 const MAX_ECHO_PARAGRAPHS = 2_000;
 const ECHO_BYTES = 2 * 2 ** 20;
 
+/**
+ * The inputs with the project's mention settings (pressmark.yaml `mentions`): what the callers
+ * that hold the project's configuration (diagnostics, pre-annotation, the CLI) hand on.
+ */
+export function withProjectSettings(inputs: PipelineInputs | undefined, config: { mentions?: { demonyms?: boolean } } | undefined): PipelineInputs | undefined {
+  const demonyms = config?.mentions?.demonyms === true;
+  if (demonyms === (inputs?.demonyms === true)) return inputs;
+  return { ...inputs, demonyms };
+}
+
 /** The parts of the cache keys that the inputs give: the versions, and the path where a rejection depends on it. */
 export function inputsKey(inputs: PipelineInputs | undefined): string[] {
-  if (!inputs) return ['', '', ''];
+  if (!inputs) return ['', '', '', ''];
   const scoped = compileRejections(inputs.rejections?.list).scoped;
-  return [inputs.learned?.version ?? '', inputs.rejections?.version ?? '', scoped ? (inputs.path ?? '') : ''];
+  return [inputs.learned?.version ?? '', inputs.rejections?.version ?? '', scoped ? (inputs.path ?? '') : '', inputs.demonyms === true ? 'demonyms' : ''];
 }
 
 function frontMatterDate(doc: PressDocument): string | undefined {
