@@ -8,6 +8,7 @@
 import type { KnowledgeBase } from '../kb/knowledgeBase';
 import { DATE_TYPES, type Candidate, type RecognizeContext, type Recognizer } from './candidate';
 import { MentionFinder } from './finder';
+import { shortFormOf } from './shortForms';
 import { BUSINESS_HEADS, COMPANY_KINDS, PREMODIFIED_PRODUCTS } from './shape/orgWords';
 
 /** The reason of a plain knowledge-base name (the diagnostic message does not repeat it). */
@@ -83,6 +84,12 @@ export const builtinRecognizer: Recognizer = {
         // a veto, so that no recognizer proposes the maker there (the workspace's "Airbus" neither)
         out.push({ start: m.start, end: m.end, text: m.text, type: 'org', id: '', confidence: m.confidence, recognizer: 'builtin', reason: PRODUCT_MODIFIER_REASON, veto: true });
         continue;
+      }
+      if (m.type === 'org' && isCompany(ctx.kb, m.id)) {
+        // "Ford Motor Company" → "Ford" later in the document (arbiter.ts, step d), unless the
+        // short form names something else ("Singapore")
+        const short = shortFormOf(m.text);
+        if (short && !ctx.kb.lookupName(short).some((x) => x.type !== 'org' || x.id !== m.id)) c.echoes = [short];
       }
       out.push(c);
     }

@@ -161,7 +161,7 @@ export function suggestions(doc: PressDocument, kb: KnowledgeBase, inputs?: Pipe
           if (keep(s)) echoes.push(s);
         }
       }
-      list = mergeEchoes(list, echoes, sources, (e) => !isRejected(rejections, e.text, e.type, e.entity?.id ?? '', inputs?.path));
+      list = mergeEchoes(list, echoes, sources, (e) => !isRejected(rejections, e.text, e.type, e.id || (e.entity?.id ?? ''), inputs?.path));
     }
   } catch {
     // never throw from the core: fewer suggestions
@@ -184,11 +184,11 @@ function echoesOfParagraph(kb: KnowledgeBase, text: string, sources: readonly Ec
         end: e.end,
         text: plain.text.slice(e.start, e.end),
         type: e.type,
-        id: '',
+        id: e.id,
         confidence: e.confidence,
         recognizer: e.recognizer,
         reason: e.reason,
-        entity: e.entity,
+        ...(e.entity ? { entity: e.entity } : {}),
         echo: true as const,
         source: e.source,
       }));
@@ -215,7 +215,7 @@ export function suggestionEchoes(doc: PressDocument, kb: KnowledgeBase, inputs?:
         const text = doc.text.slice(p.start, p.end);
         if (!/[\p{Lu}\p{Lt}\p{N}\p{Lo}]/u.test(text)) continue;
         const alone = doc.bodyStart === 0 && p.start === PARAGRAPH_OFFSET && p.end === doc.text.length && doc.text.charCodeAt(0) === 10;
-        if (analyseParagraph(kb, text, dct, inputs, key, alone ? doc : undefined).some((m) => m.id === '' && !!m.entity?.aliases?.length)) {
+        if (analyseParagraph(kb, text, dct, inputs, key, alone ? doc : undefined).some((m) => (m.id === '' && !!m.entity?.aliases?.length) || !!m.echoes?.length)) {
           any = true;
           break;
         }

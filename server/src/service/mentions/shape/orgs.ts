@@ -110,6 +110,7 @@ import {
   PRODUCT_NOUNS,
 } from './orgWords';
 import { LineKinds, LINE_TITLE, LINE_UPPER } from './lines';
+import { shortFormOf } from '../shortForms';
 
 // Token kinds.
 const K_CAP = 1;
@@ -845,6 +846,9 @@ class Run {
     } else if (end - start >= 3 && confidence < 0.85) confidence = 0.85;
     for (let y = start; y < end; y++) covered[y] = 1;
     const entity: NewEntity = acronymStart >= 0 ? { id: acronym!.text, type: 'org', name, aliases: [acronym!.text] } : { id: slug, type: 'org', name };
+    // its short form ("Chrysler LLC" → "Chrysler"), later in the document the same entity (shortForms.ts)
+    const short = acronymStart >= 0 ? undefined : shortFormOf(name);
+    if (short && !this.lookup(short).some((x) => x.type !== 'org')) entity.aliases = [short];
     this.out.push({ start: s, end: e, type: 'org', id: '', confidence, recognizer: 'shape', reason, entity });
     if (acronymStart >= 0) {
       const acr = acronym!.text;
