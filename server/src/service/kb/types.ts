@@ -76,6 +76,11 @@ export interface OrgFacts {
   memberOrgs?: string[];
   website?: string;
   note?: string;
+  /**
+   * Companies: bare names news uses that are also a person's name, a word or a place ("Ford",
+   * "Toyota", "Shell"), proposed only in a company context (mentions/companyContext.ts).
+   */
+  contextNames?: string[];
 }
 
 export interface PlaceFacts {

@@ -349,7 +349,7 @@ export function findEchoes(text: string, sources: readonly EchoSource[], signatu
 /**
  * Which of the sources claiming an alias the words at [start, end) are, or -1 (echo rules,
  * README "The arbiter", d):
- * - an organization's short form followed by a capitalized word is part of a longer name or a
+ * - an organization's short form (not an acronym) followed by a capitalized word is part of a longer name or a
  *   product ("Chrysler Aspen", "Ford Taurus"), and before a product noun a modifier ("Ford cars",
  *   shape/orgWords.ts PREMODIFIED_PRODUCTS): no echo;
  * - an alias claimed by a person and an organization ("Ford": William Clay Ford Jr. and Ford
@@ -365,7 +365,8 @@ function echoSourceAt(text: string, start: number, end: number, claimants: reado
   const orgs = claimants.filter((i) => sources[i].type === 'org');
   const others = claimants.filter((i) => sources[i].type !== 'org');
   let orgOk = orgs.length > 0;
-  if (orgOk) {
+  // (acronyms stand before titles and names of units: "OSCE Secretary General", "ODIHR Director")
+  if (orgOk && /\p{Ll}/u.test(text.slice(start, end))) {
     const next = /^[ \u00a0]+(\S+)/u.exec(after);
     if (next && (/^\p{Lu}/u.test(next[1]) || PREMODIFIED_PRODUCTS.has(next[1].toLowerCase()))) orgOk = false;
   }

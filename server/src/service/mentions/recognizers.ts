@@ -8,6 +8,7 @@ import { builtinRecognizer } from './builtin';
 import { workspaceRecognizer } from './workspace';
 import { datesRecognizer } from './dates';
 import { demonymRecognizer } from './demonyms';
+import { companyContextRecognizer } from './companyContext';
 import { personRecognizer } from './shape/people';
 import { placeRecognizer } from './shape/places';
 import { orgRecognizer } from './shape/orgs';
@@ -18,6 +19,8 @@ export const RECOGNIZERS: readonly Recognizer[] = [
   datesRecognizer,
   // country demonyms, where the project proposes them (pressmark.yaml mentions.demonyms)
   demonymRecognizer,
+  // bare company names that are also a surname or a word, in a company context ("automaker Ford")
+  companyContextRecognizer,
   // names by shape (mentions/shape/)
   personRecognizer,
   placeRecognizer,
