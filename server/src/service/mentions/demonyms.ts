@@ -17,7 +17,8 @@
  *   "German Chancellor": shape/personWords.ts ROLE_HEADS, ROLE_MODIFIERS).
  * - A capitalized word before it, other than a determiner, makes it part of a name too ("Royal
  *   Dutch Shell").
- * - A function word or a verb after it says it is a noun ("the Irish and ...", "a German said"):
+ * - A function word or a verb after it (one in -ed, or of NOUN_CONTEXT) says it is a noun ("the
+ *   Irish and ...", "a German said", "the British agreed"):
  *   not proposed, except "and"/"or" followed by another demonym ("British and Irish stock
  *   markets": both are).
  * - Inside a longer candidate ("Kazakh Foreign Ministry", "the Canadian Government") the arbiter
@@ -127,7 +128,8 @@ export const demonymRecognizer: Recognizer = {
         const other = demonymAt(last + 2);
         return !!other && spaced(text, next, toks[last + 2]) && premodifier(last + 2, other[1], true);
       }
-      return !NOUN_CONTEXT.has(w);
+      // a verb in -ed after it: the subject, a noun ("the British agreed")
+      return !NOUN_CONTEXT.has(w) && !/ed$/.test(w);
     };
     for (let i = 0; i < toks.length; i++) {
       const d = demonymAt(i);
