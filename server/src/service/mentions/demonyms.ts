@@ -70,19 +70,31 @@ function tableOf(kb: KnowledgeBase): Table {
   return t;
 }
 
-const WORD_RE = /\p{L}+/gu;
+/** A capitalized word in Title Case (the only shape a demonym is read in). */
+const TITLE_RE = /\p{Lu}\p{Ll}+/gu;
+const LETTER_RE = /[\p{L}\p{N}'’]/u;
 const isUpper = (s: string): boolean => /^\p{Lu}/u.test(s);
 const isTitle = (s: string): boolean => /^\p{Lu}\p{Ll}+$/u.test(s);
+const isSpace = (c: number): boolean => c === 32 || c === 0xa0;
 
-interface Tok {
+interface Word {
   s: number;
   e: number;
   w: string;
 }
 
-/** Only a single space (or a no-break space) between a and b. */
-function spaced(text: string, a: Tok, b: Tok): boolean {
-  return b.s === a.e + 1 && (text.charCodeAt(a.e) === 32 || text.charCodeAt(a.e) === 0xa0);
+/** The word after one space at p (text[p] the space), or undefined. */
+function wordAfter(text: string, p: number): Word | undefined {
+  if (p >= text.length || !isSpace(text.charCodeAt(p))) return undefined;
+  const m = /^\p{L}+/u.exec(text.slice(p + 1, p + 41));
+  return m ? { s: p + 1, e: p + 1 + m[0].length, w: m[0] } : undefined;
+}
+
+/** The word before one space ending at p (text[p - 1] the space), or undefined. */
+function wordBefore(text: string, p: number): Word | undefined {
+  if (p < 2 || !isSpace(text.charCodeAt(p - 1))) return undefined;
+  const m = /\p{L}+$/u.exec(text.slice(Math.max(0, p - 41), p - 1));
+  return m ? { s: p - 1 - m[0].length, e: p - 1, w: m[0] } : undefined;
 }
 
 export const demonymRecognizer: Recognizer = {
@@ -92,53 +104,55 @@ export const demonymRecognizer: Recognizer = {
     if (ctx.demonyms !== true || (ctx.types && !ctx.types.has('country'))) return out;
     const table = tableOf(ctx.kb);
     if (!table.byAdjective.size) return out;
-    const toks: Tok[] = [];
-    for (const m of text.matchAll(WORD_RE)) toks.push({ s: m.index!, e: m.index! + m[0].length, w: m[0] });
-    /** The demonym starting at token i: [country, last token], or undefined. */
-    const demonymAt = (i: number): [string, number] | undefined => {
-      const a = toks[i];
-      if (!a || !isTitle(a.w)) return undefined;
-      const b = toks[i + 1];
-      if (b && spaced(text, a, b) && isTitle(b.w)) {
+    /** The demonym whose first word is `a`: its country and last word, or undefined. */
+    const demonymAt = (a: Word): [string, Word] | undefined => {
+      if (!isTitle(a.w)) return undefined;
+      const b = wordAfter(text, a.e);
+      if (b && isTitle(b.w)) {
         const two = table.byAdjective.get(`${a.w.toLowerCase()} ${b.w.toLowerCase()}`);
-        if (two) return [two, i + 1];
+        if (two) return [two, b];
       }
       const one = table.byAdjective.get(a.w.toLowerCase());
-      return one ? [one, i] : undefined;
+      return one ? [one, a] : undefined;
     };
-    const premodifier = (i: number, last: number, coordinated: boolean): boolean => {
-      const a = toks[i];
-      const z = toks[last];
+    const premodifier = (a: Word, z: Word, coordinated: boolean): boolean => {
       // not in a hyphen compound, nor joined to anything but a space
-      const before = a.s > 0 ? text.charCodeAt(a.s - 1) : 32;
-      if (before === 45 || before === 0x2010 || before === 0x2011 || before === 0x2013 || /[\p{L}\p{N}'’]/u.test(String.fromCharCode(before))) return false;
-      const next = toks[last + 1];
-      if (!next || !spaced(text, z, next)) return false;
+      if (a.s > 0) {
+        const before = text.charCodeAt(a.s - 1);
+        if (before === 45 || before === 0x2010 || before === 0x2011 || before === 0x2013 || LETTER_RE.test(String.fromCharCode(before))) return false;
+      }
+      const next = wordAfter(text, z.e);
+      if (!next) return false;
       // a capitalized word before it, other than a determiner: part of a name ("Royal Dutch Shell")
-      const prev = toks[i - 1];
-      if (!coordinated && prev && spaced(text, prev, a) && isUpper(prev.w) && !DETERMINERS.has(prev.w.toLowerCase())) return false;
+      const prev = wordBefore(text, a.s);
+      if (!coordinated && prev && isUpper(prev.w) && !DETERMINERS.has(prev.w.toLowerCase())) return false;
       const w = next.w.toLowerCase();
       if (isUpper(next.w)) {
         // a title after it ("Australian Prime Minister"), else part of a longer name
         if (ROLE_HEADS.has(w)) return true;
-        const after = toks[last + 2];
-        return ROLE_MODIFIERS.has(w) && !!after && spaced(text, next, after) && isUpper(after.w) && ROLE_HEADS.has(after.w.toLowerCase());
+        const after = wordAfter(text, next.e);
+        return ROLE_MODIFIERS.has(w) && !!after && isUpper(after.w) && ROLE_HEADS.has(after.w.toLowerCase());
       }
       if (w === 'and' || w === 'or') {
-        const other = demonymAt(last + 2);
-        return !!other && spaced(text, next, toks[last + 2]) && premodifier(last + 2, other[1], true);
+        const first = wordAfter(text, next.e);
+        const other = first && demonymAt(first);
+        return !!other && premodifier(first, other[1], true);
       }
       // a verb in -ed after it: the subject, a noun ("the British agreed")
       return !NOUN_CONTEXT.has(w) && !/ed$/.test(w);
     };
-    for (let i = 0; i < toks.length; i++) {
-      const d = demonymAt(i);
+    TITLE_RE.lastIndex = 0;
+    for (let m = TITLE_RE.exec(text); m; m = TITLE_RE.exec(text)) {
+      const a: Word = { s: m.index, e: m.index + m[0].length, w: m[0] };
+      // whole words only ("McDonald", "eBay")
+      if ((a.s > 0 && /\p{L}/u.test(text[a.s - 1])) || (a.e < text.length && /\p{L}/u.test(text[a.e]))) continue;
+      const d = demonymAt(a);
       if (!d) continue;
-      const [id, last] = d;
-      if (premodifier(i, last, false)) {
-        out.push({ start: toks[i].s, end: toks[last].e, type: 'country', id, confidence: 0.8, recognizer: 'builtin', reason: demonymReason(table.names.get(id) ?? id) });
+      const [id, z] = d;
+      if (premodifier(a, z, false)) {
+        out.push({ start: a.s, end: z.e, type: 'country', id, confidence: 0.8, recognizer: 'builtin', reason: demonymReason(table.names.get(id) ?? id) });
       }
-      i = last;
+      TITLE_RE.lastIndex = z.e;
     }
     return out;
   },
