@@ -79,6 +79,10 @@ const SHORT_FORMS: Case[] = [
   { what: 'a known company: its name without the designators', text: '[[Ford Motor Company]] cut jobs. [[Ford]] said it would.', want: ['org:FORD', 'org:FORD~'], types: ['org'] },
   { what: 'not before its full name', text: 'Ford said so. [[Ford Motor Company]] cut jobs.', want: ['org:FORD'], types: ['org'] },
   { what: 'not before a capitalized word (a model) nor a product noun', text: '[[Ford Motor Company]] cut jobs. The Ford Taurus returns; Ford cars sell.', want: ['org:FORD'], types: ['org'] },
+  { what: "a new organization's initials used later without brackets", text: 'The [[Government Accountability Office]] upheld it. [[GAO]] staff agreed.', want: ['org:', 'org:~'], types: ['org'] },
+  { what: 'its initials before the name, or of a two-word name: nothing', text: 'GAO said so. The [[Government Accountability Office]] upheld it. The [[Blue Fund]] and BF.', want: ['org:', 'org:'], types: ['org'] },
+  { what: "a known company's names held back, after its full name", text: '[[Boeing]] and [[Lockheed Martin]] bid; [[Lockheed]] won.', want: ['org:BOEING', 'org:LOCKHEED', 'org:LOCKHEED~'], types: ['org'] },
+  { what: "names held back: not without the full name or a context", text: '[[Boeing]] bid; Lockheed won.', want: ['org:BOEING'], types: ['org'] },
   {
     what: 'a surname a person shares: context decides, else neither',
     text: "[[Ford Motor Company]] cut jobs. Chairman [[William Clay Ford Jr]]. said the plan would end [[Ford]]'s North American losses. Mr. [[Ford]] smiled. Ford said more.",

@@ -275,11 +275,11 @@ export function echoSources(list: ReadonlyArray<Pick<Candidate, 'type' | 'id' | 
   const seen = new Set<string>();
   for (const c of list) {
     const e = c.entity;
-    if (c.id === '' && e && Array.isArray(e.aliases) && e.aliases.length) {
+    if (c.id === '' && e && ((Array.isArray(e.aliases) && e.aliases.length) || (Array.isArray(c.echoes) && c.echoes.length))) {
       const key = `${c.type}\u0000\u0000${e.id}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ type: c.type, id: '', entity: e, name: e.name, aliases: e.aliases, recognizer: c.recognizer, confidence: c.confidence, start: c.start });
+      out.push({ type: c.type, id: '', entity: e, name: e.name, aliases: [...(e.aliases ?? []), ...(c.echoes ?? [])], recognizer: c.recognizer, confidence: c.confidence, start: c.start });
     } else if (c.id !== '' && Array.isArray(c.echoes) && c.echoes.length) {
       const key = `${c.type}\u0000${c.id}`;
       if (seen.has(key)) continue;

@@ -32,6 +32,12 @@ function isCompany(kb: KnowledgeBase, id: string): boolean {
   return v;
 }
 
+/** The company's `contextNames` (kb facts; companyContext.ts). */
+function contextNamesOf(kb: KnowledgeBase, id: string): readonly string[] {
+  const v = (kb.get('org', id)?.facts as { contextNames?: unknown } | undefined)?.contextNames;
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
 const PRODUCT_AFTER = /^[ \u00a0]([a-z]+)\b(?:[ \u00a0]([a-z]+)\b)?/;
 
 /**
@@ -89,7 +95,11 @@ export const builtinRecognizer: Recognizer = {
         // "Ford Motor Company" → "Ford" later in the document (arbiter.ts, step d), unless the
         // short form names something else ("Singapore")
         const short = shortFormOf(m.text);
-        if (short && !ctx.kb.lookupName(short).some((x) => x.type !== 'org' || x.id !== m.id)) c.echoes = [short];
+        const echoes: string[] = [];
+        if (short && !ctx.kb.lookupName(short).some((x) => x.type !== 'org' || x.id !== m.id)) echoes.push(short);
+        // and its names held back for context ("Ford"): the full name has settled which entity they are
+        for (const n of contextNamesOf(ctx.kb, m.id)) if (!echoes.includes(n)) echoes.push(n);
+        if (echoes.length) c.echoes = echoes;
       }
       out.push(c);
     }
