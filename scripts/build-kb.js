@@ -428,7 +428,7 @@ function buildOrgs(data, countryIds, countries, problems, qids) {
   const byId = new Map();
   const knownKeys = new Set(['id', 'names', 'acronyms', 'aliases', 'kind', 'founded', 'dissolved', 'hq', 'wikidata',
     'parent', 'members', 'membersFrom', 'membersExclude', 'memberCount', 'memberOrgs', 'formerNames', 'predecessor',
-    'successor', 'website', 'note']);
+    'successor', 'website', 'note', 'contextNames']);
   for (const file of files) {
     const list = readYaml(path.join(dir, file));
     if (!Array.isArray(list)) { problems.add(`orgs/${file}`, 'must be a YAML list'); continue; }
@@ -462,6 +462,12 @@ function buildOrgs(data, countryIds, countries, problems, qids) {
       if (o.hq !== undefined) {
         if (!countryIds.has(String(o.hq))) problems.add(where, `hq ${o.hq} is not a country id`);
         facts.hq = String(o.hq);
+      }
+      if (o.contextNames !== undefined) {
+        // bare names proposed only in a company context (mentions/companyContext.ts)
+        const list = toList(o.contextNames).map(String);
+        if (!EN_ONLY_KINDS.has(o.kind) || !list.length || list.some(n => !/^\p{Lu}[\p{L}\p{N}.&'-]*$/u.test(n))) problems.add(where, 'contextNames: one-word capitalized names, companies and airlines only');
+        else facts.contextNames = list;
       }
       let members = toList(o.members);
       if (o.membersFrom) {
@@ -639,6 +645,8 @@ function buildGovernmentBodies(data, countries, orgs, problems) {
     const d = demonym(c);
     if (d && demonymCount.get(d) === 1 && !(Array.isArray(adjTable[c.id]) && adjTable[c.id].length === 0)) adj.push(d);
     pushUnique(adj, toList(adjTable[c.id]));
+    // the same adjectives name the country on their own (mentions/demonyms.ts, when a project proposes demonyms)
+    if (adj.length) c.facts.adjectives = adj.slice();
     forms.set(c.id, countryForms(c, wcByCode.get(c.id), toList((g.shortNames || {})[c.id]), adj));
   }
 

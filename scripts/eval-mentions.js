@@ -38,6 +38,12 @@
  *   --from-annotate FILE  take the predictions from the output of `pressmark annotate --jsonl`
  *                         ({"id","annotations":[{"start","end","type","id","value"}]} lines, code
  *                         point offsets) instead of running the finder here; the figures must agree.
+ *   --demonyms on|off     the project convention measured (pressmark.yaml `mentions: {demonyms}`,
+ *                         docs/format.md): `on` (the default here) proposes a country's demonym
+ *                         as the country ("German magazine"), as MEANTIME (LOC) and ACE (GPE)
+ *                         annotate; `off` is Pressmark's default (the seed, OntoNotes, CoNLL).
+ *                         Printed in the output. Ignored with --from-annotate (the annotate run
+ *                         reads the setting from the pressmark.yaml that applies).
  *   --drop-premodifiers   measurement only: leave out a predicted country that premodifies a common
  *                         noun ("the US manufacturer", "US officials": the next word, after one
  *                         space, is lower case and not a function word or a verb in -ed), to
@@ -53,16 +59,22 @@ const path = require('path');
 const { CodePoints } = require(path.join(__dirname, '..', 'out', 'server', 'src', 'service', 'text.js'));
 
 const args = process.argv.slice(2);
-const valued = ['--kb', '--from-annotate', '--with'];
+const valued = ['--kb', '--from-annotate', '--with', '--demonyms'];
 const corpusPath = args.find((a, i) => !a.startsWith('--') && !valued.includes(args[i - 1]));
 const fromAnnotate = args.includes('--from-annotate') ? args[args.indexOf('--from-annotate') + 1] : undefined;
 const dropPremodifiers = args.includes('--drop-premodifiers');
+const demonymsArg = args.includes('--demonyms') ? args[args.indexOf('--demonyms') + 1] : 'on';
+if (demonymsArg !== 'on' && demonymsArg !== 'off') {
+  console.error('--demonyms takes on or off');
+  process.exit(2);
+}
+const demonyms = demonymsArg === 'on';
 const showErrors = args.includes('--errors');
 const asJson = args.includes('--json');
 const kbArg = args.includes('--kb') ? args[args.indexOf('--kb') + 1] : undefined;
 const withModules = args.flatMap((a, i) => (a === '--with' && args[i + 1] ? [args[i + 1]] : []));
 if (!corpusPath) {
-  console.error('usage: node scripts/eval-mentions.js <corpus.jsonl> [--errors] [--json] [--kb dist/kb.json] [--from-annotate annotations.jsonl] [--with recognizer.js]... [--drop-premodifiers]');
+  console.error('usage: node scripts/eval-mentions.js <corpus.jsonl> [--errors] [--json] [--kb dist/kb.json] [--from-annotate annotations.jsonl] [--with recognizer.js]... [--demonyms on|off] [--drop-premodifiers]');
   process.exit(2);
 }
 const out = path.join(__dirname, '..', 'out', 'server', 'src', 'service');
@@ -194,7 +206,7 @@ for (const doc of docs) {
     if (!rows) throw new Error(`no annotations for ${doc.id} in ${fromAnnotate}`);
     pred = rows.map((a) => ({ start: map(a.start), end: map(a.end), type: a.type, id: a.id, text: text.slice(map(a.start), map(a.end)) }));
   } else {
-    pred = findMentionsInText(text, kb, doc.dct, { dates: false });
+    pred = findMentionsInText(text, kb, doc.dct, { dates: false, inputs: { demonyms } });
   }
   pred = withExtra(text, doc.dct, pred);
   if (dropPremodifiers) pred = pred.filter((p) => p.type !== 'country' || !premodifier(text, p));
@@ -281,7 +293,7 @@ const r3 = (x) => Math.round(x * 1000) / 1000;
 const K = c.country;
 const result = {
   corpus: path.basename(corpusPath),
-  predictions: (fromAnnotate ? `pressmark annotate --jsonl (${path.basename(fromAnnotate)})` : 'findMentionsInText (names)') + (withModules.length ? ` + ${withModules.map((m) => path.basename(m)).join(', ')}` : ''),
+  predictions: (fromAnnotate ? `pressmark annotate --jsonl (${path.basename(fromAnnotate)})` : `findMentionsInText (names; demonyms ${demonyms ? 'on: proposed as the country, the MEANTIME/ACE convention' : 'off: not proposed, Pressmark\'s default'}, --demonyms)`) + (withModules.length ? ` + ${withModules.map((m) => path.basename(m)).join(', ')}` : ''),
   dropPremodifiers,
   docs: docs.length,
   kbForms: finder.size,

@@ -53,6 +53,28 @@ describe('CLI: pressmark annotate', function () {
     assert.ok(rows.some((x) => x[1] === 'duration' && x[2] === 'P30Y'), 'three decades');
   });
 
+  it('pressmark.yaml `mentions: {demonyms: true}` applies (files and --jsonl); without it no demonym is proposed', () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'a.txt');
+    fs.writeFileSync(file, 'German magazine Der Spiegel cited documents.\n');
+    const labels = (out: string) => annotationsOf(out).map((x) => `${x[0]}=${x[1]}:${x[2]}`);
+    const before = run(['--types', 'country', file]);
+    assert.equal(before.code, 0, before.err);
+    assert.deepEqual(labels(before.out), []);
+    fs.writeFileSync(path.join(dir, 'pressmark.yaml'), 'mentions:\n  demonyms: true\n');
+    const after = run(['--types', 'country', file]);
+    assert.equal(after.code, 0, after.err);
+    assert.deepEqual(labels(after.out), ['German=country:DE']);
+    const line = JSON.stringify({ id: 'a', text: 'German magazine Der Spiegel cited documents.' }) + '\n';
+    const ids = (cwd: string) => {
+      const r = run(['--jsonl', '--types', 'country'], line, cwd);
+      assert.equal(r.code, 0, r.err);
+      return (JSON.parse(r.out.trim()).annotations as Array<{ type: string; id: string }>).map((a) => `${a.type}:${a.id}`);
+    };
+    assert.deepEqual(ids(dir), ['country:DE']);
+    assert.deepEqual(ids(tmpDir()), []);
+  });
+
   it('--types selects the types; an existing annotation is kept and not annotated again', () => {
     const dir = tmpDir();
     const file = path.join(dir, 'a.press');

@@ -92,9 +92,12 @@ export function runAnnotate(argv: string[], io: Io, readStdin: () => string = ()
     if (builtin.loadError) throw new UsageError(`the built-in knowledge base is missing: ${builtin.loadError}`);
     const types = parseTypes(values.types, builtin.kb);
     // the rejection file found from the current folder applies (its entries without `in:`)
-    const loaded = new RejectionFiles().forFile(path.join(process.cwd(), 'stdin.press'));
+    const stdin = path.join(process.cwd(), 'stdin.press');
+    const loaded = new RejectionFiles().forFile(stdin);
     if (loaded.file) warnRejectFile(io, loaded.file, loaded.text, loaded.problems);
-    return annotateJsonl(readStdin, io, builtin.kb, types, values.date, { rejections: loaded.rejections });
+    // and the pressmark.yaml found from there: its mention settings (demonyms)
+    const demonyms = new ProjectConfigs().forFile(stdin).config.mentions?.demonyms === true;
+    return annotateJsonl(readStdin, io, builtin.kb, types, values.date, { rejections: loaded.rejections, demonyms });
   }
   if (positionals.length === 0) throw new UsageError('annotate needs files or folders, or --jsonl (see pressmark annotate --help)');
 
@@ -115,7 +118,8 @@ export function runAnnotate(argv: string[], io: Io, readStdin: () => string = ()
       warned.add(loaded.file);
       warnRejectFile(io, loaded.file, loaded.text, loaded.problems);
     }
-    return { learned: learnedOfTypes(learned, schemas.forFile(file).config.types), rejections: loaded.rejections, path: loaded.file ? RejectionFiles.relativePath(loaded.file, file) : undefined };
+    const config = schemas.forFile(file).config;
+    return { learned: learnedOfTypes(learned, config.types), rejections: loaded.rejections, path: loaded.file ? RejectionFiles.relativePath(loaded.file, file) : undefined, demonyms: config.mentions?.demonyms === true };
   };
   let failed = 0;
   let unreadable = 0;

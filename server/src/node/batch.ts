@@ -131,7 +131,7 @@ const rejectFiles = new RejectionFiles();
 /** A document's rejections (`check`, `stats`): those of the rejection file that applies to it. */
 function rejectionsFor(file: string): PipelineInputs {
   const loaded = rejectFiles.forFile(file);
-  return { rejections: loaded.rejections, path: loaded.file ? RejectionFiles.relativePath(loaded.file, file) : undefined };
+  return { rejections: loaded.rejections, path: loaded.file ? RejectionFiles.relativePath(loaded.file, file) : undefined, demonyms: configs.forFile(file).config.mentions?.demonyms === true };
 }
 
 function kbOf(ctx: BatchContext): Resources {

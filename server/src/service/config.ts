@@ -35,6 +35,12 @@ export interface ProjectConfig {
    * it applies to says so (`schema.unreadable`) and is checked with the built-in types and rules.
    */
   unreadable?: string;
+  /**
+   * How the mention finder proposes (`mentions:` in pressmark.yaml; docs/format.md). `demonyms`:
+   * propose a country's demonym ("German magazine") as the country (MEANTIME, ACE); default
+   * false (the seed, OntoNotes, CoNLL do not).
+   */
+  mentions?: { demonyms: boolean };
 }
 
 export const SCHEMA_FILE = 'pressmark.yaml';
@@ -84,6 +90,7 @@ export function parseSchema(text: string, file: string = SCHEMA_FILE): { config:
   const rules: Record<string, SeveritySetting> = {};
   const knowledgeBase: string[] = [];
   const knowledgeBaseSpans: Span[] = [];
+  let mentions: { demonyms: boolean } | undefined;
   const whole = { start: 0, end: Math.min(text.length, 1) };
   const report = (code: string, s: Span, message: string, data?: Record<string, unknown>): void => {
     problems.push(data ? { code, span: s, message, data } : { code, span: s, message });
@@ -111,15 +118,30 @@ export function parseSchema(text: string, file: string = SCHEMA_FILE): { config:
         if (key === 'types') readTypes(value, keySpan);
         else if (key === 'rules') readRules(value, keySpan);
         else if (key === 'knowledgeBase') readKb(value, keySpan);
+        else if (key === 'mentions') readMentions(value, keySpan);
         else if (key === 'version') {
           if (!isScalar(value) || value.value !== 1) report('schema.invalid-value', span(value, keySpan), '`version` must be `1`.');
-        } else report('schema.unknown-key', keySpan, `Unknown key \`${key}\`: \`pressmark.yaml\` knows ${list(['version', 'types', 'rules', 'knowledgeBase'])}.`);
+        } else report('schema.unknown-key', keySpan, `Unknown key \`${key}\`: \`pressmark.yaml\` knows ${list(['version', 'types', 'rules', 'knowledgeBase', 'mentions'])}.`);
       }
     }
   } catch (e) {
     report('schema.invalid-yaml', whole, `Could not read pressmark.yaml: ${String(e)}`);
   }
-  return { config: { types, rules, knowledgeBase, knowledgeBaseSpans }, problems };
+  return { config: mentions ? { types, rules, knowledgeBase, knowledgeBaseSpans, mentions } : { types, rules, knowledgeBase, knowledgeBaseSpans }, problems };
+
+  function readMentions(node: YamlNode | null, keySpan: Span): void {
+    if (node === null || node === undefined) return;
+    if (!isMap(node)) return report('schema.invalid-value', span(node, keySpan), '`mentions` must be a mapping (`demonyms`).');
+    for (const pair of node.items as Pair<YamlNode, YamlNode>[]) {
+      const k = isScalar(pair.key) ? String(pair.key.value) : '';
+      const ks = span(pair.key, keySpan);
+      const val = isScalar(pair.value) ? pair.value.value : undefined;
+      if (k === 'demonyms') {
+        if (typeof val !== 'boolean') report('schema.invalid-value', span(pair.value, ks), '`demonyms` must be `true` or `false`.');
+        else mentions = { demonyms: val };
+      } else report('schema.unknown-key', ks, `Unknown key \`${k}\` in \`mentions\`: it has ${list(['demonyms'])}.`);
+    }
+  }
 
   function readTypes(node: YamlNode | null, keySpan: Span): void {
     if (node === null || node === undefined) return;

@@ -16,7 +16,7 @@ import { checkEntities } from './checks/entities';
 import { checkDates } from './checks/dates';
 import { checkMentionEchoes, checkMentions } from './checks/mentions';
 import type { PipelineInputs } from './mentions/candidate';
-import { inputsKey } from './mentions/suggestions';
+import { inputsKey, withProjectSettings } from './mentions/suggestions';
 import { checkConsistency } from './checks/consistency';
 import { checkBoundaries } from './checks/boundaries';
 import { checkSchemaFile } from './checks/schema';
@@ -66,7 +66,8 @@ const problemMemo = new WeakMap<PressDocument, { config: ProjectConfig; kb: Know
  * `mentionInputs`: the workspace's learned names, the user's rejections and the document's path
  * (mentions/candidate.ts), for the mention suggestions; the caches are keyed by their versions.
  */
-export function collectProblems(doc: PressDocument, config: ProjectConfig, kb: KnowledgeBase = EMPTY_KB, mentionInputs?: PipelineInputs): readonly Problem[] {
+export function collectProblems(doc: PressDocument, config: ProjectConfig, kb: KnowledgeBase = EMPTY_KB, given?: PipelineInputs): readonly Problem[] {
+  const mentionInputs = withProjectSettings(given, config);
   const key = inputsKey(mentionInputs);
   const inputs = key.join('\u0000') + '\u0000' + (mentionInputs?.path ?? '');
   const memo = problemMemo.get(doc);

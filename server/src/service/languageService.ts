@@ -22,7 +22,7 @@ import { codeActions, type AssistContext } from './codeActions';
 import { preannotate } from './assist/preannotate';
 import { reviewEdit, reviewItems, type ReviewAction, type ReviewEdit, type ReviewItem } from './assist/review';
 import { collectStatistics, statisticsMarkdown } from './assist/statistics';
-import { suggestions } from './mentions/suggestions';
+import { suggestions, withProjectSettings } from './mentions/suggestions';
 import { workspaceSymbols } from './assist/workspaceSymbols';
 import type { IndexedDocument } from './navigation';
 import { completion, kbFileCompletion, resolveCompletion } from './completion';
@@ -159,7 +159,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const rulesOf = (uri: string) => options.getUserRules?.(uri);
   const emptyKb = new KnowledgeBase([]);
   const kbOf = (uri: string): KnowledgeBase => options.getKnowledgeBase?.(uri) ?? emptyKb;
-  const inputsOf = (uri: string): PipelineInputs | undefined => options.getPipelineInputs?.(uri);
+  // with the project's mention settings (pressmark.yaml `mentions`), the same for every feature
+  const inputsOf = (uri: string): PipelineInputs | undefined => withProjectSettings(options.getPipelineInputs?.(uri), configOf(uri));
   const syntaxOnly = (src: TextSource): boolean => src.getText().length > (options.getMaxDocumentSize?.(src.uri) ?? Infinity);
 
   /**

@@ -7,7 +7,7 @@ import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { PressDocument } from '../model';
 import type { ProjectConfig } from '../config';
 import { annotateAllEdits } from './edits';
-import { suggestions } from '../mentions/suggestions';
+import { suggestions, withProjectSettings } from '../mentions/suggestions';
 import type { PipelineInputs } from '../mentions/candidate';
 
 export interface Preannotation {
@@ -20,7 +20,7 @@ export interface Preannotation {
 
 /** `inputs`: the workspace's learned names and rejections (a rejected suggestion is not applied). */
 export function preannotate(doc: PressDocument, kb: KnowledgeBase, config: ProjectConfig, types?: readonly string[], inputs?: PipelineInputs): Preannotation {
-  const all = suggestions(doc, kb, inputs).filter((s) => config.types.has(s.type));
+  const all = suggestions(doc, kb, withProjectSettings(inputs, config)).filter((s) => config.types.has(s.type));
   const available: Record<string, number> = {};
   for (const s of all) available[s.type] = (available[s.type] ?? 0) + 1;
   const want = types ? new Set(types) : undefined;

@@ -28,6 +28,9 @@ import { foldName } from '../kb/normalize';
 import { DATE_TYPES, type Candidate, type NewEntity, type RecognizerName } from './candidate';
 import { compileRejections, firstCovering, type CompiledRejections } from './rejections';
 import { PhraseMatcher } from './phrases';
+import { ECHO_COMPANY_NOUNS, ECHO_COMPANY_WORDS } from './shortForms';
+import { PREMODIFIED_PRODUCTS } from './shape/orgWords';
+import { HONORIFICS, ROLE_HEADS } from './shape/personWords';
 
 export interface ArbiterOptions {
   /** Keep the candidates nested in others (step c is skipped). */
@@ -249,10 +252,17 @@ export { compileRejections };
 
 // ------------------------------------------------------------------ d. echoes
 
-/** A new entity whose aliases are proposed again where they stand. */
+/** A new entity whose aliases (or a knowledge-base entity whose short forms) are proposed again where they stand. */
 export interface EchoSource {
   type: string;
-  entity: NewEntity;
+  /** The knowledge-base id; '' for a new entity. */
+  id: string;
+  /** The new entity (id ''). */
+  entity?: NewEntity;
+  /** The name as first proposed (the reason quotes it). */
+  name: string;
+  /** The forms looked for: the new entity's aliases, the known entity's short forms. */
+  aliases: readonly string[];
   recognizer: RecognizerName;
   confidence: number;
   /** Where it is first proposed (offsets of the text the echoes are looked for in). */
@@ -260,26 +270,32 @@ export interface EchoSource {
 }
 
 /** The new entities with aliases among the proposals (sorted by start), the first proposal of each. */
-export function echoSources(list: ReadonlyArray<Pick<Candidate, 'type' | 'id' | 'entity' | 'recognizer' | 'confidence' | 'start'>>): EchoSource[] {
+export function echoSources(list: ReadonlyArray<Pick<Candidate, 'type' | 'id' | 'entity' | 'recognizer' | 'confidence' | 'start' | 'echoes'> & { text?: string }>): EchoSource[] {
   const out: EchoSource[] = [];
   const seen = new Set<string>();
   for (const c of list) {
     const e = c.entity;
-    if (c.id !== '' || !e || !Array.isArray(e.aliases) || e.aliases.length === 0) continue;
-    const key = `${c.type}\u0000${e.id}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ type: c.type, entity: e, recognizer: c.recognizer, confidence: c.confidence, start: c.start });
+    if (c.id === '' && e && ((Array.isArray(e.aliases) && e.aliases.length) || (Array.isArray(c.echoes) && c.echoes.length))) {
+      const key = `${c.type}\u0000\u0000${e.id}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ type: c.type, id: '', entity: e, name: e.name, aliases: [...(e.aliases ?? []), ...(c.echoes ?? [])], recognizer: c.recognizer, confidence: c.confidence, start: c.start });
+    } else if (c.id !== '' && Array.isArray(c.echoes) && c.echoes.length) {
+      const key = `${c.type}\u0000${c.id}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ type: c.type, id: c.id, name: (c.text ?? '').replace(/\s+/g, ' ').trim(), aliases: c.echoes, recognizer: c.recognizer, confidence: c.confidence, start: c.start });
+    }
   }
   return out;
 }
 
 /** What the echoes of these sources depend on (their positions apart): a cache key. */
 export function echoSignature(sources: readonly EchoSource[]): string {
-  return JSON.stringify(sources.map((s) => [s.type, s.recognizer, s.confidence, s.entity]));
+  return JSON.stringify(sources.map((s) => [s.type, s.id, s.name, s.aliases, s.recognizer, s.confidence, s.entity]));
 }
 
-let lastMatcher: { signature: string; matcher: PhraseMatcher<number> } | undefined;
+let lastMatcher: { signature: string; matcher: PhraseMatcher<number>; claims: number[][] } | undefined;
 
 /**
  * The occurrences of the sources' aliases in `text`, as candidates (payload: the index of the
@@ -289,26 +305,81 @@ let lastMatcher: { signature: string; matcher: PhraseMatcher<number> } | undefin
 export function findEchoes(text: string, sources: readonly EchoSource[], signature = echoSignature(sources)): Array<Candidate & { source: number }> {
   if (!sources.length) return [];
   if (!lastMatcher || lastMatcher.signature !== signature) {
+    // one phrase per alias text; the sources that claim it, in order
     const phrases: Array<{ text: string; payload: number }> = [];
+    const claims: number[][] = [];
+    const byText = new Map<string, number>();
     sources.forEach((s, i) => {
-      for (const a of s.entity.aliases ?? []) if (typeof a === 'string' && a.trim()) phrases.push({ text: a, payload: i });
+      for (const a of s.aliases ?? []) {
+        if (typeof a !== 'string' || !a.trim()) continue;
+        const k = a.trim().replace(/\s+/g, ' ').toLowerCase();
+        let p = byText.get(k);
+        if (p === undefined) {
+          byText.set(k, (p = claims.length));
+          claims.push([]);
+          phrases.push({ text: a, payload: p });
+        }
+        if (!claims[p].includes(i)) claims[p].push(i);
+      }
     });
-    lastMatcher = { signature, matcher: new PhraseMatcher(phrases) };
+    lastMatcher = { signature, matcher: new PhraseMatcher(phrases), claims };
   }
-  return lastMatcher.matcher.match(text).map((h) => {
-    const s = sources[h.payload];
-    return {
+  const claims = lastMatcher.claims;
+  const out: Array<Candidate & { source: number }> = [];
+  for (const h of lastMatcher.matcher.match(text)) {
+    const i = echoSourceAt(text, h.start, h.end, claims[h.payload], sources);
+    if (i < 0) continue;
+    const s = sources[i];
+    const c: Candidate & { source: number } = {
       start: h.start,
       end: h.end,
       type: s.type,
-      id: '',
+      id: s.id,
       confidence: s.confidence,
       recognizer: s.recognizer,
-      reason: `same as ${JSON.stringify(s.entity.name)} above`,
-      entity: s.entity,
-      source: h.payload,
+      reason: `same as ${JSON.stringify(s.name)} above`,
+      source: i,
     };
-  });
+    if (s.entity) c.entity = s.entity;
+    out.push(c);
+  }
+  return out;
+}
+
+/**
+ * Which of the sources claiming an alias the words at [start, end) are, or -1 (echo rules,
+ * README "The arbiter", d):
+ * - an organization's short form (not an acronym) followed by a capitalized word is part of a longer name or a
+ *   product ("Chrysler Aspen", "Ford Taurus"), and before a product noun a modifier ("Ford cars",
+ *   shape/orgWords.ts PREMODIFIED_PRODUCTS): no echo;
+ * - an alias claimed by a person and an organization ("Ford": William Clay Ford Jr. and Ford
+ *   Motor Company) is decided by context: an honorific or a title before it makes it the
+ *   person; a company word before it ("automaker Ford") or a business noun after its possessive
+ *   ("Ford's production capacity", "Ford's North American losses"; data ECHO_COMPANY_NOUNS)
+ *   the organization; otherwise neither;
+ * - else the first source that claims it.
+ */
+function echoSourceAt(text: string, start: number, end: number, claimants: readonly number[], sources: readonly EchoSource[]): number {
+  if (!claimants.length) return -1;
+  const after = text.slice(end, end + 60);
+  const orgs = claimants.filter((i) => sources[i].type === 'org');
+  const others = claimants.filter((i) => sources[i].type !== 'org');
+  let orgOk = orgs.length > 0;
+  // (acronyms stand before titles and names of units: "OSCE Secretary General", "ODIHR Director")
+  if (orgOk && /\p{Ll}/u.test(text.slice(start, end))) {
+    const next = /^[ \u00a0]+(\S+)/u.exec(after);
+    if (next && (/^\p{Lu}/u.test(next[1]) || PREMODIFIED_PRODUCTS.has(next[1].toLowerCase()))) orgOk = false;
+  }
+  if (!others.length) return orgOk ? orgs[0] : -1;
+  if (!orgs.length) return others[0];
+  // a person and an organization claim it
+  const before = /(\S+)[ \u00a0]+$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1]?.toLowerCase().replace(/\.$/, '') ?? '';
+  if (HONORIFICS.has(before) || ROLE_HEADS.has(before)) return others[0];
+  if (!orgOk) return -1;
+  if (ECHO_COMPANY_WORDS.has(before)) return orgs[0];
+  const poss = /^['’]s?((?:[ \u00a0]+[\p{L}-]+){1,3})/u.exec(after);
+  if (poss && poss[1].trim().split(/\s+/).some((w) => ECHO_COMPANY_NOUNS.has(w.toLowerCase()))) return orgs[0];
+  return -1;
 }
 
 /**

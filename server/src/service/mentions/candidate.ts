@@ -56,6 +56,12 @@ export interface Candidate {
   /** For id '': the entity the accepting fix adds to the workspace knowledge base. */
   entity?: NewEntity;
   /**
+   * For a knowledge-base id: forms that stand for the same entity later in the document, the
+   * arbiter's echoes (step d): the short form of a company's full name ("Ford" after "Ford Motor
+   * Company", shortForms.ts). A new entity has them in `entity.aliases`.
+   */
+  echoes?: string[];
+  /**
    * Not an entity: this span is not a name of any type (a product "Airbus A380" over the
    * company "Airbus", "22-year-old"). The arbiter drops every candidate inside or equal to a
    * veto span, and never suggests the veto itself. `type` then says which types it vetoes
@@ -87,6 +93,8 @@ export interface RecognizeContext {
   minPlacePopulation?: number;
   /** The workspace's learned names (PipelineInputs.learned), for the workspace recognizer. */
   learned?: { version: string; names: readonly Learned[] };
+  /** Propose country demonyms as the country (PipelineInputs.demonyms; demonyms.ts). */
+  demonyms?: boolean;
 }
 
 export interface Recognizer {
@@ -129,4 +137,9 @@ export interface PipelineInputs {
   rejections?: { version: string; list: readonly Rejection[] };
   /** Workspace-relative path of the document, with `/`. */
   path?: string;
+  /**
+   * Propose a country's demonym ("German magazine") as the country: the project's convention,
+   * `pressmark.yaml` `mentions: {demonyms: true}` (docs/format.md); default false.
+   */
+  demonyms?: boolean;
 }

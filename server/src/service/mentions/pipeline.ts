@@ -20,6 +20,8 @@ export interface Found extends Mention {
   entity?: NewEntity;
   /** An echo (arbiter.ts, step d): an alias of a new entity proposed before, standing again. */
   echo?: true;
+  /** Forms of a knowledge-base entity that are its echoes later (candidate.ts `echoes`). */
+  echoes?: string[];
 }
 
 export interface PipelineOptions extends FindOptions {
@@ -42,6 +44,7 @@ export function candidatesOf(text: string, kb: KnowledgeBase, dct: string | unde
     nested: options.nested === true,
     minPlacePopulation: options.minPlacePopulation,
     learned: options.inputs?.learned,
+    demonyms: options.inputs?.demonyms === true,
   };
   const out: Candidate[] = [];
   for (const r of RECOGNIZERS) {
@@ -63,6 +66,7 @@ function found(c: Candidate, text: string): Found {
   const f: Found = { start: c.start, end: c.end, text: c.text ?? text.slice(c.start, c.end), type: c.type, id: c.id, confidence: c.confidence, recognizer: c.recognizer, reason: c.reason };
   if (c.alternatives?.length) f.alternatives = c.alternatives;
   if (c.entity) f.entity = c.entity;
+  if (c.echoes?.length) f.echoes = c.echoes;
   return f;
 }
 
@@ -82,7 +86,7 @@ export function runPipeline(text: string, kb: KnowledgeBase, dct: string | undef
       const sources = echoSources(list);
       if (sources.length) {
         const echoes = findEchoes(text, sources).map((e) => ({ ...found(e, text), echo: true as const, source: e.source }));
-        list = mergeEchoes(list, echoes, sources, (e) => !isRejected(rejections, e.text, e.type, e.entity?.id ?? '', path));
+        list = mergeEchoes(list, echoes, sources, (e) => !isRejected(rejections, e.text, e.type, e.id || (e.entity?.id ?? ''), path));
       }
     }
     // sorted by start (arbitrate and mergeEchoes sort)

@@ -7,6 +7,8 @@ import type { Recognizer } from './candidate';
 import { builtinRecognizer } from './builtin';
 import { workspaceRecognizer } from './workspace';
 import { datesRecognizer } from './dates';
+import { demonymRecognizer } from './demonyms';
+import { companyContextRecognizer } from './companyContext';
 import { personRecognizer } from './shape/people';
 import { placeRecognizer } from './shape/places';
 import { orgRecognizer } from './shape/orgs';
@@ -15,6 +17,10 @@ export const RECOGNIZERS: readonly Recognizer[] = [
   builtinRecognizer,
   workspaceRecognizer,
   datesRecognizer,
+  // country demonyms, where the project proposes them (pressmark.yaml mentions.demonyms)
+  demonymRecognizer,
+  // bare company names that are also a surname or a word, in a company context ("automaker Ford")
+  companyContextRecognizer,
   // names by shape (mentions/shape/)
   personRecognizer,
   placeRecognizer,

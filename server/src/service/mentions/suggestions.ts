@@ -60,11 +60,21 @@ const echoCache = new WeakMap<KnowledgeBase, ContentCache<Array<DocumentMention 
 const MAX_ECHO_PARAGRAPHS = 2_000;
 const ECHO_BYTES = 2 * 2 ** 20;
 
+/**
+ * The inputs with the project's mention settings (pressmark.yaml `mentions`): what the callers
+ * that hold the project's configuration (diagnostics, pre-annotation, the CLI) hand on.
+ */
+export function withProjectSettings(inputs: PipelineInputs | undefined, config: { mentions?: { demonyms?: boolean } } | undefined): PipelineInputs | undefined {
+  const demonyms = config?.mentions?.demonyms === true;
+  if (demonyms === (inputs?.demonyms === true)) return inputs;
+  return { ...inputs, demonyms };
+}
+
 /** The parts of the cache keys that the inputs give: the versions, and the path where a rejection depends on it. */
 export function inputsKey(inputs: PipelineInputs | undefined): string[] {
-  if (!inputs) return ['', '', ''];
+  if (!inputs) return ['', '', '', ''];
   const scoped = compileRejections(inputs.rejections?.list).scoped;
-  return [inputs.learned?.version ?? '', inputs.rejections?.version ?? '', scoped ? (inputs.path ?? '') : ''];
+  return [inputs.learned?.version ?? '', inputs.rejections?.version ?? '', scoped ? (inputs.path ?? '') : '', inputs.demonyms === true ? 'demonyms' : ''];
 }
 
 function frontMatterDate(doc: PressDocument): string | undefined {
@@ -151,7 +161,7 @@ export function suggestions(doc: PressDocument, kb: KnowledgeBase, inputs?: Pipe
           if (keep(s)) echoes.push(s);
         }
       }
-      list = mergeEchoes(list, echoes, sources, (e) => !isRejected(rejections, e.text, e.type, e.entity?.id ?? '', inputs?.path));
+      list = mergeEchoes(list, echoes, sources, (e) => !isRejected(rejections, e.text, e.type, e.id || (e.entity?.id ?? ''), inputs?.path));
     }
   } catch {
     // never throw from the core: fewer suggestions
@@ -174,11 +184,11 @@ function echoesOfParagraph(kb: KnowledgeBase, text: string, sources: readonly Ec
         end: e.end,
         text: plain.text.slice(e.start, e.end),
         type: e.type,
-        id: '',
+        id: e.id,
         confidence: e.confidence,
         recognizer: e.recognizer,
         reason: e.reason,
-        entity: e.entity,
+        ...(e.entity ? { entity: e.entity } : {}),
         echo: true as const,
         source: e.source,
       }));
@@ -205,7 +215,7 @@ export function suggestionEchoes(doc: PressDocument, kb: KnowledgeBase, inputs?:
         const text = doc.text.slice(p.start, p.end);
         if (!/[\p{Lu}\p{Lt}\p{N}\p{Lo}]/u.test(text)) continue;
         const alone = doc.bodyStart === 0 && p.start === PARAGRAPH_OFFSET && p.end === doc.text.length && doc.text.charCodeAt(0) === 10;
-        if (analyseParagraph(kb, text, dct, inputs, key, alone ? doc : undefined).some((m) => m.id === '' && !!m.entity?.aliases?.length)) {
+        if (analyseParagraph(kb, text, dct, inputs, key, alone ? doc : undefined).some((m) => (m.id === '' && !!m.entity?.aliases?.length) || !!m.echoes?.length)) {
           any = true;
           break;
         }

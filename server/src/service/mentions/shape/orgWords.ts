@@ -137,3 +137,23 @@ export const PRODUCT_NOUNS = words(`
   jet jets aircraft airliner airliners plane planes helicopter phone phones smartphone smartphones tablet
   laptop laptops computer engine engines vehicle vehicles console
 `);
+
+/**
+ * Product nouns a maker's name modifies (builtin.ts, "a maker before a product noun"): "twelve new
+ * long-haul Airbus jets", "12 Airbus aircraft", "an all-Airbus fleet", "GM cars". The noun phrase
+ * names the products (MEANTIME and ACE: a product or vehicle mention, the maker a modifier inside
+ * it), so the maker's name right before one of these is not proposed as the organization. Not
+ * here: nouns of the company itself ("Boeing shares", "Airbus workers", "the Airbus plant"), nor
+ * "model" ("previous Boeing models": the maker's range, named after the maker).
+ */
+export const PREMODIFIED_PRODUCTS = new Set([...[...PRODUCT_NOUNS].filter((w) => w !== 'model' && w !== 'models'), 'fleet', 'fleets', 'freighter', 'freighters', 'airframe', 'airframes', 'automobile', 'automobiles', 'airplane', 'airplanes', 'aeroplane', 'aeroplanes', 'jetliner', 'jetliners', 'widebody', 'widebodies']);
+
+/**
+ * Nouns after a product noun that make it a modifier in turn, the company's business the head
+ * ("General Motors automobile sales", "Airbus aircraft production"): the maker's name stays.
+ */
+export const BUSINESS_HEADS = words(`
+  sales production market markets industry plant plants factory factories maker makers manufacturer
+  manufacturers business businesses division unit units order orders programme program programs
+  deliveries delivery dealer dealers dealership dealerships exports imports output sector
+`);

@@ -110,6 +110,7 @@ import {
   PRODUCT_NOUNS,
 } from './orgWords';
 import { LineKinds, LINE_TITLE, LINE_UPPER } from './lines';
+import { shortFormOf } from '../shortForms';
 
 // Token kinds.
 const K_CAP = 1;
@@ -205,6 +206,21 @@ export function slugOf(name: string): string {
     slugs.set(name, v);
   }
   return v;
+}
+
+/**
+ * The initials of a name of three capitalized words or more, connectors skipped ("Government
+ * Accountability Office" → "GAO", "Ministry of Foreign Affairs" → "MFA"), or undefined.
+ */
+export function initialsOf(name: string): string | undefined {
+  let out = '';
+  for (const w of name.split(/[\s-]+/)) {
+    if (!w || CONNECTORS.has(w.toLowerCase()) || w === '&') continue;
+    const c = w.charAt(0);
+    if (!/\p{Lu}/u.test(c)) return undefined;
+    out += c;
+  }
+  return out.length >= 3 && out.length <= 8 ? out : undefined;
 }
 
 /** Slugs made, remembered (a release repeats its names). */
@@ -845,7 +861,20 @@ class Run {
     } else if (end - start >= 3 && confidence < 0.85) confidence = 0.85;
     for (let y = start; y < end; y++) covered[y] = 1;
     const entity: NewEntity = acronymStart >= 0 ? { id: acronym!.text, type: 'org', name, aliases: [acronym!.text] } : { id: slug, type: 'org', name };
-    this.out.push({ start: s, end: e, type: 'org', id: '', confidence, recognizer: 'shape', reason, entity });
+    const candidate: Candidate = { start: s, end: e, type: 'org', id: '', confidence, recognizer: 'shape', reason, entity };
+    if (acronymStart < 0) {
+      // looked for later in the document as the same entity (echoes, not aliases: they may never
+      // stand): its short form ("Chrysler LLC" → "Chrysler", shortForms.ts) unless that names
+      // something else, and its initials ("the Government Accountability Office ... the GAO");
+      // a known name spelled so is proposed by the built-in names, and an echo gives way to it
+      const echoes: string[] = [];
+      const short = shortFormOf(name);
+      if (short && !this.lookup(short).some((x) => x.type !== 'org')) echoes.push(short);
+      const initials = initialsOf(name);
+      if (initials) echoes.push(initials);
+      if (echoes.length) candidate.echoes = echoes;
+    }
+    this.out.push(candidate);
     if (acronymStart >= 0) {
       const acr = acronym!.text;
       if (!this.acronyms.has(acr)) this.acronyms.set(acr, { after: acronym!.end, entity });
