@@ -241,36 +241,55 @@ export class KnowledgeBase {
    * then prominence (capitals, population).
    */
   lookupName(name: string, options?: { type?: EntityType }): Entity[] {
-    return this.lookupNameMatches(name, options).map(m => m.entity);
+    const list = this.nameEntries(name, options);
+    const out = new Array<Entity>(list.length);
+    for (let i = 0; i < list.length; i++) out[i] = list[i].entity;
+    return out;
   }
 
   /** Like lookupName, with the stored name that matched and whether it is a former name. */
   lookupNameMatches(name: string, options?: { type?: EntityType }): NameMatch[] {
+    return this.nameEntries(name, options).map(e => ({ entity: e.entity, matched: e.raw, former: e.rank === NameRank.Former }));
+  }
+
+  /**
+   * The best entry of each entity bearing this name, best first (lookupName). The recognizers ask
+   * for names that are not known most of the time, keystroke after keystroke: no map, no sort, no
+   * copies then (issue 12, item 3).
+   */
+  private nameEntries(name: string, options?: { type?: EntityType }): NameEntry[] {
     if (typeof name !== 'string') return [];
-    const found = new Map<string, { entry: NameEntry; layer: number }>();
+    let found: Map<string, NameEntry> | undefined;
     const consider = (entry: NameEntry, layer: number) => {
       if (options?.type !== undefined && entry.entity.type !== options.type) return;
       if (!this.visible(entry.entity, layer)) return;
       const k = entityKey(entry.entity.type, entry.entity.id);
+      found ??= new Map();
       const prev = found.get(k);
-      if (!prev || entry.rank < prev.entry.rank) found.set(k, { entry, layer });
+      if (!prev || entry.rank < prev.rank) found.set(k, entry);
     };
     const acrKeys = queryAcronymKeys(name);
-    this.layers.forEach((layer, i) => {
-      for (const ak of acrKeys) for (const entry of layer.acronyms.get(ak) || []) consider(entry, i);
-    });
-    const exactAcronym = acronymKey(name) !== undefined;
-    if (found.size === 0 || !exactAcronym) {
-      const key = foldName(name);
-      if (key) {
-        this.layers.forEach((layer, i) => {
-          for (const entry of layer.folded.get(key) || []) consider(entry, i);
-        });
+    for (let i = 0; i < this.layers.length; i++) {
+      const layer = this.layers[i];
+      for (const ak of acrKeys) {
+        const entries = layer.acronyms.get(ak);
+        if (entries) for (const entry of entries) consider(entry, i);
       }
     }
-    const list = [...found.values()].map(v => v.entry);
-    list.sort((a, b) => a.rank - b.rank || compareEntities(a.entity, b.entity));
-    return list.map(e => ({ entity: e.entity, matched: e.raw, former: e.rank === NameRank.Former }));
+    const exactAcronym = acronymKey(name) !== undefined;
+    if (!found || !exactAcronym) {
+      const key = foldName(name);
+      if (key) {
+        for (let i = 0; i < this.layers.length; i++) {
+          const entries = this.layers[i].folded.get(key);
+          if (entries) for (const entry of entries) consider(entry, i);
+        }
+      }
+    }
+    if (!found) return [];
+    const list = [...found.values()];
+    if (list.length > 1) list.sort((a, b) => a.rank - b.rank || compareEntities(a.entity, b.entity));
+    return list;
   }
 
   /**
