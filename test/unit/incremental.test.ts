@@ -13,6 +13,10 @@ import { parse } from '../../server/src/service/parser';
 import type { Problem } from '../../server/src/service/checks/check';
 import type { Entity } from '../../server/src/service/kb/types';
 import { pressText } from '../support/arbitraries';
+import { RECOGNIZERS } from '../../server/src/service/mentions/recognizers';
+import type { Recognizer } from '../../server/src/service/mentions/candidate';
+import { paragraphsToAnalyse } from '../../server/src/service/mentions/suggestions';
+import { parseParagraph, PARAGRAPH_OFFSET } from '../../server/src/service/paragraphs';
 
 /** The reference: every check over the whole document at once. */
 function wholeDocument(text: string, kb: KnowledgeBase): Problem[] {
@@ -126,6 +130,42 @@ describe('incremental diagnostics (per paragraph)', function () {
     assert.deepEqual(got, wholeDocument(text, reference));
     const expected = paragraphs.filter((p) => !p.includes('{country:KZ}')).length;
     assert.equal(got.filter((p) => p.code.startsWith('entity.')).length, expected, 'ZZ is unknown, LU is not Kazakhstan');
+  });
+
+  it('an edit runs the mention recognizers once over the paragraph: the echo check and the paragraph check share it (issue 12, item 3)', () => {
+    // The document check of echoes analyses the document's paragraph, the paragraph check the
+    // paragraph parsed alone (`\n` + its text): keyed apart, the whole pipeline ran twice per
+    // keystroke in a long paragraph, and each result was kept (556-568 MB typing in 499 KB).
+    const seen: string[] = [];
+    const counter: Recognizer = {
+      name: 'shape',
+      recognize: (text) => {
+        seen.push(text);
+        return [];
+      },
+    };
+    const own = new KnowledgeBase([]);
+    const config = defaultConfig();
+    const text = (extra: string) => FM + 'Luxembourg met Kazakhstan in Astana.\n\nThe OSCE met' + extra + ' in Vienna.';
+    (RECOGNIZERS as Recognizer[]).push(counter);
+    try {
+      collectProblems(parse(text('')), config, own);
+      assert.equal(seen.length, 2, 'the first run analyses both paragraphs');
+      seen.length = 0;
+      const edited = collectProblems(parse(text(' again')), config, own);
+      assert.deepEqual(seen, ['\nThe OSCE met again in Vienna.'], 'the edit analyses its paragraph once');
+      assert.deepEqual(edited, wholeDocument(text(' again'), new KnowledgeBase([])));
+    } finally {
+      (RECOGNIZERS as Recognizer[]).splice(RECOGNIZERS.indexOf(counter), 1);
+    }
+  });
+
+  it('a paragraph parsed alone is analysed as the paragraph of its document (one cache key)', () => {
+    const doc = parse(FM + 'First one.\n\nLuxembourg met Kazakhstan.\n');
+    const own = paragraphsToAnalyse(doc);
+    assert.deepEqual(own.map((p) => [p.text, p.alone]), [['First one.', false], ['Luxembourg met Kazakhstan.\n', false]]);
+    const alone = paragraphsToAnalyse(parseParagraph(own[1].text, doc));
+    assert.deepEqual(alone, [{ text: own[1].text, start: PARAGRAPH_OFFSET, alone: true }]);
   });
 
   it('without a `date` key every check runs over the whole document (the implied date needs all of it)', () => {

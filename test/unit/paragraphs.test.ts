@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { paragraphs } from '../../server/src/service/paragraphs';
+import { paragraphs, parseParagraph } from '../../server/src/service/paragraphs';
 import { parse } from '../../server/src/service/parser';
 import type { Span } from '../../server/src/service/text';
 
@@ -63,5 +63,23 @@ describe('paragraphs', () => {
       const text = 'a' + eol.repeat(50_000) + '\u00a0b';
       assert.deepEqual(paragraphs(parse(text)), [{ start: 0, end: text.length }], JSON.stringify(eol));
     }
+  });
+});
+
+describe('parseParagraph (issue 12, item 3)', () => {
+  it('parses the same paragraph text once for its callers in a row, and any other text anew', () => {
+    const doc = parse('---\ndate: 2022-06-29\n---\n[Kazakhstan]{country:KZ} met Luxembourg.\n');
+    const text = doc.text.slice(doc.bodyStart);
+    const first = parseParagraph(text);
+    // an equal text cut anew (another string) is the same tree; with a document, its front matter
+    assert.equal(parseParagraph(doc.text.slice(doc.bodyStart)), first);
+    const withFm = parseParagraph(text, doc);
+    assert.deepEqual([withFm.annotations, withFm.frontMatter], [first.annotations, doc.frontMatter]);
+    assert.equal(first.frontMatter, undefined);
+    // a text of the same length is not taken for it
+    const other = parseParagraph(text.replace('KZ', 'LU'));
+    assert.notEqual(other, first);
+    assert.equal(other.annotations[0].id, 'LU');
+    assert.equal(other.text, '\n' + text.replace('KZ', 'LU'));
   });
 });

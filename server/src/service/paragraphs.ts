@@ -84,9 +84,23 @@ export function paragraphs(doc: PressDocument): Span[] {
  * starting with `---` does not read as front matter.
  */
 export function parseParagraph(text: string, doc?: PressDocument): PressDocument {
-  const sub = parse('\n' + text);
+  let sub: PressDocument;
+  if (lastParsed && lastParsed.text === text) sub = lastParsed.doc;
+  else {
+    sub = parse('\n' + text);
+    // the text as a slice of the tree's own (the caller's may be a slice of a whole document)
+    lastParsed = { text: sub.text.slice(PARAGRAPH_OFFSET), doc: sub };
+  }
   return doc ? { ...sub, frontMatter: doc.frontMatter } : sub;
 }
+
+/**
+ * The last paragraph parsed alone (a tree is never changed once made). A keystroke's paragraph is
+ * parsed alone twice otherwise: by the mention echo check (a document check: the paragraph's
+ * suggestions) and by the paragraph checks; in a 499 KB paragraph that is 4 MB of tree each time.
+ * One slot: a corpus of unique paragraphs keeps one more, no more.
+ */
+let lastParsed: { text: string; doc: PressDocument } | undefined;
 
 /** Where a paragraph's own text starts in the result of parseParagraph. */
 export const PARAGRAPH_OFFSET = 1;

@@ -115,6 +115,40 @@ describe('kb lookups', function () {
   });
 });
 
+describe('kb look-ups remembered (issue 12, item 3)', function () {
+  const e = (type: string, id: string, name: string, aliases: string[] = []): Entity => ({
+    type, id, name, names: { en: [name] }, aliases, facts: {}, source: { kind: 'workspace', uri: 'file:///w/kb.yaml' },
+  });
+
+  it('answers a name asked again alike, in a list of its own, per type', () => {
+    const kb = new KnowledgeBase([e('country', 'GE', 'Georgia'), e('place', 'US-GA', 'Georgia'), e('org', 'ACME', 'Acme', ['Georgia'])]);
+    const first = kb.lookupName('Georgia').map((x) => x.id);
+    const list = kb.lookupName('Georgia');
+    list.length = 0; // a caller's list is its own
+    assert.deepStrictEqual(kb.lookupName('Georgia').map((x) => x.id), first);
+    assert.strictEqual(first.length, 3);
+    assert.deepStrictEqual(kb.lookupName('Georgia', { type: 'place' }).map((x) => x.id), ['US-GA']);
+    assert.deepStrictEqual(kb.lookupName('Georgia', { type: 'person' }), []);
+    assert.deepStrictEqual(kb.lookupNameMatches('Georgia', { type: 'org' }).map((m) => [m.entity.id, m.matched]), [['ACME', 'Georgia']]);
+    assert.deepStrictEqual(kb.lookupName('Nowhere'), []);
+  });
+
+  it('an overlay answers with its own entities, the base as before', () => {
+    const base = new KnowledgeBase([e('country', 'GE', 'Georgia')]);
+    assert.deepStrictEqual(base.lookupName('Georgia').map((x) => x.id), ['GE']);
+    const over = base.withOverlay([e('country', 'GE', 'Sakartvelo', ['Georgia']), e('person', 'george', 'Georgia')]);
+    assert.deepStrictEqual(over.lookupName('Georgia').map((x) => `${x.type}:${x.name}`).sort(), ['country:Sakartvelo', 'person:Georgia']);
+    assert.deepStrictEqual(base.lookupName('Georgia').map((x) => x.name), ['Georgia']);
+  });
+
+  it('stays right past the number of names it remembers', () => {
+    const kb = new KnowledgeBase([e('country', 'GE', 'Georgia')]);
+    for (let i = 0; i < 20_050; i++) kb.lookupName(`Name ${i}`);
+    assert.deepStrictEqual(kb.lookupName('Georgia').map((x) => x.id), ['GE']);
+    assert.deepStrictEqual(kb.lookupName('Name 3'), []);
+  });
+});
+
 describe('kb names by date', function () {
   this.timeout(60000);
   let kb: KnowledgeBase;

@@ -10,6 +10,7 @@
  */
 import { Entity, EntityType, KbCounts, MatchKind, NameAtDate, SearchHit, SearchOptions } from './types';
 import { acronymKey, editDistance, foldName, fuzzyBudget, padDate, queryAcronymKeys } from './normalize';
+import { ownCopy } from '../lru';
 
 /** How a name belongs to its entity, best first. */
 const enum NameRank {
@@ -147,6 +148,10 @@ export interface NameMatch {
   former: boolean;
 }
 
+/** Names looked up, remembered per knowledge base (KnowledgeBase.nameEntries). */
+const NAME_MEMO_SIZE = 20_000;
+const NO_ENTRIES: readonly NameEntry[] = [];
+
 export class KnowledgeBase {
   private readonly layers: readonly Layer[];
 
@@ -241,36 +246,88 @@ export class KnowledgeBase {
    * then prominence (capitals, population).
    */
   lookupName(name: string, options?: { type?: EntityType }): Entity[] {
-    return this.lookupNameMatches(name, options).map(m => m.entity);
+    const list = this.nameEntries(name, options);
+    const out = new Array<Entity>(list.length);
+    for (let i = 0; i < list.length; i++) out[i] = list[i].entity;
+    return out;
   }
 
   /** Like lookupName, with the stored name that matched and whether it is a former name. */
   lookupNameMatches(name: string, options?: { type?: EntityType }): NameMatch[] {
+    return this.nameEntries(name, options).map(e => ({ entity: e.entity, matched: e.raw, former: e.rank === NameRank.Former }));
+  }
+
+  /**
+   * The best entry of each entity bearing this name, best first (lookupName), remembered. The
+   * recognizers ask for the same names keystroke after keystroke in a long paragraph, most of
+   * them unknown: the map, sort and copies of each look-up were 4 MB of garbage per keystroke in
+   * 499 KB (issue 12, item 3). Callers must not change the list.
+   */
+  private nameEntries(name: string, options?: { type?: EntityType }): readonly NameEntry[] {
     if (typeof name !== 'string') return [];
-    const found = new Map<string, { entry: NameEntry; layer: number }>();
+    const type = options?.type;
+    let memo = type === undefined ? this.anyTypeNames : this.namesOfType.get(type);
+    const known = memo?.get(name);
+    if (known) return known;
+    const list = this.findNameEntries(name, type);
+    if (this.namesRemembered >= NAME_MEMO_SIZE) {
+      this.anyTypeNames.clear();
+      this.namesOfType.clear();
+      this.namesRemembered = 0;
+      memo = undefined;
+    }
+    if (!memo) {
+      if (type === undefined) memo = this.anyTypeNames;
+      else this.namesOfType.set(type, (memo = new Map()));
+    }
+    // an own copy of the name: one cut from a paragraph would keep the paragraph alive
+    memo.set(ownCopy(name), list);
+    this.namesRemembered++;
+    return list;
+  }
+
+  /**
+   * The entries of the names asked last (for any type, and per type), at most NAME_MEMO_SIZE in
+   * all (then forgotten at once): the same names are asked again and again, keystroke after
+   * keystroke in a paragraph. A knowledge base never changes (an overlay is a new one).
+   */
+  private readonly anyTypeNames = new Map<string, readonly NameEntry[]>();
+  private readonly namesOfType = new Map<string, Map<string, readonly NameEntry[]>>();
+  private namesRemembered = 0;
+
+  private findNameEntries(name: string, type: EntityType | undefined): readonly NameEntry[] {
+    const options = type === undefined ? undefined : { type };
+    let found: Map<string, NameEntry> | undefined;
     const consider = (entry: NameEntry, layer: number) => {
       if (options?.type !== undefined && entry.entity.type !== options.type) return;
       if (!this.visible(entry.entity, layer)) return;
       const k = entityKey(entry.entity.type, entry.entity.id);
+      found ??= new Map();
       const prev = found.get(k);
-      if (!prev || entry.rank < prev.entry.rank) found.set(k, { entry, layer });
+      if (!prev || entry.rank < prev.rank) found.set(k, entry);
     };
     const acrKeys = queryAcronymKeys(name);
-    this.layers.forEach((layer, i) => {
-      for (const ak of acrKeys) for (const entry of layer.acronyms.get(ak) || []) consider(entry, i);
-    });
-    const exactAcronym = acronymKey(name) !== undefined;
-    if (found.size === 0 || !exactAcronym) {
-      const key = foldName(name);
-      if (key) {
-        this.layers.forEach((layer, i) => {
-          for (const entry of layer.folded.get(key) || []) consider(entry, i);
-        });
+    for (let i = 0; i < this.layers.length; i++) {
+      const layer = this.layers[i];
+      for (const ak of acrKeys) {
+        const entries = layer.acronyms.get(ak);
+        if (entries) for (const entry of entries) consider(entry, i);
       }
     }
-    const list = [...found.values()].map(v => v.entry);
-    list.sort((a, b) => a.rank - b.rank || compareEntities(a.entity, b.entity));
-    return list.map(e => ({ entity: e.entity, matched: e.raw, former: e.rank === NameRank.Former }));
+    const exactAcronym = acronymKey(name) !== undefined;
+    if (!found || !exactAcronym) {
+      const key = foldName(name);
+      if (key) {
+        for (let i = 0; i < this.layers.length; i++) {
+          const entries = this.layers[i].folded.get(key);
+          if (entries) for (const entry of entries) consider(entry, i);
+        }
+      }
+    }
+    if (!found) return NO_ENTRIES;
+    const list = [...found.values()];
+    if (list.length > 1) list.sort((a, b) => a.rank - b.rank || compareEntities(a.entity, b.entity));
+    return list;
   }
 
   /**

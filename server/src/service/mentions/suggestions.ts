@@ -122,6 +122,31 @@ function inCapitalizedCompound(text: string, m: DocumentMention): boolean {
 }
 
 /**
+ * The paragraphs of the body that may hold a mention (a capital, a digit...), with their texts.
+ *
+ * A document that is one paragraph parsed alone (parseParagraph: `\n` + the paragraph; the
+ * per-paragraph checks hand in such documents) is that paragraph, from offset PARAGRAPH_OFFSET,
+ * and is not parsed again (`alone`): its text is then the very key the document's own paragraph
+ * has in the paragraph cache, so the paragraph check (`checkMentions` on the paragraph parsed
+ * alone) and the document check (`checkMentionEchoes` on the document) share one analysis.
+ * `paragraphs` starts such a document's only paragraph at 0 (one line break is no separator):
+ * keyed by `\n` + the paragraph, the pipeline ran twice per keystroke, and was kept twice.
+ */
+export function paragraphsToAnalyse(doc: PressDocument): Array<{ text: string; start: number; alone: boolean }> {
+  const out: Array<{ text: string; start: number; alone: boolean }> = [];
+  const n = doc.text.length;
+  const parsedAlone = doc.bodyStart === 0 && doc.text.charCodeAt(0) === 10;
+  for (const p of paragraphs(doc)) {
+    const start = parsedAlone && p.start === 0 ? PARAGRAPH_OFFSET : p.start;
+    if (start >= p.end) continue;
+    const text = doc.text.slice(start, p.end);
+    if (!/[\p{Lu}\p{Lt}\p{N}\p{Lo}]/u.test(text)) continue; // no capital, no digit: nothing to find
+    out.push({ text, start, alone: parsedAlone && start === PARAGRAPH_OFFSET && p.end === n });
+  }
+  return out;
+}
+
+/**
  * Every suggestion of the document, in source offsets, sorted by start, not overlapping. Memoized
  * per parsed document, knowledge base and inputs (learned names, rejections, path).
  */
@@ -136,15 +161,10 @@ export function suggestions(doc: PressDocument, kb: KnowledgeBase, inputs?: Pipe
     const broken = doc.problems.map((p) => p.span);
     const inBroken = (m: { start: number; end: number }) => broken.some((b) => b.start < m.end && m.start < Math.max(b.end, b.start + 1));
     const keep = (s: Suggestion) => !inCapitalizedCompound(doc.text, s) && !(broken.length && inBroken(s));
-    const parts: Array<{ text: string; start: number; alone: boolean }> = [];
-    for (const p of paragraphs(doc)) {
-      const text = doc.text.slice(p.start, p.end);
-      if (!/[\p{Lu}\p{Lt}\p{N}\p{Lo}]/u.test(text)) continue; // no capital, no digit: nothing to find
-      // A document that is one paragraph parsed alone (the per-paragraph checks hand in such
-      // documents) is not parsed again.
-      const alone = doc.bodyStart === 0 && p.start === PARAGRAPH_OFFSET && p.end === doc.text.length && doc.text.charCodeAt(0) === 10;
-      parts.push({ text, start: p.start, alone });
-      for (const m of analyseParagraph(kb, text, dct, inputs, key, alone ? doc : undefined)) {
+    const parts = paragraphsToAnalyse(doc);
+    for (const p of parts) {
+      const text = p.text;
+      for (const m of analyseParagraph(kb, text, dct, inputs, key, p.alone ? doc : undefined)) {
         const s: Suggestion = { ...m, start: m.start - PARAGRAPH_OFFSET + p.start, end: m.end - PARAGRAPH_OFFSET + p.start };
         if (keep(s)) list.push(s);
       }
@@ -211,11 +231,8 @@ export function suggestionEchoes(doc: PressDocument, kb: KnowledgeBase, inputs?:
     try {
       const dct = frontMatterDate(doc);
       const key = inputsKey(inputs);
-      for (const p of paragraphs(doc)) {
-        const text = doc.text.slice(p.start, p.end);
-        if (!/[\p{Lu}\p{Lt}\p{N}\p{Lo}]/u.test(text)) continue;
-        const alone = doc.bodyStart === 0 && p.start === PARAGRAPH_OFFSET && p.end === doc.text.length && doc.text.charCodeAt(0) === 10;
-        if (analyseParagraph(kb, text, dct, inputs, key, alone ? doc : undefined).some((m) => (m.id === '' && !!m.entity?.aliases?.length) || !!m.echoes?.length)) {
+      for (const p of paragraphsToAnalyse(doc)) {
+        if (analyseParagraph(kb, p.text, dct, inputs, key, p.alone ? doc : undefined).some((m) => (m.id === '' && !!m.entity?.aliases?.length) || !!m.echoes?.length)) {
           any = true;
           break;
         }
