@@ -8,6 +8,10 @@
  * one is null). Optional keys, written only when there is something to say: a span's `attrs`
  * (`{"mod": "APPROX"}`), `spec` (the spec as written, when not canonical) and `wikidata`; the
  * line's `pressmark` (`frontMatter` as written, `escapes` as code point offsets, `bom`).
+ *
+ * Reading (`fromJsonl`) recognizes the shapes of other tools too, by their keys: Prodigy/spaCy
+ * (`spans` without Pressmark's `kb_id` and `value`: labels mapped by `typeOfLabel`), doccano
+ * (doccano.ts) and Label Studio tasks (labelstudio.ts); the span checks are foreign.ts's.
  * Pure; never throws.
  */
 import { specOf, type CorpusDocument, type CorpusProblem, type CorpusSpan } from './document';
