@@ -155,7 +155,8 @@ export function runImport(argv: string[], io: Io): number {
       }
       const outDir = out ?? path.dirname(input.file);
       // A .json file holding an array (a Label Studio export): one record per element, at its line.
-      const elements = input.file.endsWith('.json') ? jsonArrayElements(content) : undefined;
+      // A .json file holding one object is one record.
+      const elements = input.file.endsWith('.json') ? jsonArrayElements(content) ?? [{ offset: content.length - content.trimStart().length, text: content.trim() }] : undefined;
       if (elements) {
         const lines = new LineIndex(content);
         for (const e of elements) jobs.push({ kind: 'from-jsonl', file: input.file, line: lines.positionAt(e.offset).line + 1, text: e.text, outDir, force, options: formatOptions });
