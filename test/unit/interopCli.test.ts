@@ -76,6 +76,11 @@ describe('CLI: imports and exports of other annotation tools', function () {
     const r = run(['import', '--from', 'labelstudio', '--out', 'out', 'tasks.json'], dir);
     assert.equal(r.code, 1);
     assert.match(r.err, /^tasks\.json:3:1 error result 1: its text "Acne" is not the text at 0–4/m);
+    // One task, pretty-printed over several lines, is one record.
+    fs.writeFileSync(path.join(dir, 'one.json'), '{\n  "data": {"text": "Acme", "id": "one"},\n  "predictions": [{"result": [{"type": "labels", "value": {"start": 0, "end": 4, "text": "Acme", "labels": ["ORG"]}}]}]\n}\n');
+    const one = run(['import', '--from', 'labelstudio', '--out', 'out', 'one.json'], dir);
+    assert.equal(one.code, 0, one.err);
+    assert.equal(fs.readFileSync(path.join(dir, 'out/one.press'), 'utf8'), '[Acme]{org}');
   });
 
   it('export --to spacy: tokens and the outermost layer, or --layer innermost; usage errors for options of other formats', () => {
