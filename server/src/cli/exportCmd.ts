@@ -3,13 +3,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AtomicStream, writeFileAtomic, WriteError } from '../node/atomic';
-import { listInputs, Progress, reportLines, runJobs, Tally, type ExportFormat, type Job, type JobResult } from '../node/batch';
+import { listInputs, Progress, reportLines, runJobs, Tally, type ExportFormat, type FormatOptions, type Job, type JobResult } from '../node/batch';
 import { ProjectConfigs } from '../node/projectConfig';
 import { annotationConf, toolsConf } from '../service/corpus/brat';
 import { parseJobs } from './importCmd';
 import { printNotes, processIo, UsageError, type Io } from './common';
 
-export const EXPORT_HELP = `Usage: pressmark export --to brat|conll|jsonl|timeml [--out DIR] [--force] <files or folders>...
+export const EXPORT_HELP = `Usage: pressmark export --to brat|conll|jsonl|timeml|doccano|labelstudio|spacy [--out DIR] [--force] <files or folders>...
 
 Exports .press files (folders are searched for *.press) for other tools. Offsets are
 Unicode code points into the plain text (the body without markup). See docs/format.md,
@@ -22,6 +22,16 @@ Unicode code points into the plain text (the body without markup). See docs/form
                 -DOCSTART- before each document; nested annotations flattened to the outermost
   --to jsonl    one document per line: {"id", "meta", "text", "spans": [{"start", "end",
                 "label", "kb_id", "value"}]}
+  --to doccano  doccano JSONL: {"id", "text", "label": [[start, end, "type"]], "meta",
+                "pressmark"} (ids, attributes and the exact writing in "pressmark");
+                offsets in UTF-16 code units as doccano counts them (--offsets codepoints)
+  --to labelstudio
+                a JSON array of Label Studio tasks {"data": {"text", "id", "meta"},
+                "annotations": [{"result": [...]}]}, code points; --as predictions puts
+                them in "predictions" (pre-annotation)
+  --to spacy    JSONL for spaCy/Prodigy: "tokens" and non-overlapping "spans" with
+                token_start/token_end; nested annotations flattened to the outermost
+                (--layer innermost: those that hold no other)
   --to timeml   DIR/DOC.tml with inline TIMEX3 and the DCT from the front matter; --out is required
   --out DIR     the folder to write into; for conll and jsonl also a file (*.conll, *.jsonl),
                 and without --out they go to stdout
@@ -40,7 +50,32 @@ written; else 1 when a document was left out (or failed: an internal error) or a
 already existed; else 0.
 `;
 
-const FORMATS: readonly ExportFormat[] = ['brat', 'conll', 'jsonl', 'timeml'];
+const FORMATS: readonly ExportFormat[] = ['brat', 'conll', 'jsonl', 'timeml', 'doccano', 'labelstudio', 'spacy'];
+const STREAMS: readonly ExportFormat[] = ['jsonl', 'conll', 'doccano', 'labelstudio', 'spacy'];
+
+/** The options of --to doccano (--offsets), labelstudio (--as) and spacy (--layer). */
+function exportOptions(format: ExportFormat, values: { as?: string; layer?: string; offsets?: string }): FormatOptions {
+  const only = (flag: string, to: ExportFormat) => {
+    if (format !== to) throw new UsageError(`--${flag} applies to --to ${to}, not --to ${format}`);
+  };
+  const options: FormatOptions = {};
+  if (values.as !== undefined) {
+    only('as', 'labelstudio');
+    if (values.as !== 'annotations' && values.as !== 'predictions') throw new UsageError(`--as must be annotations or predictions, not ${values.as}`);
+    options.as = values.as;
+  }
+  if (values.layer !== undefined) {
+    only('layer', 'spacy');
+    if (values.layer !== 'outermost' && values.layer !== 'innermost') throw new UsageError(`--layer must be outermost or innermost, not ${values.layer}`);
+    options.layer = values.layer;
+  }
+  if (values.offsets !== undefined) {
+    only('offsets', 'doccano');
+    if (values.offsets !== 'utf16' && values.offsets !== 'codepoints') throw new UsageError(`--offsets must be utf16 or codepoints, not ${values.offsets}`);
+    options.offsets = values.offsets === 'codepoints' ? 'code-points' : 'utf-16';
+  }
+  return options;
+}
 
 export function runExport(argv: string[], io: Io): number {
   const { values, positionals } = parseArgs({
@@ -50,6 +85,9 @@ export function runExport(argv: string[], io: Io): number {
       out: { type: 'string' },
       force: { type: 'boolean', default: false },
       jobs: { type: 'string' },
+      as: { type: 'string' },
+      layer: { type: 'string' },
+      offsets: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -60,15 +98,16 @@ export function runExport(argv: string[], io: Io): number {
     return 0;
   }
   const format = values.to as ExportFormat | undefined;
-  if (format === undefined) throw new UsageError('export needs --to brat, conll, jsonl or timeml (see pressmark export --help)');
-  if (!FORMATS.includes(format)) throw new UsageError(`--to must be brat, conll, jsonl or timeml, not ${format}`);
+  if (format === undefined) throw new UsageError(`export needs --to ${FORMATS.join(', ')} (see pressmark export --help)`);
+  if (!FORMATS.includes(format)) throw new UsageError(`--to must be one of ${FORMATS.join(', ')}, not ${format}`);
+  const formatOptions = exportOptions(format, values);
   if (positionals.length === 0) throw new UsageError('export needs at least one file or folder (see pressmark export --help)');
   for (const p of positionals) if (!fs.existsSync(p)) throw new UsageError(`cannot read ${p}: no such file or folder`);
   const force = values.force;
   const out = values.out;
-  const stream = format === 'jsonl' || format === 'conll';
+  const stream = STREAMS.includes(format);
   if (!stream && out === undefined) throw new UsageError(`export --to ${format} writes a folder of files: give it with --out DIR`);
-  const outFile = stream && out !== undefined ? (/\.(jsonl|conll|txt)$/.test(out) ? out : path.join(out, `corpus.${format}`)) : undefined;
+  const outFile = stream && out !== undefined ? (/\.(jsonl|conll|txt|json)$/.test(out) ? out : path.join(out, `corpus.${format === 'labelstudio' ? 'json' : format === 'conll' ? 'conll' : 'jsonl'}`)) : undefined;
   if (out !== undefined && !stream && fs.existsSync(out) && !fs.statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a file, not a folder`);
   if (outFile && !force && fs.existsSync(outFile)) throw new UsageError(`${outFile} exists: use --force to overwrite it`);
 
@@ -81,7 +120,7 @@ export function runExport(argv: string[], io: Io): number {
     const id = (positionals.includes(input.file) ? path.basename(input.file) : input.relative).replace(/\.press$/, '').split(path.sep).join('/');
     if (ids.has(id)) throw new UsageError(`${ids.get(id)} and ${input.file} have the same document id ${JSON.stringify(id)}: export them separately`);
     ids.set(id, input.file);
-    return { kind: 'export', input: input.file, id, format, outDir: stream ? undefined : out, force };
+    return { kind: 'export', input: input.file, id, format, outDir: stream ? undefined : out, force, options: formatOptions };
   });
 
   const tally = new Tally();
@@ -89,7 +128,10 @@ export function runExport(argv: string[], io: Io): number {
   const types = new Set<string>();
   // Chunks (JSONL lines, CoNLL documents) are written in input order (runJobs hands results in order).
   const sink = outFile ? new AtomicStream(outFile, force) : undefined;
-  const emit = sink ? (s: string) => sink.write(s) : (s: string) => io.out(s);
+  const write = sink ? (s: string) => sink.write(s) : (s: string) => io.out(s);
+  // Label Studio reads one JSON array of tasks: the chunks are its elements.
+  let tasks = 0;
+  const emit = format === 'labelstudio' ? (s: string) => write((tasks++ === 0 ? '[\n' : ',\n') + s) : write;
   try {
     runJobs(jobs, { kbFiles: [] }, {
       workers: parseJobs(values.jobs, jobs.length),
@@ -108,6 +150,7 @@ export function runExport(argv: string[], io: Io): number {
     sink?.abort();
     throw e;
   }
+  if (format === 'labelstudio') write(tasks === 0 ? '[]\n' : '\n]\n');
   progress.clear();
   if (sink && sink.commit() === 'exists') {
     io.err(`${outFile}: exists, not overwritten (use --force)\n`);

@@ -5,8 +5,10 @@ import { parseArgs } from 'node:util';
 import { InputError, listInputs, Progress, readInput, reportLines, runJobs, Tally, type Input, type Job } from '../node/batch';
 import { loadBuiltinKbWithInfo } from '../service/kb/builtin';
 import { printNotes, processIo, UsageError, type Io } from './common';
+import { jsonArrayElements } from '../service/corpus/labelstudio';
+import { LineIndex } from '../service/text';
 
-export const IMPORT_HELP = `Usage: pressmark import [--from raw|brat|jsonl] [--out DIR] [--force] <files or folders>...
+export const IMPORT_HELP = `Usage: pressmark import [--from raw|brat|jsonl|doccano|labelstudio|spacy] [--out DIR] [--force] <files or folders>...
 
 Turns raw scraped releases (*.txt; folders are searched) into .press files. An optional
 \`date YYYY-MM-DD\` prefix and the dateline (\`NUR-SULTAN. KAZINFORM - \`, \`LONDON (Reuters) - \`,
@@ -16,7 +18,17 @@ whole or not at all.
 
   --from raw       raw text (the default)
   --from brat      brat standoff: X.ann with X.txt (and X.meta.json, written by export)
-  --from jsonl     JSONL, one document per line ({"id", "meta", "text", "spans"}, code points)
+  --from jsonl     JSONL, one document per line, in any of the shapes below (*.jsonl; a .json file
+                   holding an array of Label Studio tasks too): Pressmark's and
+                   Prodigy/spaCy's {"text", "spans": [{"start", "end", "label"}]} (code points;
+                   Prodigy's "answer": reject and ignore are skipped and counted), doccano's
+                   {"text", "label": [[start, end, "ORG"]]} or {"text", "entities": [...]},
+                   Label Studio tasks {"data": {"text"}, "annotations"|"predictions"}; a line
+                   of another shape, or whose spans do not fit its text, is an error
+  --from doccano, --from labelstudio, --from spacy
+                   the same reader (every shape is recognized by its keys)
+  --offsets utf16|codepoints
+                   how doccano lines count offsets (default utf16, as doccano does)
   --out DIR        where to write (default: beside each input; for JSONL, beside the .jsonl)
   --force          overwrite existing .press files
   --annotate       raw: pre-annotate the names and dates the knowledge base and the date
@@ -66,6 +78,7 @@ export function runImport(argv: string[], io: Io): number {
       annotate: { type: 'boolean', default: false },
       'keep-dateline': { type: 'boolean', default: false },
       jobs: { type: 'string' },
+      offsets: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -75,8 +88,14 @@ export function runImport(argv: string[], io: Io): number {
     io.out(IMPORT_HELP);
     return 0;
   }
-  const from = values.from;
-  if (from !== 'raw' && from !== 'brat' && from !== 'jsonl') throw new UsageError(`--from must be raw, brat or jsonl, not ${from}`);
+  const named = values.from;
+  if (!['raw', 'brat', 'jsonl', 'doccano', 'labelstudio', 'spacy'].includes(named)) throw new UsageError(`--from must be raw, brat, jsonl, doccano, labelstudio or spacy, not ${named}`);
+  // doccano, Label Studio and spaCy lines are JSONL lines of their own shapes: one reader.
+  const from = named === 'raw' || named === 'brat' ? named : 'jsonl';
+  const offsets = values.offsets;
+  if (offsets !== undefined && offsets !== 'utf16' && offsets !== 'codepoints') throw new UsageError(`--offsets must be utf16 or codepoints, not ${offsets}`);
+  if (offsets !== undefined && from !== 'jsonl') throw new UsageError(`--offsets applies to doccano lines, not --from ${named}`);
+  const formatOptions = { offsets: offsets === 'codepoints' ? ('code-points' as const) : ('utf-16' as const) };
   if (positionals.length === 0) throw new UsageError('import needs at least one file or folder (see pressmark import --help)');
   if (from !== 'raw' && (values.annotate || values['keep-dateline'])) throw new UsageError(`--annotate and --keep-dateline apply to raw text, not --from ${from}`);
   for (const p of positionals) if (!fs.existsSync(p)) throw new UsageError(`cannot read ${p}: no such file or folder`);
@@ -119,7 +138,8 @@ export function runImport(argv: string[], io: Io): number {
       jobs.push({ kind: 'from-brat', ann: input.file, output: outputFor(input, out, inputs.includes(input.file), '.press'), force });
     }
   } else {
-    const listing = listInputs(positionals, ['.jsonl'], { dedupe: true });
+    // Folders are searched for *.jsonl (and for *.json with --from labelstudio: brat's DOC.meta.json is not a corpus).
+    const listing = listInputs(positionals, named === 'labelstudio' ? ['.jsonl', '.json'] : ['.jsonl'], { dedupe: true });
     printNotes(io, listing);
     for (const input of listing.inputs) {
       let content: string;
@@ -133,11 +153,19 @@ export function runImport(argv: string[], io: Io): number {
         jobs.push({ kind: 'unreadable', input: input.file, message: e.message });
         continue;
       }
-      const lines = content.split('\n');
       const outDir = out ?? path.dirname(input.file);
+      // A .json file holding an array (a Label Studio export): one record per element, at its line.
+      // A .json file holding one object is one record.
+      const elements = input.file.endsWith('.json') ? jsonArrayElements(content) ?? [{ offset: content.length - content.trimStart().length, text: content.trim() }] : undefined;
+      if (elements) {
+        const lines = new LineIndex(content);
+        for (const e of elements) jobs.push({ kind: 'from-jsonl', file: input.file, line: lines.positionAt(e.offset).line + 1, text: e.text, outDir, force, options: formatOptions });
+        continue;
+      }
+      const lines = content.split('\n');
       lines.forEach((line, i) => {
         const text = line.endsWith('\r') ? line.slice(0, -1) : line;
-        if (text.trim() !== '') jobs.push({ kind: 'from-jsonl', file: input.file, line: i + 1, text: i === 0 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, outDir, force });
+        if (text.trim() !== '') jobs.push({ kind: 'from-jsonl', file: input.file, line: i + 1, text: i === 0 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, outDir, force, options: formatOptions });
       });
     }
   }

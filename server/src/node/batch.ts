@@ -18,6 +18,10 @@ import { importRelease } from '../service/corpus/release';
 import { toJsonl, fromJsonl } from '../service/corpus/jsonl';
 import { fromBrat, toBrat, type Normalization } from '../service/corpus/brat';
 import { toConll } from '../service/corpus/conll';
+import { toDoccano } from '../service/corpus/doccano';
+import { toLabelStudio } from '../service/corpus/labelstudio';
+import { toSpacy, type SpacyLayer } from '../service/corpus/spacy';
+import type { OffsetUnit } from '../service/corpus/foreign';
 import { toTimeml } from '../service/corpus/timeml';
 import { LineIndex } from '../service/text';
 import { parse } from '../service/parser';
@@ -38,13 +42,20 @@ import { describe as describeCode, readFileGuarded, type FileRefusal } from './f
 import { failIfInjected } from './faults';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 
-export type ExportFormat = 'brat' | 'jsonl' | 'conll' | 'timeml';
+export type ExportFormat = 'brat' | 'jsonl' | 'conll' | 'timeml' | 'doccano' | 'labelstudio' | 'spacy';
+
+/** Options of the interchange formats (doccano's offsets, Label Studio's `annotations`/`predictions`, spaCy's layer). */
+export interface FormatOptions {
+  offsets?: OffsetUnit;
+  as?: 'annotations' | 'predictions';
+  layer?: SpacyLayer;
+}
 
 export type Job =
   | { kind: 'raw'; input: string; output: string; force: boolean; keepDateline: boolean; annotate: boolean }
-  | { kind: 'export'; input: string; id: string; format: ExportFormat; outDir: string | undefined; force: boolean }
+  | { kind: 'export'; input: string; id: string; format: ExportFormat; outDir: string | undefined; force: boolean; options?: FormatOptions }
   | { kind: 'from-brat'; ann: string; output: string; force: boolean }
-  | { kind: 'from-jsonl'; file: string; line: number; text: string; outDir: string; force: boolean }
+  | { kind: 'from-jsonl'; file: string; line: number; text: string; outDir: string; force: boolean; options?: FormatOptions }
   | { kind: 'stats'; input: string; mentions: boolean }
   | { kind: 'check'; input: string; display: string; format: 'text' | 'json' }
   /** An input found unreadable before the run (a folder, a JSONL file): reported in its place. */
@@ -89,7 +100,9 @@ export interface JobResult {
    * --force, and the output already holds these bytes (not written); failed: input refused, or
    * a fault; done: nothing to write (chunk, stats, check).
    */
-  status: 'written' | 'exists' | 'unchanged' | 'failed' | 'done';
+  status: 'written' | 'exists' | 'unchanged' | 'failed' | 'done' | 'skipped';
+  /** Why a record was skipped (status `skipped`: Prodigy's answer reject or ignore, a cancelled Label Studio task). */
+  skipped?: string;
   fault?: JobFault;
   /** The files written or found existing. */
   outputs: string[];
@@ -256,6 +269,13 @@ function runExport(job: Extract<Job, { kind: 'export' }>, ctx: BatchContext): Jo
     }
     case 'conll':
       return { status: 'done', outputs: [], problems, chunk: toConll(doc), types };
+    case 'doccano':
+      return { status: 'done', outputs: [], problems, chunk: toDoccano(job.id, doc, { offsets: job.options?.offsets ?? 'utf-16' }) + '\n', types };
+    case 'labelstudio':
+      // One task; the caller frames the tasks as a JSON array.
+      return { status: 'done', outputs: [], problems, chunk: toLabelStudio(job.id, doc, { as: job.options?.as ?? 'annotations' }), types };
+    case 'spacy':
+      return { status: 'done', outputs: [], problems, chunk: toSpacy(job.id, doc, { layer: job.options?.layer ?? 'outermost', isTimex }) + '\n', types };
     case 'brat': {
       const { kb } = kbOf(ctx);
       const files = toBrat(doc, { normalizations: (type, id) => normalizations(kb, type, id) });
@@ -316,8 +336,9 @@ function runFromJsonl(job: Extract<Job, { kind: 'from-jsonl' }>, ctx: BatchConte
   void ctx;
   const fail = (message: string, column = 1): JobResult => ({ status: 'failed', outputs: [], problems: [{ file: job.file, line: job.line, column, severity: 'error', message }] });
   const probe = path.join(job.outDir, 'x.press');
-  const read = fromJsonl(job.text, { isTimex: isTimexFor(probe) });
+  const read = fromJsonl(job.text, { isTimex: isTimexFor(probe), doccano: { offsets: job.options?.offsets ?? 'utf-16' } });
   const problems: JobProblem[] = read.problems.map((p) => ({ file: job.file, line: job.line, column: p.offset + 1, severity: p.severity, message: p.message }));
+  if (read.skipped) return { status: 'skipped', skipped: read.skipped, outputs: [], problems };
   if (!read.doc || read.problems.some((p) => p.severity === 'error')) return { status: 'failed', outputs: [], problems };
   const rel = safeRelative(read.id ?? `line-${job.line}`);
   if (!rel) return fail(`the id ${JSON.stringify(read.id)} is not a usable file name`);
@@ -605,9 +626,13 @@ export class Tally {
   unreadable = 0;
   unwritable = 0;
   internal = 0;
+  skipped = 0;
+  /** Skipped records by reason (`reject`, `ignore`, `cancelled`). */
+  readonly skippedBy = new Map<string, number>();
 
   add(r: JobResult): void {
     this[r.status]++;
+    if (r.status === 'skipped') this.skippedBy.set(r.skipped ?? 'skipped', (this.skippedBy.get(r.skipped ?? 'skipped') ?? 0) + 1);
     if (r.fault) this[r.fault.kind]++;
     this.warnings += r.problems.filter((p) => p.severity === 'warning').length;
   }
@@ -622,6 +647,7 @@ export class Tally {
       const why = [this.unreadable && `${this.unreadable} could not be read`, this.unwritable && `${this.unwritable} could not be written`, this.internal && `${this.internal} internal error${this.internal === 1 ? '' : 's'}`].filter(Boolean);
       parts.push(`${this.failed} failed${why.length ? ` (${why.join(', ')})` : ''}`);
     }
+    if (this.skipped) parts.push(`${this.skipped} skipped (${[...this.skippedBy].map(([why, n]) => `${n} ${why === 'cancelled' ? 'cancelled' : `answer: ${why}`}`).join(', ')})`);
     if (this.exists) parts.push(`${this.exists} skipped (the output exists: --force overwrites)`);
     if (this.warnings) parts.push(`${this.warnings} warning${this.warnings === 1 ? '' : 's'}`);
     return parts.join(', ');

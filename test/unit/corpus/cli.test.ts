@@ -127,7 +127,7 @@ describe('CLI: corpus commands', function () {
       assert.match(fs.readFileSync(path.join(dir, 'b/meeting.press'), 'utf8'), /^\[Ms Smith\]\{PER Negation=true\} met \[EU\]\{ORG:wd:Q458\}/);
       const jsonl = run(['import', '--from', 'jsonl', '--out', path.join(dir, 'j'), path.join(FIXTURES, 'spacy.jsonl')]);
       assert.equal(jsonl.code, 1);
-      assert.match(jsonl.err, /spacy\.jsonl:3:1 warning An annotation is left out: GPE "York City" crosses GPE "New York"/);
+      assert.match(jsonl.err, /spacy\.jsonl:3:1 warning An annotation is left out: place "York City" crosses place "New York"/);
       assert.match(jsonl.err, /spacy\.jsonl:4:\d+ error not JSON/);
       assert.match(jsonl.err, /spacy\.jsonl:5:1 error the id "\.\.\/escape" is not a usable file name/);
       assert.deepEqual(tree(path.join(dir, 'j')), ['brackets.press', 'merkel.press', 'sub/overlap.press']);

@@ -108,13 +108,13 @@ describe('JSONL export', () => {
     const lines = fs.readFileSync(path.join(FIXTURES, 'spacy.jsonl'), 'utf8').split('\n');
     const first = fromJsonl(lines[0], { isTimex });
     assert.equal(first.id, 'merkel');
-    assert.equal(toPress(first.doc!).text, '---\nsource: test\n---\n[Angela Merkel]{PERSON} visited [Paris]{GPE:Q90} 😀 in [2019]{date:2019}.');
+    assert.equal(toPress(first.doc!).text, '---\nsource: test\n---\n[Angela Merkel]{person} visited [Paris]{place:Q90} 😀 in [2019]{date:2019}.');
     const second = toPress(fromJsonl(lines[1], { isTimex }).doc!);
     assert.equal(second.text, String.raw`\[Not\]\{markup\} here [\[1\]]{ref}.`);
     assert.equal(fromPress(second.text!).doc!.text, '[Not]{markup} here [1].');
     const third = toPress(fromJsonl(lines[2], { isTimex }).doc!);
-    assert.equal(third.text, 'Overlap: [New York]{GPE} City.');
-    assert.match(third.problems[0].message, /crosses GPE "New York"/);
+    assert.equal(third.text, 'Overlap: [New York]{place} City.');
+    assert.match(third.problems[0].message, /crosses place "New York"/);
     const bad = fromJsonl(lines[3], { isTimex });
     assert.equal(bad.doc, undefined);
     assert.match(bad.problems[0].message, /^not JSON/);

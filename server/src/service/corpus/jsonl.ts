@@ -8,16 +8,27 @@
  * one is null). Optional keys, written only when there is something to say: a span's `attrs`
  * (`{"mod": "APPROX"}`), `spec` (the spec as written, when not canonical) and `wikidata`; the
  * line's `pressmark` (`frontMatter` as written, `escapes` as code point offsets, `bom`).
+ *
+ * Reading (`fromJsonl`) recognizes the shapes of other tools too, by their keys: Prodigy/spaCy
+ * (`spans` without Pressmark's `kb_id` and `value`: labels mapped by `typeOfLabel`), doccano
+ * (doccano.ts) and Label Studio tasks (labelstudio.ts); the span checks are foreign.ts's.
  * Pure; never throws.
  */
-import { parseSpec, specOf, unwritableId, type CorpusDocument, type CorpusProblem, type CorpusSpan } from './document';
+import { specOf, type CorpusDocument, type CorpusProblem, type CorpusSpan } from './document';
 import { CodePoints } from '../text';
+import { applyExactness, exactnessOf, isObject, Offsets, readForeignSpan, str, typeOfLabel } from './foreign';
+import { fromDoccano, isDoccano, type DoccanoOptions } from './doccano';
+import { fromLabelStudio, isLabelStudio } from './labelstudio';
+
+export { exactnessOf } from './foreign';
 
 export interface JsonlOptions {
   /** Whether a type is a TIMEX3 type (its id is a `value`, not a `kb_id`). */
   isTimex(type: string): boolean;
   /** The Wikidata QID of an entity, when known. */
   wikidata?(type: string, id: string): string | undefined;
+  /** How doccano lines count offsets (default: UTF-16 code units, as doccano does). */
+  doccano?: DoccanoOptions;
 }
 
 export interface JsonlSpan {
@@ -37,15 +48,6 @@ export interface JsonlRecord {
   text: string;
   spans: JsonlSpan[];
   pressmark?: { frontMatter?: string; escapes?: number[]; bom?: boolean };
-}
-
-/** Extra data that makes a round trip exact, in code points ({} when nothing is needed). */
-export function exactnessOf(doc: CorpusDocument, cp: CodePoints): { frontMatter?: string; escapes?: number[]; bom?: boolean } {
-  const extra: { frontMatter?: string; escapes?: number[]; bom?: boolean } = {};
-  if (doc.frontMatter !== undefined) extra.frontMatter = doc.frontMatter;
-  if (doc.escapes?.length) extra.escapes = doc.escapes.map((e) => cp.toCodePoint(e));
-  if (doc.bom) extra.bom = true;
-  return extra;
 }
 
 export function toJsonlRecord(id: string, doc: CorpusDocument, options: JsonlOptions): JsonlRecord {
@@ -83,28 +85,29 @@ export interface FromJsonl {
   doc: CorpusDocument | undefined;
   /** Offsets are into the line. */
   problems: CorpusProblem[];
+  /** Why the record is skipped, not imported (Prodigy's `answer`: reject, ignore; Label Studio: cancelled). */
+  skipped?: string;
+  /** The shape the record was read as. */
+  shape?: JsonlShape;
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+export type JsonlShape = 'pressmark' | 'prodigy' | 'doccano' | 'labelstudio' | 'text';
 
-function str(v: unknown): string | undefined {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  return undefined;
-}
+/** Keys a line of plain text may have besides `text` (Prodigy's input and task keys). */
+const TEXT_KEYS = new Set(['id', 'meta', 'text', 'tokens', 'answer', 'pressmark', '_input_hash', '_task_hash', '_view_id', '_session_id', '_annotator_id', '_timestamp', 'html']);
+
+const SHAPES = 'Pressmark or Prodigy/spaCy {"text", "spans"}, doccano {"text", "label"} or {"text", "entities"}, Label Studio {"data": {"text"}, "annotations"}';
 
 /**
- * Reads one JSONL line. Spans that cannot be read are reported and left out (warnings); an id
- * that cannot be written in a .press file is an error (the caller refuses the document).
+ * Reads one JSONL line in any of the shapes annotation tools write: Pressmark's own and
+ * Prodigy/spaCy's (`spans`), doccano's (`label`, `entities`), Label Studio tasks (`data`,
+ * `annotations`/`predictions`) and plain text (`{"text"}`). A line of another shape, or whose
+ * spans do not fit its text, is an error (never an empty document); an id that cannot be
+ * written in a .press file is an error (the caller refuses the document). Prodigy's `answer`
+ * `reject` and `ignore` skip the line (`skipped`).
  */
 export function fromJsonl(line: string, options: JsonlOptions): FromJsonl {
-  const problems: CorpusProblem[] = [];
-  const fail = (message: string, offset = 0): FromJsonl => {
-    problems.push({ severity: 'error', code: 'import.invalid-jsonl', message, offset });
-    return { id: undefined, doc: undefined, problems };
-  };
+  const fail = (message: string, offset = 0): FromJsonl => ({ id: undefined, doc: undefined, problems: [{ severity: 'error', code: 'import.invalid-jsonl', message, offset }] });
   let data: unknown;
   try {
     data = JSON.parse(line);
@@ -112,68 +115,72 @@ export function fromJsonl(line: string, options: JsonlOptions): FromJsonl {
     const m = /position (\d+)/.exec(String((e as Error).message));
     return fail(`not JSON: ${(e as Error).message}`, m ? Number(m[1]) : 0);
   }
-  if (!isObject(data)) return fail('a line must be a JSON object {"id", "meta", "text", "spans"}');
-  if (typeof data.text !== 'string') return fail('the object has no "text" string');
+  return fromRecord(data, options);
+}
+
+/** Reads one parsed record (a JSONL line, an element of a Label Studio JSON array): see fromJsonl. */
+export function fromRecord(data: unknown, options: JsonlOptions): FromJsonl {
+  const fail = (message: string): FromJsonl => ({ id: undefined, doc: undefined, problems: [{ severity: 'error', code: 'import.unknown-shape', message, offset: 0 }] });
+  if (!isObject(data)) return fail(`a line must be a JSON object: ${SHAPES}`);
+  if (isLabelStudio(data)) return { ...fromLabelStudio(data), shape: 'labelstudio' };
+  if (typeof data.text !== 'string') return fail(`the line is in no shape Pressmark reads (keys: ${Object.keys(data).join(', ') || 'none'}); expected ${SHAPES}`);
   const id = str(data.id);
-  const text = data.text;
+  if (isDoccano(data)) return { id, ...fromDoccano(data, options.doccano), shape: 'doccano' };
+  const answer = data.answer;
+  if (answer !== undefined && answer !== 'accept') {
+    if (answer === 'reject' || answer === 'ignore') return { id, doc: undefined, problems: [], skipped: answer, shape: 'prodigy' };
+    return fail(`"answer" is ${JSON.stringify(answer)}, not accept, reject or ignore`);
+  }
+  if (data.spans === undefined || data.spans === null) {
+    const other = Object.keys(data).filter((k) => !TEXT_KEYS.has(k));
+    if (other.length) return fail(`the line has a "text" and ${other.map((k) => JSON.stringify(k)).join(', ')}, which Pressmark does not read: expected ${SHAPES}`);
+  }
+  return fromSpans(data, id, options);
+}
+
+/** Pressmark's own lines and Prodigy/spaCy's: `text` and `spans`. */
+function fromSpans(data: Record<string, unknown>, id: string | undefined, options: JsonlOptions): FromJsonl {
+  const problems: CorpusProblem[] = [];
+  const fail = (message: string): FromJsonl => {
+    problems.push({ severity: 'error', code: 'import.invalid-jsonl', message, offset: 0 });
+    return { id: undefined, doc: undefined, problems };
+  };
+  const text = data.text as string;
   const meta = data.meta === undefined || data.meta === null ? {} : data.meta;
   if (!isObject(meta)) return fail('"meta" must be an object');
-  const cp = new CodePoints(text);
+  const offsets = new Offsets(text, 'code-points');
   const spans: CorpusSpan[] = [];
   const rawSpans = data.spans === undefined || data.spans === null ? [] : data.spans;
   if (!Array.isArray(rawSpans)) return fail('"spans" must be an array');
+  let shape: JsonlShape = data.spans === undefined || data.spans === null ? 'text' : 'pressmark';
   rawSpans.forEach((raw, k) => {
-    const warn = (message: string): void => {
-      problems.push({ severity: 'warning', code: 'import.span-dropped', message: `span ${k + 1} is left out: ${message}`, offset: 0 });
+    const where = `span ${k + 1}`;
+    const error = (message: string): void => {
+      problems.push({ severity: 'error', code: 'import.invalid-jsonl', message: `${where}: ${message}`, offset: 0 });
     };
-    if (!isObject(raw)) return warn('not an object');
-    const start = typeof raw.start === 'number' ? cp.toUtf16(raw.start) : undefined;
-    const end = typeof raw.end === 'number' ? cp.toUtf16(raw.end) : undefined;
-    if (start === undefined || end === undefined) return warn(`start ${JSON.stringify(raw.start)} or end ${JSON.stringify(raw.end)} is not a code point offset into the text (0–${cp.length})`);
+    if (!isObject(raw)) return error('not an object');
+    // Pressmark writes both keys (one null); other tools' spans have their own labels.
+    const own = 'kb_id' in raw && 'value' in raw;
+    if (!own) shape = 'prodigy';
     const type = str(raw.label);
-    if (type === undefined) return warn('no "label"');
     const kbId = raw.kb_id === '' ? undefined : str(raw.kb_id);
     const value = raw.value === '' ? undefined : str(raw.value);
-    let id = options.isTimex(type) ? value ?? kbId : kbId ?? value;
+    const timex = type !== undefined && options.isTimex(own ? type : typeOfLabel(type));
+    const spanId = timex ? value ?? kbId : kbId ?? value;
     const attributes: Array<{ key: string; value: string }> = [];
     if (raw.attrs !== undefined && raw.attrs !== null) {
-      if (!isObject(raw.attrs)) return warn('"attrs" must be an object');
+      if (!isObject(raw.attrs)) return error('"attrs" must be an object');
       for (const [key, v] of Object.entries(raw.attrs)) {
         const value = str(v) ?? (typeof v === 'boolean' ? String(v) : undefined);
-        if (value === undefined) return warn(`the attribute ${key} is not text`);
+        if (value === undefined) return error(`the attribute ${key} is not text`);
         attributes.push({ key, value });
       }
     }
-    let spec: string | undefined;
-    if (typeof raw.spec === 'string') {
-      // The spec as written wins when it is this annotation's (same type, and the same id when one is given).
-      const parsed = parseSpec(raw.spec);
-      if (parsed && parsed.type === type && (id === undefined || parsed.id === id)) {
-        id = parsed.id;
-        if (attributes.length === 0) attributes.push(...parsed.attributes);
-        spec = raw.spec;
-      }
-    }
-    const why = unwritableId(id);
-    if (why) {
-      // Not left out quietly: the document is refused until the id is one .press can hold.
-      problems.push({ severity: 'error', code: 'import.invalid-id', message: `span ${k + 1} (${type}): the id ${JSON.stringify(id)} cannot be written in a .press file: ${why}`, offset: 0 });
-      return;
-    }
-    const span: CorpusSpan = { start, end, type, id, attributes };
-    if (spec !== undefined && spec !== specOf(type, id, attributes)) span.spec = spec;
-    spans.push(span);
+    const span = readForeignSpan({ start: raw.start, end: raw.end, label: raw.label, text: raw.text, id: spanId, attributes, spec: typeof raw.spec === 'string' ? raw.spec : undefined, foreign: !own }, offsets, where, problems);
+    if (span) spans.push(span);
   });
+  if (problems.some((p) => p.severity === 'error')) return { id, doc: undefined, problems, shape };
   const doc: CorpusDocument = { text, meta, spans };
-  const extra = data.pressmark;
-  if (isObject(extra)) {
-    if (typeof extra.frontMatter === 'string') doc.frontMatter = extra.frontMatter;
-    if (Array.isArray(extra.escapes)) {
-      const escapes = extra.escapes.map((e) => (typeof e === 'number' ? cp.toUtf16(e) : undefined));
-      if (escapes.every((e): e is number => e !== undefined && e < text.length)) doc.escapes = escapes;
-    }
-    if (extra.bom === true) doc.bom = true;
-  }
-  if (doc.frontMatter !== undefined && !doc.frontMatter.startsWith('---')) delete doc.frontMatter;
-  return { id, doc, problems };
+  applyExactness(doc, data.pressmark);
+  return { id, doc, problems, shape };
 }
