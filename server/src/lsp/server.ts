@@ -144,7 +144,15 @@ export function startServer(connection: Connection): void {
   const isSchema = (uri: string) => uri.endsWith('/' + SCHEMA_FILE);
   const isReject = (uri: string) => uri.endsWith('/' + REJECT_FILE);
   const isPress = (uri: string) => !isSchema(uri) && !isKb(uri) && !isReject(uri);
-  const openText = (file: string): string | undefined => documents.get(URI.fromPath(file))?.getText();
+  /** The open documents by URI key (URI.key): a client may spell a URI otherwise than vscode-uri does (`file:///C:/` for `file:///c%3A/`). */
+  const openByKey = new Map<string, string>();
+  const openDoc = (file: string): TextDocument | undefined => {
+    const uri = URI.fromPath(file);
+    return documents.get(openByKey.get(uri) ?? uri);
+  };
+  const openText = (file: string): string | undefined => openDoc(file)?.getText();
+  /** The open document of a URI as the client (or its file watcher) spelt it. */
+  const openAt = (uri: string): TextDocument | undefined => documents.get(uri) ?? documents.get(openByKey.get(URI.key(uri)) ?? uri);
 
   let workspaceKb: WorkspaceKnowledgeBase | undefined;
   /** Loads the built-in knowledge base and reads the workspace's files, once. */
@@ -491,19 +499,19 @@ export function startServer(connection: Connection): void {
         configs.clear();
         changed = true;
       } else if (isReject(c.uri)) {
-        if (documents.get(c.uri)) continue; // the editor's buffer wins
+        if (openAt(c.uri)) continue; // the editor's buffer wins
         rejections.clear();
         changed = true;
       } else if (c.uri.endsWith('.press')) {
         const file = filePath(c.uri);
         if (file) pressIndex.touch(file, c.type === 3);
-        if (file && !documents.get(c.uri)) {
+        if (file && !openAt(c.uri)) {
           learning.mark(c.uri);
           scheduleLearning();
         }
       } else if (isKb(c.uri)) {
         const file = filePath(c.uri);
-        if (!file || documents.get(c.uri)) continue; // the editor's buffer wins
+        if (!file || openAt(c.uri)) continue; // the editor's buffer wins
         if (c.type === 3 /* deleted */) kbWorkspace().remove(file);
         else kbWorkspace().read(file);
         changed = true;
@@ -531,7 +539,10 @@ export function startServer(connection: Connection): void {
   });
 
   // A URI opened again starts afresh (the service also compares texts, not versions).
-  documents.onDidOpen((e) => service.forget(e.document.uri));
+  documents.onDidOpen((e) => {
+    service.forget(e.document.uri);
+    openByKey.set(URI.key(e.document.uri), e.document.uri);
+  });
 
   connection.onShutdown(() => {
     shutDown = true;
@@ -543,6 +554,7 @@ export function startServer(connection: Connection): void {
 
   documents.onDidClose((e) => {
     service.forget(e.document.uri);
+    openByKey.delete(URI.key(e.document.uri));
     settingsCache.delete(e.document.uri);
     resolvedSettings.delete(e.document.uri);
     kbEdited.delete(e.document.uri);
