@@ -134,6 +134,8 @@ export function startServer(connection: Connection): void {
   let supportsConfiguration = false;
   let supportsWatchRegistration = false;
   let supportsInlayHintRefresh = false;
+  let supportsSemanticTokensRefresh = false;
+  let supportsFolderChanges = false;
   let trusted = true;
   const settingsCache = new Map<string, Promise<Settings>>();
   /** The settings last resolved for each document: what the service reads (rules, size limit). */
@@ -155,6 +157,8 @@ export function startServer(connection: Connection): void {
   const openAt = (uri: string): TextDocument | undefined => documents.get(uri) ?? documents.get(openByKey.get(URI.key(uri)) ?? uri);
 
   let workspaceKb: WorkspaceKnowledgeBase | undefined;
+  /** `pressmark.knowledgeBase.additionalFiles` (absolute paths), as last read: read again on each configuration change. */
+  let additionalKbFiles: string[] = [];
   /** Loads the built-in knowledge base and reads the workspace's files, once. */
   const workspace = (): WorkspaceKnowledgeBase => {
     if (!workspaceKb) {
@@ -162,7 +166,7 @@ export function startServer(connection: Connection): void {
       if (info.loadError) connection.console.error(`[pressmark] knowledge base: ${info.loadError}`);
       workspaceKb = new WorkspaceKnowledgeBase(info.kb, (file) => configs.forFile(file).config);
       const t0 = Date.now();
-      const n = workspaceKb.scan(workspaceRoots, schemaKbFiles(), openText, (s) => log(`not reading ${s.file}: ${s.reason}`));
+      const n = workspaceKb.scan(workspaceRoots, [...schemaKbFiles(), ...(trusted ? additionalKbFiles : [])], openText, (s) => log(`not reading ${s.file}: ${s.reason}`));
       log(`knowledge base: ${info.kb.count()} built-in entities in ${info.loadMs.toFixed(0)} ms; ${n} workspace file(s) in ${Date.now() - t0} ms`);
     }
     return workspaceKb;
@@ -424,6 +428,53 @@ export function startServer(connection: Connection): void {
     }, PUSH_DELAY_MS);
   }
 
+  /**
+   * The workspace folders (at start, and after each workspace/didChangeWorkspaceFolders): what
+   * is read from them (pressmark.yaml, rejections, the .press index and its learned names, the
+   * knowledge-base files) is read again from the new folders on next use.
+   */
+  function setRoots(roots: string[]): void {
+    workspaceRoots = roots;
+    configs = new ProjectConfigs(workspaceRoots, openText);
+    rejections = new RejectionFiles(workspaceRoots, openText);
+    pressIndex.setRoots(workspaceRoots);
+    learning.reset();
+    if (workspaceKb) {
+      workspaceKb = undefined; // scanned again on next use, open buffers winning
+      kbEdited.clear();
+    }
+  }
+
+  /**
+   * Reads `pressmark.knowledgeBase.additionalFiles` again (at start and on each configuration
+   * change): files added are read, and when files were taken out the knowledge base is scanned
+   * again without them. Only in a trusted workspace.
+   */
+  async function refreshAdditionalFiles(): Promise<void> {
+    if (!supportsConfiguration || !trusted) return;
+    let v: unknown;
+    try {
+      v = await connection.workspace.getConfiguration({ section: 'pressmark' });
+    } catch {
+      return;
+    }
+    const o = v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+    const listed = (o.knowledgeBase as { additionalFiles?: unknown } | undefined)?.additionalFiles ?? o['knowledgeBase.additionalFiles'];
+    const files = [...new Set((Array.isArray(listed) ? listed : []).filter((f): f is string => typeof f === 'string' && f.length > 0).map((f) => path.resolve(f)))];
+    const removed = additionalKbFiles.filter((f) => !files.includes(f));
+    const added = files.filter((f) => !additionalKbFiles.includes(f));
+    if (!removed.length && !added.length) return;
+    additionalKbFiles = files;
+    if (workspaceKb && removed.length) {
+      workspaceKb = undefined; // a removed file may also be a workspace file: scanned again
+      kbEdited.clear();
+    } else if (workspaceKb) {
+      for (const f of added) workspaceKb.read(f, openText(f));
+    }
+    log(`pressmark.knowledgeBase.additionalFiles: ${files.length} file(s)${added.length ? `, ${added.length} added` : ''}${removed.length ? `, ${removed.length} removed` : ''}`);
+    revalidateAll();
+  }
+
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
     trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false;
@@ -432,12 +483,10 @@ export function startServer(connection: Connection): void {
     supportsConfiguration = !!caps.workspace?.configuration;
     supportsWatchRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     supportsInlayHintRefresh = !!caps.workspace?.inlayHint?.refreshSupport;
+    supportsFolderChanges = !!caps.workspace?.workspaceFolders;
+    supportsSemanticTokensRefresh = !!caps.workspace?.semanticTokens?.refreshSupport;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    workspaceRoots = folders.map((u) => URI.toPath(u)).filter((p): p is string => !!p);
-    configs = new ProjectConfigs(workspaceRoots, openText);
-    rejections = new RejectionFiles(workspaceRoots, openText);
-    pressIndex.setRoots(workspaceRoots);
-    learning.reset();
+    setRoots(folders.map((u) => URI.toPath(u)).filter((p): p is string => !!p));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -452,6 +501,7 @@ export function startServer(connection: Connection): void {
         foldingRangeProvider: true,
         inlayHintProvider: true,
         workspaceSymbolProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         executeCommandProvider: { commands: [PREANNOTATE_COMMAND] },
         diagnosticProvider: supportsPull ? { identifier: 'pressmark', interFileDependencies: true, workspaceDiagnostics: false } : undefined,
       },
@@ -471,25 +521,38 @@ export function startServer(connection: Connection): void {
         .catch(() => undefined);
     }
     kbWorkspace();
-    if (supportsConfiguration && trusted) {
-      // Knowledge-base files outside the workspace that the user listed.
-      void connection.workspace
-        .getConfiguration({ section: 'pressmark' })
-        .then((v: unknown) => {
-          const files = (v as { knowledgeBase?: { additionalFiles?: unknown } } | null)?.knowledgeBase?.additionalFiles;
-          if (!Array.isArray(files) || files.length === 0) return;
-          for (const f of files) if (typeof f === 'string') kbWorkspace().read(path.resolve(f));
+    // Knowledge-base files outside the workspace that the user listed.
+    void refreshAdditionalFiles();
+    if (supportsFolderChanges) {
+      try {
+        connection.workspace.onDidChangeWorkspaceFolders((e) => {
+          const removed = new Set(e.removed.map((f) => URI.toPath(f.uri)).filter((p): p is string => !!p).map((p) => path.resolve(p)));
+          const added = e.added.map((f) => URI.toPath(f.uri)).filter((p): p is string => !!p);
+          const roots = [...workspaceRoots.filter((r) => !removed.has(path.resolve(r))), ...added.filter((a) => !workspaceRoots.includes(a))];
+          log(`workspace folders: ${roots.length} (${added.length} added, ${removed.size} removed)`);
+          setRoots(roots);
           revalidateAll();
-        })
-        .catch(() => undefined);
+          refreshViews();
+        });
+      } catch (e) {
+        log(`workspace folder changes are not followed: ${e instanceof Error ? e.message : String(e)}`);
+      }
     }
     log(`initialized (diagnostics: ${supportsPull ? 'pull' : 'push'})`);
   });
 
+  /** Inlay hints and semantic tokens asked again (settings, folders or the knowledge base changed). */
+  function refreshViews(): void {
+    if (shutDown) return;
+    if (supportsInlayHintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
+    if (supportsSemanticTokensRefresh) void connection.languages.semanticTokens.refresh().catch(() => undefined);
+  }
+
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
     revalidateAll();
-    if (supportsInlayHintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
+    refreshViews();
+    void refreshAdditionalFiles();
   });
 
   connection.onDidChangeWatchedFiles((params) => {
