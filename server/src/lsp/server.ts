@@ -13,9 +13,12 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type SemanticTokens,
+  type SemanticTokensDelta,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from './uri';
+import { SemanticTokensCache } from './semanticTokensDelta';
 import { createLanguageService } from '../service/languageService';
 import { LEGEND } from '../service/semanticTokens';
 import { SCHEMA_FILE } from '../service/config';
@@ -202,6 +205,8 @@ export function startServer(connection: Connection): void {
     }
     return ws;
   }
+  /** The semantic tokens last sent per document (the base of semanticTokens/full/delta). */
+  const tokenCache = new SemanticTokensCache();
   const pressIndex = new PressIndex([], (s) => log(`not indexing ${s.file}: ${s.reason}`));
   const openPress = (uri: string) => {
     const d = documents.get(uri);
@@ -493,7 +498,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['{', ':'], resolveProvider: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite], resolveProvider: false },
-        semanticTokensProvider: { legend: LEGEND, full: true, range: false },
+        semanticTokensProvider: { legend: LEGEND, full: { delta: true }, range: false },
         documentSymbolProvider: true,
         definitionProvider: true,
         referencesProvider: true,
@@ -617,6 +622,7 @@ export function startServer(connection: Connection): void {
 
   documents.onDidClose((e) => {
     service.forget(e.document.uri);
+    tokenCache.forget(e.document.uri);
     openByKey.delete(URI.key(e.document.uri));
     settingsCache.delete(e.document.uri);
     resolvedSettings.delete(e.document.uri);
@@ -807,7 +813,12 @@ export function startServer(connection: Connection): void {
   connection.languages.semanticTokens.on((p) => safe('semantic tokens', { data: [] }, async () => {
     const doc = pressDoc(p.textDocument.uri);
     if (doc) await settingsFor(doc.uri);
-    return doc ? service.semanticTokens(doc) : { data: [] };
+    return doc ? tokenCache.full(doc.uri, service.semanticTokens(doc)) : { data: [] };
+  }));
+  connection.languages.semanticTokens.onDelta((p) => safe('semantic tokens', { data: [] } as SemanticTokens | SemanticTokensDelta, async () => {
+    const doc = pressDoc(p.textDocument.uri);
+    if (doc) await settingsFor(doc.uri);
+    return doc ? tokenCache.delta(doc.uri, p.previousResultId, service.semanticTokens(doc)) : { data: [] };
   }));
   connection.onDocumentSymbol((p) => safe('document symbols', [], () => {
     const doc = pressDoc(p.textDocument.uri);
