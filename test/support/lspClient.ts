@@ -12,7 +12,10 @@ export const ROOT = path.resolve(__dirname, '../../..');
 export interface TestClient {
   conn: MessageConnection;
   proc: ChildProcess;
-  initialize(opts?: { pull?: boolean; rootUri?: string | null; configuration?: Record<string, unknown>; initializationOptions?: unknown; experimental?: unknown }): Promise<InitializeResult>;
+  /** `workspaceFolders`: sent, with the client capability to change them (workspace/didChangeWorkspaceFolders). */
+  initialize(opts?: { pull?: boolean; rootUri?: string | null; configuration?: Record<string, unknown>; initializationOptions?: unknown; experimental?: unknown; workspaceFolders?: Array<{ uri: string; name: string }> }): Promise<InitializeResult>;
+  /** What workspace/configuration answers from now on (send workspace/didChangeConfiguration to tell the server). */
+  setConfiguration(configuration: Record<string, unknown>): void;
   /** Resolves with the next published diagnostics for uri that satisfy `accept`. */
   diagnostics(uri: string, accept?: (d: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
   stderr(): string;
@@ -58,6 +61,7 @@ export function startServer(env: Record<string, string> = {}): TestClient {
       const result = (await conn.sendRequest('initialize', {
         processId: process.pid,
         rootUri: opts.rootUri ?? null,
+        ...(opts.workspaceFolders ? { workspaceFolders: opts.workspaceFolders } : {}),
         initializationOptions: opts.initializationOptions,
         capabilities: {
           textDocument: {
@@ -65,7 +69,7 @@ export function startServer(env: Record<string, string> = {}): TestClient {
             publishDiagnostics: { versionSupport: true },
             hover: { contentFormat: ['markdown', 'plaintext'] },
           },
-          workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+          workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, ...(opts.workspaceFolders ? { workspaceFolders: true } : {}) },
           ...(opts.experimental !== undefined ? { experimental: opts.experimental } : {}),
         },
       })) as InitializeResult;
@@ -84,6 +88,9 @@ export function startServer(env: Record<string, string> = {}): TestClient {
           },
         });
       });
+    },
+    setConfiguration(c) {
+      configuration = c;
     },
     stderr: () => err,
     published,

@@ -13,9 +13,12 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type SemanticTokens,
+  type SemanticTokensDelta,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from './uri';
+import { SemanticTokensCache } from './semanticTokensDelta';
 import { createLanguageService } from '../service/languageService';
 import { LEGEND } from '../service/semanticTokens';
 import { SCHEMA_FILE } from '../service/config';
@@ -134,6 +137,8 @@ export function startServer(connection: Connection): void {
   let supportsConfiguration = false;
   let supportsWatchRegistration = false;
   let supportsInlayHintRefresh = false;
+  let supportsSemanticTokensRefresh = false;
+  let supportsFolderChanges = false;
   let trusted = true;
   const settingsCache = new Map<string, Promise<Settings>>();
   /** The settings last resolved for each document: what the service reads (rules, size limit). */
@@ -144,9 +149,19 @@ export function startServer(connection: Connection): void {
   const isSchema = (uri: string) => uri.endsWith('/' + SCHEMA_FILE);
   const isReject = (uri: string) => uri.endsWith('/' + REJECT_FILE);
   const isPress = (uri: string) => !isSchema(uri) && !isKb(uri) && !isReject(uri);
-  const openText = (file: string): string | undefined => documents.get(URI.fromPath(file))?.getText();
+  /** The open documents by URI key (URI.key): a client may spell a URI otherwise than vscode-uri does (`file:///C:/` for `file:///c%3A/`). */
+  const openByKey = new Map<string, string>();
+  const openDoc = (file: string): TextDocument | undefined => {
+    const uri = URI.fromPath(file);
+    return documents.get(openByKey.get(uri) ?? uri);
+  };
+  const openText = (file: string): string | undefined => openDoc(file)?.getText();
+  /** The open document of a URI as the client (or its file watcher) spelt it. */
+  const openAt = (uri: string): TextDocument | undefined => documents.get(uri) ?? documents.get(openByKey.get(URI.key(uri)) ?? uri);
 
   let workspaceKb: WorkspaceKnowledgeBase | undefined;
+  /** `pressmark.knowledgeBase.additionalFiles` (absolute paths), as last read: read again on each configuration change. */
+  let additionalKbFiles: string[] = [];
   /** Loads the built-in knowledge base and reads the workspace's files, once. */
   const workspace = (): WorkspaceKnowledgeBase => {
     if (!workspaceKb) {
@@ -154,7 +169,7 @@ export function startServer(connection: Connection): void {
       if (info.loadError) connection.console.error(`[pressmark] knowledge base: ${info.loadError}`);
       workspaceKb = new WorkspaceKnowledgeBase(info.kb, (file) => configs.forFile(file).config);
       const t0 = Date.now();
-      const n = workspaceKb.scan(workspaceRoots, schemaKbFiles(), openText, (s) => log(`not reading ${s.file}: ${s.reason}`));
+      const n = workspaceKb.scan(workspaceRoots, [...schemaKbFiles(), ...(trusted ? additionalKbFiles : [])], openText, (s) => log(`not reading ${s.file}: ${s.reason}`));
       log(`knowledge base: ${info.kb.count()} built-in entities in ${info.loadMs.toFixed(0)} ms; ${n} workspace file(s) in ${Date.now() - t0} ms`);
     }
     return workspaceKb;
@@ -190,6 +205,8 @@ export function startServer(connection: Connection): void {
     }
     return ws;
   }
+  /** The semantic tokens last sent per document (the base of semanticTokens/full/delta). */
+  const tokenCache = new SemanticTokensCache();
   const pressIndex = new PressIndex([], (s) => log(`not indexing ${s.file}: ${s.reason}`));
   const openPress = (uri: string) => {
     const d = documents.get(uri);
@@ -416,6 +433,53 @@ export function startServer(connection: Connection): void {
     }, PUSH_DELAY_MS);
   }
 
+  /**
+   * The workspace folders (at start, and after each workspace/didChangeWorkspaceFolders): what
+   * is read from them (pressmark.yaml, rejections, the .press index and its learned names, the
+   * knowledge-base files) is read again from the new folders on next use.
+   */
+  function setRoots(roots: string[]): void {
+    workspaceRoots = roots;
+    configs = new ProjectConfigs(workspaceRoots, openText);
+    rejections = new RejectionFiles(workspaceRoots, openText);
+    pressIndex.setRoots(workspaceRoots);
+    learning.reset();
+    if (workspaceKb) {
+      workspaceKb = undefined; // scanned again on next use, open buffers winning
+      kbEdited.clear();
+    }
+  }
+
+  /**
+   * Reads `pressmark.knowledgeBase.additionalFiles` again (at start and on each configuration
+   * change): files added are read, and when files were taken out the knowledge base is scanned
+   * again without them. Only in a trusted workspace.
+   */
+  async function refreshAdditionalFiles(): Promise<void> {
+    if (!supportsConfiguration || !trusted) return;
+    let v: unknown;
+    try {
+      v = await connection.workspace.getConfiguration({ section: 'pressmark' });
+    } catch {
+      return;
+    }
+    const o = v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+    const listed = (o.knowledgeBase as { additionalFiles?: unknown } | undefined)?.additionalFiles ?? o['knowledgeBase.additionalFiles'];
+    const files = [...new Set((Array.isArray(listed) ? listed : []).filter((f): f is string => typeof f === 'string' && f.length > 0).map((f) => path.resolve(f)))];
+    const removed = additionalKbFiles.filter((f) => !files.includes(f));
+    const added = files.filter((f) => !additionalKbFiles.includes(f));
+    if (!removed.length && !added.length) return;
+    additionalKbFiles = files;
+    if (workspaceKb && removed.length) {
+      workspaceKb = undefined; // a removed file may also be a workspace file: scanned again
+      kbEdited.clear();
+    } else if (workspaceKb) {
+      for (const f of added) workspaceKb.read(f, openText(f));
+    }
+    log(`pressmark.knowledgeBase.additionalFiles: ${files.length} file(s)${added.length ? `, ${added.length} added` : ''}${removed.length ? `, ${removed.length} removed` : ''}`);
+    revalidateAll();
+  }
+
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
     trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false;
@@ -424,19 +488,17 @@ export function startServer(connection: Connection): void {
     supportsConfiguration = !!caps.workspace?.configuration;
     supportsWatchRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     supportsInlayHintRefresh = !!caps.workspace?.inlayHint?.refreshSupport;
+    supportsFolderChanges = !!caps.workspace?.workspaceFolders;
+    supportsSemanticTokensRefresh = !!caps.workspace?.semanticTokens?.refreshSupport;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    workspaceRoots = folders.map((u) => URI.toPath(u)).filter((p): p is string => !!p);
-    configs = new ProjectConfigs(workspaceRoots, openText);
-    rejections = new RejectionFiles(workspaceRoots, openText);
-    pressIndex.setRoots(workspaceRoots);
-    learning.reset();
+    setRoots(folders.map((u) => URI.toPath(u)).filter((p): p is string => !!p));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['{', ':'], resolveProvider: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite], resolveProvider: false },
-        semanticTokensProvider: { legend: LEGEND, full: true, range: false },
+        semanticTokensProvider: { legend: LEGEND, full: { delta: true }, range: false },
         documentSymbolProvider: true,
         definitionProvider: true,
         referencesProvider: true,
@@ -444,6 +506,7 @@ export function startServer(connection: Connection): void {
         foldingRangeProvider: true,
         inlayHintProvider: true,
         workspaceSymbolProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         executeCommandProvider: { commands: [PREANNOTATE_COMMAND] },
         diagnosticProvider: supportsPull ? { identifier: 'pressmark', interFileDependencies: true, workspaceDiagnostics: false } : undefined,
       },
@@ -463,25 +526,38 @@ export function startServer(connection: Connection): void {
         .catch(() => undefined);
     }
     kbWorkspace();
-    if (supportsConfiguration && trusted) {
-      // Knowledge-base files outside the workspace that the user listed.
-      void connection.workspace
-        .getConfiguration({ section: 'pressmark' })
-        .then((v: unknown) => {
-          const files = (v as { knowledgeBase?: { additionalFiles?: unknown } } | null)?.knowledgeBase?.additionalFiles;
-          if (!Array.isArray(files) || files.length === 0) return;
-          for (const f of files) if (typeof f === 'string') kbWorkspace().read(path.resolve(f));
+    // Knowledge-base files outside the workspace that the user listed.
+    void refreshAdditionalFiles();
+    if (supportsFolderChanges) {
+      try {
+        connection.workspace.onDidChangeWorkspaceFolders((e) => {
+          const removed = new Set(e.removed.map((f) => URI.toPath(f.uri)).filter((p): p is string => !!p).map((p) => path.resolve(p)));
+          const added = e.added.map((f) => URI.toPath(f.uri)).filter((p): p is string => !!p);
+          const roots = [...workspaceRoots.filter((r) => !removed.has(path.resolve(r))), ...added.filter((a) => !workspaceRoots.includes(a))];
+          log(`workspace folders: ${roots.length} (${added.length} added, ${removed.size} removed)`);
+          setRoots(roots);
           revalidateAll();
-        })
-        .catch(() => undefined);
+          refreshViews();
+        });
+      } catch (e) {
+        log(`workspace folder changes are not followed: ${e instanceof Error ? e.message : String(e)}`);
+      }
     }
     log(`initialized (diagnostics: ${supportsPull ? 'pull' : 'push'})`);
   });
 
+  /** Inlay hints and semantic tokens asked again (settings, folders or the knowledge base changed). */
+  function refreshViews(): void {
+    if (shutDown) return;
+    if (supportsInlayHintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
+    if (supportsSemanticTokensRefresh) void connection.languages.semanticTokens.refresh().catch(() => undefined);
+  }
+
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
     revalidateAll();
-    if (supportsInlayHintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
+    refreshViews();
+    void refreshAdditionalFiles();
   });
 
   connection.onDidChangeWatchedFiles((params) => {
@@ -491,19 +567,19 @@ export function startServer(connection: Connection): void {
         configs.clear();
         changed = true;
       } else if (isReject(c.uri)) {
-        if (documents.get(c.uri)) continue; // the editor's buffer wins
+        if (openAt(c.uri)) continue; // the editor's buffer wins
         rejections.clear();
         changed = true;
       } else if (c.uri.endsWith('.press')) {
         const file = filePath(c.uri);
         if (file) pressIndex.touch(file, c.type === 3);
-        if (file && !documents.get(c.uri)) {
+        if (file && !openAt(c.uri)) {
           learning.mark(c.uri);
           scheduleLearning();
         }
       } else if (isKb(c.uri)) {
         const file = filePath(c.uri);
-        if (!file || documents.get(c.uri)) continue; // the editor's buffer wins
+        if (!file || openAt(c.uri)) continue; // the editor's buffer wins
         if (c.type === 3 /* deleted */) kbWorkspace().remove(file);
         else kbWorkspace().read(file);
         changed = true;
@@ -531,7 +607,10 @@ export function startServer(connection: Connection): void {
   });
 
   // A URI opened again starts afresh (the service also compares texts, not versions).
-  documents.onDidOpen((e) => service.forget(e.document.uri));
+  documents.onDidOpen((e) => {
+    service.forget(e.document.uri);
+    openByKey.set(URI.key(e.document.uri), e.document.uri);
+  });
 
   connection.onShutdown(() => {
     shutDown = true;
@@ -543,6 +622,8 @@ export function startServer(connection: Connection): void {
 
   documents.onDidClose((e) => {
     service.forget(e.document.uri);
+    tokenCache.forget(e.document.uri);
+    openByKey.delete(URI.key(e.document.uri));
     settingsCache.delete(e.document.uri);
     resolvedSettings.delete(e.document.uri);
     kbEdited.delete(e.document.uri);
@@ -732,7 +813,12 @@ export function startServer(connection: Connection): void {
   connection.languages.semanticTokens.on((p) => safe('semantic tokens', { data: [] }, async () => {
     const doc = pressDoc(p.textDocument.uri);
     if (doc) await settingsFor(doc.uri);
-    return doc ? service.semanticTokens(doc) : { data: [] };
+    return doc ? tokenCache.full(doc.uri, service.semanticTokens(doc)) : { data: [] };
+  }));
+  connection.languages.semanticTokens.onDelta((p) => safe('semantic tokens', { data: [] } as SemanticTokens | SemanticTokensDelta, async () => {
+    const doc = pressDoc(p.textDocument.uri);
+    if (doc) await settingsFor(doc.uri);
+    return doc ? tokenCache.delta(doc.uri, p.previousResultId, service.semanticTokens(doc)) : { data: [] };
   }));
   connection.onDocumentSymbol((p) => safe('document symbols', [], () => {
     const doc = pressDoc(p.textDocument.uri);

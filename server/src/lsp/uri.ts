@@ -1,16 +1,2 @@
-/** file: URIs ↔ paths, for the server's disk lookups (pressmark.yaml). */
-import { fileURLToPath, pathToFileURL } from 'node:url';
-
-export const URI = {
-  toPath(uri: string): string | undefined {
-    if (!uri.startsWith('file:')) return undefined;
-    try {
-      return fileURLToPath(uri);
-    } catch {
-      return undefined;
-    }
-  },
-  fromPath(file: string): string {
-    return pathToFileURL(file).toString();
-  },
-};
+/** file: URIs ↔ paths, for the server's disk lookups: node/uri.ts (vscode-uri). */
+export { URI } from '../node/uri';

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import { readFileGuarded } from './files';
 import { findFiles, type SkippedFile } from './walk';
-import { pathToFileURL } from 'node:url';
+import { URI } from './uri';
 import type { IndexedDocument } from '../service/navigation';
 import type { PressDocument } from '../service/model';
 import { parse } from '../service/parser';
@@ -38,13 +38,13 @@ export class PressIndex {
   /** A file was created, changed or deleted on disk. */
   touch(file: string, deleted = false): void {
     if (deleted) this.files.delete(file);
-    else if (this.scanned) this.files.set(file, { uri: pathToFileURL(file).toString(), mtimeMs: -1, size: 0, doc: undefined });
+    else if (this.scanned) this.files.set(file, { uri: URI.fromPath(file), mtimeMs: -1, size: 0, doc: undefined });
   }
 
   private scan(): void {
     this.files.clear();
     for (const p of findFiles(this.roots, '.press', undefined, this.onSkip).slice(0, MAX_FILES)) {
-      this.files.set(p, { uri: pathToFileURL(p).toString(), mtimeMs: -1, size: 0, doc: undefined });
+      this.files.set(p, { uri: URI.fromPath(p), mtimeMs: -1, size: 0, doc: undefined });
     }
     this.scanned = true;
   }
@@ -59,7 +59,7 @@ export class PressIndex {
     for (const uri of openUris) {
       const doc = open(uri);
       if (doc) {
-        seen.add(uri);
+        seen.add(URI.key(uri));
         yield { uri, doc };
       }
     }
@@ -77,7 +77,7 @@ export class PressIndex {
   document(file: string): PressDocument | undefined {
     let entry = this.files.get(file);
     if (!entry) {
-      entry = { uri: pathToFileURL(file).toString(), mtimeMs: -1, size: 0, doc: undefined };
+      entry = { uri: URI.fromPath(file), mtimeMs: -1, size: 0, doc: undefined };
       if (this.scanned) this.files.set(file, entry);
     }
     return this.load(file, entry);

@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import { findFiles, type SkippedFile } from './walk';
-import { pathToFileURL, fileURLToPath } from 'node:url';
+import { URI } from './uri';
 import type { ProjectConfig } from '../service/config';
 import type { KnowledgeBase } from '../service/kb/knowledgeBase';
 import { crossFileProblems, KB_FILE_SUFFIX, parseKbFile, type KbFile } from '../service/kb/workspace';
@@ -70,7 +70,7 @@ export class WorkspaceKnowledgeBase {
       this.setTooLarge(file, t.length);
       return;
     }
-    const uri = pathToFileURL(file).toString();
+    const uri = URI.fromPath(file);
     this.files.set(file, parseKbFile(uri, t, this.configFor(file)));
     this.invalidate();
   }
@@ -88,7 +88,7 @@ export class WorkspaceKnowledgeBase {
 
   /** The file stands, empty, with one problem at its start. */
   private setProblem(file: string, code: string, message: string): void {
-    const uri = pathToFileURL(file).toString();
+    const uri = URI.fromPath(file);
     const kb = parseKbFile(uri, '', this.configFor(file));
     kb.problems.push({ code, span: { start: 0, end: 0 }, message });
     this.files.set(file, kb);
@@ -125,11 +125,8 @@ export class WorkspaceKnowledgeBase {
   }
 
   fileOf(uri: string): KbFile | undefined {
-    try {
-      return this.files.get(fileURLToPath(uri));
-    } catch {
-      return undefined;
-    }
+    const file = URI.toPath(uri);
+    return file === undefined ? undefined : this.files.get(file);
   }
 
   private invalidate(): void {

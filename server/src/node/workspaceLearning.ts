@@ -5,7 +5,7 @@
  * document that changed (an edit in the editor, a save, a file created or deleted on disk, a
  * buffer closed) is marked, and only the marked documents are read again, on the next use.
  */
-import { fileURLToPath } from 'node:url';
+import { URI } from './uri';
 import type { Learned } from '../service/mentions/candidate';
 import type { PressDocument } from '../service/model';
 import { LearnedIndex } from '../service/assist/learned';
@@ -95,12 +95,8 @@ export class WorkspaceLearning {
   }
 
   private fromDisk(uri: string): PressDocument | undefined {
-    let file: string;
-    try {
-      file = fileURLToPath(uri);
-    } catch {
-      return undefined;
-    }
+    const file = URI.toPath(uri);
+    if (file === undefined) return undefined;
     try {
       return this.press.document(file);
     } catch {
