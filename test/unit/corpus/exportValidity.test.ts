@@ -138,9 +138,11 @@ describe('TimeML export: valid by TimeML 1.2.1', () => {
     );
   });
 
-  it('300 generated press releases give valid TimeML with no errors', () => {
+  it('300 generated press releases, half with their date values removed, give valid TimeML with no errors', () => {
     for (let seed = 1; seed <= 300; seed++) {
-      const text = generateDocument(seed, 1500, 0.6);
+      const release = generateDocument(seed, 1500, 0.6);
+      // `[today]{date}`: the value comes from the label, against the release's date.
+      const text = seed % 2 ? release : release.replace(/\{(date|time|duration|set):[^}\s]+/g, '{$1');
       const out = timeml(text, `gen-${seed}`);
       assertValid(out.text, out.plain);
       assert.deepEqual(out.problems.filter((p) => p.severity === 'error'), [], `seed ${seed}`);
