@@ -147,7 +147,8 @@ export function runExport(argv: string[], io: Io): number {
   }
   io.err(tally.summary('document', jobs.length) + (outFile ? ` → ${outFile}` : '') + '\n');
   if (invalid.length) {
-    io.err(`pressmark: ${invalid.length} document${invalid.length === 1 ? '' : 's'} with errors${force ? ' (written: --force)' : ' (not written; --force writes them)'}: ${invalid.join(', ')}\n`);
+    const shown = invalid.length > 20 ? `${invalid.slice(0, 20).join(', ')} and ${invalid.length - 20} more` : invalid.join(', ');
+    io.err(`pressmark: ${invalid.length} document${invalid.length === 1 ? '' : 's'} with errors${force ? ' (written: --force)' : ' (not written; --force writes them)'}: ${shown}\n`);
   }
   return Math.max(tally.exitCode, invalid.length ? 1 : 0);
 }
