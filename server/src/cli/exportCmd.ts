@@ -8,6 +8,7 @@ import { ProjectConfigs } from '../node/projectConfig';
 import { annotationConf, toolsConf } from '../service/corpus/brat';
 import { parseJobs } from './importCmd';
 import { printNotes, processIo, UsageError, type Io } from './common';
+import { projectKbFiles } from './projectKb';
 
 export const EXPORT_HELP = `Usage: pressmark export --to brat|conll|jsonl|timeml|doccano|labelstudio|spacy [--out DIR] [--force] <files or folders>...
 
@@ -35,19 +36,27 @@ Unicode code points into the plain text (the body without markup). See docs/form
   --to timeml   DIR/DOC.tml with inline TIMEX3 and the DCT from the front matter; --out is required
   --out DIR     the folder to write into; for conll and jsonl also a file (*.conll, *.jsonl),
                 and without --out they go to stdout
-  --force       overwrite existing files (never done without it)
+  --force       overwrite existing files (never done without it), and write documents
+                with errors too (below)
   --jobs N      worker threads (default 1: on 2 cores they did not pay; see docs/format.md)
 
 Documents with syntax errors (or an id the format cannot hold: white space, a control
 character or one of [ ] { } " = \\) are reported (file:line:col, on stderr, in input order)
-and left out; the others are exported.
+and left out; the others are exported. A document with errors of pressmark check (an
+unknown id, an invalid date value...) or, for TimeML, a TIMEX3 without a value that can be
+resolved ([today]{date} without a date in the front matter) is reported and left out
+unless --force writes it (TimeML then has X for what is unknown: value="XXXX-XX-XX"); the
+files with errors are listed last, and the exit code is 1 either way.
+Every TIMEX3 has tid, type and value: a date annotated without a value ([Today]{date})
+gets the value the editor's hint shows; mod and functionInDocument are written in TimeML's
+upper case; anchorTimeID, beginPoint and endPoint only when they name a tid of the file.
 Each output is written whole or not at all, and a document's files (brat: DOC.txt, DOC.ann,
 DOC.meta.json) all or none: after a full disk ("no space left on the device") nothing of the
 document is left and a rerun starts afresh. With --force a file that already holds what would
 be written is left alone.
 Exit code: 2 on bad usage, or when a document could not be read or an output could not be
-written; else 1 when a document was left out (or failed: an internal error) or an output
-already existed; else 0.
+written; else 1 when a document had errors or was left out (or failed: an internal error)
+or an output already existed; else 0.
 `;
 
 const FORMATS: readonly ExportFormat[] = ['brat', 'conll', 'jsonl', 'timeml', 'doccano', 'labelstudio', 'spacy'];
@@ -124,6 +133,9 @@ export function runExport(argv: string[], io: Io): number {
   });
 
   const tally = new Tally();
+  // The documents' errors are those `pressmark check` reports: the same knowledge base.
+  const kbFiles = projectKbFiles(positionals, inputs.filter((i) => !i.unreadable).map((i) => i.file));
+  const invalid: string[] = [];
   const progress = new Progress(jobs.length, io.err, io === processIo && process.stderr.isTTY === true);
   const types = new Set<string>();
   // Chunks (JSONL lines, CoNLL documents) are written in input order (runJobs hands results in order).
@@ -133,10 +145,11 @@ export function runExport(argv: string[], io: Io): number {
   let tasks = 0;
   const emit = format === 'labelstudio' ? (s: string) => write((tasks++ === 0 ? '[\n' : ',\n') + s) : write;
   try {
-    runJobs(jobs, { kbFiles: [] }, {
+    runJobs(jobs, { kbFiles }, {
       workers: parseJobs(values.jobs, jobs.length),
-      onResult: (_i: number, r: JobResult) => {
+      onResult: (i: number, r: JobResult) => {
         tally.add(r);
+        if (r.invalid) invalid.push(inputs[i].file);
         for (const t of r.types ?? []) types.add(t);
         const lines = reportLines(r);
         if (lines.length || r.status === 'exists') progress.clear();
@@ -176,5 +189,9 @@ export function runExport(argv: string[], io: Io): number {
     }
   }
   io.err(tally.summary('document', jobs.length) + (outFile ? ` → ${outFile}` : '') + '\n');
-  return tally.exitCode;
+  if (invalid.length) {
+    const shown = invalid.length > 20 ? `${invalid.slice(0, 20).join(', ')} and ${invalid.length - 20} more` : invalid.join(', ');
+    io.err(`pressmark: ${invalid.length} document${invalid.length === 1 ? '' : 's'} with errors${force ? ' (written: --force)' : ' (not written; --force writes them)'}: ${shown}\n`);
+  }
+  return Math.max(tally.exitCode, invalid.length ? 1 : 0);
 }

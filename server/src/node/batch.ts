@@ -22,7 +22,7 @@ import { toDoccano } from '../service/corpus/doccano';
 import { toLabelStudio } from '../service/corpus/labelstudio';
 import { toSpacy, type SpacyLayer } from '../service/corpus/spacy';
 import type { OffsetUnit } from '../service/corpus/foreign';
-import { toTimeml } from '../service/corpus/timeml';
+import { resolveTimexValues, toTimeml } from '../service/corpus/timeml';
 import { LineIndex } from '../service/text';
 import { parse } from '../service/parser';
 import { plainText } from '../service/plain';
@@ -118,6 +118,11 @@ export interface JobResult {
    * One string, not a string per row: results cross from workers by copy.
    */
   check?: { output: string; rows: number; errors: number };
+  /**
+   * `export`: the document has errors (those of `pressmark check`, or a TIMEX3 TimeML cannot
+   * hold as it is): reported, not written unless --force, and the command exits 1 either way.
+   */
+  invalid?: true;
 }
 
 /** What every job of a batch shares (it crosses to the workers, so plain data). */
@@ -261,38 +266,69 @@ function runExport(job: Extract<Job, { kind: 'export' }>, ctx: BatchContext): Jo
   const doc = read.doc;
   const isTimex = isTimexFor(job.input);
   const types = [...new Set(doc.spans.map((s) => s.type))];
+  // The errors `pressmark check` finds (the same checks, knowledge base and rejections): the
+  // document is reported and, unless --force, not exported.
+  const config = configs.forFile(job.input).config;
+  const checked = text.charCodeAt(0) === 0xfeff ? parse(withoutBom(text)) : read.parsed;
+  let invalid = false;
+  for (const p of collectProblems(checked, config, kbOf(ctx).kb, rejectionsFor(job.input))) {
+    if (severityOf(p.code, config.rules) !== 'error') continue;
+    const pos = checked.lines.positionAt(p.span.start);
+    problems.push({ file: job.input, line: pos.line + 1, column: pos.character + 1, severity: 'error', message: `${p.message} (${p.code})` });
+    invalid = true;
+  }
+  /** The result of a document whose outputs are ready: refused when it has errors, unless --force. */
+  const base: JobResult = { status: 'done', outputs: [], problems, types };
+  const finish = (writeOut: () => JobResult): JobResult => {
+    if (!invalid) return writeOut();
+    if (!job.force) return { ...base, status: 'failed', invalid: true };
+    return { ...writeOut(), invalid: true };
+  };
   switch (job.format) {
     case 'jsonl': {
       const { kb } = kbOf(ctx);
       const chunk = toJsonl(job.id, doc, { isTimex, wikidata: (type, id) => kb.get(type, id)?.wikidata }) + '\n';
-      return { status: 'done', outputs: [], problems, chunk, types };
+      return finish(() => ({ ...base, chunk }));
     }
-    case 'conll':
-      return { status: 'done', outputs: [], problems, chunk: toConll(doc), types };
-    case 'doccano':
-      return { status: 'done', outputs: [], problems, chunk: toDoccano(job.id, doc, { offsets: job.options?.offsets ?? 'utf-16' }) + '\n', types };
-    case 'labelstudio':
+    case 'conll': {
+      const chunk = toConll(doc);
+      return finish(() => ({ ...base, chunk }));
+    }
+    case 'doccano': {
+      const chunk = toDoccano(job.id, doc, { offsets: job.options?.offsets ?? 'utf-16' }) + '\n';
+      return finish(() => ({ ...base, chunk }));
+    }
+    case 'labelstudio': {
       // One task; the caller frames the tasks as a JSON array.
-      return { status: 'done', outputs: [], problems, chunk: toLabelStudio(job.id, doc, { as: job.options?.as ?? 'annotations' }), types };
-    case 'spacy':
-      return { status: 'done', outputs: [], problems, chunk: toSpacy(job.id, doc, { layer: job.options?.layer ?? 'outermost', isTimex }) + '\n', types };
+      const chunk = toLabelStudio(job.id, doc, { as: job.options?.as ?? 'annotations' });
+      return finish(() => ({ ...base, chunk }));
+    }
+    case 'spacy': {
+      const chunk = toSpacy(job.id, doc, { layer: job.options?.layer ?? 'outermost', isTimex }) + '\n';
+      return finish(() => ({ ...base, chunk }));
+    }
     case 'brat': {
       const { kb } = kbOf(ctx);
       const files = toBrat(doc, { normalizations: (type, id) => normalizations(kb, type, id) });
-      const base = path.join(job.outDir!, job.id);
+      const stem = path.join(job.outDir!, job.id);
       const out: Array<[string, string]> = [
-        [base + '.txt', files.txt],
-        [base + '.ann', files.ann],
+        [stem + '.txt', files.txt],
+        [stem + '.ann', files.ann],
       ];
-      if (files.sidecar !== undefined) out.push([base + '.meta.json', files.sidecar]);
-      return { status: write(out, job.force), outputs: out.map(([f]) => f), problems, types };
+      if (files.sidecar !== undefined) out.push([stem + '.meta.json', files.sidecar]);
+      return finish(() => ({ ...base, status: write(out, job.force), outputs: out.map(([f]) => f) }));
     }
     case 'timeml': {
-      const result = toTimeml(job.id, doc, isTimex);
+      const result = toTimeml(job.id, doc, isTimex, { resolved: resolveTimexValues(read.parsed, isTimex) });
+      for (const p of result.problems) {
+        const pos = p.span >= 0 ? read.parsed.lines.positionAt(read.spanSources[p.span]) : { line: 0, character: 0 };
+        problems.push({ file: job.input, line: pos.line + 1, column: pos.character + 1, severity: p.severity, message: `${p.message} (${p.code})` });
+        if (p.severity === 'error') invalid = true;
+      }
       if (result.replaced) problems.push({ file: job.input, line: 1, column: 1, severity: 'warning', message: `${result.replaced} character(s) XML cannot carry were replaced by U+FFFD` });
-      if (!result.hasDct) problems.push({ file: job.input, line: 1, column: 1, severity: 'warning', message: 'no `date` in the front matter: the TimeML file has no DCT' });
+      if (doc.meta.date === undefined) problems.push({ file: job.input, line: 1, column: 1, severity: 'warning', message: 'no `date` in the front matter: the TimeML file has no DCT' });
       const file = path.join(job.outDir!, job.id + '.tml');
-      return { status: write([[file, result.text]], job.force), outputs: [file], problems, types };
+      return finish(() => ({ ...base, status: write([[file, result.text]], job.force), outputs: [file] }));
     }
   }
 }

@@ -140,6 +140,8 @@ describe('CLI: corpus commands', function () {
         fs.mkdirSync(path.join(input, String(i % 3)), { recursive: true });
         fs.writeFileSync(path.join(input, String(i % 3), `d${i}.press`), example.replace('30th', `${i}th`));
       }
+      // The example's knowledge base (its org ids): without it the documents have check errors, and are not exported.
+      fs.copyFileSync(path.join(EXAMPLES, 'kazinform.kb.yaml'), path.join(input, 'kazinform.kb.yaml'));
       const one = run(['export', '--to', 'jsonl', '--jobs', '1', input]);
       const two = run(['export', '--to', 'jsonl', '--jobs', '2', input]);
       assert.equal(one.code, 0, one.err);
@@ -150,7 +152,7 @@ describe('CLI: corpus commands', function () {
       assert.equal(brat.code, 0, brat.err);
       const back = run(['import', '--from', 'brat', '--jobs', '2', '--out', path.join(dir, 'back'), path.join(dir, 'brat')]);
       assert.equal(back.code, 0, back.err);
-      for (const f of tree(input)) assert.equal(fs.readFileSync(path.join(dir, 'back', f), 'utf8'), fs.readFileSync(path.join(input, f), 'utf8'), f);
+      for (const f of tree(input).filter((f) => f.endsWith('.press'))) assert.equal(fs.readFileSync(path.join(dir, 'back', f), 'utf8'), fs.readFileSync(path.join(input, f), 'utf8'), f);
     });
   });
 
