@@ -11,8 +11,8 @@ import { UsageError, processIo, type Io } from './common';
 import { InputError } from '../node/batch';
 import { WriteError } from '../node/atomic';
 import { describe } from '../node/files';
+import { packageVersion } from '../node/version';
 
-const VERSION = '0.1.0';
 
 const HELP = `Usage: pressmark <command> [options]
 
@@ -54,7 +54,7 @@ export function main(argv: string[], io: Io = processIo): number | 'serving' {
         return command === undefined ? 2 : 0;
       case '--version':
       case '-v':
-        io.out(VERSION + '\n');
+        io.out(packageVersion() + '\n');
         return 0;
       case 'check':
         return runCheck(rest, io);
