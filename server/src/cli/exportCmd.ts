@@ -7,9 +7,9 @@ import { listInputs, Progress, reportLines, runJobs, Tally, type ExportFormat, t
 import { ProjectConfigs } from '../node/projectConfig';
 import { annotationConf, toolsConf } from '../service/corpus/brat';
 import { parseJobs } from './importCmd';
-import { printNotes, processIo, UsageError, type Io } from './common';
+import { inputExists, printNotes, progressOnStderr, STDIN_HELP, STDIN_OPTION, UsageError, withStdin, type Io } from './common';
 
-export const EXPORT_HELP = `Usage: pressmark export --to brat|conll|jsonl|timeml [--out DIR] [--force] <files or folders>...
+export const EXPORT_HELP = `Usage: pressmark export --to brat|conll|jsonl|timeml [--out DIR] [--force] <files, folders or ->...
 
 Exports .press files (folders are searched for *.press) for other tools. Offsets are
 Unicode code points into the plain text (the body without markup). See docs/format.md,
@@ -26,6 +26,8 @@ Unicode code points into the plain text (the body without markup). See docs/form
   --out DIR     the folder to write into; for conll and jsonl also a file (*.conll, *.jsonl),
                 and without --out they go to stdout
   --force       overwrite existing files (never done without it)
+${STDIN_HELP}
+                         (its document id: NAME without .press)
   --jobs N      worker threads (default 1: on 2 cores they did not pay; see docs/format.md)
 
 Documents with syntax errors (or an id the format cannot hold: white space, a control
@@ -49,6 +51,7 @@ export function runExport(argv: string[], io: Io): number {
       to: { type: 'string' },
       out: { type: 'string' },
       force: { type: 'boolean', default: false },
+      ...STDIN_OPTION,
       jobs: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -62,8 +65,9 @@ export function runExport(argv: string[], io: Io): number {
   const format = values.to as ExportFormat | undefined;
   if (format === undefined) throw new UsageError('export needs --to brat, conll, jsonl or timeml (see pressmark export --help)');
   if (!FORMATS.includes(format)) throw new UsageError(`--to must be brat, conll, jsonl or timeml, not ${format}`);
-  if (positionals.length === 0) throw new UsageError('export needs at least one file or folder (see pressmark export --help)');
-  for (const p of positionals) if (!fs.existsSync(p)) throw new UsageError(`cannot read ${p}: no such file or folder`);
+  if (positionals.length === 0) throw new UsageError('export needs at least one file or folder, or - (see pressmark export --help)');
+  const given = withStdin(positionals, values['stdin-filename']);
+  for (const p of given) if (!inputExists(p)) throw new UsageError(`cannot read ${p}: no such file or folder`);
   const force = values.force;
   const out = values.out;
   const stream = format === 'jsonl' || format === 'conll';
@@ -72,20 +76,20 @@ export function runExport(argv: string[], io: Io): number {
   if (out !== undefined && !stream && fs.existsSync(out) && !fs.statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a file, not a folder`);
   if (outFile && !force && fs.existsSync(outFile)) throw new UsageError(`${outFile} exists: use --force to overwrite it`);
 
-  const listing = listInputs(positionals, ['.press'], { dedupe: true });
+  const listing = listInputs(given, ['.press'], { dedupe: true });
   printNotes(io, listing);
   const inputs = listing.inputs;
   const ids = new Map<string, string>();
   const jobs: Job[] = inputs.map((input): Job => {
     if (input.unreadable) return { kind: 'unreadable', input: input.file, message: input.unreadable };
-    const id = (positionals.includes(input.file) ? path.basename(input.file) : input.relative).replace(/\.press$/, '').split(path.sep).join('/');
+    const id = (given.includes(input.file) ? path.basename(input.file) : input.relative).replace(/\.press$/, '').split(path.sep).join('/');
     if (ids.has(id)) throw new UsageError(`${ids.get(id)} and ${input.file} have the same document id ${JSON.stringify(id)}: export them separately`);
     ids.set(id, input.file);
     return { kind: 'export', input: input.file, id, format, outDir: stream ? undefined : out, force };
   });
 
   const tally = new Tally();
-  const progress = new Progress(jobs.length, io.err, io === processIo && process.stderr.isTTY === true);
+  const progress = new Progress(jobs.length, io.err, progressOnStderr(io));
   const types = new Set<string>();
   // Chunks (JSONL lines, CoNLL documents) are written in input order (runJobs hands results in order).
   const sink = outFile ? new AtomicStream(outFile, force) : undefined;
