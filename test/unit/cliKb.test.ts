@@ -233,7 +233,7 @@ describe('CLI: pressmark kb', function () {
     it('kb stats --help documents the JSON shape', () => {
       const r = run(['kb', 'stats', '-h']);
       assert.equal(r.code, 0);
-      assert.match(r.out, /^Usage: pressmark kb stats \[--json\]/);
+      assert.match(r.out, /^Usage: pressmark kb stats \[--format text\|json\]/);
       assert.match(r.out, /byTypeAndSource/);
     });
 

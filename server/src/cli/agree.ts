@@ -1,14 +1,13 @@
 /** `pressmark agree`: inter-annotator agreement between two copies of the same documents. */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { InputError, listInputs, location, readInput } from '../node/batch';
 import { cohensKappa, compareDocuments, firstDifference, prf, type Counts, type Disagreement } from '../service/corpus/agree';
 import { fromPress, specOf, type CorpusSpan, type FromPress } from '../service/corpus/document';
-import { printNotes, UsageError, type Io } from './common';
+import { FORMAT_OPTIONS, inputExists, isFolder, outputFormat, printNotes, STDIN_HELP, STDIN_OPTION, UsageError, withStdin, type Io } from './common';
 import { failIfInjected } from '../node/faults';
 
-export const AGREE_HELP = `Usage: pressmark agree [--json] <folderA> <folderB>
+export const AGREE_HELP = `Usage: pressmark agree [--format text|json] <folderA> <folderB>
 
 Compares two annotators' copies of the same documents (files with the same path under each
 folder, or two files): per type precision, recall and F1 of B against A on exact matches
@@ -16,7 +15,10 @@ folder, or two files): per type precision, recall and F1 of B against A on exact
 outermost annotation, or O), and every disagreement as file:line:col, so an editor can jump
 to it. A changed annotation (another id, type or extent) is one disagreement.
 
-  --json   one JSON object instead of the list and the table
+  --format text   the list and the table (the default)
+  --format json   one JSON object instead (--json: the same, deprecated)
+${STDIN_HELP}
+                         (one of two files)
 
 Exit code: 2 on bad usage or when a document could not be read (reported in its place; the
 others are compared); else 1 when the copies disagree (or a document is missing, has syntax
@@ -54,7 +56,7 @@ function pct(x: number): string {
 export function runAgree(argv: string[], io: Io): number {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    options: { ...FORMAT_OPTIONS, ...STDIN_OPTION, help: { type: 'boolean', short: 'h' } },
     allowPositionals: true,
     strict: true,
   });
@@ -62,10 +64,12 @@ export function runAgree(argv: string[], io: Io): number {
     io.out(AGREE_HELP);
     return 0;
   }
+  const format = outputFormat(values, ['text', 'json'] as const);
   if (positionals.length !== 2) throw new UsageError('agree compares two folders (or two files): pressmark agree <folderA> <folderB>');
-  const [a, b] = positionals;
-  for (const p of positionals) if (!fs.existsSync(p)) throw new UsageError(`cannot read ${p}: no such file or folder`);
-  const dirs = positionals.map((p) => fs.statSync(p).isDirectory());
+  const given = withStdin(positionals, values['stdin-filename']);
+  const [a, b] = given;
+  for (const p of given) if (!inputExists(p)) throw new UsageError(`cannot read ${p}: no such file or folder`);
+  const dirs = given.map((p) => isFolder(p));
   if (dirs[0] !== dirs[1]) throw new UsageError('agree compares two folders or two files, not a folder with a file');
 
   const pairs: Array<[string, string, string]> = [];
@@ -164,7 +168,7 @@ export function runAgree(argv: string[], io: Io): number {
   }
   const kappa = cohensKappa(confusion);
   const types = [...perType.keys()].sort();
-  if (values.json) {
+  if (format === 'json') {
     const scores = (c: Counts) => ({ a: c.tp + c.fn, b: c.tp + c.fp, match: c.tp, ...prf(c) });
     io.out(
       JSON.stringify(

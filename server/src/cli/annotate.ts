@@ -18,14 +18,14 @@ import { failIfInjected } from '../node/faults';
 import { isValidId } from '../service/ids';
 import { listedKbFiles, ProjectConfigs } from '../node/projectConfig';
 import { WorkspaceKnowledgeBase } from '../node/workspaceKb';
-import { collectFiles, printNotes, UsageError, type Io } from './common';
+import { collectFiles, printNotes, STDIN_HELP, STDIN_OPTION, UsageError, withStdin, type Io } from './common';
 import type { PipelineInputs } from '../service/mentions/candidate';
 import { RejectionFiles } from '../node/rejectFiles';
 import { learnFromFiles } from '../node/workspaceLearning';
 import { learnedOfTypes } from '../service/assist/learned';
 import { LineIndex } from '../service/text';
 
-export const ANNOTATE_HELP = `Usage: pressmark annotate [--types T,...] [--date D] [--write [--force]] <files or folders>...
+export const ANNOTATE_HELP = `Usage: pressmark annotate [--types T,...] [--date D] [--write [--force]] <files, folders or ->...
        pressmark annotate --jsonl [--types T,...] < documents.jsonl > annotations.jsonl
 
 Pre-annotates .press or .txt files (folders are searched for both): the names of the
@@ -45,7 +45,12 @@ the words never change. Review the result: the finder is precision-first, not co
                  nothing is not written at all; a byte order mark stays; a file that is not
                  valid UTF-8 is refused (its words would change), not rewritten
   --force        with --write, replace an existing .press file made from a .txt file
-  --jsonl        read {"id","dct","text"} lines on standard input (dct: YYYY-MM-DD or absent)
+${STDIN_HELP}
+                         (read as a .press document when NAME ends in .press, else as
+                         raw text; printed, not with --write)
+  --jsonl        read {"id","dct","text"} lines on standard input (dct: YYYY-MM-DD or absent;
+                 pressmark.yaml and the rejection file are looked up from --stdin-filename
+                 NAME, else from the current folder)
                  and write {"id","annotations":[{"start","end","type","id","value"}]} lines:
                  start and end (exclusive) in Unicode code points into text; id is the
                  knowledge-base id of a name (null for a date), value the TIMEX3 value of a
@@ -74,6 +79,7 @@ export function runAnnotate(argv: string[], io: Io, readStdin: () => string = ()
       write: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
       jsonl: { type: 'boolean', default: false },
+      ...STDIN_OPTION,
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -92,23 +98,25 @@ export function runAnnotate(argv: string[], io: Io, readStdin: () => string = ()
     if (builtin.loadError) throw new UsageError(`the built-in knowledge base is missing: ${builtin.loadError}`);
     const types = parseTypes(values.types, builtin.kb);
     // the rejection file found from the current folder applies (its entries without `in:`)
-    const stdin = path.join(process.cwd(), 'stdin.press');
+    const stdin = path.resolve(values['stdin-filename'] ?? 'stdin.press');
     const loaded = new RejectionFiles().forFile(stdin);
     if (loaded.file) warnRejectFile(io, loaded.file, loaded.text, loaded.problems);
     // and the pressmark.yaml found from there: its mention settings (demonyms)
     const demonyms = new ProjectConfigs().forFile(stdin).config.mentions?.demonyms === true;
     return annotateJsonl(readStdin, io, builtin.kb, types, values.date, { rejections: loaded.rejections, demonyms });
   }
-  if (positionals.length === 0) throw new UsageError('annotate needs files or folders, or --jsonl (see pressmark annotate --help)');
+  if (positionals.length === 0) throw new UsageError('annotate needs files or folders, -, or --jsonl (see pressmark annotate --help)');
+  if (positionals.includes('-') && values.write) throw new UsageError('--write writes files: standard input (-) is printed, not with --write');
+  const given = withStdin(positionals, values['stdin-filename']);
 
-  const listing = collectFiles(positionals, ['.press', '.txt']);
+  const listing = collectFiles(given, ['.press', '.txt']);
   printNotes(io, listing);
   const files = listing.inputs.filter((i) => !i.unreadable).map((i) => i.file);
-  const { kb, roots } = workspaceKb(positionals, files);
+  const { kb, roots } = workspaceKb(given, files);
   const types = parseTypes(values.types, kb);
   // Workspace learning: the names annotated in the inputs and in the project folders (those of
   // the pressmark.yaml that apply, and the folders given), as they are before this run.
-  const learned = learnFromFiles(files, [...roots, ...positionals.filter((p) => isFolder(p))]);
+  const learned = learnFromFiles(files, [...roots, ...given.filter((p) => isFolder(p))]);
   const rejectFiles = new RejectionFiles();
   const schemas = new ProjectConfigs();
   const warned = new Set<string>();
@@ -207,7 +215,7 @@ function workspaceKb(inputs: readonly string[], files: readonly string[]): { kb:
       kbFiles.push(...listedKbFiles(schema, [path.dirname(schema.file), ...folders]).files);
     } else {
       const dir = path.dirname(path.resolve(file));
-      for (const f of fs.readdirSync(dir)) if (f.endsWith('.kb.yaml')) kbFiles.push(path.join(dir, f));
+      for (const f of isFolder(dir) ? fs.readdirSync(dir) : []) if (f.endsWith('.kb.yaml')) kbFiles.push(path.join(dir, f));
     }
   }
   workspace.scan([...roots]);

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { toDiagnostics } from '../service/diagnostics';
-import { checkOutput, runJobs, type BatchContext, type Job, type JobResult } from '../node/batch';
+import { checkOutput, displayPath, runJobs, sarifLocation, type BatchContext, type CheckFormat, type Job, type JobResult } from '../node/batch';
 import { parseJobs } from './importCmd';
 import { LineIndex } from '../service/text';
 import { listedKbFiles, ProjectConfigs } from '../node/projectConfig';
@@ -11,8 +11,11 @@ import { loadBuiltinKbWithInfo } from '../service/kb/builtin';
 import { WorkspaceKnowledgeBase } from '../node/workspaceKb';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { collectFiles, printNotes, UsageError, type Io } from './common';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { collectFiles, FORMAT_OPTIONS, isFolder, outputFormat, printNotes, STDIN_HELP, STDIN_OPTION, UsageError, withStdin, type Io } from './common';
+import { sarifHead, sarifTail } from '../service/sarif';
+import { packageVersion } from '../node/version';
+import { isProvided } from '../node/files';
 import { RejectionFiles } from '../node/rejectFiles';
 
 /**
@@ -23,7 +26,7 @@ export function defaultCheckJobs(n: number): number {
   return n >= 256 ? Math.max(1, Math.min(4, os.availableParallelism())) : 1;
 }
 
-export const CHECK_HELP = `Usage: pressmark check [--format text|json] [--jobs N] <files or folders>...
+export const CHECK_HELP = `Usage: pressmark check [--format text|json|sarif] [--jobs N] [--stdin-filename NAME] <files, folders or ->...
 
 Prints the problems of .press files (folders are searched for *.press), of the
 pressmark.yaml that applies to them, and of the knowledge-base files they use
@@ -34,6 +37,14 @@ given alone or beside it, and files listed in pressmark.yaml).
                   (line and column 1-based; columns count UTF-16 code units, as editors do)
   --format json   an array of {file, range: {start: {line, character}, end}, severity, code, message}
                   (0-based line and UTF-16 character, as in LSP)
+  --format sarif  a SARIF 2.1.0 log (code-scanning UIs): one run, every rule of the registry
+                  (id: the problem's code, help, default level), one result per problem
+                  (ruleId, level: error, warning or note for information and hints, 1-based
+                  region with UTF-16 columns: columnKind utf16CodeUnits) with its quick-fixes
+                  as fixes (artifactChanges, replacements); paths relative to %SRCROOT%, the
+                  current folder
+  --json          the same as --format json (deprecated)
+${STDIN_HELP}
   --jobs N        worker threads (default: one per core, at most 4, for 256 files or more;
                   else this thread); the output is in file order either way
 
@@ -53,7 +64,7 @@ interface Reported {
 export function runCheck(argv: string[], io: Io): number {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { format: { type: 'string', default: 'text' }, jobs: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { ...FORMAT_OPTIONS, ...STDIN_OPTION, jobs: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     allowPositionals: true,
     strict: true,
   });
@@ -61,16 +72,16 @@ export function runCheck(argv: string[], io: Io): number {
     io.out(CHECK_HELP);
     return 0;
   }
-  const format = values.format;
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not ${format}`);
-  if (positionals.length === 0) throw new UsageError('check needs at least one file or folder (see pressmark check --help)');
+  const format: CheckFormat = outputFormat(values, ['text', 'json', 'sarif'] as const);
+  if (positionals.length === 0) throw new UsageError('check needs at least one file or folder, or - (see pressmark check --help)');
+  const given = withStdin(positionals, values['stdin-filename']);
 
   // A file named alone is read as a .press document whatever its name, except a knowledge-base
   // file: that is checked as one (below), not as prose.
-  const documents = collectFiles(positionals, ['.press']);
+  const documents = collectFiles(given, ['.press']);
   const inputs = documents.inputs.filter((i) => !i.file.endsWith('.kb.yaml'));
   const files = inputs.map((i) => i.file);
-  const kbListing = collectFiles(positionals, ['.kb.yaml'], { onlyMatchingFiles: true });
+  const kbListing = collectFiles(given, ['.kb.yaml'], { onlyMatchingFiles: true });
   const kbFiles = kbListing.inputs.filter((i) => !i.unreadable).map((i) => i.file);
   printNotes(io, documents);
   printNotes(io, { inputs: [], notes: kbListing.notes.filter((n) => !documents.notes.includes(n)) });
@@ -82,15 +93,15 @@ export function runCheck(argv: string[], io: Io): number {
   let errors = 0;
   let count = 0;
   let rowsOut = 0;
-  const display = (f: string) => (path.isAbsolute(f) ? path.relative(process.cwd(), f) || f : f);
+  const display = displayPath;
   /** One write per file (a write per problem costs a system call each): `output` of checkOutput. */
   const write = (output: string, rows: number): void => {
     if (!rows) return;
-    io.out(format === 'json' ? `${rowsOut === 0 ? '[\n  ' : ',\n  '}${output}` : output);
+    io.out(format === 'json' ? `${rowsOut === 0 ? '[\n  ' : ',\n  '}${output}` : format === 'sarif' ? `${rowsOut === 0 ? '\n        ' : ',\n        '}${output}` : output);
     rowsOut += rows;
   };
   const report = ({ file, diagnostics }: Reported): void => {
-    const out = checkOutput(display(file), diagnostics, format);
+    const out = checkOutput(display(file), diagnostics, format, format === 'sarif' ? { location: sarifLocation(display(file), file) } : undefined);
     errors += out.errors;
     count += out.rows;
     write(out.output, out.rows);
@@ -98,6 +109,7 @@ export function runCheck(argv: string[], io: Io): number {
   // Each file in its place: its problems (an internal.error when its check threw), or on stderr
   // why it could not be read; the run goes on.
   let unreadable = 0;
+  const notifications: string[] = [];
   const emit = (r: JobResult): void => {
     if (r.check) {
       errors += r.check.errors;
@@ -108,8 +120,10 @@ export function runCheck(argv: string[], io: Io): number {
       if (r.fault.kind === 'internal') errors++;
       else unreadable++;
       io.err(`pressmark: ${r.fault.message}\n`);
+      notifications.push(r.fault.message);
     }
   };
+  if (format === 'sarif') io.out(sarifHead(packageVersion(), pathToFileURL(process.cwd()).href));
   const schemasSeen = new Set<string>();
   // The rejection files that apply to the documents (pressmark.reject.yaml, found as
   // pressmark.yaml is): their problems, once each; the documents' checks honour their entries.
@@ -123,13 +137,7 @@ export function runCheck(argv: string[], io: Io): number {
     if (diagnostics.length) report({ file: loaded.file, diagnostics });
   }
   // The workspace of a listed knowledge-base file: the folder of its pressmark.yaml and the folders given.
-  const folders = positionals.filter((p) => {
-    try {
-      return fs.statSync(p).isDirectory();
-    } catch {
-      return false; // reported as an unreadable input
-    }
-  });
+  const folders = given.filter((p) => isFolder(p)); // one that cannot be read is reported as an unreadable input
   for (const file of [...files, ...kbFiles]) {
     const schema = configs.forFile(file);
     if (schema.file && !schemasSeen.has(schema.file)) {
@@ -143,11 +151,12 @@ export function runCheck(argv: string[], io: Io): number {
   // A file named alone brings the knowledge base of its project: the *.kb.yaml files under the
   // folder of its pressmark.yaml, or beside it when it has none.
   const projectRoots = new Set<string>();
-  for (const input of positionals) {
-    if (!input.endsWith('.press') || fs.statSync(input).isDirectory()) continue;
+  // (Standard input is such a file, whatever its name: its project is that of its path.)
+  for (const input of given) {
+    if ((!input.endsWith('.press') && !isProvided(input)) || isFolder(input)) continue;
     const schema = configs.forFile(input);
     if (schema.file) projectRoots.add(path.dirname(schema.file));
-    else for (const f of fs.readdirSync(path.dirname(path.resolve(input)))) if (f.endsWith('.kb.yaml')) kbFiles.push(path.join(path.dirname(path.resolve(input)), f));
+    else for (const f of besideFiles(path.dirname(path.resolve(input)))) if (f.endsWith('.kb.yaml') && !isProvided(path.join(path.dirname(path.resolve(input)), f))) kbFiles.push(path.join(path.dirname(path.resolve(input)), f));
   }
   workspace.scan([...projectRoots]);
   for (const f of new Set(kbFiles.map((f) => path.resolve(f)))) if (!workspace.has(f)) workspace.read(f);
@@ -165,7 +174,18 @@ export function runCheck(argv: string[], io: Io): number {
     workers: values.jobs === undefined ? defaultCheckJobs(files.length) : parseJobs(values.jobs, files.length),
     onResult: (_index, result) => emit(result),
   });
+  const exitCode = unreadable > 0 ? 2 : errors > 0 ? 1 : 0;
   if (format === 'json') io.out(rowsOut ? '\n]\n' : '[]\n');
+  else if (format === 'sarif') io.out(sarifTail(rowsOut, { success: unreadable === 0, exitCode, notifications }));
   else io.err(`${files.length} file${files.length === 1 ? '' : 's'} checked, ${count} problem${count === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'})${unreadable ? `, ${unreadable} file${unreadable === 1 ? '' : 's'} could not be read` : ''}\n`);
-  return unreadable > 0 ? 2 : errors > 0 ? 1 : 0;
+  return exitCode;
+}
+
+/** The names in a folder (none when it cannot be listed: a --stdin-filename in a folder that does not exist). */
+function besideFiles(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
 }

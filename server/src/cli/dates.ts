@@ -5,11 +5,11 @@ import { parseArgs } from 'node:util';
 import { publicationDateProblem } from '../service/calendar';
 import { normalize, type Normalized } from '../service/dates/normalize';
 import { findDates } from '../service/dates/recognize';
-import { readDocument, UsageError, type Io } from './common';
+import { readDocument, STDIN_OPTION, UsageError, withStdin, type Io } from './common';
 import { describe } from '../node/files';
 
 export const DATES_HELP = `Usage: pressmark dates [--date YYYY-MM-DD] [--before TEXT] [--after TEXT] <expression>
-       pressmark dates [--date YYYY-MM-DD] --find [files...]
+       pressmark dates [--date YYYY-MM-DD] --find [files or -...]
 
 Normalizes a temporal expression to TIMEX3 against the publication date, or finds the
 temporal expressions of a text.
@@ -17,7 +17,8 @@ temporal expressions of a text.
   <expression>   the words of the expression (several arguments are joined with spaces);
                  prints one JSON object: {"type","value","mod"?,"quant"?,"freq"?,"confident"}
                  (type DATE, TIME, DURATION or SET), or null when it is not understood
-  --find         finds the expressions in the files given, or in standard input; prints one
+  --find         finds the expressions in the files given, or in standard input (no file,
+                 or -; --stdin-filename NAME names it); prints one
                  JSON object per line: {"start","end","text","type","value",...,"confident"}
                  with start and end (exclusive) in Unicode code points into the text
                  (a byte order mark is dropped first)
@@ -61,6 +62,7 @@ export function runDates(argv: string[], io: Io, readStdin: () => string = () =>
       find: { type: 'boolean' },
       before: { type: 'string' },
       after: { type: 'string' },
+      ...STDIN_OPTION,
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -78,7 +80,8 @@ export function runDates(argv: string[], io: Io, readStdin: () => string = () =>
   }
   if (values.find) {
     if (values.before !== undefined || values.after !== undefined) throw new UsageError('--before and --after go with an expression, not with --find');
-    const inputs = positionals.length ? positionals : [undefined];
+    const files = withStdin(positionals, values['stdin-filename'], () => Buffer.from(readStdin(), 'utf8'));
+    const inputs = files.length ? files : [undefined];
     let found = 0;
     for (const file of inputs) {
       const text = readInput(file, readStdin);

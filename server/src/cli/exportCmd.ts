@@ -7,10 +7,10 @@ import { listInputs, Progress, reportLines, runJobs, Tally, type ExportFormat, t
 import { ProjectConfigs } from '../node/projectConfig';
 import { annotationConf, toolsConf } from '../service/corpus/brat';
 import { parseJobs } from './importCmd';
-import { printNotes, processIo, UsageError, type Io } from './common';
+import { inputExists, printNotes, progressOnStderr, STDIN_HELP, STDIN_OPTION, UsageError, withStdin, type Io } from './common';
 import { projectKbFiles } from './projectKb';
 
-export const EXPORT_HELP = `Usage: pressmark export --to brat|conll|jsonl|timeml|doccano|labelstudio|spacy [--out DIR] [--force] <files or folders>...
+export const EXPORT_HELP = `Usage: pressmark export --to brat|conll|jsonl|timeml|doccano|labelstudio|spacy [--out DIR] [--force] <files, folders or ->...
 
 Exports .press files (folders are searched for *.press) for other tools. Offsets are
 Unicode code points into the plain text (the body without markup). See docs/format.md,
@@ -38,6 +38,8 @@ Unicode code points into the plain text (the body without markup). See docs/form
                 and without --out they go to stdout
   --force       overwrite existing files (never done without it), and write documents
                 with errors too (below)
+${STDIN_HELP}
+                         (its document id: NAME without .press)
   --jobs N      worker threads (default 1: on 2 cores they did not pay; see docs/format.md)
 
 Documents with syntax errors (or an id the format cannot hold: white space, a control
@@ -93,6 +95,7 @@ export function runExport(argv: string[], io: Io): number {
       to: { type: 'string' },
       out: { type: 'string' },
       force: { type: 'boolean', default: false },
+      ...STDIN_OPTION,
       jobs: { type: 'string' },
       as: { type: 'string' },
       layer: { type: 'string' },
@@ -110,8 +113,9 @@ export function runExport(argv: string[], io: Io): number {
   if (format === undefined) throw new UsageError(`export needs --to ${FORMATS.join(', ')} (see pressmark export --help)`);
   if (!FORMATS.includes(format)) throw new UsageError(`--to must be one of ${FORMATS.join(', ')}, not ${format}`);
   const formatOptions = exportOptions(format, values);
-  if (positionals.length === 0) throw new UsageError('export needs at least one file or folder (see pressmark export --help)');
-  for (const p of positionals) if (!fs.existsSync(p)) throw new UsageError(`cannot read ${p}: no such file or folder`);
+  if (positionals.length === 0) throw new UsageError('export needs at least one file or folder, or - (see pressmark export --help)');
+  const given = withStdin(positionals, values['stdin-filename']);
+  for (const p of given) if (!inputExists(p)) throw new UsageError(`cannot read ${p}: no such file or folder`);
   const force = values.force;
   const out = values.out;
   const stream = STREAMS.includes(format);
@@ -120,13 +124,13 @@ export function runExport(argv: string[], io: Io): number {
   if (out !== undefined && !stream && fs.existsSync(out) && !fs.statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a file, not a folder`);
   if (outFile && !force && fs.existsSync(outFile)) throw new UsageError(`${outFile} exists: use --force to overwrite it`);
 
-  const listing = listInputs(positionals, ['.press'], { dedupe: true });
+  const listing = listInputs(given, ['.press'], { dedupe: true });
   printNotes(io, listing);
   const inputs = listing.inputs;
   const ids = new Map<string, string>();
   const jobs: Job[] = inputs.map((input): Job => {
     if (input.unreadable) return { kind: 'unreadable', input: input.file, message: input.unreadable };
-    const id = (positionals.includes(input.file) ? path.basename(input.file) : input.relative).replace(/\.press$/, '').split(path.sep).join('/');
+    const id = (given.includes(input.file) ? path.basename(input.file) : input.relative).replace(/\.press$/, '').split(path.sep).join('/');
     if (ids.has(id)) throw new UsageError(`${ids.get(id)} and ${input.file} have the same document id ${JSON.stringify(id)}: export them separately`);
     ids.set(id, input.file);
     return { kind: 'export', input: input.file, id, format, outDir: stream ? undefined : out, force, options: formatOptions };
@@ -134,9 +138,9 @@ export function runExport(argv: string[], io: Io): number {
 
   const tally = new Tally();
   // The documents' errors are those `pressmark check` reports: the same knowledge base.
-  const kbFiles = projectKbFiles(positionals, inputs.filter((i) => !i.unreadable).map((i) => i.file));
+  const kbFiles = projectKbFiles(given, inputs.filter((i) => !i.unreadable).map((i) => i.file));
   const invalid: string[] = [];
-  const progress = new Progress(jobs.length, io.err, io === processIo && process.stderr.isTTY === true);
+  const progress = new Progress(jobs.length, io.err, progressOnStderr(io));
   const types = new Set<string>();
   // Chunks (JSONL lines, CoNLL documents) are written in input order (runJobs hands results in order).
   const sink = outFile ? new AtomicStream(outFile, force) : undefined;

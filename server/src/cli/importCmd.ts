@@ -4,11 +4,11 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { InputError, listInputs, Progress, readInput, reportLines, runJobs, Tally, type Input, type Job } from '../node/batch';
 import { loadBuiltinKbWithInfo } from '../service/kb/builtin';
-import { printNotes, processIo, UsageError, type Io } from './common';
+import { inputExists, printNotes, progressOnStderr, STDIN_HELP, STDIN_OPTION, UsageError, withStdin, type Io } from './common';
 import { jsonArrayElements } from '../service/corpus/labelstudio';
 import { LineIndex } from '../service/text';
 
-export const IMPORT_HELP = `Usage: pressmark import [--from raw|brat|jsonl|doccano|labelstudio|spacy] [--out DIR] [--force] <files or folders>...
+export const IMPORT_HELP = `Usage: pressmark import [--from raw|brat|jsonl|doccano|labelstudio|spacy] [--out DIR] [--force] <files, folders or ->...
 
 Turns raw scraped releases (*.txt; folders are searched) into .press files. An optional
 \`date YYYY-MM-DD\` prefix and the dateline (\`NUR-SULTAN. KAZINFORM - \`, \`LONDON (Reuters) - \`,
@@ -31,6 +31,8 @@ whole or not at all.
                    how doccano lines count offsets (default utf16, as doccano does)
   --out DIR        where to write (default: beside each input; for JSONL, beside the .jsonl)
   --force          overwrite existing .press files
+${STDIN_HELP}
+                         (raw: needs NAME, the .press file is named after it; not for brat)
   --annotate       raw: pre-annotate the names and dates the knowledge base and the date
                    finder recognize (review them: precision first, not complete)
   --keep-dateline  raw: also keep the dateline as the first words of the body
@@ -69,7 +71,7 @@ function outputFor(input: Input, out: string | undefined, given: boolean, ext: s
 }
 
 export function runImport(argv: string[], io: Io): number {
-  const { values, positionals } = parseArgs({
+  const parsed = parseArgs({
     args: argv,
     options: {
       from: { type: 'string', default: 'raw' },
@@ -77,6 +79,7 @@ export function runImport(argv: string[], io: Io): number {
       force: { type: 'boolean', default: false },
       annotate: { type: 'boolean', default: false },
       'keep-dateline': { type: 'boolean', default: false },
+      ...STDIN_OPTION,
       jobs: { type: 'string' },
       offsets: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -84,6 +87,8 @@ export function runImport(argv: string[], io: Io): number {
     allowPositionals: true,
     strict: true,
   });
+  const values = parsed.values;
+  let positionals = parsed.positionals;
   if (values.help) {
     io.out(IMPORT_HELP);
     return 0;
@@ -98,7 +103,10 @@ export function runImport(argv: string[], io: Io): number {
   const formatOptions = { offsets: offsets === 'codepoints' ? ('code-points' as const) : ('utf-16' as const) };
   if (positionals.length === 0) throw new UsageError('import needs at least one file or folder (see pressmark import --help)');
   if (from !== 'raw' && (values.annotate || values['keep-dateline'])) throw new UsageError(`--annotate and --keep-dateline apply to raw text, not --from ${from}`);
-  for (const p of positionals) if (!fs.existsSync(p)) throw new UsageError(`cannot read ${p}: no such file or folder`);
+  if (positionals.includes('-') && from === 'brat') throw new UsageError('--from brat reads pairs of files (X.ann with X.txt): not standard input');
+  if (positionals.includes('-') && from === 'raw' && values['stdin-filename'] === undefined) throw new UsageError('import - (raw text) needs --stdin-filename NAME: the .press file is named after it');
+  positionals = withStdin(positionals, values['stdin-filename']);
+  for (const p of positionals) if (!inputExists(p)) throw new UsageError(`cannot read ${p}: no such file or folder`);
   const out = values.out;
   if (out !== undefined && fs.existsSync(out) && !fs.statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a file, not a folder`);
   const force = values.force;
@@ -181,7 +189,7 @@ export function runImport(argv: string[], io: Io): number {
 
   for (const n of notes) io.err(`${n}\n`);
   const tally = new Tally();
-  const progress = new Progress(jobs.length, io.err, io === processIo && process.stderr.isTTY === true);
+  const progress = new Progress(jobs.length, io.err, progressOnStderr(io));
   const outputs = new Set<string>();
   runJobs(jobs, { kbFiles: [] }, {
     workers: parseJobs(values.jobs, jobs.length),

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { loadBuiltinKbWithInfo } from '../service/kb/builtin';
 import { KnowledgeBase } from '../service/kb/knowledgeBase';
 import type { Entity, FormerName, SearchHit } from '../service/kb/types';
-import { collectFiles, readDocument, UsageError, type Io } from './common';
+import { collectFiles, FORMAT_OPTIONS, outputFormat, readDocument, STDIN_OPTION, UsageError, withStdin, type Io } from './common';
 import { InputError } from '../node/batch';
 import { ProjectConfigs } from '../node/projectConfig';
 import { WorkspaceKnowledgeBase } from '../node/workspaceKb';
@@ -14,13 +14,14 @@ export const KB_HELP = `Usage: pressmark kb <command> [options]
 Looks into the knowledge base: the built-in countries, organizations and places.
 
 Commands:
-  search <query> [--type T] [--limit N] [--json]   find entities by id, name, alias or former name
-  stats [--json]                                   count the entities by type and by source
+  search <query> [--type T] [--limit N] [--format text|json]
+                              find entities by id, name, alias or former name
+  stats [--format text|json]  count the entities by type and by source
 
 Run pressmark kb <command> --help for the details of a command.
 `;
 
-export const KB_SEARCH_HELP = `Usage: pressmark kb search <query> [--type T] [--limit N] [--json] [--kb FILE]...
+export const KB_SEARCH_HELP = `Usage: pressmark kb search <query> [--type T] [--limit N] [--format text|json] [--kb FILE]...
 
 Finds entities whose id, name, alias, acronym or former name matches <query> (several words
 are one query). Best matches first: exact id, exact name, id prefix, name prefix, word prefix,
@@ -28,11 +29,13 @@ substring, then near misses (spelling mistakes). Case and diacritics do not matt
 
   --type T      only entities of type T (country, org, place, person, ...)
   --limit N     at most N hits (default 20)
-  --kb FILE     also a workspace knowledge-base file or folder of *.kb.yaml (repeatable)
-  --json        an array of {type, id, name, match, matched, score, wikidata?, formerNames?,
+  --kb FILE     also a workspace knowledge-base file or folder of *.kb.yaml (repeatable;
+                --kb - reads one from standard input, named by --stdin-filename NAME)
+  --format text one line per hit (the default)
+  --format json an array of {type, id, name, match, matched, score, wikidata?, formerNames?,
                 facts, source}; facts holds the main facts of the type (codes, capital and
                 region of a country; kind, dates and seat of an org; country, population and
-                coordinates of a place)
+                coordinates of a place); --json: the same, deprecated
 
 Text output: one line per hit, the columns aligned:
   type  id  name  (details; formerly name from–to, ...)
@@ -43,13 +46,15 @@ Exit code (as grep): 0 when something was found, 1 when nothing was, 2 on bad us
 the built-in knowledge base is missing.
 `;
 
-export const KB_STATS_HELP = `Usage: pressmark kb stats [--json] [--kb FILE]...
+export const KB_STATS_HELP = `Usage: pressmark kb stats [--format text|json] [--kb FILE]...
 
 Counts the entities of the knowledge base by type and by source (builtin, workspace).
 
-  --json     {total, byType: {country, org, place, ...}, bySource: {builtin, workspace},
-             byTypeAndSource: {country: {builtin, workspace}, ...}}
-  --kb FILE  also a workspace knowledge-base file or folder of *.kb.yaml (repeatable)
+  --format text  a table (the default)
+  --format json  {total, byType: {country, org, place, ...}, bySource: {builtin, workspace},
+                 byTypeAndSource: {country: {builtin, workspace}, ...}} (--json: the same, deprecated)
+  --kb FILE      also a workspace knowledge-base file or folder of *.kb.yaml (repeatable;
+                 --kb - reads one from standard input, named by --stdin-filename NAME)
 
 Exit code: 0, or 2 on bad usage or when the built-in knowledge base is missing.
 `;
@@ -107,7 +112,8 @@ function runSearch(argv: string[], io: Io): number {
     options: {
       type: { type: 'string' },
       limit: { type: 'string' },
-      json: { type: 'boolean' },
+      ...FORMAT_OPTIONS,
+      ...STDIN_OPTION,
       kb: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
@@ -125,14 +131,15 @@ function runSearch(argv: string[], io: Io): number {
     if (!/^[1-9][0-9]*$/.test(values.limit)) throw new UsageError(`--limit must be a positive whole number, not ${JSON.stringify(values.limit)}`);
     limit = Number(values.limit);
   }
-  const kb = loadKnowledgeBase(values.kb ?? []);
+  const format = outputFormat(values, ['text', 'json'] as const);
+  const kb = loadKnowledgeBase(withStdin(values.kb ?? [], values['stdin-filename']));
   const type = values.type;
   if (type !== undefined) {
     const known = [...new Set([...BUILTIN_TYPES, ...kb.types()])];
     if (!known.includes(type)) throw new UsageError(`unknown type ${JSON.stringify(type)} (known: ${known.join(', ')})`);
   }
   const hits = kb.search(query, { type, limit });
-  if (values.json) {
+  if (format === 'json') {
     io.out(JSON.stringify(hits.map(hitToJson), null, 2) + '\n');
   } else if (hits.length === 0) {
     io.err(`no match for ${JSON.stringify(query)}${type ? ` among ${type} entities` : ''}\n`);
@@ -289,7 +296,7 @@ interface StatsJson {
 function runStats(argv: string[], io: Io): number {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { json: { type: 'boolean' }, kb: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } },
+    options: { ...FORMAT_OPTIONS, ...STDIN_OPTION, kb: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } },
     allowPositionals: true,
     strict: true,
   });
@@ -298,9 +305,10 @@ function runStats(argv: string[], io: Io): number {
     return 0;
   }
   if (positionals.length) throw new UsageError(`kb stats takes no arguments (got ${JSON.stringify(positionals.join(' '))})`);
-  const kb = loadKnowledgeBase(values.kb ?? []);
+  const format = outputFormat(values, ['text', 'json'] as const);
+  const kb = loadKnowledgeBase(withStdin(values.kb ?? [], values['stdin-filename']));
   const stats = statsOf(kb);
-  if (values.json) {
+  if (format === 'json') {
     io.out(JSON.stringify(stats, null, 2) + '\n');
     return 0;
   }

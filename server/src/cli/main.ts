@@ -11,27 +11,33 @@ import { UsageError, processIo, type Io } from './common';
 import { InputError } from '../node/batch';
 import { WriteError } from '../node/atomic';
 import { describe } from '../node/files';
+import { packageVersion } from '../node/version';
 
-const VERSION = '0.1.0';
 
 const HELP = `Usage: pressmark <command> [options]
 
 Commands:
-  check [--format text|json] <files or folders>   print the problems of .press files
-  kb search <query> | kb stats [--json]           search and count the knowledge base
+  check [--format text|json|sarif] <files or folders>
+                                                  print the problems of .press files
+  kb search <query> | kb stats [--format text|json]
+                                                  search and count the knowledge base
   dates [--date D] <expression> | dates --find    normalize a date expression to TIMEX3, or
                                                   find the date expressions of a text
   import [--from raw|brat|jsonl] <files|folders>  raw releases, brat or JSONL → .press files
   export --to brat|conll|jsonl|timeml <files>     .press files → corpus formats
-  stats [--json] <folders>                        what a corpus holds
-  agree [--json] <folderA> <folderB>              inter-annotator agreement and disagreements
+  stats [--format text|json] <folders>            what a corpus holds
+  agree [--format text|json] <folderA> <folderB>  inter-annotator agreement and disagreements
   annotate [--types T,..] [--write] <files> | annotate --jsonl
                                                   pre-annotate names and dates (.press, .txt, JSONL)
   lsp --stdio                                     run the language server over stdio
 
+Wherever a file is read, - reads standard input; --stdin-filename NAME gives it a name (for
+messages, and for finding pressmark.yaml and *.kb.yaml as for a file of that name).
+--json, where a command took it, is a deprecated name of --format json.
+
 Options:
   -h, --help      help (also: pressmark <command> --help)
-  -v, --version   print the version
+  -v, --version   print the version (package.json's)
 `;
 
 const LSP_HELP = `Usage: pressmark lsp --stdio
@@ -54,7 +60,7 @@ export function main(argv: string[], io: Io = processIo): number | 'serving' {
         return command === undefined ? 2 : 0;
       case '--version':
       case '-v':
-        io.out(VERSION + '\n');
+        io.out(packageVersion() + '\n');
         return 0;
       case 'check':
         return runCheck(rest, io);

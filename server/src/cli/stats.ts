@@ -1,12 +1,11 @@
 /** `pressmark stats`: what a corpus of .press files holds. */
-import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { entityName, formatProblem, listInputs, location, Progress, runJobs, type DocumentStats, type Job, type JobFault, type JobProblem } from '../node/batch';
 import { ProjectConfigs } from '../node/projectConfig';
 import { parseJobs } from './importCmd';
-import { printNotes, processIo, UsageError, type Io } from './common';
+import { FORMAT_OPTIONS, inputExists, isFolder, outputFormat, printNotes, progressOnStderr, STDIN_HELP, STDIN_OPTION, UsageError, withStdin, type Io } from './common';
 
-export const STATS_HELP = `Usage: pressmark stats [--json] [--top N] [--no-mentions] <files or folders>...
+export const STATS_HELP = `Usage: pressmark stats [--format text|json] [--top N] [--no-mentions] <files, folders or ->...
 
 Counts what a corpus of .press files holds (folders are searched for *.press; *.kb.yaml files
 in them join the knowledge base): documents, characters (code points) and tokens of the plain
@@ -14,7 +13,9 @@ text, annotations per type with their distinct ids, the most frequent entities (
 knowledge base and the date finder see that no annotation covers, and the documents with
 errors (as \`pressmark check\` reports them).
 
-  --json          one JSON object instead of the table
+  --format text   a table (the default)
+  --format json   one JSON object instead of the table (--json: the same, deprecated)
+${STDIN_HELP}
   --top N         how many entities and unannotated mentions to list (default 10)
   --no-mentions   skip the search for unannotated mentions (faster)
   --jobs N        worker threads (default 1: on 2 cores they did not pay; see docs/format.md)
@@ -53,7 +54,8 @@ export function runStats(argv: string[], io: Io): number {
   const { values, positionals } = parseArgs({
     args: argv,
     options: {
-      json: { type: 'boolean', default: false },
+      ...FORMAT_OPTIONS,
+      ...STDIN_OPTION,
       top: { type: 'string', default: '10' },
       'no-mentions': { type: 'boolean', default: false },
       jobs: { type: 'string' },
@@ -68,12 +70,14 @@ export function runStats(argv: string[], io: Io): number {
   }
   const n = Number(values.top);
   if (!Number.isInteger(n) || n < 0) throw new UsageError(`--top must be a whole number, not ${values.top}`);
-  if (positionals.length === 0) throw new UsageError('stats needs at least one file or folder (see pressmark stats --help)');
-  for (const p of positionals) if (!fs.existsSync(p)) throw new UsageError(`cannot read ${p}: no such file or folder`);
-  const listing = listInputs(positionals, ['.press'], { dedupe: true });
+  const format = outputFormat(values, ['text', 'json'] as const);
+  if (positionals.length === 0) throw new UsageError('stats needs at least one file or folder, or - (see pressmark stats --help)');
+  const given = withStdin(positionals, values['stdin-filename']);
+  for (const p of given) if (!inputExists(p)) throw new UsageError(`cannot read ${p}: no such file or folder`);
+  const listing = listInputs(given, ['.press'], { dedupe: true });
   printNotes(io, listing);
   const inputs = listing.inputs;
-  const kbFiles = listInputs(positionals.filter((p) => fs.statSync(p).isDirectory()), ['.kb.yaml'], { dedupe: true }).inputs.filter((i) => !i.unreadable).map((i) => i.file);
+  const kbFiles = listInputs(given.filter((p) => isFolder(p)), ['.kb.yaml'], { dedupe: true }).inputs.filter((i) => !i.unreadable).map((i) => i.file);
   const jobs: Job[] = inputs.map((i): Job => (i.unreadable ? { kind: 'unreadable', input: i.file, message: i.unreadable } : { kind: 'stats', input: i.file, mentions: !values['no-mentions'] }));
   const ctx = { kbFiles };
 
@@ -86,7 +90,7 @@ export function runStats(argv: string[], io: Io): number {
   let mentionCount = 0;
   const withErrors: Array<JobProblem & { index: number }> = [];
   const failed: JobFault[] = [];
-  const progress = new Progress(jobs.length, io.err, io === processIo && process.stderr.isTTY === true);
+  const progress = new Progress(jobs.length, io.err, progressOnStderr(io));
   runJobs(jobs, ctx, {
     workers: parseJobs(values.jobs, jobs.length),
     onResult: (_i, r) => {
@@ -133,11 +137,11 @@ export function runStats(argv: string[], io: Io): number {
   // Entities, not time expressions (whose id is a value).
   const configs = new ProjectConfigs();
   const timex = (file: string, type: string) => configs.forFile(file).config.types.get(type)?.timex ?? false;
-  const probe = inputs[0]?.file ?? positionals[0];
+  const probe = inputs[0]?.file ?? given[0];
   const topEntities = top([...entities.values()].filter((e) => !timex(probe, e.type)), n, (e) => e.count, (e) => `${e.type}:${e.id}`);
   const topMentions = top(mentions.values(), n, (m) => m.count, (m) => m.text);
   const name = (type: string, id: string) => entityName(ctx, type, id);
-  if (values.json) {
+  if (format === 'json') {
     const result = {
       documents: inputs.length,
       documentsWithErrors: withErrors.length,
@@ -171,7 +175,7 @@ export function runStats(argv: string[], io: Io): number {
     if (withErrors.length) {
       rows.push('', 'documents with errors');
       for (const p of withErrors.slice(0, Math.max(n, 1))) rows.push('  ' + formatProblem(p).replace(' error ', ' '));
-      if (withErrors.length > Math.max(n, 1)) rows.push(`  … and ${num(withErrors.length - Math.max(n, 1))} more (--json lists them all)`);
+      if (withErrors.length > Math.max(n, 1)) rows.push(`  … and ${num(withErrors.length - Math.max(n, 1))} more (--format json lists them all)`);
     }
     io.out(rows.join('\n') + '\n');
   }

@@ -57,12 +57,14 @@ import { WorkspaceLearning } from '../node/workspaceLearning';
 import { isInside } from '../node/files';
 import { WORKSPACE_KB_FILE } from '../service/assist/edits';
 import type { AnnotateRequest } from '../service/annotateSelection';
+import { packageVersion } from '../node/version';
 
 /** The server-side command behind "Pressmark: Pre-annotate Document" for clients without the extension: `[uri, types?]`; applies one workspace edit. */
 export const PREANNOTATE_COMMAND = 'pressmark.server.preannotate';
 
 export const SERVER_NAME = 'pressmark';
-export const SERVER_VERSION = '0.1.0';
+/** package.json's version (node/version.ts), as `pressmark --version` prints it. */
+export const SERVER_VERSION = packageVersion();
 
 interface Settings {
   rules: Record<string, SeveritySetting>;

@@ -27,7 +27,10 @@ import { LineIndex } from '../service/text';
 import { parse } from '../service/parser';
 import { plainText } from '../service/plain';
 import { tokenize } from '../service/corpus/tokens';
-import { collectProblems, severityName, toDiagnostics } from '../service/diagnostics';
+import { collectProblems, severityName, toDiagnostic, toDiagnostics } from '../service/diagnostics';
+import { fixesOf } from '../service/codeActions';
+import { artifactLocationOf, sarifFix, sarifResult, type ArtifactLocation } from '../service/sarif';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { severityOf } from '../service/rules';
 import { loadBuiltinKbWithInfo } from '../service/kb/builtin';
@@ -38,7 +41,7 @@ import { WorkspaceKnowledgeBase } from './workspaceKb';
 import { RejectionFiles } from './rejectFiles';
 import type { PipelineInputs } from '../service/mentions/candidate';
 import { WriteError, writeFilesAtomic, type WriteOutcome } from './atomic';
-import { describe as describeCode, readFileGuarded, type FileRefusal } from './files';
+import { describe as describeCode, isProvided, provideFile, providedFiles, readFileGuarded, type FileRefusal } from './files';
 import { failIfInjected } from './faults';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 
@@ -51,13 +54,16 @@ export interface FormatOptions {
   layer?: SpacyLayer;
 }
 
+/** The output formats of `pressmark check`. */
+export type CheckFormat = 'text' | 'json' | 'sarif';
+
 export type Job =
   | { kind: 'raw'; input: string; output: string; force: boolean; keepDateline: boolean; annotate: boolean }
   | { kind: 'export'; input: string; id: string; format: ExportFormat; outDir: string | undefined; force: boolean; options?: FormatOptions }
   | { kind: 'from-brat'; ann: string; output: string; force: boolean }
   | { kind: 'from-jsonl'; file: string; line: number; text: string; outDir: string; force: boolean; options?: FormatOptions }
   | { kind: 'stats'; input: string; mentions: boolean }
-  | { kind: 'check'; input: string; display: string; format: 'text' | 'json' }
+  | { kind: 'check'; input: string; display: string; format: CheckFormat }
   /** An input found unreadable before the run (a folder, a JSONL file): reported in its place. */
   | { kind: 'unreadable'; input: string; message: string };
 
@@ -423,17 +429,56 @@ function runCheckJob(job: Extract<Job, { kind: 'check' }>, ctx: BatchContext): J
   failIfInjected(job.input);
   const config = configs.forFile(job.input).config;
   const doc = parse(text);
-  const diagnostics = toDiagnostics(collectProblems(doc, config, kbOf(ctx).kb, rejectionsFor(job.input)), doc.lines, config);
-  return { status: 'done', outputs: [], problems: [], check: checkOutput(job.display, diagnostics, job.format) };
+  const { kb } = kbOf(ctx);
+  const inputs = rejectionsFor(job.input);
+  const problems = collectProblems(doc, config, kb, inputs);
+  if (job.format !== 'sarif') return { status: 'done', outputs: [], problems: [], check: checkOutput(job.display, toDiagnostics(problems, doc.lines, config), job.format) };
+  // SARIF: each diagnostic with its quick-fixes (the editor's), as `fixes`.
+  const uri = pathToFileURL(path.resolve(job.input)).href;
+  const here = sarifLocation(job.display, job.input);
+  const locate = (u: string) => (u === uri ? here : u.startsWith('file:') ? sarifLocation(displayPath(fileURLToPath(u)), fileURLToPath(u)) : { uri: u });
+  const diagnostics: Diagnostic[] = [];
+  const fixes: object[][] = [];
+  for (const p of problems) {
+    const severity = severityOf(p.code, config.rules);
+    if (severity === 'off') continue;
+    const d = toDiagnostic(p, severity, doc.lines);
+    diagnostics.push(d);
+    fixes.push(fixesOf(doc, uri, p, d, kb, inputs).flatMap((a) => sarifFix(a, locate) ?? []));
+  }
+  return { status: 'done', outputs: [], problems: [], check: checkOutput(job.display, diagnostics, 'sarif', { location: here, fixes }) };
+}
+
+/** A path as `pressmark check` shows it: relative to the current folder when under it. */
+export function displayPath(f: string): string {
+  return path.isAbsolute(f) ? path.relative(process.cwd(), f) || f : f;
+}
+
+/** The SARIF artifact location of a file, shown as `display`. */
+export function sarifLocation(display: string, file: string): ArtifactLocation {
+  return artifactLocationOf(display.split(path.sep).join('/'), pathToFileURL(path.resolve(file)).href);
 }
 
 /**
  * A file's diagnostics as `pressmark check` prints them (see JobResult.check): `text`, lines
  * `file:line:col severity message (code)`; `json`, one object per problem, joined by `,\n  `.
  */
-export function checkOutput(file: string, diagnostics: readonly Diagnostic[], format: 'text' | 'json'): { output: string; rows: number; errors: number } {
+export function checkOutput(
+  file: string,
+  diagnostics: readonly Diagnostic[],
+  format: CheckFormat,
+  sarif?: { location: ArtifactLocation; fixes?: ReadonlyArray<readonly object[]> },
+): { output: string; rows: number; errors: number } {
   const rows: string[] = [];
   let errors = 0;
+  if (format === 'sarif') {
+    const location = sarif?.location ?? sarifLocation(file, file);
+    diagnostics.forEach((d, i) => {
+      if (severityName(d.severity) === 'error') errors++;
+      rows.push(sarifResult(location, d, sarif?.fixes?.[i]));
+    });
+    return { output: rows.join(',\n        '), rows: rows.length, errors };
+  }
   // JSON rows are written field by field (the same text JSON.stringify gives for the object
   // {file, range, severity, code, message}): a corpus has hundreds of thousands of them.
   const fileJson = JSON.stringify(file);
@@ -575,7 +620,9 @@ export function listInputs(inputs: readonly string[], exts: readonly string[], o
     }
   };
   for (const input of inputs) {
-    if (fs.statSync(input).isDirectory()) walk(input, input);
+    if (isProvided(input)) {
+      if (!options.onlyMatchingFiles || matches(input)) found.push({ file: input, relative: path.basename(input), link: false });
+    } else if (fs.statSync(input).isDirectory()) walk(input, input);
     else if (!options.onlyMatchingFiles || matches(input)) found.push({ file: input, relative: path.basename(input), link: fs.lstatSync(input).isSymbolicLink() });
   }
   if (!options.dedupe) return { inputs: found.map(strip), notes };
@@ -767,7 +814,7 @@ export function runJobs(jobs: readonly Job[], ctx: BatchContext, options: RunOpt
       const { port1, port2 } = new MessageChannel();
       const worker = new Worker(`require(${JSON.stringify(__filename)});`, {
         eval: true,
-        workerData: { [WORKER_MARK]: true, ctx, port: port2, signal: signal.buffer },
+        workerData: { [WORKER_MARK]: true, ctx, port: port2, signal: signal.buffer, provided: providedFiles() },
         transferList: [port2],
         // A worker's live data is about what this thread holds (the knowledge bases); without a
         // limit V8 lets garbage pile up to gigabytes across a corpus before collecting it.
@@ -830,8 +877,10 @@ export function runJobs(jobs: readonly Job[], ctx: BatchContext, options: RunOpt
 }
 
 function serveAsWorker(): void {
-  const data = workerData as { ctx: BatchContext; port: MessagePort; signal: SharedArrayBuffer };
+  const data = workerData as { ctx: BatchContext; port: MessagePort; signal: SharedArrayBuffer; provided?: Array<[string, Uint8Array]> };
   const signal = new Int32Array(data.signal);
+  // Standard input, read once by the main thread: the same bytes under the same name here.
+  for (const [file, bytes] of data.provided ?? []) provideFile(file, Buffer.from(bytes));
   data.port.on('message', (msg: { start: number; jobs: Job[] }) => {
     data.port.postMessage({ start: msg.start, results: msg.jobs.map((j) => runJob(j, data.ctx)) });
     Atomics.add(signal, 0, 1);

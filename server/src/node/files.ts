@@ -77,11 +77,40 @@ export function describe(code: string | undefined): string {
   }
 }
 
+/** Files given by their bytes, not on disk (standard input under its name), by absolute path. */
+const provided = new Map<string, Buffer>();
+
+/**
+ * Gives the bytes of `file` without a file on disk: `pressmark check -` reads standard input once
+ * and provides it under the name it goes by (`-`, or --stdin-filename NAME), so every reader
+ * (readFileGuarded) sees those bytes for that path, and pressmark.yaml and *.kb.yaml are
+ * looked up from it as from a file of that name.
+ */
+export function provideFile(file: string, bytes: Buffer): void {
+  provided.set(path.resolve(file), bytes);
+}
+
+/** Whether `file` is provided (provideFile) rather than read from disk. */
+export function isProvided(file: string): boolean {
+  return provided.size > 0 && provided.has(path.resolve(file));
+}
+
+/** The provided files (for worker threads, which provide them in turn). */
+export function providedFiles(): Array<[string, Buffer]> {
+  return [...provided];
+}
+
 /** Reads a regular file, bounded; see the module comment. */
 export function readFileGuarded(file: string, options: ReadOptions): FileRead {
   const max = options.maxBytes;
   if (options.roots && !isInsideRoots(file, options.roots)) {
     return { ok: false, reason: 'outside', message: `${file} is outside the workspace` };
+  }
+  const given = provided.size ? provided.get(path.resolve(file)) : undefined;
+  if (given) {
+    if (given.length > max) return tooLarge(file, given.length, max);
+    const text = given.toString('utf8');
+    return { ok: true, text, bytes: given, validUtf8: text.indexOf('\ufffd') < 0 || Buffer.from(text, 'utf8').equals(given) };
   }
   let fd: number;
   try {

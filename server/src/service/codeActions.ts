@@ -368,6 +368,22 @@ function selectionActions(doc: PressDocument, uri: string, range: Range, want: S
   return [{ title: 'Annotate Selection as...', kind: CodeActionKind.RefactorRewrite, command: { title: 'Annotate Selection as...', command: ANNOTATE_SELECTION_COMMAND, arguments: [uri, range] } }];
 }
 
+/**
+ * The quick-fixes of one problem, as codeActions offers them for it (a syntax repair that would
+ * change other markup's words left out; a fixer that cannot build its edit offers nothing):
+ * for `pressmark check --format sarif`, which writes them as SARIF `fixes`.
+ */
+export function fixesOf(doc: PressDocument, uri: string, problem: Problem, diagnostic: Diagnostic, kb?: KnowledgeBase, inputs?: PipelineInputs): CodeAction[] {
+  const fixer = FIXERS[problem.code];
+  if (!fixer) return [];
+  try {
+    const fixes = fixer({ doc, uri, problem, diagnostic, kb, inputs });
+    return problem.code.startsWith('syntax.') ? fixes.filter((a) => keepsWords(doc, uri, a)) : fixes;
+  } catch {
+    return [];
+  }
+}
+
 export function codeActions(
   doc: PressDocument,
   uri: string,
