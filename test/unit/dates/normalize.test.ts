@@ -75,6 +75,12 @@ const ROWS: Row[] = [
   // tense decides weekdays and months
   ['Friday', { type: 'DATE', value: '2022-06-24', confident: true }, { before: 'The minister said on ', after: ' that talks went well.' }],
   ['Friday', { type: 'DATE', value: '2022-07-01', confident: true }, { before: 'The ministers will meet on ', after: '.' }],
+  // a tense read from a modal alone, or a future seen from the past, does not place a weekday
+  ['Friday night', { type: 'TIME', value: '2022-07-01TNI', confident: false }, { before: 'The law could not stop the bullet that hit him ', after: '.' }],
+  ['Saturday', { type: 'DATE', value: '2022-06-25', confident: false }, { before: 'Protesters planned a large demonstration on ', after: '.' }],
+  ['Friday', { type: 'DATE', value: '2022-07-01', confident: false }, { before: 'The offer had been due to expire ', after: '.' }],
+  ['Thursday', { type: 'DATE', value: '2022-06-30', confident: false }, { before: 'Until ', after: ', they had not called him a suspect.' }],
+  ['Friday', { type: 'DATE', value: '2022-06-24', confident: true }, { before: 'The offer expired on ', after: '.' }],
   ['Wednesday', { type: 'DATE', value: '2022-06-29' }, { before: 'The company announced on ', after: ' that it was cutting jobs.' }],
   ['Monday', { type: 'DATE', value: '2022-06-27' }, { before: 'He arrived on ', after: '.' }],
   ['October', { type: 'DATE', value: '2021-10' }, { before: 'Lawmakers rejected the proposal in ', after: '.' }],
