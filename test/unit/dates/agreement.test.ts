@@ -10,6 +10,11 @@ const ROWS: Row[] = [
   ['PRESENT_REF', '2022-06-29', 'today', '2022-06-29', 'present ref'],
   ['PRESENT_REF', '2022-06-28', 'yesterday', '2022-06-29', undefined],
   ['2022-Q4', '2022', 'later this year', '2022-06-29', 'vague inside'],
+  // times
+  ['1989-11-06T17', '1989-11-06T17:00-05:00', '5 p.m. EST, Nov. 6', '1989-10-30', 'time spelling'],
+  ['1989-11-09T17:00', '1989-11-09T17:00-05:00', '5 p.m. EST Nov. 9', '1989-11-02', 'time spelling'],
+  ['1989-11-09T18:00', '1989-11-09T17:00-05:00', '5 p.m. EST Nov. 9', '1989-11-02', undefined],
+  ['1989-11-09T17:00+01:00', '1989-11-09T17:00-05:00', '5 p.m. EST Nov. 9', '1989-11-02', undefined],
   // durations in other units
   ['P2Q', 'P6M', 'the past two quarters', '1989-10-27', 'same length'],
   ['P1Q', 'P3M', 'every quarter', '1989-10-30', 'same length'],

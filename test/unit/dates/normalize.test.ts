@@ -126,6 +126,11 @@ const ROWS: Row[] = [
   ['08:30 UTC', { type: 'TIME', value: '2022-06-29T08:30Z' }],
   ['12:00 UTC Monday', { type: 'TIME', value: '2022-06-27T12:00Z' }],
   ['3 p.m.', { type: 'TIME', value: '2022-06-29T15:00' }],
+  // a time with its date is one TIMEX3 (TimeML: "15:00 GMT Saturday"), the date a month and day too
+  ['15:00 GMT Saturday', { type: 'TIME', value: '2022-07-02T15:00Z' }, { before: 'The match will start at ' }],
+  ['5 p.m. EST, Nov. 6', { type: 'TIME', value: '1989-11-06T17:00-05:00' }, { before: 'The offer was extended until ' }, '1989-10-30'],
+  ['5 p.m. EST Nov. 9', { type: 'TIME', value: '1989-11-09T17:00-05:00' }, { before: 'The offer runs until ' }, '1989-11-02'],
+  ['10:30 a.m. June 3', { type: 'TIME', value: '2022-06-03T10:30', confident: true }, { before: 'The hearing was held at ' }],
   ['9:45 am', { type: 'TIME', value: '2022-06-29T09:45' }],
   ['noon', { type: 'TIME', value: '2022-06-29T12:00' }],
   ['this morning', { type: 'TIME', value: '2022-06-29TMO' }],

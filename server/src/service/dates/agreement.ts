@@ -104,6 +104,17 @@ export const CONVENTIONS: readonly Convention[] = [
     accepts: (a, r, l) => VAGUE_RE.test(l) && a.startsWith(r + '-'),
   },
   {
+    // times: the hour alone is the hour ("T17" = "T17:00"), and a time given as the local time
+    // without its zone ("5 p.m. EST" as T17:00, as TimeBank writes it) says less, not something else
+    name: 'time spelling',
+    accepts: (a, r) => {
+      const norm = (v: string) => v.replace(/(T\d\d)(?=$|[Z+-])/, '$1:00');
+      const x = norm(a);
+      const y = norm(r);
+      return x === y || (/T\d\d:\d\d(?::\d\d)?$/.test(x) && y.replace(/(?:Z|[+-]\d\d(?::?\d\d)?)$/, '') === x);
+    },
+  },
+  {
     // durations: one length written in other units (P2Q = P6M, P2.5Y = P2Y6M, PT24H = P1D)
     name: 'same length',
     accepts: (a, r) => {

@@ -1062,12 +1062,12 @@ export const RULES: Rule[] = [
   // ---- times -------------------------------------------------------------------
   {
     name: 'clock time',
-    src: `(?<h>[01]?\\d|2[0-3])(?::|\\.(?=\\d\\d ?${AMPM}))(?<mi>[0-5]\\d)(?::(?<s>[0-5]\\d))?(?: ?(?<ap>${AMPM}))?(?: ?(?<z>${ZONE})(?: ?(?<off>[+-] ?\\d{1,2}(?::?\\d\\d)?))?| \\((?<z2>${ZONE}) ?(?<off2>[+-] ?\\d{1,2}(?::?\\d\\d)?)?\\))?(?:,? (?:on )?(?<day>today|yesterday|tomorrow|${WEEKDAY}))?`,
+    src: `(?<h>[01]?\\d|2[0-3])(?::|\\.(?=\\d\\d ?${AMPM}))(?<mi>[0-5]\\d)(?::(?<s>[0-5]\\d))?(?: ?(?<ap>${AMPM}))?(?: ?(?<z>${ZONE})(?: ?(?<off>[+-] ?\\d{1,2}(?::?\\d\\d)?))?| \\((?<z2>${ZONE}) ?(?<off2>[+-] ?\\d{1,2}(?::?\\d\\d)?)?\\))?(?:,? (?:on )?(?:(?<day>today|yesterday|tomorrow|${WEEKDAY})|(?<mon>${MONTH}) (?<dd>${DAY})(?![\\d:])))?`,
     build: (g, t, c) => timeValue(g, c),
   },
   {
     name: 'hour ampm',
-    src: `(?<h>1[0-2]|0?[1-9])(?: ?(?<ap>${AMPM}))(?: ?(?<z>${ZONE}))?(?:,? (?:on )?(?<day>today|yesterday|tomorrow|${WEEKDAY}))?`,
+    src: `(?<h>1[0-2]|0?[1-9])(?: ?(?<ap>${AMPM}))(?: ?(?<z>${ZONE}))?(?:,? (?:on )?(?:(?<day>today|yesterday|tomorrow|${WEEKDAY})|(?<mon>${MONTH}) (?<dd>${DAY})(?![\\d:])))?`,
     build: (g, _t, c) => timeValue(g, c),
   },
   {
@@ -1217,7 +1217,9 @@ function timeValue(g: Groups, c: Ctx): Normalized | undefined {
       zone = ZONE_OFFSETS[z] ?? '';
     }
   }
-  const date = dayPart(g.day, c);
+  // TIMEX3: a time with its date is one expression ("5 p.m. EST, Nov. 6", "15:00 GMT Saturday")
+  const md = g.mon ? monthDayNoYear(monthOf(g.mon)!, dayOf(g.dd!), c) : undefined;
+  const date = md ? { value: md.value, confident: md.confident } : dayPart(g.day, c);
   const sec = g.s ? `:${g.s}` : '';
   return N('TIME', `${date.value}T${pad(h, 2)}:${pad(mi, 2)}${sec}${zone}`, date.confident);
 }
