@@ -4,7 +4,12 @@
  *   {"id","dct","text","timex":[{"start","end","text","type","value","mod"?}]}
  * with CODE POINT offsets (converted here to UTF-16).
  *
- * Usage: node scripts/eval-dates.js <corpus.jsonl> [--errors] [--json] [--speed]
+ * Usage: node scripts/eval-dates.js <corpus.jsonl> [--errors] [--json] [--speed] [--predictions annotations.jsonl]
+ *
+ * --predictions scores the output of `pressmark annotate --jsonl` (its date, time, duration and
+ * set annotations, by document id) instead of calling findDates, so that the pre-annotation gives
+ * the script's figures: `node dist/cli.js annotate --jsonl --types date,time,duration,set
+ * < corpus.jsonl > annotations.jsonl` (without --types, the names compete with the dates).
  *
  * --errors lists every error grouped by kind (missed, spurious, extent, type, value) and, in each
  * kind, by rule family (absolute, relative, durations, sets, times, mods+ranges): the family of
@@ -23,12 +28,14 @@ const path = require('path');
 const { CodePoints } = require(path.join(__dirname, '..', 'out', 'server', 'src', 'service', 'text.js'));
 
 const args = process.argv.slice(2);
-const corpusPath = args.find((a) => !a.startsWith('--'));
+const corpusPath = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--predictions');
 const showErrors = args.includes('--errors');
 const asJson = args.includes('--json');
 const speed = args.includes('--speed');
-if (!corpusPath) {
-  console.error('usage: node scripts/eval-dates.js <corpus.jsonl> [--errors] [--json] [--speed]');
+const predIdx = args.indexOf('--predictions');
+const predPath = predIdx >= 0 ? args[predIdx + 1] : undefined;
+if (!corpusPath || corpusPath === predPath || (predIdx >= 0 && !predPath)) {
+  console.error('usage: node scripts/eval-dates.js <corpus.jsonl> [--errors] [--json] [--speed] [--predictions annotations.jsonl]');
   process.exit(2);
 }
 const { findDates } = require(path.join(__dirname, '..', 'out', 'server', 'src', 'service', 'dates', 'recognize.js'));
@@ -68,6 +75,20 @@ function familyOfPred(text, p, dct) {
 const docs = fs.readFileSync(corpusPath, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
 
 const TYPES = ['DATE', 'TIME', 'DURATION', 'SET'];
+/** annotate --jsonl output by document id: {"id","annotations":[{"start","end","type","id","value"}]} (code points). */
+const predicted = predPath
+  ? new Map(fs.readFileSync(predPath, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l)).map((r) => [r.id, r.annotations]))
+  : undefined;
+function predictedOf(doc, map) {
+  if (!predicted.has(doc.id)) throw new Error(`no predictions for ${doc.id} in ${predPath}`);
+  return predicted.get(doc.id)
+    .filter((a) => TYPES.includes(String(a.type).toUpperCase()))
+    .map((a) => {
+      const start = map(a.start);
+      const end = map(a.end);
+      return { start, end, text: doc.text.slice(start, end), type: String(a.type).toUpperCase(), value: a.value };
+    });
+}
 const zero = () => ({ gold: 0, pred: 0, strict: 0, relaxedG: 0, relaxedP: 0, typeOk: 0, valueOk: 0, valueTP: 0, matched: 0 });
 const total = zero();
 const byType = Object.fromEntries(TYPES.map((t) => [t, zero()]));
@@ -83,7 +104,7 @@ for (const doc of docs) {
     if (doc.text.slice(g.start, g.end) !== g.text) throw new Error(`offset conversion failed in ${doc.id}: ${g.text}`);
   }
   const t0 = process.hrtime.bigint();
-  const pred = findDates(doc.text, doc.dct);
+  const pred = predicted ? predictedOf(doc, map) : findDates(doc.text, doc.dct);
   elapsed += Number(process.hrtime.bigint() - t0) / 1e9;
   chars += doc.text.length;
 

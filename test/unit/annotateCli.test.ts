@@ -53,6 +53,22 @@ describe('CLI: pressmark annotate', function () {
     assert.ok(rows.some((x) => x[1] === 'duration' && x[2] === 'P30Y'), 'three decades');
   });
 
+  it('nested findings are written nested (the years of a range, a name in a date), and --jsonl lists them all', () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'a.press');
+    const text = 'It gets six aircraft from 2009 to 2011, the largest filing in recent U.S. history.\n';
+    fs.writeFileSync(file, '---\ndate: 2009-12-16\n---\n' + text);
+    const r = run([file]);
+    assert.equal(r.code, 0, r.err);
+    assert.ok(r.out.includes('[from [2009]{date:2009} to [2011]{date:2011}]{duration:P2Y}'), r.out);
+    assert.ok(r.out.includes('[recent [U.S.]{country:US} history]{date:PAST_REF}'), r.out);
+    assert.equal(plainText(parse(r.out)).text, text);
+    const j = run(['--jsonl'], JSON.stringify({ id: 'a', dct: '2009-12-16', text }) + '\n');
+    assert.equal(j.code, 0, j.err);
+    const got = JSON.parse(j.out).annotations.map((a: { start: number; end: number; type: string }) => `${text.slice(a.start, a.end)}=${a.type}`);
+    assert.deepEqual(got, ['from 2009 to 2011=duration', '2009=date', '2011=date', 'recent U.S. history=date', 'U.S.=country']);
+  });
+
   it('pressmark.yaml `mentions: {demonyms: true}` applies (files and --jsonl); without it no demonym is proposed', () => {
     const dir = tmpDir();
     const file = path.join(dir, 'a.txt');

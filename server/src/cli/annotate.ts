@@ -267,15 +267,28 @@ export function annotatePress(source: string, kb: KnowledgeBase, types: string[]
   let out = '';
   let pos = 0;
   let count = 0;
+  // the mentions come by start, an outer one before those inside it (the years of a year range,
+  // a name inside a date): those are written nested in it, a partial overlap is left out
+  const open: Array<{ end: number; spec: string }> = [];
+  const closeUpTo = (at: number): void => {
+    while (open.length && open[open.length - 1].end <= at) {
+      const top = open.pop()!;
+      out += source.slice(pos, top.end) + ']{' + top.spec + '}';
+      pos = top.end;
+    }
+  };
   for (const m of mentions) {
     let start = m.start;
     // never split an escape (`\[` before the mention)
     if (start > 0 && source.charCodeAt(start - 1) === 92 && '[]{}\\'.includes(source[start])) start--;
-    if (start < pos) continue;
-    out += source.slice(pos, start) + '[' + source.slice(start, m.end) + ']{' + specOf(m) + '}';
-    pos = m.end;
+    closeUpTo(start);
+    if (start < pos || (open.length && m.end > open[open.length - 1].end)) continue;
+    out += source.slice(pos, start) + '[';
+    pos = start;
+    open.push({ end: m.end, spec: specOf(m) });
     count++;
   }
+  closeUpTo(Infinity);
   out += source.slice(pos);
   const before = plainText(doc).text;
   const after = plainText(parse(out)).text;

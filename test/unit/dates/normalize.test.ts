@@ -75,6 +75,12 @@ const ROWS: Row[] = [
   // tense decides weekdays and months
   ['Friday', { type: 'DATE', value: '2022-06-24', confident: true }, { before: 'The minister said on ', after: ' that talks went well.' }],
   ['Friday', { type: 'DATE', value: '2022-07-01', confident: true }, { before: 'The ministers will meet on ', after: '.' }],
+  // a tense read from a modal alone, or a future seen from the past, does not place a weekday
+  ['Friday night', { type: 'TIME', value: '2022-07-01TNI', confident: false }, { before: 'The law could not stop the bullet that hit him ', after: '.' }],
+  ['Saturday', { type: 'DATE', value: '2022-06-25', confident: false }, { before: 'Protesters planned a large demonstration on ', after: '.' }],
+  ['Friday', { type: 'DATE', value: '2022-07-01', confident: false }, { before: 'The offer had been due to expire ', after: '.' }],
+  ['Thursday', { type: 'DATE', value: '2022-06-30', confident: false }, { before: 'Until ', after: ', they had not called him a suspect.' }],
+  ['Friday', { type: 'DATE', value: '2022-06-24', confident: true }, { before: 'The offer expired on ', after: '.' }],
   ['Wednesday', { type: 'DATE', value: '2022-06-29' }, { before: 'The company announced on ', after: ' that it was cutting jobs.' }],
   ['Monday', { type: 'DATE', value: '2022-06-27' }, { before: 'He arrived on ', after: '.' }],
   ['October', { type: 'DATE', value: '2021-10' }, { before: 'Lawmakers rejected the proposal in ', after: '.' }],
@@ -120,6 +126,11 @@ const ROWS: Row[] = [
   ['08:30 UTC', { type: 'TIME', value: '2022-06-29T08:30Z' }],
   ['12:00 UTC Monday', { type: 'TIME', value: '2022-06-27T12:00Z' }],
   ['3 p.m.', { type: 'TIME', value: '2022-06-29T15:00' }],
+  // a time with its date is one TIMEX3 (TimeML: "15:00 GMT Saturday"), the date a month and day too
+  ['15:00 GMT Saturday', { type: 'TIME', value: '2022-07-02T15:00Z' }, { before: 'The match will start at ' }],
+  ['5 p.m. EST, Nov. 6', { type: 'TIME', value: '1989-11-06T17:00-05:00' }, { before: 'The offer was extended until ' }, '1989-10-30'],
+  ['5 p.m. EST Nov. 9', { type: 'TIME', value: '1989-11-09T17:00-05:00' }, { before: 'The offer runs until ' }, '1989-11-02'],
+  ['10:30 a.m. June 3', { type: 'TIME', value: '2022-06-03T10:30', confident: true }, { before: 'The hearing was held at ' }],
   ['9:45 am', { type: 'TIME', value: '2022-06-29T09:45' }],
   ['noon', { type: 'TIME', value: '2022-06-29T12:00' }],
   ['this morning', { type: 'TIME', value: '2022-06-29TMO' }],

@@ -135,9 +135,14 @@ describe('mentions/arbiter: c. overlaps', () => {
       expected: ['Bank of Canada=org:HIGH/shape'],
     },
     {
-      name: 'a date expression that holds a name gives way to it',
+      name: 'a date expression that holds a name stays around it, the name nested',
       candidates: [at(text, 'recent U.S. history', 'date', 'PAST_REF', 'dates'), at(text, 'U.S.', 'country', 'US')],
-      expected: ['U.S.=country:US/builtin'],
+      expected: ['recent U.S. history=date:PAST_REF/dates', 'U.S.=country:US/builtin'],
+    },
+    {
+      name: 'a date that holds a name and overlaps another name partly: the names',
+      candidates: [at(text, 'recent U.S. history', 'date', 'PAST_REF', 'dates'), at(text, 'U.S.', 'country', 'US'), at(text, 'history on', 'org', 'X')],
+      expected: ['U.S.=country:US/builtin', 'history on=org:X/builtin'],
     },
     {
       name: 'a longer date overlapping a name partly wins',
@@ -146,9 +151,9 @@ describe('mentions/arbiter: c. overlaps', () => {
       nested: ['5 May 2024=date:2024-05-05/dates', '2024 at=org:X/builtin'],
     },
     {
-      name: 'a name inside a date: the date gives way',
+      name: 'a name inside a date: both, the name nested',
       candidates: [at(text, '5 May 2024', 'date', '2024-05-05', 'dates'), at(text, 'May', 'person', 'may')],
-      expected: ['May=person:may/builtin'],
+      expected: ['5 May 2024=date:2024-05-05/dates', 'May=person:may/builtin'],
     },
     {
       name: 'a date and a name of the same length: the name',

@@ -236,13 +236,16 @@ describe('mentions/document: annotations, offsets, options', () => {
     });
   }
 
-  it('a year range gives one duration, and its years only with nested', () => {
+  it('a year range gives one duration with its years nested in it (as findDates gives them)', () => {
     const doc = parse('Trade grew between 2014 and 2016.');
-    assert.deepEqual(findMentionsInDocument(doc, builtin()).map((m) => [m.text, m.type]), [['between 2014 and 2016', 'duration']]);
-    assert.deepEqual(
-      findMentionsInDocument(doc, builtin(), undefined, { nested: true }).map((m) => [m.text, m.type]),
-      [['between 2014 and 2016', 'duration'], ['2014', 'date'], ['2016', 'date']],
-    );
+    const expected = [['between 2014 and 2016', 'duration'], ['2014', 'date'], ['2016', 'date']];
+    assert.deepEqual(findMentionsInDocument(doc, builtin()).map((m) => [m.text, m.type]), expected);
+    assert.deepEqual(findMentionsInDocument(doc, builtin(), undefined, { nested: true }).map((m) => [m.text, m.type]), expected);
+  });
+
+  it('a date that holds a name keeps it nested', () => {
+    const doc = parse('It was the largest filing in recent U.S. history.');
+    assert.deepEqual(findMentionsInDocument(doc, builtin()).map((m) => [m.text, m.type]), [['recent U.S. history', 'date'], ['U.S.', 'country']]);
   });
 
   it('never throws on odd documents', () => {

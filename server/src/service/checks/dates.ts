@@ -31,6 +31,9 @@ import { quote } from '../strings';
 import type { Check, Problem } from './check';
 import { publicationDate } from './frontMatter';
 import { ContentCache } from '../lru';
+import { agrees } from '../dates/agreement';
+
+export { agrees };
 
 /** How much plain text on each side of a label the normalizer sees (it keeps one sentence). */
 const CONTEXT_CHARS = 160;
@@ -256,19 +259,6 @@ function valueProblems(doc: PressDocument, a: Annotation, type: TimexType, dct: 
       data: suggestion ? { value: suggestion, what: 'the value' } : undefined,
     },
   ];
-}
-
-const VAGUE_RE = /\b(?:later|earlier|early|late|mid|end|beginning|start|rest|remainder)\b/i;
-
-/**
- * Whether an annotated value agrees with the label's reading. Besides equality, two TimeML
- * conventions are accepted (seen in gold corpora): "today" annotated as PRESENT_REF, and a vague
- * expression ("later this year") annotated with a period inside its reading (`2022-Q4` in 2022).
- */
-export function agrees(annotated: string, reading: string, label: string, dct: string | undefined): boolean {
-  if (annotated === reading) return true;
-  if (annotated === 'PRESENT_REF' && reading === dct) return true;
-  return VAGUE_RE.test(label) && annotated.startsWith(reading + '-');
 }
 
 export const checkDates: Check = ({ doc, config }) => {

@@ -42,9 +42,26 @@ const PRESENT_RE = /\b(is|are|says|say|today)\b/gi;
 
 /** Guesses the tense governing an expression from the words around it (same sentence). */
 export function guessTense(before = '', after = ''): Tense | undefined {
+  return guessTenseDetail(before, after)?.tense;
+}
+
+/**
+ * Modals that do not fix a time: "could not stop the bullet Friday night", "they would appeal
+ * Wednesday's ruling" (TimeML: modality is not tense). A tense read from one of them is a guess.
+ */
+const WEAK_MODALS = /^(?:would|should|may|might|could|must)$/;
+/**
+ * A future seen from a past time ("planned a demonstration on Saturday", "had been due to
+ * expire Friday", "was to meet Monday"): the event may lie on either side of the publication
+ * date, so the direction is a guess.
+ */
+const FUTURE_IN_PAST_RE = /\b(?:planned|planning|(?:was|were) (?:to|due|scheduled|expected|set|slated|going to|likely to)|had been (?:due|scheduled|expected|set|slated|planned))\b/i;
+
+/** The tense guessed, and whether it rests only on a modal (weak: the reading is a guess). */
+function guessTenseDetail(before = '', after = ''): { tense: Tense; weak: boolean } | undefined {
   const b = sentenceTail(before);
   const a = sentenceHead(after);
-  let best: { dist: number; tense: Tense } | undefined;
+  let best: { dist: number; tense: Tense; weak: boolean } | undefined;
   const scan = (s: string, re: RegExp, tense: Tense, fromEnd: boolean) => {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -61,7 +78,7 @@ export function guessTense(before = '', after = ''): Tense | undefined {
       let d = fromEnd ? dist : dist + 3;
       if (tense === 'future') d -= fromEnd ? 10 : 4;
       if (tense === 'past' && /^(has been|have been|had|did|ago|yesterday|last|earlier)$/.test(w)) d -= 4;
-      if (!best || d < best.dist) best = { dist: d, tense };
+      if (!best || d < best.dist) best = { dist: d, tense, weak: WEAK_MODALS.test(w) };
     }
   };
   scan(b, FUTURE_RE, 'future', true);
@@ -70,7 +87,8 @@ export function guessTense(before = '', after = ''): Tense | undefined {
   scan(a, FUTURE_RE, 'future', false);
   scan(a, PAST_RE, 'past', false);
   scan(a, PRESENT_RE, 'present', false);
-  return (best as { tense: Tense } | undefined)?.tense;
+  const b2 = best as { tense: Tense; weak: boolean } | undefined;
+  return b2 && { tense: b2.tense, weak: b2.weak || FUTURE_IN_PAST_RE.test(b) || FUTURE_IN_PAST_RE.test(a) };
 }
 
 /**
@@ -109,12 +127,20 @@ interface Ctx {
   before: string;
   after: string;
   tense?: Tense | null; // null = not computed yet
+  /** The tense rests only on a modal (set with `tense`). */
+  weakTense?: boolean;
 }
 
 function tenseOf(c: Ctx): Tense | undefined {
   if (c.tense === null) {
     const b = c.before;
-    c.tense = signalTense(b) ?? guessTense(b, c.after);
+    const signal = signalTense(b);
+    const g = signal ? undefined : guessTenseDetail(b, c.after);
+    c.tense = signal ?? g?.tense;
+    const sentence = signal ? sentenceTail(b) + ' ' + sentenceHead(c.after) : '';
+    // a signal word in a future seen from the past ("had been due to expire Friday", "until
+    // Thursday they had not called") does not place the date either
+    c.weakTense = signal ? FUTURE_IN_PAST_RE.test(sentence) || (signal === 'future' && /\bhad\b/i.test(sentence)) : !!g?.weak;
     if (c.tense !== 'past' && SIGNAL_AHEAD.test(b.length > 20 ? b.slice(-20) : b)) c.tense = 'future';
   }
   return c.tense;
@@ -354,8 +380,9 @@ function weekdayDate(wd: number, rel: string | undefined, c: Ctx): { value: stri
   }
   const t = tenseOf(c);
   // a future weekday that is the publication weekday is the publication date (news convention)
-  if (t === 'future') return { value: ymdOf(n + fwd), confident: true };
-  return { value: ymdOf(n - back), confident: t !== undefined };
+  // a tense read from a modal alone is a guess ("could", "would": modality, not time)
+  if (t === 'future') return { value: ymdOf(n + fwd), confident: !c.weakTense };
+  return { value: ymdOf(n - back), confident: t !== undefined && !c.weakTense };
 }
 
 function modOf(word: string | undefined): string | undefined {
@@ -1035,12 +1062,12 @@ export const RULES: Rule[] = [
   // ---- times -------------------------------------------------------------------
   {
     name: 'clock time',
-    src: `(?<h>[01]?\\d|2[0-3])(?::|\\.(?=\\d\\d ?${AMPM}))(?<mi>[0-5]\\d)(?::(?<s>[0-5]\\d))?(?: ?(?<ap>${AMPM}))?(?: ?(?<z>${ZONE})(?: ?(?<off>[+-] ?\\d{1,2}(?::?\\d\\d)?))?| \\((?<z2>${ZONE}) ?(?<off2>[+-] ?\\d{1,2}(?::?\\d\\d)?)?\\))?(?:,? (?:on )?(?<day>today|yesterday|tomorrow|${WEEKDAY}))?`,
+    src: `(?<h>[01]?\\d|2[0-3])(?::|\\.(?=\\d\\d ?${AMPM}))(?<mi>[0-5]\\d)(?::(?<s>[0-5]\\d))?(?: ?(?<ap>${AMPM}))?(?: ?(?<z>${ZONE})(?: ?(?<off>[+-] ?\\d{1,2}(?::?\\d\\d)?))?| \\((?<z2>${ZONE}) ?(?<off2>[+-] ?\\d{1,2}(?::?\\d\\d)?)?\\))?(?:,? (?:on )?(?:(?<day>today|yesterday|tomorrow|${WEEKDAY})|(?<mon>${MONTH}) (?<dd>${DAY})(?![\\d:])))?`,
     build: (g, t, c) => timeValue(g, c),
   },
   {
     name: 'hour ampm',
-    src: `(?<h>1[0-2]|0?[1-9])(?: ?(?<ap>${AMPM}))(?: ?(?<z>${ZONE}))?(?:,? (?:on )?(?<day>today|yesterday|tomorrow|${WEEKDAY}))?`,
+    src: `(?<h>1[0-2]|0?[1-9])(?: ?(?<ap>${AMPM}))(?: ?(?<z>${ZONE}))?(?:,? (?:on )?(?:(?<day>today|yesterday|tomorrow|${WEEKDAY})|(?<mon>${MONTH}) (?<dd>${DAY})(?![\\d:])))?`,
     build: (g, _t, c) => timeValue(g, c),
   },
   {
@@ -1190,7 +1217,9 @@ function timeValue(g: Groups, c: Ctx): Normalized | undefined {
       zone = ZONE_OFFSETS[z] ?? '';
     }
   }
-  const date = dayPart(g.day, c);
+  // TIMEX3: a time with its date is one expression ("5 p.m. EST, Nov. 6", "15:00 GMT Saturday")
+  const md = g.mon ? monthDayNoYear(monthOf(g.mon)!, dayOf(g.dd!), c) : undefined;
+  const date = md ? { value: md.value, confident: md.confident } : dayPart(g.day, c);
   const sec = g.s ? `:${g.s}` : '';
   return N('TIME', `${date.value}T${pad(h, 2)}:${pad(mi, 2)}${sec}${zone}`, date.confident);
 }

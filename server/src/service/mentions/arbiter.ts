@@ -7,14 +7,17 @@
  * b. Rejections (rejections.ts). A candidate the user rejected is dropped; when only its first
  *    reading is rejected its first other reading takes its place, and rejected other readings are
  *    left out.
- * c. Overlaps: a date expression that holds a name gives way to the name
- *    ("in recent U.S. history" is no date); a country or place inside a longer candidate is never
+ * c. Overlaps: a date expression that holds a name does not compete with it: the name is
+ *    resolved with the others, and the date stays around it, the name nested ("[in recent
+ *    [U.S.]{country} history]{date}"), where everything kept that it overlaps lies strictly
+ *    inside it (a date and a name of the same words: the name); a country or place inside a longer candidate is never
  *    proposed alone ("Ministry of Foreign Affairs of Turkmenistan"), even where that longer one
  *    loses to another; then the longer span wins; on equal spans, a candidate whose context
  *    `overrides` the others first, then by recognizer: workspace > builtin > shape > dates, then
  *    the higher confidence, then the earlier start. With `nested` only this: of the candidates
  *    of one span, those first by `overrides` and recognizer (the workspace person, not also a
- *    new one of the same words).
+ *    new one of the same words). The parts of a candidate (`partOf`: the years of a year
+ *    range) stay nested in it where it is kept, and go where it goes.
  * d. Echoes (a document-level step: `echoSources`, `findEchoes`, `mergeEchoes`). A new entity
  *    (id '' with `entity.aliases`: a surname, a defined acronym) is also proposed where an alias
  *    stands again after it, in any paragraph, with the same type and entity, reason
@@ -213,6 +216,15 @@ function resolveCluster(cluster: Candidate[], from: number, to: number): Candida
     taken.fill(1, c.start - from, c.end - from);
     kept.push(c);
   }
+  // a date that holds a name stays around it, the name nested ("[in recent [U.S.]{country}
+  // history]{date}"): where everything kept that it overlaps lies strictly inside it
+  const holders = cluster.filter((c) => isDate(c) && holdsName(c)).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  for (const d of holders) {
+    const len = d.end - d.start;
+    if (kept.some((k) => k.start < d.end && d.start < k.end && !(k.start >= d.start && k.end <= d.end && k.end - k.start < len && !isDate(k)))) continue;
+    if (!kept.some((k) => k.start >= d.start && k.end <= d.end)) continue;
+    kept.push(d);
+  }
   return kept.sort(byStart);
 }
 
@@ -244,8 +256,25 @@ export function arbitrate(candidates: readonly Candidate[], text: string, option
     : candidates.filter((c) => c && c.start >= 0 && c.end > c.start && c.end <= n && Number.isInteger(c.start) && Number.isInteger(c.end) && typeof c.type === 'string');
   let list = applyVetoes(valid);
   list = applyRejections(list, text, options.rejections, options.path);
-  if (!options.nested) return resolveOverlaps(list);
+  if (!options.nested) return withParts(resolveOverlaps(list.filter((c) => !c.partOf)), list);
   return equalSpansOnce(list.sort(byStart));
+}
+
+/**
+ * The parts (`partOf`) of the kept candidates, nested in them (an outer candidate before the ones
+ * inside it); the parts of a dropped candidate go with it. `kept` sorted by start.
+ */
+function withParts(kept: Candidate[], list: readonly Candidate[]): Candidate[] {
+  const parts = list.filter((c) => c.partOf);
+  if (!parts.length) return kept;
+  const keptSet = new Set(kept);
+  const inside = parts.filter((p) => keptSet.has(p.partOf!)).map((p) => {
+    // proposed as it is: without the reference to its range
+    const c = { ...p };
+    delete c.partOf;
+    return c;
+  });
+  return inside.length ? kept.concat(inside).sort(byStart) : kept;
 }
 
 export { compileRejections };

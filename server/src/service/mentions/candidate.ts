@@ -73,6 +73,12 @@ export interface Candidate {
    * not the country): on equal spans this candidate outranks every recognizer's.
    */
   overrides?: true;
+  /**
+   * A part of another candidate of the same recognizer, proposed nested in it: the two years of
+   * a year range ("between [2014] and [2016]", dates of their own inside the DURATION). The
+   * arbiter keeps it where it keeps that candidate, and drops it with it.
+   */
+  partOf?: Candidate;
 }
 
 export interface RecognizeContext {
