@@ -144,7 +144,7 @@ describe('date quick-fixes', () => {
   const FIXES: Array<{ doc: string; code: string; title: string | RegExp; expect: string }> = [
     { doc: '[three decades]{date:P30Y}', code: 'date.type-mismatch', title: 'Change the type to `duration`', expect: '[three decades]{duration:P30Y}' },
     { doc: '[at 3 p.m.]{date:2022-06-29T15:00}', code: 'date.type-mismatch', title: 'Change the type to `time`', expect: '[at 3 p.m.]{time:2022-06-29T15:00}' },
-    { doc: '[x]{date:2022 mod=start}', code: 'date.invalid-value', title: 'Change `mod` to `START`', expect: '[x]{date:2022 mod=START}' },
+    { doc: '[x]{date:2022 mod=start}', code: 'date.mod-case', title: 'Change `mod` to `START`', expect: '[x]{date:2022 mod=START}' },
     { doc: '[29 June 2022]{date:2022-02-30}', code: 'date.invalid-value', title: 'Change the value to `2022-06-29`', expect: '[29 June 2022]{date:2022-06-29}' },
     { doc: `${FM}[next year]{date:2022}`, code: 'date.value-mismatch', title: 'Change the value to `2023`', expect: `${FM}[next year]{date:2023}` },
     { doc: 'It opened [yesterday]{date:2022-06-28}.', code: 'date.no-publication-date', title: 'Add `date: 2022-06-29` to the front matter', expect: '---\ndate: 2022-06-29\n---\nIt opened [yesterday]{date:2022-06-28}.' },

@@ -168,6 +168,7 @@ export const FIXERS: Readonly<Record<string, Fixer>> = {
     const { value, what } = (ctx.problem.data ?? {}) as { value?: string; what?: string };
     return value ? [action(ctx, `Change ${what ?? 'the value'} to ${quote(value)}`, [edit(ctx.doc, ctx.problem.span, value)], true)] : [];
   },
+  'date.mod-case': (ctx) => FIXERS['date.invalid-value'](ctx),
   'date.type-mismatch': (ctx) => {
     const type = ctx.problem.data?.type as string;
     return [action(ctx, `Change the type to ${quote(type)}`, [edit(ctx.doc, ctx.problem.span, type)], true)];

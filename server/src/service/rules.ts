@@ -47,6 +47,7 @@ export const RULES: readonly RuleInfo[] = [
   rule('entity.label-mismatch', 'warning', 'The label names another entity than the id: `[Luxembourg]{country:KZ}`.'),
   rule('entity.name-not-current', 'information', 'A name that was not in use at the publication date (`Nur-Sultan` in 2023).'),
   rule('date.invalid-value', 'error', 'A TIMEX3 value, `mod`, `quant` or `freq` that is not valid: `{date:2022-02-30}`, `{duration:P3}`, `mod=SOON`.'),
+  rule('date.mod-case', 'warning', 'A TIMEX3 `mod` written in lower case (`mod=approx`): TimeML spells it in upper case (`APPROX`); exports write it so.'),
   rule('date.type-mismatch', 'error', 'A value of another TIMEX3 type: `[three decades]{date:P30Y}`.'),
   rule('date.value-mismatch', 'warning', 'The label reads as another value against the publication date: `[Today]{date:2022-06-28}` published 2022-06-29.'),
   rule('date.no-publication-date', 'warning', 'A relative date (`today`, `last Friday`, `next year`) in a document whose front matter has no `date`.'),

@@ -222,6 +222,19 @@ describe('pressmark export: documents with errors', function () {
     assert.match(r.err, /1 document with errors \(not written; --force writes them\): unknown\.press\n$/);
   });
 
+  it('the bar document ([Today]{date}, mod=approx, nested annotations) exports without --force: mod=approx is a warning (date.mod-case), written APPROX; exit 0', () => {
+    const out = path.join(dir, 'out');
+    fs.writeFileSync(path.join(dir, 'bar.press'), '---\ndate: 2022-06-29\n---\n[Today]{date}, [[Kazakhstan]{country:KZ} and the [OSCE]{org:OSCE}]{org:OSCE-PA} met for [about two years]{duration:P2Y mod=approx}.\n');
+    const r = run(['export', '--to', 'timeml', '--out', out, 'bar.press'], dir);
+    assert.equal(r.code, 0, r.err);
+    const c = run(['check', 'bar.press'], dir);
+    assert.equal(c.code, 0, c.out + c.err);
+    assert.match(c.out + c.err, /^bar\.press:4:\d+ warning `mod approx` is written in upper case in TimeML: APPROX\. \(date\.mod-case\)$/m);
+    const doc = assertValid(fs.readFileSync(path.join(out, 'bar.tml'), 'utf8'));
+    assert.equal(doc.timexes.find((t) => textOf(t) === 'about two years')?.attributes.get('mod'), 'APPROX');
+    assert.equal(doc.timexes.find((t) => textOf(t) === 'Today')?.attributes.get('value'), '2022-06-29');
+  });
+
   it('TimeML: an unresolvable date is reported and not written unless --force; the others are', () => {
     const out = path.join(dir, 'out');
     const r = run(['export', '--to', 'timeml', '--out', out, 'good.press', 'nodate.press'], dir);

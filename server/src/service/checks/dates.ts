@@ -220,12 +220,11 @@ function attributeProblems(a: Annotation): Problem[] {
     if (r && !r.ok) {
       const upper = attr.value.toUpperCase();
       const fixable = attr.key === 'mod' && upper !== attr.value && validateTimexMod(upper).ok;
-      out.push({
-        code: 'date.invalid-value',
-        span: attr.valueSpan,
-        message: `Invalid \`${attr.key}\`: ${r.reason}.`.replace(/\.\.$/, '.'),
-        data: fixable ? { value: upper, what: `\`${attr.key}\`` } : undefined,
-      });
+      // Only the case is wrong (`mod=approx`): the meaning is plain, so a warning; exports write it
+      // in TimeML's upper case.
+      out.push(fixable
+        ? { code: 'date.mod-case', span: attr.valueSpan, message: `\`mod ${attr.value}\` is written in upper case in TimeML: ${upper}.`, data: { value: upper, what: '`mod`' } }
+        : { code: 'date.invalid-value', span: attr.valueSpan, message: `Invalid \`${attr.key}\`: ${r.reason}.`.replace(/\.\.$/, '.') });
     }
   }
   return out;
