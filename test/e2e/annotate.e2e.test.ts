@@ -13,8 +13,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { REPO_ROOT, requireFile, UNANNOTATED, VSIX } from './fixtures';
-import { CodeServerSession } from './harness';
+import { requireFile, UNANNOTATED, VSIX } from './fixtures';
+import { CodeServerSession, saveArtifactsIfFailed, VSCODE_EDITING_DEFAULTS } from './harness';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
@@ -45,17 +45,14 @@ describe('Annotate Selection as... and Reject in VS Code (code-server) @e2e', fu
       vsix: requireFile(VSIX, 'run `npm run package` first.'),
       files: { 'select.press': path.join(dir, 'select.press'), 'unannotated.press': UNANNOTATED },
       // The defaults a user has for suggestions (the harness turns them off for exact typing).
-      settings: { 'editor.quickSuggestions': { other: 'on', comments: 'off', strings: 'off' }, 'editor.suggestOnTriggerCharacters': true },
+      settings: VSCODE_EDITING_DEFAULTS,
     });
   });
 
   afterEach(async function () {
-    const t = this.currentTest;
-    if (s && t && t.state === 'failed') {
-      const base = await s.saveFailureArtifacts(t.fullTitle());
-      console.log(`      failure artifacts: ${path.relative(REPO_ROOT, base)}.png / .log`);
+    if (await saveArtifactsIfFailed(s, this.currentTest)) {
       // Close what the failed test left open (a quick pick, a menu) for the next one.
-      for (let i = 0; i < 3; i++) await s.page.keyboard.press('Escape');
+      for (let i = 0; i < 3; i++) await s!.page.keyboard.press('Escape');
     }
   });
 

@@ -15,7 +15,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { SuiteReport } from '../electron/suite/index';
 import { brokenExpectation, BROKEN, EXAMPLE, exampleWorkspaceFiles, REPO_ROOT, requireFile, UNANNOTATED, VSIX } from './fixtures';
-import { CodeServerSession, withTimeout } from './harness';
+import { CodeServerSession, saveArtifactsIfFailed, withTimeout } from './harness';
 
 // The browser global used inside page.evaluate (the project compiles without the DOM lib).
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -40,11 +40,7 @@ describe('Pressmark extension in VS Code (code-server) @e2e', function () {
   });
 
   afterEach(async function () {
-    const t = this.currentTest;
-    if (s && t && t.state === 'failed') {
-      const base = await s.saveFailureArtifacts(t.fullTitle());
-      console.log(`      failure artifacts: ${path.relative(REPO_ROOT, base)}.png / .log`);
-    }
+    await saveArtifactsIfFailed(s, this.currentTest);
   });
 
   after(async function () {

@@ -239,6 +239,36 @@ const DEFAULT_SETTINGS: Record<string, unknown> = {
   'workbench.editor.enablePreview': false,
 };
 
+/**
+ * VS Code's own defaults for everything that changes what typing produces (suggestions, commit
+ * characters, auto-closing). DEFAULT_SETTINGS turns them off so typed text stays exact; a suite
+ * that must type as a user does (issue 14: "suggestions on") passes these back.
+ */
+export const VSCODE_EDITING_DEFAULTS: Readonly<Record<string, unknown>> = {
+  'editor.quickSuggestions': { other: 'on', comments: 'off', strings: 'off' },
+  'editor.quickSuggestionsDelay': 10,
+  'editor.suggestOnTriggerCharacters': true,
+  'editor.acceptSuggestionOnCommitCharacter': true,
+  'editor.acceptSuggestionOnEnter': 'on',
+  'editor.suggestSelection': 'first',
+  'editor.wordBasedSuggestions': 'matchingDocuments',
+  'editor.autoClosingBrackets': 'languageDefined',
+  'editor.autoClosingQuotes': 'languageDefined',
+  'editor.autoClosingOvertype': 'auto',
+  'editor.autoSurround': 'languageDefined',
+};
+
+/**
+ * For a suite's `afterEach`: when the test failed, saves what the page showed and the logs
+ * (test-results/<title>.png / .log), says where, and returns true.
+ */
+export async function saveArtifactsIfFailed(s: CodeServerSession | undefined, t: { state?: string; fullTitle(): string } | undefined): Promise<boolean> {
+  if (!s || !t || t.state !== 'failed') return false;
+  const base = await s.saveFailureArtifacts(t.fullTitle());
+  console.log(`      failure artifacts: ${path.relative(REPO_ROOT, base)}.png / .log`);
+  return true;
+}
+
 /** One code-server + one Chromium page, with a workspace in a temp folder. */
 export class CodeServerSession {
   readonly logs: string[] = [];

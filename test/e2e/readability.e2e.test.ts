@@ -15,7 +15,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { EXAMPLE, exampleWorkspaceFiles, FIXTURES_DIR, REPO_ROOT, requireFile, SERVER_BIN, VSIX } from './fixtures';
-import { CodeServerSession } from './harness';
+import { CodeServerSession, saveArtifactsIfFailed } from './harness';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
@@ -59,11 +59,7 @@ describe('Pressmark readability in VS Code (code-server) @e2e', function () {
   });
 
   afterEach(async function () {
-    const t = this.currentTest;
-    if (s && t && t.state === 'failed') {
-      const base = await s.saveFailureArtifacts(t.fullTitle());
-      console.log(`      failure artifacts: ${path.relative(REPO_ROOT, base)}.png / .log`);
-    }
+    await saveArtifactsIfFailed(s, this.currentTest);
   });
 
   after(async function () {

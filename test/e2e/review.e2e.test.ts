@@ -13,7 +13,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { FIXTURES_DIR, REPO_ROOT, requireFile, VSIX } from './fixtures';
-import { CodeServerSession } from './harness';
+import { CodeServerSession, saveArtifactsIfFailed, VSCODE_EDITING_DEFAULTS } from './harness';
 import { parse } from '../../server/src/service/parser';
 import { plainText } from '../../server/src/service/plain';
 import { parseRejectFile } from '../../server/src/service/rejectFile';
@@ -37,22 +37,12 @@ describe('Review mode in VS Code (code-server) @e2e', function () {
       vsix: requireFile(VSIX, 'run `npm run package` first.'),
       files: { [NAME]: FIXTURE },
       // VS Code's defaults for suggestions and auto-closing: the review keys must win over them.
-      settings: {
-        'editor.quickSuggestions': { other: 'on', comments: 'off', strings: 'off' },
-        'editor.suggestOnTriggerCharacters': true,
-        'editor.autoClosingBrackets': 'languageDefined',
-        'editor.autoClosingQuotes': 'languageDefined',
-        'editor.autoSurround': 'languageDefined',
-      },
+      settings: VSCODE_EDITING_DEFAULTS,
     });
   });
 
   afterEach(async function () {
-    const t = this.currentTest;
-    if (s && t && t.state === 'failed') {
-      const base = await s.saveFailureArtifacts(t.fullTitle());
-      console.log(`      failure artifacts: ${path.relative(REPO_ROOT, base)}.png / .log`);
-    }
+    await saveArtifactsIfFailed(s, this.currentTest);
   });
 
   after(async function () {

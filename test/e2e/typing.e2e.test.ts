@@ -21,8 +21,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { REPO_ROOT, requireFile, UNANNOTATED, VSIX } from './fixtures';
-import { CodeServerSession } from './harness';
+import { requireFile, UNANNOTATED, VSIX } from './fixtures';
+import { CodeServerSession, saveArtifactsIfFailed, VSCODE_EDITING_DEFAULTS } from './harness';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
@@ -31,20 +31,6 @@ const SERVER_MS = 60_000;
 /** A person typing: 250 ms a key (the issue's repro). */
 const KEY_MS = 250;
 
-/** VS Code's defaults for everything that changes what typing produces. */
-const DEFAULT_EDITING = {
-  'editor.quickSuggestions': { other: 'on', comments: 'off', strings: 'off' },
-  'editor.quickSuggestionsDelay': 10,
-  'editor.suggestOnTriggerCharacters': true,
-  'editor.acceptSuggestionOnCommitCharacter': true,
-  'editor.acceptSuggestionOnEnter': 'on',
-  'editor.suggestSelection': 'first',
-  'editor.wordBasedSuggestions': 'matchingDocuments',
-  'editor.autoClosingBrackets': 'languageDefined',
-  'editor.autoClosingQuotes': 'languageDefined',
-  'editor.autoClosingOvertype': 'auto',
-  'editor.autoSurround': 'languageDefined',
-};
 
 const FRONT = '---\ndate: 2022-06-29\n---\n';
 const CARET_LINE = 'Austria hosted the meeting, and the [Intergovernmental Commission]{org:} met in Vienna on 28 June.';
@@ -64,16 +50,12 @@ describe('Typing with default suggestion settings, suggestions as hints, fixes a
     s = await CodeServerSession.start({
       vsix: requireFile(VSIX, 'run `npm run package` first.'),
       files: { 'typing.press': typing, 'caret.press': caret, 'unannotated.press': UNANNOTATED },
-      settings: DEFAULT_EDITING,
+      settings: VSCODE_EDITING_DEFAULTS,
     });
   });
 
   afterEach(async function () {
-    const t = this.currentTest;
-    if (s && t && t.state === 'failed') {
-      const base = await s.saveFailureArtifacts(t.fullTitle());
-      console.log(`      failure artifacts: ${path.relative(REPO_ROOT, base)}.png / .log`);
-    }
+    await saveArtifactsIfFailed(s, this.currentTest);
   });
 
   after(async function () {
