@@ -91,17 +91,12 @@ async function preannotate(): Promise<void> {
 }
 
 /** "Pressmark: Show Statistics": the statistics of the active document and the workspace, rendered in a webview. */
-const STATS_SCHEME = 'pressmark-stats';
-let statsText = '';
-const statsChanged = new vscode.EventEmitter<vscode.Uri>();
 async function showStatistics(): Promise<void> {
   if (!client) return;
   const editor = vscode.window.activeTextEditor;
   const uri = editor && editor.document.languageId === 'pressmark' ? editor.document.uri.toString() : undefined;
   const result = await client.sendRequest<{ markdown: string } | null>('pressmark/statistics', { uri });
-  statsText = result?.markdown ?? '# Annotation statistics\n\nNo statistics: the server did not answer.';
-  statsChanged.fire(vscode.Uri.from({ scheme: STATS_SCHEME, path: '/Pressmark statistics.md' }));
-  showStatisticsView(statsText);
+  showStatisticsView(result?.markdown ?? '# Annotation statistics\n\nNo statistics: the server did not answer.');
 }
 
 /** Restarts a crashed server up to 4 times in 3 minutes, and tells the user once. */
@@ -165,8 +160,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (client) void client.restart();
     }),
     output,
-    vscode.workspace.registerTextDocumentContentProvider(STATS_SCHEME, { onDidChange: statsChanged.event, provideTextDocumentContent: () => statsText }),
-    statsChanged,
     vscode.commands.registerCommand('pressmark.preannotate', () => preannotate()),
     vscode.commands.registerCommand('pressmark.importRelease', () => importRelease()),
     vscode.commands.registerCommand('pressmark.compareWith', () => compareWith(comparisons)),
