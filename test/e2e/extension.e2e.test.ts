@@ -233,30 +233,7 @@ describe('Pressmark extension in VS Code (code-server) @e2e', function () {
       // Click into the first `Luxembourg`, just right of its third letter: the caret goes to
       // column firstLux + 4 (1-based), inside the word.
       const col = firstLux + 4;
-      const point = await s!.editor().locator('.view-lines').evaluate(
-        (root, [prefix, offset]) => {
-          const line = Array.from(root.querySelectorAll('.view-line') as ArrayLike<any>).find((l) =>
-            String(l.textContent).replace(/\u00a0/g, ' ').startsWith(prefix as string),
-          );
-          if (!line) return null;
-          const walker = document.createTreeWalker(line, 4 /* NodeFilter.SHOW_TEXT */);
-          let seen = 0;
-          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-            const len = n.data.length;
-            if (seen + len > (offset as number)) {
-              const r = document.createRange();
-              r.setStart(n, (offset as number) - seen);
-              r.setEnd(n, (offset as number) - seen + 1);
-              const b = r.getBoundingClientRect();
-              // A quarter into the character: the click places the caret before it.
-              return { x: b.x + b.width / 4, y: b.y + b.height / 2 };
-            }
-            seen += len;
-          }
-          return null;
-        },
-        [body.slice(0, firstLux + 'Luxembourg'.length), firstLux + 3] as const,
-      );
+      const point = await s!.charPoint(body.slice(0, firstLux + 'Luxembourg'.length), firstLux + 3);
       assert.ok(point, `the line ${JSON.stringify(body)} is not drawn`);
       await page.mouse.click(point.x, point.y);
       await page

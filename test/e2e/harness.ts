@@ -610,14 +610,52 @@ export class CodeServerSession {
 
   /** Runs a command from the command palette by its title. */
   async runCommand(title: string): Promise<void> {
+    const item = await this.paletteRow(title);
+    await item.click();
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /** Opens the command palette, types `>title` and waits for the command's row (not chosen yet). */
+  private async paletteRow(title: string): Promise<Locator> {
     await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
     await input.fill(`>${title}`);
     const item = this.page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: title }).first();
     await item.waitFor({ state: 'visible' });
-    await item.click();
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    return item;
+  }
+
+  /**
+   * Where to click to put the caret before the character at `offset` (UTF-16) of the first drawn
+   * line that starts with `linePrefix`: a quarter into that character; null when no such line is
+   * drawn.
+   */
+  async charPoint(linePrefix: string, offset: number): Promise<{ x: number; y: number } | null> {
+    return this.editor().locator('.view-lines').evaluate(
+      (root, [prefix, at]) => {
+        const line = Array.from(root.querySelectorAll('.view-line') as ArrayLike<any>).find((l) =>
+          String(l.textContent).replace(/\u00a0/g, ' ').startsWith(prefix as string),
+        );
+        if (!line) return null;
+        const walker = document.createTreeWalker(line, 4 /* NodeFilter.SHOW_TEXT */);
+        let seen = 0;
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const len = n.data.length;
+          if (seen + len > (at as number)) {
+            const r = document.createRange();
+            r.setStart(n, (at as number) - seen);
+            r.setEnd(n, (at as number) - seen + 1);
+            const b = r.getBoundingClientRect();
+            // A quarter into the character: the click places the caret before it.
+            return { x: b.x + b.width / 4, y: b.y + b.height / 2 };
+          }
+          seen += len;
+        }
+        return null;
+      },
+      [linePrefix, offset] as const,
+    );
   }
 
   /**
@@ -625,12 +663,7 @@ export class CodeServerSession {
    * its own: resolves when the palette's row is chosen and the command's picker shows `expect`.
    */
   async runCommandToPicker(title: string, expect: string | RegExp): Promise<void> {
-    await this.page.keyboard.press('F1');
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`>${title}`);
-    const item = this.page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: title }).first();
-    await item.waitFor({ state: 'visible' });
+    await this.paletteRow(title);
     await this.page.keyboard.press('Enter');
     await this.page.locator('.quick-input-widget:not(.quick-input-widget-closing) .monaco-list-row').filter({ hasText: expect }).first().waitFor({ state: 'visible' });
   }

@@ -147,27 +147,7 @@ describe('Typing with default suggestion settings, suggestions as hints, fixes a
     await s!.editor().locator('.squiggly-hint').first().waitFor({ state: 'attached', timeout: SERVER_MS });
     // Click into `Intergovernmental`, before its sixth letter.
     const offset = CARET_LINE.indexOf('Intergovernmental') + 5;
-    const point = await s!.editor().locator('.view-lines').evaluate(
-      (root, [prefix, at]) => {
-        const line = Array.from(root.querySelectorAll('.view-line') as ArrayLike<any>).find((l) => String(l.textContent).replace(/\u00a0/g, ' ').startsWith(prefix as string));
-        if (!line) return null;
-        const walker = document.createTreeWalker(line, 4 /* NodeFilter.SHOW_TEXT */);
-        let seen = 0;
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          const len = n.data.length;
-          if (seen + len > (at as number)) {
-            const r = document.createRange();
-            r.setStart(n, (at as number) - seen);
-            r.setEnd(n, (at as number) - seen + 1);
-            const b = r.getBoundingClientRect();
-            return { x: b.x + b.width / 4, y: b.y + b.height / 2 };
-          }
-          seen += len;
-        }
-        return null;
-      },
-      [CARET_LINE.slice(0, 20), offset] as const,
-    );
+    const point = await s!.charPoint(CARET_LINE.slice(0, 20), offset);
     assert.ok(point, 'the caret line is not drawn');
     await page.mouse.click(point.x, point.y);
     await page.locator('#status\\.editor\\.selection').filter({ hasText: new RegExp(`Ln 4, Col ${offset + 1}\\b`) }).waitFor({ state: 'visible' });

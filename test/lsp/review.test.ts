@@ -16,6 +16,7 @@ import { LineIndex } from '../../server/src/service/text';
 import { parse } from '../../server/src/service/parser';
 import { plainText } from '../../server/src/service/plain';
 import { parseRejectFile } from '../../server/src/service/rejectFile';
+import type { ReviewItem } from '../../server/src/service/assist/review';
 
 const SEED = fs.readFileSync(path.join(ROOT, 'examples/kazinform-2022-06-29.press'), 'utf8');
 function stripped(): string {
@@ -23,16 +24,8 @@ function stripped(): string {
   return SEED.slice(0, doc.bodyStart) + plainText(doc).text;
 }
 
-interface Item {
-  range: Range;
-  text: string;
-  type: string;
-  id: string;
-  label: string;
-  reason: string;
-  like: number;
-  entity?: { id: string };
-}
+/** The answer of pressmark/suggestions is the service's own item, sent as JSON. */
+type Item = ReviewItem;
 interface Listed {
   version: number;
   stale?: boolean;
