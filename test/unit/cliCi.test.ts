@@ -83,6 +83,15 @@ describe('CLI in CI: standard input (-) and --stdin-filename', function () {
     assert.match(bare.out, /^-:1:\d+ error .*\(syntax\.unknown-type\)\n$/);
   });
 
+  it('export reads - under a --stdin-filename that is not on disk, as check does (its project: the folder named)', () => {
+    const cwd = path.join(ROOT, 'examples');
+    const c = run(['check', '-', '--stdin-filename', 'not-on-disk.press'], { cwd, input: example });
+    assert.equal(c.code, 0, c.err);
+    const r = run(['export', '--to', 'jsonl', '-', '--stdin-filename', 'not-on-disk.press'], { cwd, input: example });
+    assert.equal(r.code, 0, r.err);
+    assert.equal(JSON.parse(r.out).id, 'not-on-disk');
+  });
+
   it('reads - in stats, export, agree, annotate, dates --find, import --from jsonl and kb --kb', () => {
     const cwd = path.join(ROOT, 'examples');
     const name = path.basename(EXAMPLE);

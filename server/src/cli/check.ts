@@ -9,10 +9,9 @@ import { LineIndex } from '../service/text';
 import { listedKbFiles, ProjectConfigs } from '../node/projectConfig';
 import { loadBuiltinKbWithInfo } from '../service/kb/builtin';
 import { WorkspaceKnowledgeBase } from '../node/workspaceKb';
-import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { collectFiles, FORMAT_OPTIONS, isFolder, outputFormat, printNotes, STDIN_HELP, STDIN_OPTION, UsageError, withStdin, type Io } from './common';
+import { besideFiles, collectFiles, FORMAT_OPTIONS, isFolder, outputFormat, printNotes, STDIN_HELP, STDIN_OPTION, UsageError, withStdin, type Io } from './common';
 import { sarifHead, sarifTail } from '../service/sarif';
 import { packageVersion } from '../node/version';
 import { isProvided } from '../node/files';
@@ -181,11 +180,3 @@ export function runCheck(argv: string[], io: Io): number {
   return exitCode;
 }
 
-/** The names in a folder (none when it cannot be listed: a --stdin-filename in a folder that does not exist). */
-function besideFiles(dir: string): string[] {
-  try {
-    return fs.readdirSync(dir);
-  } catch {
-    return [];
-  }
-}

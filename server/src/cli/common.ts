@@ -134,6 +134,15 @@ export function isFolder(p: string): boolean {
   }
 }
 
+/** The names in a folder (none when it cannot be listed: a --stdin-filename in a folder that does not exist). */
+export function besideFiles(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
 /** The --format and deprecated --json options of a command with output. */
 export const FORMAT_OPTIONS = { format: { type: 'string' }, json: { type: 'boolean', default: false } } as const;
 

@@ -3,25 +3,20 @@
  * `pressmark check` finds them: `*.kb.yaml` in the folders given, the files the documents'
  * `pressmark.yaml` list (inside the folder of that file or the folders given), the `*.kb.yaml`
  * under the folder of the `pressmark.yaml` of a file given alone, or beside it when it has none.
- * (check.ts applies the same rules while it reports the problems of those files.)
+ * (check.ts applies the same rules while it reports the problems of those files; standard
+ * input under its --stdin-filename counts as a file given alone, as there.)
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listedKbFiles, ProjectConfigs } from '../node/projectConfig';
 import { loadBuiltinKbWithInfo } from '../service/kb/builtin';
 import { WorkspaceKnowledgeBase } from '../node/workspaceKb';
-import { collectFiles } from './common';
+import { besideFiles, collectFiles, isFolder } from './common';
+import { isProvided } from '../node/files';
 
 export function projectKbFiles(positionals: readonly string[], documents: readonly string[], configs = new ProjectConfigs()): string[] {
   const kbFiles = collectFiles(positionals, ['.kb.yaml'], { onlyMatchingFiles: true }).inputs.filter((i) => !i.unreadable).map((i) => i.file);
-  const folders = positionals.filter((p) => {
-    try {
-      return fs.statSync(p).isDirectory();
-    } catch {
-      return false;
-    }
-  });
+  const folders = positionals.filter((p) => isFolder(p));
   const seen = new Set<string>();
   for (const file of documents) {
     const schema = configs.forFile(file);
@@ -30,11 +25,12 @@ export function projectKbFiles(positionals: readonly string[], documents: readon
     kbFiles.push(...listedKbFiles(schema, [path.dirname(schema.file), ...folders]).files);
   }
   const roots = new Set<string>();
+  // (Standard input is such a file, whatever its name and whether or not it exists on disk.)
   for (const input of positionals) {
-    if (!input.endsWith('.press') || fs.statSync(input).isDirectory()) continue;
+    if ((!input.endsWith('.press') && !isProvided(input)) || isFolder(input)) continue;
     const schema = configs.forFile(input);
     if (schema.file) roots.add(path.dirname(schema.file));
-    else for (const f of fs.readdirSync(path.dirname(path.resolve(input)))) if (f.endsWith('.kb.yaml')) kbFiles.push(path.join(path.dirname(path.resolve(input)), f));
+    else for (const f of besideFiles(path.dirname(path.resolve(input)))) if (f.endsWith('.kb.yaml') && !isProvided(path.join(path.dirname(path.resolve(input)), f))) kbFiles.push(path.join(path.dirname(path.resolve(input)), f));
   }
   const workspace = new WorkspaceKnowledgeBase(loadBuiltinKbWithInfo().kb, (f) => configs.forFile(f).config);
   workspace.scan([...roots]);
