@@ -76,10 +76,23 @@ const ROWS: Row[] = [
   ['Friday', { type: 'DATE', value: '2022-06-24', confident: true }, { before: 'The minister said on ', after: ' that talks went well.' }],
   ['Friday', { type: 'DATE', value: '2022-07-01', confident: true }, { before: 'The ministers will meet on ', after: '.' }],
   // a tense read from a modal alone, or a future seen from the past, does not place a weekday
-  ['Friday night', { type: 'TIME', value: '2022-07-01TNI', confident: false }, { before: 'The law could not stop the bullet that hit him ', after: '.' }],
-  ['Saturday', { type: 'DATE', value: '2022-06-25', confident: false }, { before: 'Protesters planned a large demonstration on ', after: '.' }],
-  ['Friday', { type: 'DATE', value: '2022-07-01', confident: false }, { before: 'The offer had been due to expire ', after: '.' }],
-  ['Thursday', { type: 'DATE', value: '2022-06-30', confident: false }, { before: 'Until ', after: ', they had not called him a suspect.' }],
+  // ("could", the past of "can", does not send it forward; a plan points forward from the DCT;
+  // the past perfect puts a deadline or a plan before a past time)
+  ['Friday night', { type: 'TIME', value: '2022-06-24TNI', confident: false }, { before: 'The law could not stop the bullet that hit him ', after: '.' }],
+  ['Tuesday', { type: 'DATE', value: '2022-06-28', confident: false }, { before: 'His relatives could not be located ', after: ' in their hometown.' }],
+  ['Saturday', { type: 'DATE', value: '2022-07-02', confident: false }, { before: 'Protesters planned a large demonstration on ', after: '.' }],
+  ['Thursday', { type: 'DATE', value: '2022-06-30', confident: false }, { before: 'The team planned to leave Nairobi on ', after: ' for Dar es Salaam.' }],
+  ['Monday', { type: 'DATE', value: '2022-07-04', confident: false }, { before: 'They held a rally on Saturday and were planning to drive around the airport on ', after: '.' }],
+  ['Friday', { type: 'DATE', value: '2022-06-24', confident: false }, { before: 'On ', after: ', the government planned to pay the families.' }],
+  ['Friday', { type: 'DATE', value: '2022-06-24', confident: false }, { before: 'The offer was extended. It had been due to expire ', after: '.' }],
+  ['Friday', { type: 'DATE', value: '2022-06-24' }, { before: 'The vote had been scheduled for ', after: '.' }],
+  ['Tuesday', { type: 'DATE', value: '2022-06-28', confident: false }, { before: 'Until ', after: ', they had not called him a suspect.' }],
+  // the verb of the expression's clause, not one of a clause after it ("that ... could"), nor a
+  // modal before a possessive weekday, which names an event ("Wednesday's ruling")
+  ['Tuesday', { type: 'DATE', value: '2022-06-28' }, { before: 'The president glossed over warnings from Moscow on ', after: ' that air strikes could widen the war.' }],
+  ['Monday', { type: 'DATE', value: '2022-06-27', confident: false }, { before: 'Relatives said they would look for ways to get around ', after: "'s ruling by the court." }],
+  ['November', { type: 'DATE', value: '2021-11' }, { before: 'He became the subject of a manhunt in ', after: ' when he was called a witness.' }],
+  ['Tuesday', { type: 'DATE', value: '2022-07-05' }, { before: 'On ', after: ', the National Abortion and Reproductive Rights League plans to hold a news conference.' }],
   ['Friday', { type: 'DATE', value: '2022-06-24', confident: true }, { before: 'The offer expired on ', after: '.' }],
   ['Wednesday', { type: 'DATE', value: '2022-06-29' }, { before: 'The company announced on ', after: ' that it was cutting jobs.' }],
   ['Monday', { type: 'DATE', value: '2022-06-27' }, { before: 'He arrived on ', after: '.' }],
