@@ -101,6 +101,11 @@ const ROWS: Row[] = [
   ['March', { type: 'DATE', value: '2023-03' }, { before: 'The plant will open in ', after: '.' }],
   ['September 12', { type: 'DATE', value: '2022-09-12' }, { before: 'The contract may be signed on ', after: ', during the show.' }],
   ['Friday', { type: 'DATE', value: '2007-09-07' }, { before: 'a Romanian official said ', after: '.' }, '2007-09-08'],
+  // seasons: January and February are in the winter begun the December before
+  ['last fall', { type: 'DATE', value: '1997-FA' }, { before: 'a surge in employment gains that began ' }, '1998-02-06'],
+  ['next spring', { type: 'DATE', value: '1998-SP' }, { before: 'The plant will open ' }, '1998-02-06'],
+  ['last summer', { type: 'DATE', value: '2021-SU' }, { before: 'The plant opened ' }, '2022-03-22'],
+  ['this summer', { type: 'DATE', value: '2022-SU' }, { before: 'Officials said the communities were left alone ' }, '2022-03-22'],
   // durations
   ['three decades', { type: 'DURATION', value: 'P30Y' }],
   ['the past three decades', { type: 'DURATION', value: 'P30Y' }],

@@ -724,9 +724,16 @@ export const RULES: Rule[] = [
       const idx = ['SP', 'SU', 'FA', 'WI'].indexOf(code);
       const cur = c.dct.m >= 3 && c.dct.m <= 5 ? 0 : c.dct.m <= 8 && c.dct.m >= 6 ? 1 : c.dct.m >= 9 && c.dct.m <= 11 ? 2 : 3;
       let y = c.dct.y;
-      if (/last|past/.test(rel)) y = idx < cur ? y : y - 1;
-      else if (/next|coming/.test(rel)) y = idx > cur ? y : y + 1;
-      else {
+      // January and February belong to the winter that began the December before: in February
+      // "last fall" is the fall of the year before, "next spring" this year's (the season most
+      // recently past / next to come, TimeML's reading of last/next)
+      const sy = c.dct.m <= 2 ? y - 1 : y;
+      if (/last|past/.test(rel)) y = idx < cur ? sy : sy - 1;
+      else if (/next|coming/.test(rel)) y = idx > cur ? sy : sy + 1;
+      else if (rel === 'this') {
+        // "this summer": the season of the publication year, whatever the tense ("communities
+        // are not going to be left on their own this summer" in March)
+      } else {
         const tn = tenseOf(c);
         if (tn === 'past' && idx > cur) y -= 1;
         if (tn === 'future' && idx < cur) y += 1;
