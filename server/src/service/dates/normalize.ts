@@ -242,8 +242,11 @@ function shifted(unit: Unit, amount: number, sign: number, dct: Ymd | undefined)
     case 'month': return ym(dct.y, dct.m + sign * Math.round(amount));
     case 'quarter': return relativeUnit('quarter', sign * Math.round(amount), dct);
     case 'year': return pad(dct.y + sign * Math.round(amount), 4);
-    case 'decade': return String(Math.floor((dct.y + sign * Math.round(amount * 10)) / 10));
-    case 'century': return String(Math.floor((dct.y + sign * Math.round(amount * 100)) / 100));
+    // "a decade ago", "four decades ago": a point ten (forty) years back, at the granularity of a
+    // year (TimeML: the value of the point the expression reaches, not the calendar decade, which
+    // is "the 1980s"); "two centuries ago" likewise
+    case 'decade': return pad(dct.y + sign * Math.round(amount * 10), 4);
+    case 'century': return pad(dct.y + sign * Math.round(amount * 100), 4);
     default: return pad(dct.y, 4);
   }
 }
