@@ -101,6 +101,13 @@ const ROWS: Row[] = [
   ['March', { type: 'DATE', value: '2023-03' }, { before: 'The plant will open in ', after: '.' }],
   ['September 12', { type: 'DATE', value: '2022-09-12' }, { before: 'The contract may be signed on ', after: ', during the show.' }],
   ['Friday', { type: 'DATE', value: '2007-09-07' }, { before: 'a Romanian official said ', after: '.' }, '2007-09-08'],
+  // a month (day) near the DCT is this year's whatever the tense; one far ahead of it, last year's
+  // unless the clause is future (news gives the year of a date almost a year away)
+  ['Jan. 14', { type: 'DATE', value: '2000-01-14', confident: false }, { before: 'The agency has to repatriate the child by ', after: '.' }, '2000-01-15'],
+  ['Oct. 19', { type: 'DATE', value: '1989-10-19' }, { before: 'The fund has fallen 2% this year through ', after: ', Lipper says.' }, '1989-10-27'],
+  ['Aug. 6', { type: 'DATE', value: '1997-08-06', confident: false }, { before: 'The index is within 70 points of its record high set on ', after: '.' }, '1998-02-06'],
+  ['October', { type: 'DATE', value: '1997-10' }, { before: 'Her properties, worth $130 million in ', after: ', are worth half that now.' }, '1998-01-08'],
+  ['January', { type: 'DATE', value: '1990-01' }, { before: 'The plant will open in ', after: '.' }, '1989-10-30'],
   // seasons: January and February are in the winter begun the December before
   ['last fall', { type: 'DATE', value: '1997-FA' }, { before: 'a surge in employment gains that began ' }, '1998-02-06'],
   ['next spring', { type: 'DATE', value: '1998-SP' }, { before: 'The plant will open ' }, '1998-02-06'],

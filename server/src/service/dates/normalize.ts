@@ -389,7 +389,13 @@ function yearForMonthDay(m: number, d: number | undefined, c: Ctx): { y: number 
   const near = d === undefined ? ahead <= 2 : ahead <= 92;
   if (t === 'past' && cmp > 0 && !near) return { y: c.dct.y - 1, confident: true };
   if (t === 'past' && cmp > 0) return { y: c.dct.y, confident: false };
+  // and the same the other way: a date up to a quarter before the publication is this year's
+  // even in a clause read as future ("to repatriate the child by Jan. 14" a day after it, "this
+  // year through Oct. 19"); a date almost a year ahead would be given its year (AP style)
+  const behindNear = d === undefined ? cmp >= -2 : ahead >= -92;
+  if (t === 'future' && cmp < 0 && behindNear) return { y: c.dct.y, confident: false };
   if (t === 'future' && cmp < 0) return { y: c.dct.y + 1, confident: true };
+  if (t !== 'future' && cmp > 0 && !near) return { y: c.dct.y - 1, confident: false };
   return { y: c.dct.y, confident: t !== undefined };
 }
 
