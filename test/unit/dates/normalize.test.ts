@@ -108,6 +108,8 @@ const ROWS: Row[] = [
   ['Aug. 6', { type: 'DATE', value: '1997-08-06', confident: false }, { before: 'The index is within 70 points of its record high set on ', after: '.' }, '1998-02-06'],
   ['October', { type: 'DATE', value: '1997-10' }, { before: 'Her properties, worth $130 million in ', after: ', are worth half that now.' }, '1998-01-08'],
   ['January', { type: 'DATE', value: '1990-01' }, { before: 'The plant will open in ', after: '.' }, '1989-10-30'],
+  ['January', { type: 'DATE', value: '1990-01' }, { before: 'The split would be paid on a still unspecified date in ', after: ' to holders of record.' }, '1989-10-26'],
+  ['August', { type: 'DATE', value: '1998-08' }, { before: 'Qantas will almost double its flights between Australia and India by ', after: ' in the search for new markets untouched by the crisis.' }, '1998-02-13'],
   // seasons: January and February are in the winter begun the December before
   ['last fall', { type: 'DATE', value: '1997-FA' }, { before: 'a surge in employment gains that began ' }, '1998-02-06'],
   ['next spring', { type: 'DATE', value: '1998-SP' }, { before: 'The plant will open ' }, '1998-02-06'],

@@ -87,6 +87,9 @@ function guessTenseDetail(before = '', after = ''): { tense: Tense; weak: boolea
       // a participle after "be"/"been"/"being" is a passive, not a past tense ("should be completed")
       if (tense === 'past' && w.endsWith('ed') && /\bbe(?:en|ing)?\s+$/i.test(s.slice(Math.max(0, m.index - 8), m.index))) continue;
       if (tense === 'past' && /ed$/.test(w) && /^(need|speed|proceed|exceed|succeed|feed|breed|seed|bed|red|shed|embed|indeed|hundred|united|limited|based|related|expected|scheduled|planned|proposed|intended)$/.test(w)) continue;
+      // a participle negated with un- is an adjective, not a past tense ("on a still unspecified
+      // date", "markets untouched by the crisis")
+      if (tense === 'past' && /^un(?:specified|disclosed|named|identified|expected|precedented|touched|changed|employed|founded|scheduled|announced|confirmed|resolved|solved|related|limited|secured|audited|regulated|explained|armed|opposed|determined|published|paid|used|finished|settled)$/.test(w)) continue;
       let tn = tense;
       // "planned to leave on Thursday": the plan's time lies ahead; "On Friday, the government
       // planned to pay": the planning is the clause's past event
