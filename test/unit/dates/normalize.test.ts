@@ -76,10 +76,23 @@ const ROWS: Row[] = [
   ['Friday', { type: 'DATE', value: '2022-06-24', confident: true }, { before: 'The minister said on ', after: ' that talks went well.' }],
   ['Friday', { type: 'DATE', value: '2022-07-01', confident: true }, { before: 'The ministers will meet on ', after: '.' }],
   // a tense read from a modal alone, or a future seen from the past, does not place a weekday
-  ['Friday night', { type: 'TIME', value: '2022-07-01TNI', confident: false }, { before: 'The law could not stop the bullet that hit him ', after: '.' }],
-  ['Saturday', { type: 'DATE', value: '2022-06-25', confident: false }, { before: 'Protesters planned a large demonstration on ', after: '.' }],
-  ['Friday', { type: 'DATE', value: '2022-07-01', confident: false }, { before: 'The offer had been due to expire ', after: '.' }],
-  ['Thursday', { type: 'DATE', value: '2022-06-30', confident: false }, { before: 'Until ', after: ', they had not called him a suspect.' }],
+  // ("could", the past of "can", does not send it forward; a plan points forward from the DCT;
+  // the past perfect puts a deadline or a plan before a past time)
+  ['Friday night', { type: 'TIME', value: '2022-06-24TNI', confident: false }, { before: 'The law could not stop the bullet that hit him ', after: '.' }],
+  ['Tuesday', { type: 'DATE', value: '2022-06-28', confident: false }, { before: 'His relatives could not be located ', after: ' in their hometown.' }],
+  ['Saturday', { type: 'DATE', value: '2022-07-02', confident: false }, { before: 'Protesters planned a large demonstration on ', after: '.' }],
+  ['Thursday', { type: 'DATE', value: '2022-06-30', confident: false }, { before: 'The team planned to leave Nairobi on ', after: ' for Dar es Salaam.' }],
+  ['Monday', { type: 'DATE', value: '2022-07-04', confident: false }, { before: 'They held a rally on Saturday and were planning to drive around the airport on ', after: '.' }],
+  ['Friday', { type: 'DATE', value: '2022-06-24', confident: false }, { before: 'On ', after: ', the government planned to pay the families.' }],
+  ['Friday', { type: 'DATE', value: '2022-06-24', confident: false }, { before: 'The offer was extended. It had been due to expire ', after: '.' }],
+  ['Friday', { type: 'DATE', value: '2022-06-24' }, { before: 'The vote had been scheduled for ', after: '.' }],
+  ['Tuesday', { type: 'DATE', value: '2022-06-28', confident: false }, { before: 'Until ', after: ', they had not called him a suspect.' }],
+  // the verb of the expression's clause, not one of a clause after it ("that ... could"), nor a
+  // modal before a possessive weekday, which names an event ("Wednesday's ruling")
+  ['Tuesday', { type: 'DATE', value: '2022-06-28' }, { before: 'The president glossed over warnings from Moscow on ', after: ' that air strikes could widen the war.' }],
+  ['Monday', { type: 'DATE', value: '2022-06-27', confident: false }, { before: 'Relatives said they would look for ways to get around ', after: "'s ruling by the court." }],
+  ['November', { type: 'DATE', value: '2021-11' }, { before: 'He became the subject of a manhunt in ', after: ' when he was called a witness.' }],
+  ['Tuesday', { type: 'DATE', value: '2022-07-05' }, { before: 'On ', after: ', the National Abortion and Reproductive Rights League plans to hold a news conference.' }],
   ['Friday', { type: 'DATE', value: '2022-06-24', confident: true }, { before: 'The offer expired on ', after: '.' }],
   ['Wednesday', { type: 'DATE', value: '2022-06-29' }, { before: 'The company announced on ', after: ' that it was cutting jobs.' }],
   ['Monday', { type: 'DATE', value: '2022-06-27' }, { before: 'He arrived on ', after: '.' }],
@@ -88,6 +101,20 @@ const ROWS: Row[] = [
   ['March', { type: 'DATE', value: '2023-03' }, { before: 'The plant will open in ', after: '.' }],
   ['September 12', { type: 'DATE', value: '2022-09-12' }, { before: 'The contract may be signed on ', after: ', during the show.' }],
   ['Friday', { type: 'DATE', value: '2007-09-07' }, { before: 'a Romanian official said ', after: '.' }, '2007-09-08'],
+  // a month (day) near the DCT is this year's whatever the tense; one far ahead of it, last year's
+  // unless the clause is future (news gives the year of a date almost a year away)
+  ['Jan. 14', { type: 'DATE', value: '2000-01-14', confident: false }, { before: 'The agency has to repatriate the child by ', after: '.' }, '2000-01-15'],
+  ['Oct. 19', { type: 'DATE', value: '1989-10-19' }, { before: 'The fund has fallen 2% this year through ', after: ', Lipper says.' }, '1989-10-27'],
+  ['Aug. 6', { type: 'DATE', value: '1997-08-06', confident: false }, { before: 'The index is within 70 points of its record high set on ', after: '.' }, '1998-02-06'],
+  ['October', { type: 'DATE', value: '1997-10' }, { before: 'Her properties, worth $130 million in ', after: ', are worth half that now.' }, '1998-01-08'],
+  ['January', { type: 'DATE', value: '1990-01' }, { before: 'The plant will open in ', after: '.' }, '1989-10-30'],
+  ['January', { type: 'DATE', value: '1990-01' }, { before: 'The split would be paid on a still unspecified date in ', after: ' to holders of record.' }, '1989-10-26'],
+  ['August', { type: 'DATE', value: '1998-08' }, { before: 'Qantas will almost double its flights between Australia and India by ', after: ' in the search for new markets untouched by the crisis.' }, '1998-02-13'],
+  // seasons: January and February are in the winter begun the December before
+  ['last fall', { type: 'DATE', value: '1997-FA' }, { before: 'a surge in employment gains that began ' }, '1998-02-06'],
+  ['next spring', { type: 'DATE', value: '1998-SP' }, { before: 'The plant will open ' }, '1998-02-06'],
+  ['last summer', { type: 'DATE', value: '2021-SU' }, { before: 'The plant opened ' }, '2022-03-22'],
+  ['this summer', { type: 'DATE', value: '2022-SU' }, { before: 'Officials said the communities were left alone ' }, '2022-03-22'],
   // durations
   ['three decades', { type: 'DURATION', value: 'P30Y' }],
   ['the past three decades', { type: 'DURATION', value: 'P30Y' }],

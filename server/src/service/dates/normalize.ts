@@ -36,7 +36,7 @@ export interface NormalizeContext {
 
 export type Tense = 'past' | 'present' | 'future';
 
-const FUTURE_RE = /\b(will|won['’]t|shall|['’]ll|going to|(?:is|are) (?:to|due|set|scheduled|expected|slated)|to be held|expects? to|plans? to|intends? to|aims? to|would|should|may|might|could|must|upcoming|scheduled|slated|due to|set to)\b/gi;
+const FUTURE_RE = /\b(will|won['’]t|shall|['’]ll|going to|(?:is|are) (?:to|due|set|scheduled|expected|slated)|to be held|expects? to|plans? to|plann(?:ed|ing)|intends? to|aims? to|would|should|may|might|could|must|upcoming|scheduled|slated|due to|set to)\b/gi;
 const PAST_RE = /\b(was|were|had|did|said|told|announced|reported|ago|earlier|last|yesterday|has been|have been|[a-z]{3,}ed)\b/gi;
 const PRESENT_RE = /\b(is|are|says|say|today)\b/gi;
 
@@ -57,11 +57,26 @@ const WEAK_MODALS = /^(?:would|should|may|might|could|must)$/;
  */
 const FUTURE_IN_PAST_RE = /\b(?:planned|planning|(?:was|were) (?:to|due|scheduled|expected|set|slated|going to|likely to)|had been (?:due|scheduled|expected|set|slated|planned))\b/i;
 
+/**
+ * A clause that begins after the expression: a complement or relative clause ("warnings on
+ * Thursday that air strikes could ..."), a second predicate ("on Saturday and were planning
+ * to ..."). Its verb does not govern the expression, so the text after it is not read. A
+ * temporal clause ("in November when he was called a witness") is about the expression's time
+ * and is read; "and" between nouns ("Abortion and Reproductive Rights") is no clause.
+ */
+const CLAUSE_AFTER = /[;:(]|\s(?:--|_)\s|\band\s+(?:then\s+)?(?:was|were|is|are|has|have|had|will|would|did|\p{L}+ed)\b|\b(?:but|that|which|who|whom|whose|because|although|though|whereas|if|unless)\b/iu;
+function clauseHead(s: string): string {
+  const m = CLAUSE_AFTER.exec(s);
+  return m ? s.slice(0, m.index) : s;
+}
+/** "had been due to", "had been scheduled": a plan the past perfect tells was overtaken (the time has passed). */
+const PLAN_OVERTAKEN = /\bhad\s+been\s+$/i;
+
 /** The tense guessed, and whether it rests only on a modal (weak: the reading is a guess). */
-function guessTenseDetail(before = '', after = ''): { tense: Tense; weak: boolean } | undefined {
+function guessTenseDetail(before = '', after = ''): { tense: Tense; weak: boolean; word: string } | undefined {
   const b = sentenceTail(before);
-  const a = sentenceHead(after);
-  let best: { dist: number; tense: Tense; weak: boolean } | undefined;
+  const a = clauseHead(sentenceHead(after));
+  let best: { dist: number; tense: Tense; weak: boolean; word: string } | undefined;
   const scan = (s: string, re: RegExp, tense: Tense, fromEnd: boolean) => {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -72,13 +87,21 @@ function guessTenseDetail(before = '', after = ''): { tense: Tense; weak: boolea
       // a participle after "be"/"been"/"being" is a passive, not a past tense ("should be completed")
       if (tense === 'past' && w.endsWith('ed') && /\bbe(?:en|ing)?\s+$/i.test(s.slice(Math.max(0, m.index - 8), m.index))) continue;
       if (tense === 'past' && /ed$/.test(w) && /^(need|speed|proceed|exceed|succeed|feed|breed|seed|bed|red|shed|embed|indeed|hundred|united|limited|based|related|expected|scheduled|planned|proposed|intended)$/.test(w)) continue;
+      // a participle negated with un- is an adjective, not a past tense ("on a still unspecified
+      // date", "markets untouched by the crisis")
+      if (tense === 'past' && /^un(?:specified|disclosed|named|identified|expected|precedented|touched|changed|employed|founded|scheduled|announced|confirmed|resolved|solved|related|limited|secured|audited|regulated|explained|armed|opposed|determined|published|paid|used|finished|settled)$/.test(w)) continue;
+      let tn = tense;
+      // "planned to leave on Thursday": the plan's time lies ahead; "On Friday, the government
+      // planned to pay": the planning is the clause's past event
+      if (tense === 'future' && !fromEnd && w.startsWith('plann')) tn = 'past';
+      if (tense === 'future' && /^(?:due|scheduled|expected|set|slated|planned)/.test(w) && PLAN_OVERTAKEN.test(s.slice(Math.max(0, m.index - 12), m.index))) tn = 'past';
       const dist = fromEnd ? s.length - (m.index + m[0].length) : m.index;
       // words after the expression count a little less than words before it; explicit
       // future markers (modals, "scheduled") outweigh a nearer participle
       let d = fromEnd ? dist : dist + 3;
       if (tense === 'future') d -= fromEnd ? 10 : 4;
       if (tense === 'past' && /^(has been|have been|had|did|ago|yesterday|last|earlier)$/.test(w)) d -= 4;
-      if (!best || d < best.dist) best = { dist: d, tense, weak: WEAK_MODALS.test(w) };
+      if (!best || d < best.dist) best = { dist: d, tense: tn, weak: WEAK_MODALS.test(w), word: w };
     }
   };
   scan(b, FUTURE_RE, 'future', true);
@@ -87,8 +110,8 @@ function guessTenseDetail(before = '', after = ''): { tense: Tense; weak: boolea
   scan(a, FUTURE_RE, 'future', false);
   scan(a, PAST_RE, 'past', false);
   scan(a, PRESENT_RE, 'present', false);
-  const b2 = best as { tense: Tense; weak: boolean } | undefined;
-  return b2 && { tense: b2.tense, weak: b2.weak || FUTURE_IN_PAST_RE.test(b) || FUTURE_IN_PAST_RE.test(a) };
+  const b2 = best as { tense: Tense; weak: boolean; word: string } | undefined;
+  return b2 && { tense: b2.tense, weak: b2.weak || FUTURE_IN_PAST_RE.test(b) || FUTURE_IN_PAST_RE.test(a), word: b2.word };
 }
 
 /**
@@ -129,6 +152,8 @@ interface Ctx {
   tense?: Tense | null; // null = not computed yet
   /** The tense rests only on a modal (set with `tense`). */
   weakTense?: boolean;
+  /** The word the guessed tense was read from ("could", "said"; set with `tense`). */
+  tenseWord?: string;
 }
 
 function tenseOf(c: Ctx): Tense | undefined {
@@ -141,6 +166,11 @@ function tenseOf(c: Ctx): Tense | undefined {
     // a signal word in a future seen from the past ("had been due to expire Friday", "until
     // Thursday they had not called") does not place the date either
     c.weakTense = signal ? FUTURE_IN_PAST_RE.test(sentence) || (signal === 'future' && /\bhad\b/i.test(sentence)) : !!g?.weak;
+    c.tenseWord = g?.word;
+    // the past perfect places the end a signal word names before a past time: "until Thursday
+    // they had not called him a suspect", "it had been due to expire Friday" (TimeML: the tense
+    // of the governing verb; the signal gives the direction only from the time of that clause)
+    if (signal === 'future' && /\bhad\s+(?:not\s+|never\s+)?(?:been|\p{L}+ed|\p{L}+en)\b/iu.test(sentence)) c.tense = 'past';
     if (c.tense !== 'past' && SIGNAL_AHEAD.test(b.length > 20 ? b.slice(-20) : b)) c.tense = 'future';
   }
   return c.tense;
@@ -215,8 +245,11 @@ function shifted(unit: Unit, amount: number, sign: number, dct: Ymd | undefined)
     case 'month': return ym(dct.y, dct.m + sign * Math.round(amount));
     case 'quarter': return relativeUnit('quarter', sign * Math.round(amount), dct);
     case 'year': return pad(dct.y + sign * Math.round(amount), 4);
-    case 'decade': return String(Math.floor((dct.y + sign * Math.round(amount * 10)) / 10));
-    case 'century': return String(Math.floor((dct.y + sign * Math.round(amount * 100)) / 100));
+    // "a decade ago", "four decades ago": a point ten (forty) years back, at the granularity of a
+    // year (TimeML: the value of the point the expression reaches, not the calendar decade, which
+    // is "the 1980s"); "two centuries ago" likewise
+    case 'decade': return pad(dct.y + sign * Math.round(amount * 10), 4);
+    case 'century': return pad(dct.y + sign * Math.round(amount * 100), 4);
     default: return pad(dct.y, 4);
   }
 }
@@ -359,7 +392,13 @@ function yearForMonthDay(m: number, d: number | undefined, c: Ctx): { y: number 
   const near = d === undefined ? ahead <= 2 : ahead <= 92;
   if (t === 'past' && cmp > 0 && !near) return { y: c.dct.y - 1, confident: true };
   if (t === 'past' && cmp > 0) return { y: c.dct.y, confident: false };
+  // and the same the other way: a date up to a quarter before the publication is this year's
+  // even in a clause read as future ("to repatriate the child by Jan. 14" a day after it, "this
+  // year through Oct. 19"); a date almost a year ahead would be given its year (AP style)
+  const behindNear = d === undefined ? cmp >= -2 : ahead >= -92;
+  if (t === 'future' && cmp < 0 && behindNear) return { y: c.dct.y, confident: false };
   if (t === 'future' && cmp < 0) return { y: c.dct.y + 1, confident: true };
+  if (t !== 'future' && cmp > 0 && !near) return { y: c.dct.y - 1, confident: false };
   return { y: c.dct.y, confident: t !== undefined };
 }
 
@@ -378,7 +417,11 @@ function weekdayDate(wd: number, rel: string | undefined, c: Ctx): { value: stri
     if (t === 'past') return { value: ymdOf(n - back), confident: true };
     return { value: ymdOf(n + fwd), confident: true };
   }
-  const t = tenseOf(c);
+  let t = tenseOf(c);
+  // "could" is the past of "can" ("could not be reached Wednesday", "could be located
+  // Wednesday"): alone it does not send a weekday forward. A possessive weekday names an event
+  // ("get around Wednesday's ruling"): past unless more than a modal says the clause is future
+  if (t === 'future' && c.weakTense && (c.tenseWord === 'could' || /^['’]s\b/.test(c.after))) t = 'past';
   // a future weekday that is the publication weekday is the publication date (news convention)
   // a tense read from a modal alone is a guess ("could", "would": modality, not time)
   if (t === 'future') return { value: ymdOf(n + fwd), confident: !c.weakTense };
@@ -693,9 +736,16 @@ export const RULES: Rule[] = [
       const idx = ['SP', 'SU', 'FA', 'WI'].indexOf(code);
       const cur = c.dct.m >= 3 && c.dct.m <= 5 ? 0 : c.dct.m <= 8 && c.dct.m >= 6 ? 1 : c.dct.m >= 9 && c.dct.m <= 11 ? 2 : 3;
       let y = c.dct.y;
-      if (/last|past/.test(rel)) y = idx < cur ? y : y - 1;
-      else if (/next|coming/.test(rel)) y = idx > cur ? y : y + 1;
-      else {
+      // January and February belong to the winter that began the December before: in February
+      // "last fall" is the fall of the year before, "next spring" this year's (the season most
+      // recently past / next to come, TimeML's reading of last/next)
+      const sy = c.dct.m <= 2 ? y - 1 : y;
+      if (/last|past/.test(rel)) y = idx < cur ? sy : sy - 1;
+      else if (/next|coming/.test(rel)) y = idx > cur ? sy : sy + 1;
+      else if (rel === 'this') {
+        // "this summer": the season of the publication year, whatever the tense ("communities
+        // are not going to be left on their own this summer" in March)
+      } else {
         const tn = tenseOf(c);
         if (tn === 'past' && idx > cur) y -= 1;
         if (tn === 'future' && idx < cur) y += 1;
