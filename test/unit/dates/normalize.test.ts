@@ -138,6 +138,22 @@ const ROWS: Row[] = [
   ['tonight', { type: 'TIME', value: '2022-06-29TNI' }],
   ['last night', { type: 'TIME', value: '2022-06-28TNI' }],
   ['Thursday night', { type: 'TIME', value: '2022-06-23TNI' }],
+  // clock times by the part of the day; a part of the day shared by two weekdays (a SET of each)
+  ['4 in the morning', { type: 'TIME', value: '2022-06-29T04:00' }, { before: 'He will leave at ' }],
+  ['ten at night', { type: 'TIME', value: '2022-06-29T22:00' }],
+  ['five in the afternoon', { type: 'TIME', value: '2022-06-29T17:00' }],
+  ['Monday', { type: 'SET', value: 'XXXX-WXX-1TNI' }, { before: 'Flights leave on ', after: ' and Tuesday nights.' }],
+  // spoken years and decades in words
+  ['nineteen ninety-six', { type: 'DATE', value: '1996' }],
+  ['nineteen seventy', { type: 'DATE', value: '1970' }],
+  ['the year two thousand', { type: 'DATE', value: '2000' }],
+  ['the nineties', { type: 'DATE', value: '199' }, undefined, '1998-03-03'],
+  ['the twenties', { type: 'DATE', value: '202' }, undefined, '2026-01-01'],
+  ['the twenties', { type: 'DATE', value: '192' }, undefined, '1998-03-03'],
+  // the reporting period, bare: the DCT's year, month, week (a guess)
+  ['the year', { type: 'DATE', value: '2022', confident: false }, { before: 'For ', after: ', volume was flat.' }],
+  ['the week', { type: 'DATE', value: '2022-W26', confident: false }, { before: 'For ', after: ', the index fell.' }],
+  ['the end of the month', { type: 'DATE', value: '2022-06', mod: 'END' }],
   // Russian
   ['29 июня 2022 года', { type: 'DATE', value: '2022-06-29' }],
   ['в 2015 году', { type: 'DATE', value: '2015' }],
