@@ -143,6 +143,14 @@ const ROWS: Row[] = [
   ['ten at night', { type: 'TIME', value: '2022-06-29T22:00' }],
   ['five in the afternoon', { type: 'TIME', value: '2022-06-29T17:00' }],
   ['Monday', { type: 'SET', value: 'XXXX-WXX-1TNI' }, { before: 'Flights leave on ', after: ' and Tuesday nights.' }],
+  // holidays: the one before the DCT in the past, after it in the future; Easter by the computus
+  ['Thanksgiving Day', { type: 'DATE', value: '1999-11-25' }, { before: 'Elian was found ', after: ' clinging to an inner tube.' }, '2000-01-07'],
+  ['last Thanksgiving', { type: 'DATE', value: '1999-11-25' }, undefined, '2000-02-10'],
+  ['Election Day', { type: 'DATE', value: '1998-11-03' }, { before: 'from now to ' }, '1998-10-26'],
+  ['Easter week', { type: 'DATE', value: '2000-W16' }, { before: 'protesters prayed as ', after: ' began.' }, '2000-04-17'],
+  ['Easter', { type: 'DATE', value: '2024-03-31' }, { before: 'He said ', after: ' was quiet.' }, '2024-04-10'],
+  ['Christmas', { type: 'DATE', value: '2022-12-25' }, { before: 'They will open by ' }],
+  ['Memorial Day', { type: 'DATE', value: '2022-05-30' }, { before: 'It opened on ' }],
   // spoken years and decades in words
   ['nineteen ninety-six', { type: 'DATE', value: '1996' }],
   ['nineteen seventy', { type: 'DATE', value: '1970' }],

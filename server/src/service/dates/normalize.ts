@@ -753,6 +753,56 @@ export const RULES: Rule[] = [
       return N('TIME', `${relativeUnit('day', 0, c.dct)}T${podCode(g.pod!)}`, !!c.dct);
     },
   },
+  // ---- holidays: a calendar date (or a weekday of a month) of a year -------------------------
+  {
+    // TIMEX3: a holiday is a DATE ("Thanksgiving Day" 1999-11-25); its year by "last/next/this"
+    // or the tense, as for a weekday: the one before the DCT in the past, after it in the future
+    name: 'holiday',
+    src: `(?:(?<rel>last|next|this) )?(?<h>Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)|Election Day|Independence Day|Memorial Day|Labor Day|Halloween|Easter(?: Sunday| Monday| week)?)(?![-\\p{L}])`,
+    build: (g, t, c) => {
+      // a name: every word capitalized ("Election Day"), but "Easter week"
+      const words = g.h!.split(/\s+/);
+      if (!words.every((w) => w === 'week' || isCap(w))) return undefined;
+      const h = g.h!.toLowerCase().replace(/’/g, "'");
+      const week = / week$/.test(h);
+      const on = (y: number): number => {
+        const nth = (m: number, wd: number, k: number): number => dayNumber(y, m, 1) + ((wd - isoWeekday(y, m, 1) + 7) % 7) + 7 * (k - 1);
+        if (h.startsWith('thanksgiving')) return nth(11, 4, 4);
+        if (h === 'christmas eve') return dayNumber(y, 12, 24);
+        if (h.startsWith('christmas')) return dayNumber(y, 12, 25);
+        if (h === "new year's eve") return dayNumber(y, 12, 31);
+        if (h.startsWith('new year')) return dayNumber(y, 1, 1);
+        if (h === 'election day') return nth(11, 1, 1) + 1; // the Tuesday after the first Monday
+        if (h === 'independence day') return dayNumber(y, 7, 4);
+        if (h === 'memorial day') return nth(6, 1, 1) - 7; // the last Monday of May
+        if (h === 'labor day') return nth(9, 1, 1);
+        if (h === 'halloween') return dayNumber(y, 10, 31);
+        // Easter Sunday (the Gregorian computus), Easter Monday the day after
+        const a = y % 19, b = Math.floor(y / 100), cc = y % 100, d = Math.floor(b / 4), e = b % 4;
+        const f = Math.floor((b + 8) / 25), gg = Math.floor((b - f + 1) / 3), hh = (19 * a + b - d - gg + 15) % 30;
+        const i = Math.floor(cc / 4), k = cc % 4, l = (32 + 2 * e + 2 * i - hh - k) % 7, mm = Math.floor((a + 11 * hh + 22 * l) / 451);
+        const q = hh + l - 7 * mm + 114;
+        const sunday = dayNumber(y, Math.floor(q / 31), (q % 31) + 1);
+        // "Easter week": the ISO week ending on Easter Sunday, placed by its Monday
+        return / monday$/.test(h) ? sunday + 1 : week ? sunday - 6 : sunday;
+      };
+      const out = (n: number, confident: boolean) => N('DATE', week ? weekOf(n) : ymdOf(n), confident);
+      if (!c.dct) return N('DATE', 'XXXX', false);
+      const now = dn(c.dct);
+      const y = c.dct.y;
+      const rel = g.rel?.toLowerCase();
+      const before = on(y) < now ? on(y) : on(y - 1);
+      const after = on(y) > now ? on(y) : on(y + 1);
+      if (rel === 'last') return out(before, true);
+      if (rel === 'next') return out(after, true);
+      if (rel === 'this') return out(on(y), true);
+      const tn = tenseOf(c);
+      if (on(y) === now) return out(now, true); // today's holiday (a week that begins today)
+      if (tn === 'past') return out(before, !c.weakTense);
+      if (tn === 'future') return out(after, !c.weakTense);
+      return out(on(y), false);
+    },
+  },
   // ---- weekdays ---------------------------------------------------------------
   {
     name: 'weekday',
