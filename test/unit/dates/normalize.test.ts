@@ -143,6 +143,12 @@ const ROWS: Row[] = [
   ['ten at night', { type: 'TIME', value: '2022-06-29T22:00' }],
   ['five in the afternoon', { type: 'TIME', value: '2022-06-29T17:00' }],
   ['Monday', { type: 'SET', value: 'XXXX-WXX-1TNI' }, { before: 'Flights leave on ', after: ' and Tuesday nights.' }],
+  // a plan in the past perfect lies on either side of the report: the nearer such weekday (a
+  // Monday report: the Friday before; from a Wednesday, the row above: the Friday after)
+  ['Friday evening', { type: 'TIME', value: '1989-10-27TEV', confident: false }, { before: 'The offer was extended to Nov. 16. It had been due to expire ' }, '1989-10-30'],
+  ['midnight Friday', { type: 'TIME', value: '1989-10-27T24:00' }, { before: 'The offer previously had been scheduled to expire at ', after: '. Dow Jones said' }, '1989-10-30'],
+  // the reporting clause after a closing quotation mark does not give the quoted clause its tense
+  ['4 a.m. EDT Thursday', { type: 'TIME', value: '2000-04-06T04:00-04:00' }, { before: "''This courageous father will leave at 4 in the morning (", after: "),'' Castro said." }, '2000-04-05'],
   // holidays: the one before the DCT in the past, after it in the future; Easter by the computus
   ['Thanksgiving Day', { type: 'DATE', value: '1999-11-25' }, { before: 'Elian was found ', after: ' clinging to an inner tube.' }, '2000-01-07'],
   ['last Thanksgiving', { type: 'DATE', value: '1999-11-25' }, undefined, '2000-02-10'],

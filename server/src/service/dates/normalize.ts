@@ -115,7 +115,9 @@ function sentenceTail(s: string): string {
 }
 function sentenceHead(s: string): string {
   const t = s.slice(0, 120);
-  const m = /[.!?](?:\s|$)|\n/.exec(t);
+  // a closing quotation mark ends the quoted clause: the reporting clause after it ("...,'' Castro
+  // said") has the report's tense, not the tense of what is reported
+  const m = /[.!?](?:\s|$)|\n|''|”|[,.!?]"/.exec(t);
   return m ? t.slice(0, m.index) : t;
 }
 
@@ -363,6 +365,9 @@ function yearForMonthDay(m: number, d: number | undefined, c: Ctx): { y: number 
   return { y: c.dct.y, confident: t !== undefined };
 }
 
+/** A plan in the past perfect: "had been scheduled to", "had been due to". */
+const PAST_PERFECT_PLAN = /\bhad\s+(?:been\s+)?(?:due|scheduled|expected|set|slated|planned|supposed)\s+to\b/i;
+
 /** Date of a weekday relative to dct: rel = last/next/this or tense. */
 function weekdayDate(wd: number, rel: string | undefined, c: Ctx): { value: string; confident: boolean } | undefined {
   if (!c.dct) return { value: `XXXX-WXX-${wd}`, confident: false };
@@ -379,6 +384,10 @@ function weekdayDate(wd: number, rel: string | undefined, c: Ctx): { value: stri
     return { value: ymdOf(n + fwd), confident: true };
   }
   const t = tenseOf(c);
+  // a future seen from the past perfect ("had been scheduled to expire at midnight Friday", "had
+  // been due to expire Friday evening"): the plan may lie on either side of the report, the
+  // nearer such day is the likelier (a Monday report: the Friday before; a Wednesday one: after)
+  if (t === 'future' && back > 0 && back < fwd && PAST_PERFECT_PLAN.test(sentenceTail(c.before))) return { value: ymdOf(n - back), confident: false };
   // a future weekday that is the publication weekday is the publication date (news convention)
   // a tense read from a modal alone is a guess ("could", "would": modality, not time)
   if (t === 'future') return { value: ymdOf(n + fwd), confident: !c.weakTense };
