@@ -165,6 +165,36 @@ const ROWS: Row[] = [
   ['tonight', { type: 'TIME', value: '2022-06-29TNI' }],
   ['last night', { type: 'TIME', value: '2022-06-28TNI' }],
   ['Thursday night', { type: 'TIME', value: '2022-06-23TNI' }],
+  // clock times by the part of the day; a part of the day shared by two weekdays (a SET of each)
+  ['4 in the morning', { type: 'TIME', value: '2022-06-29T04:00' }, { before: 'He will leave at ' }],
+  ['ten at night', { type: 'TIME', value: '2022-06-29T22:00' }],
+  ['five in the afternoon', { type: 'TIME', value: '2022-06-29T17:00' }],
+  ['Monday', { type: 'SET', value: 'XXXX-WXX-1TNI' }, { before: 'Flights leave on ', after: ' and Tuesday nights.' }],
+  // a plan in the past perfect lies on either side of the report: the nearer such weekday (a
+  // Monday report: the Friday before; from a Wednesday, the row above: the Friday after)
+  ['Friday evening', { type: 'TIME', value: '1989-10-27TEV', confident: false }, { before: 'The offer was extended to Nov. 16. It had been due to expire ' }, '1989-10-30'],
+  ['midnight Friday', { type: 'TIME', value: '1989-10-27T24:00' }, { before: 'The offer previously had been scheduled to expire at ', after: '. Dow Jones said' }, '1989-10-30'],
+  // the reporting clause after a closing quotation mark does not give the quoted clause its tense
+  ['4 a.m. EDT Thursday', { type: 'TIME', value: '2000-04-06T04:00-04:00' }, { before: "''This courageous father will leave at 4 in the morning (", after: "),'' Castro said." }, '2000-04-05'],
+  // holidays: the one before the DCT in the past, after it in the future; Easter by the computus
+  ['Thanksgiving Day', { type: 'DATE', value: '1999-11-25' }, { before: 'Elian was found ', after: ' clinging to an inner tube.' }, '2000-01-07'],
+  ['last Thanksgiving', { type: 'DATE', value: '1999-11-25' }, undefined, '2000-02-10'],
+  ['Election Day', { type: 'DATE', value: '1998-11-03' }, { before: 'from now to ' }, '1998-10-26'],
+  ['Easter week', { type: 'DATE', value: '2000-W16' }, { before: 'protesters prayed as ', after: ' began.' }, '2000-04-17'],
+  ['Easter', { type: 'DATE', value: '2024-03-31' }, { before: 'He said ', after: ' was quiet.' }, '2024-04-10'],
+  ['Christmas', { type: 'DATE', value: '2022-12-25' }, { before: 'They will open by ' }],
+  ['Memorial Day', { type: 'DATE', value: '2022-05-30' }, { before: 'It opened on ' }],
+  // spoken years and decades in words
+  ['nineteen ninety-six', { type: 'DATE', value: '1996' }],
+  ['nineteen seventy', { type: 'DATE', value: '1970' }],
+  ['the year two thousand', { type: 'DATE', value: '2000' }],
+  ['the nineties', { type: 'DATE', value: '199' }, undefined, '1998-03-03'],
+  ['the twenties', { type: 'DATE', value: '202' }, undefined, '2026-01-01'],
+  ['the twenties', { type: 'DATE', value: '192' }, undefined, '1998-03-03'],
+  // the reporting period, bare: the DCT's year, month, week (a guess)
+  ['the year', { type: 'DATE', value: '2022', confident: false }, { before: 'For ', after: ', volume was flat.' }],
+  ['the week', { type: 'DATE', value: '2022-W26', confident: false }, { before: 'For ', after: ', the index fell.' }],
+  ['the end of the month', { type: 'DATE', value: '2022-06', mod: 'END' }],
   // Russian
   ['29 июня 2022 года', { type: 'DATE', value: '2022-06-29' }],
   ['в 2015 году', { type: 'DATE', value: '2015' }],

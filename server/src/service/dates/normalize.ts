@@ -138,7 +138,9 @@ function sentenceTail(s: string): string {
 }
 function sentenceHead(s: string): string {
   const t = s.slice(0, 120);
-  const m = /[.!?](?:\s|$)|\n/.exec(t);
+  // a closing quotation mark ends the quoted clause: the reporting clause after it ("...,'' Castro
+  // said") has the report's tense, not the tense of what is reported
+  const m = /[.!?](?:\s|$)|\n|''|”|[,.!?]"/.exec(t);
   return m ? t.slice(0, m.index) : t;
 }
 
@@ -402,6 +404,9 @@ function yearForMonthDay(m: number, d: number | undefined, c: Ctx): { y: number 
   return { y: c.dct.y, confident: t !== undefined };
 }
 
+/** A plan in the past perfect: "had been scheduled to", "had been due to". */
+const PAST_PERFECT_PLAN = /\bhad\s+(?:been\s+)?(?:due|scheduled|expected|set|slated|planned|supposed)\s+to\b/i;
+
 /** Date of a weekday relative to dct: rel = last/next/this or tense. */
 function weekdayDate(wd: number, rel: string | undefined, c: Ctx): { value: string; confident: boolean } | undefined {
   if (!c.dct) return { value: `XXXX-WXX-${wd}`, confident: false };
@@ -422,6 +427,10 @@ function weekdayDate(wd: number, rel: string | undefined, c: Ctx): { value: stri
   // Wednesday"): alone it does not send a weekday forward. A possessive weekday names an event
   // ("get around Wednesday's ruling"): past unless more than a modal says the clause is future
   if (t === 'future' && c.weakTense && (c.tenseWord === 'could' || /^['’]s\b/.test(c.after))) t = 'past';
+  // a future seen from the past perfect ("had been scheduled to expire at midnight Friday", "had
+  // been due to expire Friday evening"): the plan may lie on either side of the report, the
+  // nearer such day is the likelier (a Monday report: the Friday before; a Wednesday one: after)
+  if (t === 'future' && back > 0 && back < fwd && PAST_PERFECT_PLAN.test(sentenceTail(c.before))) return { value: ymdOf(n - back), confident: false };
   // a future weekday that is the publication weekday is the publication date (news convention)
   // a tense read from a modal alone is a guess ("could", "would": modality, not time)
   if (t === 'future') return { value: ymdOf(n + fwd), confident: !c.weakTense };
@@ -662,6 +671,31 @@ export const RULES: Rule[] = [
     },
   },
   {
+    // decades in words, "the nineties", "the nineteen-sixties": the most recent such decade not
+    // after the DCT's (as "the 90s" above); the article is required ("in their forties" is an age)
+    name: 'decade word',
+    src: `the (?:nineteen[- ]|mid[- ])?(?<d>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?![-\\p{L}])`,
+    build: (g, t, c) => {
+      const dec = ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'].indexOf(g.d!.toLowerCase()) + 2;
+      if (/\bmid/i.test(t)) return undefined; // the mod rule's; not guessed here
+      if (/nineteen/i.test(t)) return N('DATE', `19${dec}`, true);
+      const y = c.dct?.y ?? 2000;
+      return N('DATE', `${Math.floor(y / 100) - (dec * 10 > y % 100 ? 1 : 0)}${dec}`, false);
+    },
+  },
+  {
+    // a year in words, as spoken (broadcast transcripts): "nineteen ninety-six", "the year two
+    // thousand"; "nineteen" before a tens word cannot be a count ("nineteen hundred ninety-six" is)
+    name: 'spelled year',
+    src: `(?:the year )?nineteen[- ](?<t>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?<u>one|two|three|four|five|six|seven|eight|nine))?(?![-\\p{L}])|the year two thousand(?: and (?<u2>one|two|three|four|five|six|seven|eight|nine|ten))?(?![-\\p{L}])`,
+    build: (g) => {
+      const ones = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+      if (!g.t) return N('DATE', String(2000 + (g.u2 ? ones.indexOf(g.u2.toLowerCase()) + 1 : 0)), true);
+      const tens = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].indexOf(g.t.toLowerCase()) + 2;
+      return N('DATE', String(1900 + tens * 10 + (g.u ? ones.indexOf(g.u.toLowerCase()) + 1 : 0)), true);
+    },
+  },
+  {
     name: 'century',
     src: `(?:the )?(?<n>\\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty-second) century`,
     build: (g) => {
@@ -778,6 +812,56 @@ export const RULES: Rule[] = [
       return N('TIME', `${relativeUnit('day', 0, c.dct)}T${podCode(g.pod!)}`, !!c.dct);
     },
   },
+  // ---- holidays: a calendar date (or a weekday of a month) of a year -------------------------
+  {
+    // TIMEX3: a holiday is a DATE ("Thanksgiving Day" 1999-11-25); its year by "last/next/this"
+    // or the tense, as for a weekday: the one before the DCT in the past, after it in the future
+    name: 'holiday',
+    src: `(?:(?<rel>last|next|this) )?(?<h>Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)|Election Day|Independence Day|Memorial Day|Labor Day|Halloween|Easter(?: Sunday| Monday| week)?)(?![-\\p{L}])`,
+    build: (g, t, c) => {
+      // a name: every word capitalized ("Election Day"), but "Easter week"
+      const words = g.h!.split(/\s+/);
+      if (!words.every((w) => w === 'week' || isCap(w))) return undefined;
+      const h = g.h!.toLowerCase().replace(/’/g, "'");
+      const week = / week$/.test(h);
+      const on = (y: number): number => {
+        const nth = (m: number, wd: number, k: number): number => dayNumber(y, m, 1) + ((wd - isoWeekday(y, m, 1) + 7) % 7) + 7 * (k - 1);
+        if (h.startsWith('thanksgiving')) return nth(11, 4, 4);
+        if (h === 'christmas eve') return dayNumber(y, 12, 24);
+        if (h.startsWith('christmas')) return dayNumber(y, 12, 25);
+        if (h === "new year's eve") return dayNumber(y, 12, 31);
+        if (h.startsWith('new year')) return dayNumber(y, 1, 1);
+        if (h === 'election day') return nth(11, 1, 1) + 1; // the Tuesday after the first Monday
+        if (h === 'independence day') return dayNumber(y, 7, 4);
+        if (h === 'memorial day') return nth(6, 1, 1) - 7; // the last Monday of May
+        if (h === 'labor day') return nth(9, 1, 1);
+        if (h === 'halloween') return dayNumber(y, 10, 31);
+        // Easter Sunday (the Gregorian computus), Easter Monday the day after
+        const a = y % 19, b = Math.floor(y / 100), cc = y % 100, d = Math.floor(b / 4), e = b % 4;
+        const f = Math.floor((b + 8) / 25), gg = Math.floor((b - f + 1) / 3), hh = (19 * a + b - d - gg + 15) % 30;
+        const i = Math.floor(cc / 4), k = cc % 4, l = (32 + 2 * e + 2 * i - hh - k) % 7, mm = Math.floor((a + 11 * hh + 22 * l) / 451);
+        const q = hh + l - 7 * mm + 114;
+        const sunday = dayNumber(y, Math.floor(q / 31), (q % 31) + 1);
+        // "Easter week": the ISO week ending on Easter Sunday, placed by its Monday
+        return / monday$/.test(h) ? sunday + 1 : week ? sunday - 6 : sunday;
+      };
+      const out = (n: number, confident: boolean) => N('DATE', week ? weekOf(n) : ymdOf(n), confident);
+      if (!c.dct) return N('DATE', 'XXXX', false);
+      const now = dn(c.dct);
+      const y = c.dct.y;
+      const rel = g.rel?.toLowerCase();
+      const before = on(y) < now ? on(y) : on(y - 1);
+      const after = on(y) > now ? on(y) : on(y + 1);
+      if (rel === 'last') return out(before, true);
+      if (rel === 'next') return out(after, true);
+      if (rel === 'this') return out(on(y), true);
+      const tn = tenseOf(c);
+      if (on(y) === now) return out(now, true); // today's holiday (a week that begins today)
+      if (tn === 'past') return out(before, !c.weakTense);
+      if (tn === 'future') return out(after, !c.weakTense);
+      return out(on(y), false);
+    },
+  },
   // ---- weekdays ---------------------------------------------------------------
   {
     name: 'weekday',
@@ -789,6 +873,9 @@ export const RULES: Rule[] = [
       // "on Mondays", "Tuesday nights": every such day, a SET (TimeML: plural calendar terms)
       if ((g.pl || g.pl2) && !g.rel) return N('SET', `XXXX-WXX-${wd}${g.pod ? 'T' + podCode(g.pod) : ''}`, true);
       if (g.pl) return undefined;
+      // "on Monday and Tuesday nights": the plural part of the day is shared, a SET for each day
+      const shared = !g.rel && !g.pod ? /^\s*(?:and|or|&)\s+\p{Lu}\p{Ll}+day\s+(morning|afternoon|evening|night)s\b/u.exec(c.after) : null;
+      if (shared) return N('SET', `XXXX-WXX-${wd}T${podCode(shared[1])}`, true);
       const rel = g.rel?.toLowerCase().replace(/^this (past|coming)$/, (_m, x) => (x === 'past' ? 'last' : 'next'));
       const r = weekdayDate(wd, rel, c);
       if (!r) return undefined;
@@ -866,6 +953,17 @@ export const RULES: Rule[] = [
       const rest = (g.rest ?? '').trim().toLowerCase();
       const off = /before|earlier|previous/.test(rest) ? -1 : /after|later/.test(rest) ? 1 : 0;
       return N('DATE', relativeUnit(u, off, c.dct), false);
+    },
+  },
+  {
+    // "for the year", "a high for the year", "the week's most active session", "by the end of the
+    // month": the reporting period of the article, its year (month, week) by the DCT (a guess: the
+    // anchor may be a time named before). Not "the year 2000", "the year before" (rules above)
+    name: 'the unit',
+    src: `the (?<u>year|month|week)(?![-\\p{L}\\p{N}]|\\s+(?:\\d|before|after|earlier|later|previous|ago|end(?:ed|ing)?\\b|two thousand|of\\s+(?:\\p{Lu}|\\d)|in which|when|that))`,
+    build: (g, _t, c) => {
+      const u = unitOf(g.u!.toLowerCase())!;
+      return N('DATE', relativeUnit(u, 0, c.dct), false);
     },
   },
   // ---- ago / from now / in N days ----------------------------------------------
@@ -1121,10 +1219,28 @@ export const RULES: Rule[] = [
     build: (g, _t, c) => timeValue(g, c),
   },
   {
+    // "4 in the morning", "10 o'clock at night", "five in the afternoon": a clock time by the part
+    // of the day (TIMEX3 TIME), the day being the DCT's unless named
+    name: 'hour in the pod',
+    src: `(?<h>1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?: o['’]clock)? (?:in the (?<pod>morning|afternoon|evening)|at (?<pod2>night))(?![-\\p{L}])`,
+    build: (g, _t, c) => {
+      const words = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+      let h = /\d/.test(g.h!) ? +g.h! : words.indexOf(g.h!.toLowerCase()) + 1;
+      const pod = (g.pod ?? g.pod2)!.toLowerCase();
+      if (pod === 'morning') h = h === 12 ? 0 : h;
+      else if (pod === 'night') h = h === 12 ? 0 : h >= 6 ? h + 12 : h;
+      else h = h === 12 ? 12 : h + 12;
+      const date = dayPart(undefined, c);
+      return N('TIME', `${date.value}T${pad(h, 2)}:00`, date.confident);
+    },
+  },
+  {
     name: 'noon',
     src: `(?<w>noon|midday|midnight)(?: (?<day>today|yesterday|tomorrow|${WEEKDAY}))?`,
     build: (g, t, c) => {
       const w = g.w!.toLowerCase();
+      // "high noon": the idiom (a decisive moment, the film), not twelve o'clock
+      if (w === 'noon' && /\bhigh\s+$/i.test(c.before)) return undefined;
       const hh = w === 'midnight' ? '24:00' : '12:00';
       const date = dayPart(g.day, c);
       return N('TIME', `${date.value}T${hh}`, date.confident);
@@ -1133,7 +1249,9 @@ export const RULES: Rule[] = [
   // ---- references: now, recently, the past, the future ---------------------------
   {
     name: 'present ref',
-    src: `(?<w>now|right now|nowadays|at present|at the moment|the present day|today's)(?![-\\p{L}])`,
+    // "currently" is PRESENT_REF like "now" (TIDES 2005 / TIMEX3 markable; TimeBank tags 10 of its
+    // 16, MEANTIME 1 of 4: the untagged ones are omissions, the guidelines decide)
+    src: `(?<w>now|right now|nowadays|currently|at present|at the moment|the present day|today's)(?![-\\p{L}])`,
     build: (g, t, c) => {
       const w = g.w!.toLowerCase();
       if (w === "today's") return N('DATE', relativeUnit('day', 0, c.dct), !!c.dct);
@@ -1167,11 +1285,18 @@ export const RULES: Rule[] = [
   },
   {
     name: 'future ref',
-    src: `(?<w>(?:the )?(?:near |distant |foreseeable |immediate )?future|(?:very |quite )?soon|(?:the )?(?:long|short|medium|near)[- ]term|shortly|someday|one day|later this (?:decade|century))(?![-\\p{L}])`,
+    src: `(?<w>(?:the )?(?:near |distant |foreseeable |immediate )?future|as soon as possible|(?:very |quite )?soon|(?:the )?(?:long|short|medium|near)[- ]term|shortly|someday|one day|later this (?:decade|century))(?![-\\p{L}])`,
     build: (g, t, c) => {
       const w = g.w!.toLowerCase();
       if (/^(one day|someday|shortly)$/.test(w) && !c.before.match(/\b(will|would|could|might)\b[^.]*$/i)) return undefined;
       if (/^(?:long|short|medium|near)[- ]term$/.test(w)) return undefined; // adjectives: "long-term contract"
+      // "the long-term partnership", "the long-term lot": still an adjective, of the noun after it
+      // (TIMEX3 marks the noun phrase "in the long term", not a modifier of another noun)
+      if (/term$/.test(w) && /^\s+\p{Ll}/u.test(c.after) && !/^\s+(?:and|or|but|is|was|are|were|will|would|to|for|of|in|on|at|as|than|because|when|if)\b/i.test(c.after)) return undefined;
+      // "as soon as he arrives", "as soon as Tuesday", "soon after being captured": a subordinating
+      // conjunction or preposition (TIDES 2005 3.2.1: not markable; TimeML: a SIGNAL), unlike "as
+      // soon as possible" (one expression, FUTURE_REF) and "will soon"
+      if (/soon$/.test(w) && (/^\s+as\b/i.test(c.after) && /\bas\s+$/i.test(c.before) || /^\s+(?:after|before|afterwards?|thereafter)\b/i.test(c.after))) return undefined;
       if (/future$/.test(w) && !/^the /.test(w)) return undefined; // "future plans": an adjective
       if (w === 'soon' && /^[-–]/.test(c.after)) return undefined;
       return N('DATE', 'FUTURE_REF', true);

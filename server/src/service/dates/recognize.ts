@@ -35,7 +35,7 @@ const START_WORDS = new Set(
     'today yesterday tomorrow tonight spring summer autumn fall winter once twice thrice every each ' +
     'annually yearly monthly weekly daily nightly hourly quarterly biannually biennially semi semiannually ' +
     'fortnightly per annual year yearlong noon midday midnight now right nowadays recently lately recent ' +
-    'soon quite future shortly someday first second third fourth final 1st 2nd 3rd 4th ' +
+    'soon quite future shortly someday currently as thanksgiving christmas easter halloween election independence memorial labor new twenties thirties forties fifties sixties seventies eighties nineties first second third fourth final 1st 2nd 3rd 4th ' +
     'long short medium near distant foreseeable immediate old number remaining subsequent preceding ensuing intervening ' +
     'week month decade century weekend day years decades months weeks days centuries hours minutes ' +
     'этом прошлом следующем этой прошлой следующей ' +
