@@ -150,9 +150,23 @@ function shiftProblem(p: Problem, delta: number): Problem {
   return moved;
 }
 
+/**
+ * Objects of fix data known to hold no `{start, end}` object (nobody changes a problem, and many
+ * share one data object: the `mention.unannotated` ones of a name), so that a keystroke in a long
+ * paragraph does not walk them all again, a key list per object (issue 12, the typing budget).
+ */
+const SPAN_FREE = new WeakSet<object>();
+
 /** `v` with every `{start, end}` object in it moved by `delta`; `v` itself when it holds none. */
 function shiftSpans(v: unknown, delta: number): unknown {
   if (!v || typeof v !== 'object') return v;
+  if (SPAN_FREE.has(v)) return v;
+  const moved = shiftSpansOf(v, delta);
+  if (moved === v) SPAN_FREE.add(v);
+  return moved;
+}
+
+function shiftSpansOf(v: object, delta: number): unknown {
   if (Array.isArray(v)) {
     let changed = false;
     const out = v.map((x) => {

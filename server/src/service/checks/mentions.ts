@@ -62,14 +62,15 @@ function problemsOf(list: readonly Suggestion[], kb: KnowledgeBase, types: { has
     const entity = s.entity ? JSON.stringify(s.entity) : '';
     const key = [s.type, s.id, s.text, s.recognizer, s.reason, entity];
     if (alternatives) for (const a of alternatives) key.push(a.type, a.id);
-    const made = memo.cached(
-      key,
-      () => ({
+    // get, then set on a miss (not `cached`: two closures per suggestion, most of them hits)
+    let made = memo.get(key);
+    if (made === undefined) {
+      made = {
         message: unannotatedMessage(kb, s) + '.',
         data: { type: s.type, id: s.id, ...(alternatives ? { alternatives } : {}), recognizer: s.recognizer, reason: s.reason, ...(s.entity ? { entity: s.entity } : {}) },
-      }),
-      (m) => 300 + 2 * m.message.length + (alternatives ? 80 * alternatives.length : 0) + 2 * entity.length,
-    );
+      };
+      memo.set(key, made, 300 + 2 * made.message.length + (alternatives ? 80 * alternatives.length : 0) + 2 * entity.length);
+    }
     out.push({ code: 'mention.unannotated', span: { start: s.start, end: s.end }, message: made.message, data: made.data });
   }
   return out;

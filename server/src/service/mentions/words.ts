@@ -158,3 +158,69 @@ export const AIR = new WordSet(['air']);
 
 export const CITY = new WordSet(['city']);
 export const OF = new WordSet(['of']);
+
+/**
+ * A map from folded words to values, looked up by a word of the text without slicing it
+ * (`getHashed`, with the hash readWord gives: ASCII words are found in a table of their code
+ * units) or by its key (`get`: a word with other code units, whose fold is a string anyway).
+ * `getHashed(text, s, e, h)` is `map.get(text.slice(s, e).toLowerCase())` for an ASCII range.
+ */
+export class WordMap<V> {
+  private readonly map: ReadonlyMap<string, V>;
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  private readonly keys: string[] = [];
+  private readonly values: V[] = [];
+  private readonly hashes: Int32Array;
+
+  constructor(map: ReadonlyMap<string, V>) {
+    this.map = map;
+    let size = 16;
+    while (size < map.size * 4) size *= 2;
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    this.hashes = new Int32Array(map.size);
+    for (const [w, v] of map) {
+      if (!isAsciiWord(w)) continue;
+      let h = 0;
+      for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
+      let slot = mix(h, 0) & this.mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.hashes[this.keys.length] = h;
+      this.keys.push(w);
+      this.values.push(v);
+      this.slots[slot] = this.keys.length;
+    }
+  }
+
+  /** The value of a folded key. */
+  get(key: string): V | undefined {
+    return this.map.get(key);
+  }
+
+  /** The value of the ASCII word text[s, e) whose lower-cased hash is h (readWord's), compared lower-cased. */
+  getHashed(text: string, s: number, e: number, h: number): V | undefined {
+    const len = e - s;
+    let slot = mix(h, 0) & this.mask;
+    for (;;) {
+      const x = this.slots[slot];
+      if (x === 0) return undefined;
+      if (this.hashes[x - 1] === h) {
+        const w = this.keys[x - 1];
+        if (w.length === len) {
+          let i = 0;
+          while (i < len && w.charCodeAt(i) === lowerAscii(text.charCodeAt(s + i))) i++;
+          if (i === len) return this.values[x - 1];
+        }
+      }
+      slot = (slot + 1) & this.mask;
+    }
+  }
+}
+
+/** A WordMap of a set's words (value true). */
+export function wordMapOf(set: Iterable<string>): WordMap<true> {
+  const m = new Map<string, true>();
+  for (const w of set) m.set(w, true);
+  return new WordMap(m);
+}

@@ -287,9 +287,9 @@ class Run {
     let pos = 0;
     while (pos < len) {
       STARTS.lastIndex = pos;
-      const m = STARTS.exec(t);
-      if (!m) break;
-      const i = m.index;
+      // (test and lastIndex, not exec: no match array per capitalized word)
+      if (!STARTS.test(t)) break;
+      const i = STARTS.lastIndex - 1;
       const c = t.charCodeAt(i);
       const k = charClass(c);
       if (!(k & WORD)) {

@@ -27,7 +27,8 @@
  * and the role read from the text.
  */
 import type { Candidate, NewEntity, RecognizeContext, Recognizer } from '../candidate';
-import { CLASS_TABLE, UNKNOWN, WORD, UPPER, LOWER, charClass, isSpaceCode, isHyphenCode, isApostropheCode } from '../chars';
+import { WORD, UPPER, LOWER, charClass, isSpaceCode, isHyphenCode, isApostropheCode, Shape } from '../chars';
+import { SHAPE_WORDS } from './wordList';
 import { isSentenceInitial } from '../finder';
 import { foldName } from '../../kb/normalize';
 import type { KnowledgeBase } from '../../kb/knowledgeBase';
@@ -88,13 +89,13 @@ const MAX_ROLE_WORDS = 8;
 class Words {
   n = 0;
   text = '';
-  start = new Int32Array(256);
-  end = new Int32Array(256);
-  kind = new Uint8Array(256);
-  line = new Int32Array(256);
+  start: Int32Array = new Int32Array(256);
+  end: Int32Array = new Int32Array(256);
+  kind: Uint8Array = new Uint8Array(256);
+  line: Int32Array = new Int32Array(256);
   /** Lower-case forms, valid where `lowerCall` is the current call. */
-  private lower: string[] = [];
-  private lowerCall = new Int32Array(256);
+  private lower: string[] = new Array<string>(256).fill('');
+  private lowerCall: Int32Array = new Int32Array(256);
   private call = 0;
 
   /** Starts a new text, keeping the buffers. */
@@ -104,22 +105,19 @@ class Words {
     this.call = (this.call + 1) | 0;
   }
 
-  /** Room for one more word. */
+  /** Room for one more word (a method without a closure: one that made one allocated a context per call, ~3 MB per reading of a long paragraph). */
   grow(): void {
     if (this.n < this.start.length) return;
     const size = this.start.length * 2;
-    const g32 = (a: Int32Array) => {
-      const b = new Int32Array(size);
-      b.set(a);
-      return b;
-    };
-    this.start = g32(this.start);
-    this.end = g32(this.end);
-    this.line = g32(this.line);
-    this.lowerCall = g32(this.lowerCall);
+    this.start = grown32(this.start, size);
+    this.end = grown32(this.end, size);
+    this.line = grown32(this.line, size);
+    this.lowerCall = grown32(this.lowerCall, size);
     const k = new Uint8Array(size);
     k.set(this.kind);
     this.kind = k;
+    // a packed array as long as the others (a write far past the end of [] would make it a dictionary)
+    for (let x = this.lower.length; x < size; x++) this.lower.push('');
   }
 
   /** The word in lower case (sliced once per call). */
@@ -138,46 +136,44 @@ class Words {
 /** The word buffers, reused from one call to the next (a call never runs inside another). */
 const WORDS = new Words();
 
+function grown32(a: Int32Array, size: number): Int32Array {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
+}
+
+/** The basic word b (wordList.ts) has a lower-case letter. */
+function hasLower(shape: number): boolean {
+  return shape === Shape.Lower || shape === Shape.Title || shape === Shape.Mixed;
+}
+
+/**
+ * The words of the paragraph, from the basic words the shape recognizers share (wordList.ts):
+ * basic words joined by a hyphen ("Kassym-Jomart", "Ki-moon", "al-Assad") or by an apostrophe
+ * after one or two letters and before a capital ("O'Brien", "D'Alema"; "Obama's" is not one
+ * word) are one word here.
+ */
 function readWords(text: string): Words {
   const w = WORDS;
   w.reset(text);
-  const len = text.length;
-  let line = 0;
-  let i = 0;
-  while (i < len) {
-    const c = text.charCodeAt(i);
-    const k = charClass(c);
-    if (!(k & WORD)) {
-      if (c === 10) line++;
-      i++;
-      continue;
-    }
-    const s = i;
-    let firstPartLower = false;
-    let firstPartEnd = -1;
-    let anyLower = false;
+  const bw = SHAPE_WORDS.read(text);
+  const N = bw.n;
+  let b = 0;
+  while (b < N) {
+    const s = bw.start[b];
+    const k = charClass(text.charCodeAt(s));
+    const firstPartLower = hasLower(bw.shape[b]);
+    const firstPartEnd = bw.end[b];
+    let anyLower = firstPartLower;
     let lastPart = s;
-    for (;;) {
-      while (i < len) {
-        const c2 = text.charCodeAt(i);
-        let kk = CLASS_TABLE[c2];
-        if (kk & UNKNOWN) kk = charClass(c2);
-        if (!(kk & WORD)) break;
-        if (kk & LOWER) {
-          anyLower = true;
-          if (firstPartEnd < 0) firstPartLower = true;
-        }
-        i++;
-      }
-      if (firstPartEnd < 0) firstPartEnd = i;
-      if (i + 1 >= len) break;
+    let i = firstPartEnd;
+    while (b + 1 < N && bw.start[b + 1] === i + 1) {
       const d = text.charCodeAt(i);
-      const next = charClass(text.charCodeAt(i + 1));
-      // Kassym-Jomart, Ki-moon, al-Assad: a hyphen between letters joins; O'Brien, D'Alema: an
-      // apostrophe after one or two letters and before a capital joins ("Obama's" does not).
-      if ((isHyphenCode(d) && next & WORD) || (isApostropheCode(d) && next & UPPER && i - s <= 2)) {
-        i++;
-        lastPart = i;
+      if (isHyphenCode(d) || (isApostropheCode(d) && charClass(text.charCodeAt(i + 1)) & UPPER && i - s <= 2)) {
+        b++;
+        lastPart = i + 1;
+        if (hasLower(bw.shape[b])) anyLower = true;
+        i = bw.end[b];
         continue;
       }
       break;
@@ -199,7 +195,8 @@ function readWords(text: string): Words {
     w.start[n] = s;
     w.end[n] = i;
     w.kind[n] = kind;
-    w.line[n] = line;
+    w.line[n] = bw.line[b];
+    b++;
   }
   return w;
 }

@@ -22,11 +22,14 @@
  * Never proposed: a name inside a longer capitalized name ("Texas Instruments", "West Bank",
  * "University of Alabama": capitalized words around it, or "<Capitalized> of" before it unless
  * the word is a region word such as "Governor"); lines in Title Case (headlines), where case
- * proves nothing about names. One pass over the words of the paragraph. Pure; never throws.
+ * proves nothing about names. One pass over the words of the paragraph (wordList.ts: typed arrays
+ * shared with the other shape recognizers, no object per word). Pure; never throws.
  */
 import type { Candidate, NewEntity, RecognizeContext, Recognizer } from '../candidate';
 import type { Entity } from '../../kb/types';
-import { WORD, WIDE, UPPER, LOWER, charClass, foldToken, isApostropheCode, isHyphenCode, isSpaceCode, Shape } from '../chars';
+import { WORD, charClass, isApostropheCode, isHyphenCode, isSpaceCode, Shape } from '../chars';
+import { WordMap, wordMapOf } from '../words';
+import { SHAPE_WORDS, type WordList } from './wordList';
 import { foldName } from '../../kb/normalize';
 import { Bare, isCityKind, isRegion, regionIndex, type RegionForm } from './regions';
 import {
@@ -46,66 +49,25 @@ import {
   type PlaceKind,
 } from './placeWords';
 
-/** One word of the paragraph: [s, e), folded key, written shape. */
-interface Word {
-  s: number;
-  e: number;
-  key: string;
-  shape: Shape;
-  /** Line number in the text (0-based). */
-  line: number;
-}
+// The word lists as WordMaps: a word of the text is looked up without a slice (wordList.ts).
+const LEADING_FUNCTION = wordMapOf(LEADING_FUNCTION_WORDS);
+const BEFORE_OF = wordMapOf(REGION_BEFORE_OF);
+const ADJECTIVES = wordMapOf(REGIONAL_ADJECTIVES);
+const LOCATIVE = wordMapOf(LOCATIVES);
+const OF_HEAD = new WordMap(OF_HEADS);
+const NOT_AFTER = wordMapOf(NOT_AFTER_HEAD);
+const TRAILING = new WordMap(TRAILING_HEADS);
+const LOWER_HEADS = wordMapOf(LOWER_CASE_HEADS);
+const LEADING = new WordMap(LEADING_HEADS);
+const REGION_HEAD = new WordMap(REGION_HEADS);
+const AFTER = wordMapOf(REGION_AFTER);
+const TITLE_LOWER = wordMapOf(TITLE_CASE_LOWER);
 
-
-/** The words of the text (runs of letters and digits), in one pass. */
-function readWords(text: string): Word[] {
-  const out: Word[] = [];
-  const n = text.length;
-  let i = 0;
-  let line = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    const k0 = charClass(c);
-    if (!(k0 & WORD)) {
-      if (c === 10) line++;
-      i++;
-      continue;
-    }
-    const s = i;
-    let wide = false;
-    let cased = false;
-    let upper = 0;
-    let lower = 0;
-    let firstUpper = false;
-    while (i < n) {
-      const k = charClass(text.charCodeAt(i));
-      if (!(k & WORD)) break;
-      if (k & WIDE) wide = true;
-      if (k & UPPER) {
-        if (!cased) firstUpper = true;
-        cased = true;
-        upper++;
-      } else if (k & LOWER) {
-        cased = true;
-        lower++;
-      }
-      i++;
-    }
-    // the shape as chars.ts shapeOf gives it, read in the same pass
-    const shape =
-      upper === 0 && lower === 0 ? Shape.Caseless
-      : upper === 0 ? Shape.Lower
-      : lower === 0 ? (upper >= 2 ? Shape.Upper : Shape.Initial)
-      : firstUpper && upper === 1 ? Shape.Title
-      : Shape.Mixed;
-    const word = text.slice(s, i);
-    out.push({ s, e: i, key: shape === Shape.Lower && !wide ? word : foldToken(word, wide), shape, line });
-  }
-  return out;
-}
-
-function isCap(w: Word): boolean {
-  return w.shape === Shape.Title || w.shape === Shape.Upper || (w.shape === Shape.Mixed && w.key.length > 1);
+/** Word i is capitalized: Title Case, capitals, or mixed case of two letters or more (its folded key). */
+function isCap(w: WordList, i: number): boolean {
+  const sh = w.shape[i];
+  // (an ASCII word in mixed case has two letters or more)
+  return sh === Shape.Title || sh === Shape.Upper || (sh === Shape.Mixed && (w.wide[i] === 0 || w.key(i).length > 1));
 }
 
 /** Only spaces (at least one, no line break) between a and b. */
@@ -149,40 +111,43 @@ export function placeSlug(name: string): string {
  * capitalized words of four letters or more, and no lower-case word but the short function words
  * Title Case leaves in lower case (TITLE_CASE_LOWER). One pass over the words.
  */
-function titleLines(words: Word[]): boolean[] {
-  const lines = words.length ? words[words.length - 1].line + 1 : 0;
+function titleLines(w: WordList): Uint8Array {
+  const lines = w.n ? w.line[w.n - 1] + 1 : 0;
   const cap = new Uint32Array(lines);
   const lower = new Uint32Array(lines);
-  for (const w of words) {
-    const n = w.e - w.s;
-    if (isCap(w) && n >= 4) cap[w.line]++;
-    else if (w.shape === Shape.Lower && !TITLE_CASE_LOWER.has(w.key)) lower[w.line]++;
+  for (let i = 0; i < w.n; i++) {
+    const n = w.end[i] - w.start[i];
+    if (isCap(w, i) && n >= 4) cap[w.line[i]]++;
+    else if (w.shape[i] === Shape.Lower && w.lookup(TITLE_LOWER, i) === undefined) lower[w.line[i]]++;
   }
-  const out: boolean[] = [];
-  for (let l = 0; l < lines; l++) out.push(cap[l] >= 3 && lower[l] === 0);
+  const out = new Uint8Array(lines);
+  for (let l = 0; l < lines; l++) out[l] = cap[l] >= 3 && lower[l] === 0 ? 1 : 0;
   return out;
 }
 
+// The forms and entities of the region at hand (Scan.region), reused from one call to the next.
+const MATCHED: RegionForm[] = [];
+const ENTITIES: Entity[] = [];
+
 class Scan {
   readonly out: Candidate[] = [];
-  private readonly titleLine: boolean[];
+  private readonly titleLine: Uint8Array;
 
   constructor(
     readonly text: string,
-    readonly words: Word[],
+    readonly w: WordList,
     readonly ctx: RecognizeContext,
   ) {
-    this.titleLine = titleLines(words);
+    this.titleLine = titleLines(w);
   }
 
   run(): Candidate[] {
-    const { words } = this;
+    const { w } = this;
     const index = regionIndex(this.ctx.kb);
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i];
-      if (!isCap(w)) continue;
-      if (this.titleLine[w.line]) continue;
-      const forms = index.byFirst.get(w.key);
+    for (let i = 0; i < w.n; i++) {
+      if (!isCap(w, i)) continue;
+      if (this.titleLine[w.line[i]]) continue;
+      const forms = w.lookup(index.firstWords, i);
       if (forms) this.region(i, forms);
       this.abbreviation(i);
       if (i === 0 || !this.chained(i - 1, i)) this.headed(i);
@@ -190,22 +155,26 @@ class Scan {
     return this.out;
   }
 
-  /** words[a] and words[b] (b = a + 1) are capitalized words of one name. */
+  /** The text of word i. */
+  private str(i: number): string {
+    return this.text.slice(this.w.start[i], this.w.end[i]);
+  }
+
+  /** Words a and b (b = a + 1) are capitalized words of one name. */
   private chained(a: number, b: number): boolean {
-    const x = this.words[a];
-    const y = this.words[b];
-    return isCap(x) && isCap(y) && joins(this.text, x.e, y.s);
+    const { w } = this;
+    return isCap(w, a) && isCap(w, b) && joins(this.text, w.end[a], w.start[b]);
   }
 
   /** The end index (inclusive) of the form's words from i, or -1. */
   private matchForm(i: number, f: RegionForm): number {
-    const { words, text } = this;
-    if (i + f.keys.length > words.length) return -1;
+    const { w, text } = this;
+    if (i + f.keys.length > w.n) return -1;
     for (let k = 0; k < f.keys.length; k++) {
-      const w = words[i + k];
-      if (w.key !== f.keys[k]) return -1;
-      if (f.capital[k] && !isCap(w)) return -1;
-      if (k > 0 && !joins(text, words[i + k - 1].e, w.s)) return -1;
+      const x = i + k;
+      if (!w.is(x, f.keys[k])) return -1;
+      if (f.capital[k] && !isCap(w, x)) return -1;
+      if (k > 0 && !joins(text, w.end[x - 1], w.start[x])) return -1;
     }
     return i + f.keys.length - 1;
   }
@@ -217,79 +186,88 @@ class Scan {
     return -1;
   }
 
-  /** The country or place named by 1–3 capitalized words ending at words[j] (", " before a region). */
+  /** Words a to b (inclusive) are capitalized and joined. */
+  private capitalRun(a: number, b: number): boolean {
+    const { w, text } = this;
+    for (let k = a; k <= b; k++) if (!isCap(w, k) || (k > a && !joins(text, w.end[k - 1], w.start[k]))) return false;
+    return true;
+  }
+
+  /** The country or place named by 1–3 capitalized words ending at word j (", " before a region). */
   private placeEndingAt(j: number): Entity | undefined {
-    const { words, text } = this;
+    const { w, text } = this;
     for (let n = Math.min(3, j + 1); n >= 1; n--) {
       const a = j - n + 1;
-      let ok = true;
-      for (let k = a; k <= j; k++) if (!isCap(words[k]) || (k > a && !joins(text, words[k - 1].e, words[k].s))) ok = false;
-      if (!ok) continue;
-      const hit = this.ctx.kb.lookupName(text.slice(words[a].s, words[j].e)).find((e) => (e.type === 'place' && !isRegion(e)) || e.type === 'country');
+      if (!this.capitalRun(a, j)) continue;
+      const hit = this.ctx.kb.lookupName(text.slice(w.start[a], w.end[j])).find((e) => (e.type === 'place' && !isRegion(e)) || e.type === 'country');
       if (hit) return hit;
     }
     return undefined;
   }
 
-  /** The country named by 1–3 capitalized words from words[i]: [country, last index]. */
+  /** The country named by 1–3 capitalized words from word i: [country, last index]. */
   private countryFrom(i: number): [Entity, number] | undefined {
-    const { words, text } = this;
-    for (let n = Math.min(3, words.length - i); n >= 1; n--) {
+    const { w, text } = this;
+    for (let n = Math.min(3, w.n - i); n >= 1; n--) {
       const b = i + n - 1;
-      let ok = true;
-      for (let k = i; k <= b; k++) if (!isCap(words[k]) || (k > i && !joins(text, words[k - 1].e, words[k].s))) ok = false;
-      if (!ok) continue;
-      const hit = this.ctx.kb.lookupName(text.slice(words[i].s, words[b].e), { type: 'country' })[0];
+      if (!this.capitalRun(i, b)) continue;
+      const hit = this.ctx.kb.lookupName(text.slice(w.start[i], w.end[b]), { type: 'country' })[0];
       if (hit) return [hit, b];
     }
     return undefined;
   }
 
-  /** Rule 1: a region of the knowledge base at words[i]. */
+  /** Rule 1: a region of the knowledge base at word i. */
   private region(i: number, forms: RegionForm[]): void {
-    const { words, text } = this;
+    const { w, text } = this;
     let j = -1;
-    const matched: RegionForm[] = [];
+    const matched = MATCHED;
+    matched.length = 0;
     for (const f of forms) {
       const end = this.matchForm(i, f);
       if (end < 0 || (j >= 0 && end < j)) continue;
       if (end > j) matched.length = 0;
       j = end;
-      if (!matched.some((m) => m.entity === f.entity)) matched.push(f);
+      let known = false;
+      for (let m = 0; m < matched.length; m++) if (matched[m].entity === f.entity) known = true;
+      if (!known) matched.push(f);
     }
     if (j < 0) return;
-    const w = words[i];
-    const start = w.s;
-    let end = words[j].e;
-    let ents = matched.map((f) => f.entity);
-    const bare = Math.max(...matched.map((f) => (ents.length > 1 ? Bare.NEVER : f.bare)));
+    const start = w.start[i];
+    let end = w.end[j];
+    let ents = ENTITIES;
+    ents.length = 0;
+    for (let m = 0; m < matched.length; m++) ents.push(matched[m].entity);
+    let bare = -Infinity;
+    for (let m = 0; m < matched.length; m++) bare = Math.max(bare, ents.length > 1 ? Bare.NEVER : matched[m].bare);
+    matched.length = 0;
     let context = '';
     /** The context is a region word or head ("state of", "Region"), not only a place next to it. */
     let regionWord = false;
     let country: string | undefined;
-    const prev = i > 0 ? words[i - 1] : undefined;
-    const next = j + 1 < words.length ? words[j + 1] : undefined;
+    const prev = i > 0 ? i - 1 : -1;
+    const next = j + 1 < w.n ? j + 1 : -1;
     // --- before: inside a longer capitalized name, or a region word ("the state of", "governor of")
-    if (prev && isCap(prev) && joins(text, prev.e, w.s) && !(sentenceInitial(text, prev.s) && LEADING_FUNCTION_WORDS.has(prev.key))) {
-      if (!REGION_BEFORE_OF.has(prev.key)) return;
-      context = `"${text.slice(prev.s, prev.e)}" before`;
+    if (prev >= 0 && isCap(w, prev) && joins(text, w.end[prev], start) && !(sentenceInitial(text, w.start[prev]) && w.lookup(LEADING_FUNCTION, prev))) {
+      if (!w.lookup(BEFORE_OF, prev)) return;
+      context = `"${this.str(prev)}" before`;
       regionWord = true;
     }
-    if (prev && prev.key === 'of' && spaces(text, prev.e, w.s) && i > 1) {
-      const p2 = words[i - 2];
-      const p3 = i > 2 ? words[i - 3] : undefined;
-      if (REGION_BEFORE_OF.has(p2.key) && spaces(text, p2.e, prev.s)) {
-        context = `"${text.slice(p2.s, prev.e)}"`;
+    if (prev >= 0 && w.is(prev, 'of') && spaces(text, w.end[prev], start) && i > 1) {
+      const p2 = i - 2;
+      const p3 = i > 2 ? i - 3 : -1;
+      if (w.lookup(BEFORE_OF, p2) && spaces(text, w.end[p2], w.start[prev])) {
+        context = `"${text.slice(w.start[p2], w.end[prev])}"`;
         regionWord = true;
-      } else if (p3 && REGIONAL_ADJECTIVES.has(p3.key) && spaces(text, p3.e, p2.s) && spaces(text, p2.e, prev.s) && !isCap(p2)) {
+      } else if (p3 >= 0 && w.lookup(ADJECTIVES, p3) && spaces(text, w.end[p3], w.start[p2]) && spaces(text, w.end[p2], w.start[prev]) && !isCap(w, p2)) {
         // "the provincial government of Ontario", "the state legislature of Texas"
-        context = `"${text.slice(p3.s, prev.e)}"`;
+        context = `"${text.slice(w.start[p3], w.end[prev])}"`;
         regionWord = true;
       }
-      else if (isCap(p2) && spaces(text, p2.e, prev.s) && !sentenceInitial(text, p2.s)) return; // "University of Alabama"
+      else if (isCap(w, p2) && spaces(text, w.end[p2], w.start[prev]) && !sentenceInitial(text, w.start[p2])) return; // "University of Alabama"
     }
     // "<city of its country>, X": "Atlanta, Georgia"
-    if (prev && commaGap(text, prev.e, w.s)) {
+    if (prev >= 0 && commaGap(text, w.end[prev], start)) {
       const p = this.placeEndingAt(i - 1);
       if (p) {
         const c = p.type === 'country' ? p.id : String(p.facts?.country ?? '');
@@ -302,7 +280,7 @@ class Scan {
       }
     }
     // "<its country> and X": "the governments of Canada and Ontario"
-    if (!context && prev && prev.key === 'and' && i > 1 && spaces(text, prev.e, w.s) && spaces(text, words[i - 2].e, prev.s)) {
+    if (!context && prev >= 0 && w.is(prev, 'and') && i > 1 && spaces(text, w.end[prev], start) && spaces(text, w.end[i - 2], w.start[prev])) {
       const p = this.placeEndingAt(i - 2);
       if (p && p.type === 'country') {
         const inCountry = ents.filter((e) => e.facts?.country === p.id);
@@ -314,26 +292,26 @@ class Scan {
       }
     }
     // --- after: a head word, a region word, ", <country>", or more of a longer name
-    if (next && spaces(text, end, next.s) && REGION_HEADS.has(next.key)) {
-      const after = j + 2 < words.length ? words[j + 2] : undefined;
-      if (isCap(next)) {
-        if (after && isCap(after) && spaces(text, next.e, after.s)) return; // "Georgia State University"
-        end = next.e;
+    if (next >= 0 && spaces(text, end, w.start[next]) && w.lookup(REGION_HEAD, next) !== undefined) {
+      const after = j + 2 < w.n ? j + 2 : -1;
+      if (isCap(w, next)) {
+        if (after >= 0 && isCap(w, after) && spaces(text, w.end[next], w.start[after])) return; // "Georgia State University"
+        end = w.end[next];
       }
       const regional = ents.filter((e) => !isCityKind(e));
       if (regional.length) ents = regional;
-      context = `head word "${text.slice(next.s, next.e)}"`;
+      context = `head word "${this.str(next)}"`;
       regionWord = true;
-    } else if (next && isCap(next) && joins(text, end, next.s) && !REGION_AFTER.has(next.key)) {
+    } else if (next >= 0 && isCap(w, next) && joins(text, end, w.start[next]) && !w.lookup(AFTER, next)) {
       return; // "Texas Instruments", "Ontario Teachers' Pension Plan"
     } else {
       const pe = this.possessive(end);
-      const after = pe >= 0 ? (j + 2 < words.length && words[j + 2].s > pe && words[j + 2].s <= pe + 2 ? words[j + 2] : undefined) : next;
-      if (after && REGION_AFTER.has(after.key) && spaces(text, pe >= 0 ? pe : end, after.s)) {
-        context = `"${text.slice(after.s, after.e)}" after`;
+      const after = pe >= 0 ? (j + 2 < w.n && w.start[j + 2] > pe && w.start[j + 2] <= pe + 2 ? j + 2 : -1) : next;
+      if (after >= 0 && w.lookup(AFTER, after) && spaces(text, pe >= 0 ? pe : end, w.start[after])) {
+        context = `"${this.str(after)}" after`;
         regionWord = true;
       }
-      else if (next && commaGap(text, end, next.s)) {
+      else if (next >= 0 && commaGap(text, end, w.start[next])) {
         const c = this.countryFrom(j + 1);
         if (c) {
           const inCountry = ents.filter((e) => e.facts?.country === c[0].id);
@@ -353,11 +331,11 @@ class Scan {
     const e = ents[0];
     // a name that is also a city of the region's country is the city unless a region word says otherwise
     // ("Almaty, Kazakhstan"; "Tbilisi, Georgia"; but "Almaty Region", "the state of New York")
-    if (!regionWord && (isCityKind(e) || this.cityToo(text.slice(w.s, words[j].e), e))) return;
+    if (!regionWord && (isCityKind(e) || this.cityToo(text.slice(start, w.end[j]), e))) return;
     if (!context) {
       if (bare === Bare.NEVER) return;
-      if (bare === Bare.LOCATIVE && !(prev && LOCATIVES.has(prev.key) && spaces(text, prev.e, w.s))) return;
-      if (j === i && sentenceInitial(text, w.s) && bare !== Bare.ALWAYS) return;
+      if (bare === Bare.LOCATIVE && !(prev >= 0 && w.lookup(LOCATIVE, prev) && spaces(text, w.end[prev], start))) return;
+      if (j === i && sentenceInitial(text, start) && bare !== Bare.ALWAYS) return;
     }
     if (start > 0 && isHyphenCode(text.charCodeAt(start - 1)) && start > 1 && charClass(text.charCodeAt(start - 2)) & WORD) return; // "Franco-German"
     this.out.push({
@@ -379,24 +357,24 @@ class Scan {
 
   /** Rule 2: "<city>, Ga.": the state, and the city when the knowledge base lacks it. */
   private abbreviation(i: number): void {
-    const { words, text } = this;
-    const w = words[i];
-    if (i === 0 || !commaGap(text, words[i - 1].e, w.s) || w.e - w.s > 4) return;
+    const { w, text } = this;
+    if (i === 0 || !commaGap(text, w.end[i - 1], w.start[i]) || w.end[i] - w.start[i] > 4) return;
+    const s = w.start[i];
     for (const [abbr, id] of US_STATE_ABBREVIATIONS) {
-      if (!text.startsWith(abbr, w.s)) continue;
-      const after = w.s + abbr.length;
+      if (!text.startsWith(abbr, s)) continue;
+      const after = s + abbr.length;
       if (after < text.length && charClass(text.charCodeAt(after)) & WORD) continue;
       const state = this.ctx.kb.get('place', id);
       if (!state) return;
       const cityEnd = i - 1;
       let a = cityEnd;
       while (a > 0 && cityEnd - a < 3 && this.chained(a - 1, a)) a--;
-      if (!isCap(words[cityEnd])) return;
-      while (a < cityEnd && LEADING_FUNCTION_WORDS.has(words[a].key)) a++;
-      this.out.push({ start: w.s, end: after, type: 'place', id, confidence: 0.9, recognizer: 'shape', reason: `state abbreviation after a city: ${describe(state, this.ctx)}` });
-      const name = text.slice(words[a].s, words[cityEnd].e);
-      if (!this.ctx.kb.lookupName(name).length && !LEADING_FUNCTION_WORDS.has(words[a].key)) {
-        this.pushNew(words[a].s, words[cityEnd].e, 'city', `city before "${abbr}"`, 0.8, { country: 'US', region: id });
+      if (!isCap(w, cityEnd)) return;
+      while (a < cityEnd && w.lookup(LEADING_FUNCTION, a)) a++;
+      this.out.push({ start: s, end: after, type: 'place', id, confidence: 0.9, recognizer: 'shape', reason: `state abbreviation after a city: ${describe(state, this.ctx)}` });
+      const name = text.slice(w.start[a], w.end[cityEnd]);
+      if (!this.ctx.kb.lookupName(name).length && !w.lookup(LEADING_FUNCTION, a)) {
+        this.pushNew(w.start[a], w.end[cityEnd], 'city', `city before "${abbr}"`, 0.8, { country: 'US', region: id });
       }
       return;
     }
@@ -404,79 +382,81 @@ class Scan {
 
   /** Rules 3 and 4, at the first word of a run of capitalized words. */
   private headed(i: number): void {
-    const { words, text } = this;
+    const { w, text } = this;
+    const n = w.n;
     let a = i;
     let b = i;
-    while (b + 1 < words.length && this.chained(b, b + 1) && b - a < 6) {
-      if (this.possessive(words[b].e) >= 0) break;
+    while (b + 1 < n && this.chained(b, b + 1) && b - a < 6) {
+      if (this.possessive(w.end[b]) >= 0) break;
       b++;
     }
     // leading function words of a sentence ("The Atlantic Ocean", "In Marietta, ...")
-    while (a < b && LEADING_FUNCTION_WORDS.has(words[a].key)) a++;
-    if (LEADING_FUNCTION_WORDS.has(words[a].key)) return;
-    const prev = a > 0 ? words[a - 1] : undefined;
+    while (a < b && w.lookup(LEADING_FUNCTION, a)) a++;
+    if (w.lookup(LEADING_FUNCTION, a)) return;
+    const prev = a > 0 ? a - 1 : -1;
     // "<Capitalized> of" before: part of a longer name ("Bank of America Stadium")
-    if (prev && prev.key === 'of' && a > 1 && isCap(words[a - 2]) && spaces(text, words[a - 2].e, prev.s) && !OF_HEADS.has(words[a - 2].key)) return;
-    const first = words[a];
-    const last = words[b];
-    const next = b + 1 < words.length ? words[b + 1] : undefined;
+    if (prev >= 0 && w.is(prev, 'of') && a > 1 && isCap(w, a - 2) && spaces(text, w.end[a - 2], w.start[prev]) && w.lookup(OF_HEAD, a - 2) === undefined) return;
+    const first = a;
+    const last = b;
+    const next = b + 1 < n ? b + 1 : -1;
     // "<Head> of <Capitalized words>": "Gulf of Mexico", "Isle of Man"
-    if (OF_HEADS.has(last.key) && next && next.key === 'of' && spaces(text, last.e, next.s) && b + 2 < words.length) {
+    const ofKind = w.lookup(OF_HEAD, last);
+    if (ofKind !== undefined && next >= 0 && w.is(next, 'of') && spaces(text, w.end[last], w.start[next]) && b + 2 < n) {
       let c = b + 2;
-      if (words[c].key === 'the' && c + 1 < words.length) c++;
-      if (isCap(words[c]) && spaces(text, words[c - 1].e, words[c].s)) {
+      if (w.is(c, 'the') && c + 1 < n) c++;
+      if (isCap(w, c) && spaces(text, w.end[c - 1], w.start[c])) {
         let d = c;
-        while (d + 1 < words.length && this.chained(d, d + 1) && d - c < 3) d++;
-        if (this.possessive(words[d].e) < 0 && !(d + 1 < words.length && words[d + 1].key === 'of')) {
-          this.pushNew(words[a].s, words[d].e, OF_HEADS.get(last.key)!, `head word "${text.slice(last.s, last.e)} of"`, 0.8);
+        while (d + 1 < n && this.chained(d, d + 1) && d - c < 3) d++;
+        if (this.possessive(w.end[d]) < 0 && !(d + 1 < n && w.is(d + 1, 'of'))) {
+          this.pushNew(w.start[a], w.end[d], ofKind, `head word "${this.str(last)} of"`, 0.8);
           return;
         }
       }
     }
-    if (NOT_AFTER_HEAD.has(last.key) || (next && isCap(next) && NOT_AFTER_HEAD.has(next.key))) return;
-    const afterName = next && !isCap(next) && spaces(text, last.e, next.s) && NOT_AFTER_HEAD.has(next.key);
+    if (w.lookup(NOT_AFTER, last) || (next >= 0 && isCap(w, next) && w.lookup(NOT_AFTER, next))) return;
+    const afterName = next >= 0 && !isCap(w, next) && spaces(text, w.end[last], w.start[next]) && w.lookup(NOT_AFTER, next);
     if (afterName) return; // "Lake Placid hotel" is fine, but "Harbour Bridge company" reads as a company
     // "<Capitalized words> <Head>"
-    const trailing = TRAILING_HEADS.get(last.key);
+    const trailing = w.lookup(TRAILING, last);
     if (trailing && b > a) {
-      if (last.shape !== Shape.Upper || first.shape === Shape.Upper) this.pushNew(first.s, last.e, trailing, `head word "${text.slice(last.s, last.e)}"`, 0.8);
+      if (w.shape[last] !== Shape.Upper || w.shape[first] === Shape.Upper) this.pushNew(w.start[first], w.end[last], trailing, `head word "${this.str(last)}"`, 0.8);
       return;
     }
     // "<Capitalized words> airport": "Heathrow airport" (not "London airport": a city's airports are no name)
-    if (next && LOWER_CASE_HEADS.has(next.key) && next.shape === Shape.Lower && spaces(text, last.e, next.s) && b - a < 3 && !sentenceInitial(text, first.s)) {
-      if (!this.ctx.kb.lookupName(text.slice(first.s, last.e)).length) this.pushNew(first.s, next.e, TRAILING_HEADS.get(next.key)!, `head word "${text.slice(next.s, next.e)}"`, 0.75);
+    if (next >= 0 && w.lookup(LOWER_HEADS, next) && w.shape[next] === Shape.Lower && spaces(text, w.end[last], w.start[next]) && b - a < 3 && !sentenceInitial(text, w.start[first])) {
+      if (!this.ctx.kb.lookupName(text.slice(w.start[first], w.end[last])).length) this.pushNew(w.start[first], w.end[next], w.lookup(TRAILING, next)!, `head word "${this.str(next)}"`, 0.75);
       return;
     }
     // "<Lead> <Capitalized words>": "Lake Baikal", "Mount Everest"
-    const leading = LEADING_HEADS.get(first.key);
+    const leading = w.lookup(LEADING, first);
     if (leading && b > a) {
-      this.pushNew(first.s, last.e, leading, `head word "${text.slice(first.s, first.e)}"`, 0.8);
+      this.pushNew(w.start[first], w.end[last], leading, `head word "${this.str(first)}"`, 0.8);
       return;
     }
     // a region head the knowledge base lacks the name of: "Orange County", "Kurgan Oblast"
-    const rh = REGION_HEADS.get(last.key);
+    const rh = w.lookup(REGION_HEAD, last);
     if (rh?.unknown && b > a) {
-      const name = text.slice(first.s, words[b - 1].e);
+      const name = text.slice(w.start[first], w.end[b - 1]);
       const known = this.ctx.kb.lookupName(name);
-      if (!known.some((e) => isRegion(e) || e.type === 'country')) this.pushNew(first.s, last.e, 'region', `head word "${text.slice(last.s, last.e)}"`, 0.75);
+      if (!known.some((e) => isRegion(e) || e.type === 'country')) this.pushNew(w.start[first], w.end[last], 'region', `head word "${this.str(last)}"`, 0.75);
       return;
     }
     // Rule 4: "in <Capitalized words>, <country or US state>"
-    if (prev && LOCATIVES.has(prev.key) && !isCap(prev) && spaces(text, prev.e, first.s) && next && commaGap(text, last.e, next.s) && b - a < 3) {
-      const name = text.slice(first.s, last.e);
+    if (prev >= 0 && w.lookup(LOCATIVE, prev) && !isCap(w, prev) && spaces(text, w.end[prev], w.start[first]) && next >= 0 && commaGap(text, w.end[last], w.start[next]) && b - a < 3) {
+      const name = text.slice(w.start[first], w.end[last]);
       if (this.ctx.kb.lookupName(name).length) return;
       const c = this.countryFrom(b + 1);
       if (c) {
-        const after = c[1] + 1 < words.length ? words[c[1] + 1] : undefined;
-        if (after && isCap(after) && joins(text, words[c[1]].e, after.s)) return;
-        this.pushNew(first.s, last.e, 'city', `context "${text.slice(prev.s, prev.e)} ..., ${c[0].name}"`, 0.75, { country: c[0].id });
+        const after = c[1] + 1 < n ? c[1] + 1 : -1;
+        if (after >= 0 && isCap(w, after) && joins(text, w.end[c[1]], w.start[after])) return;
+        this.pushNew(w.start[first], w.end[last], 'city', `context "${this.str(prev)} ..., ${c[0].name}"`, 0.75, { country: c[0].id });
         return;
       }
-      const forms = regionIndex(this.ctx.kb).byFirst.get(next.key);
+      const forms = w.lookup(regionIndex(this.ctx.kb).firstWords, next);
       for (const f of forms ?? []) {
         const end = this.matchForm(b + 1, f);
-        if (end < 0 || f.entity.facts?.country !== 'US' || !isCap(next)) continue;
-        this.pushNew(first.s, last.e, 'city', `context "${text.slice(prev.s, prev.e)} ..., ${f.entity.name}"`, 0.75, { country: 'US', region: f.entity.id });
+        if (end < 0 || f.entity.facts?.country !== 'US' || !isCap(w, next)) continue;
+        this.pushNew(w.start[first], w.end[last], 'city', `context "${this.str(prev)} ..., ${f.entity.name}"`, 0.75, { country: 'US', region: f.entity.id });
         return;
       }
     }
@@ -504,7 +484,7 @@ export const placeRecognizer: Recognizer & { readonly type: 'place' } = {
   recognize(text: string, ctx: RecognizeContext): Candidate[] {
     try {
       if (typeof text !== 'string' || !text) return [];
-      return new Scan(text, readWords(text), ctx).run();
+      return new Scan(text, SHAPE_WORDS.read(text), ctx).run();
     } catch {
       return [];
     }

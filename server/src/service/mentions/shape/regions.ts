@@ -8,6 +8,7 @@ import type { KnowledgeBase } from '../../kb/knowledgeBase';
 import type { Entity } from '../../kb/types';
 import { foldName } from '../../kb/normalize';
 import { BARE_REGION_COUNTRIES, REGION_HEADS } from './placeWords';
+import { WordMap } from '../words';
 
 export interface RegionForm {
   entity: Entity;
@@ -33,6 +34,8 @@ export const enum Bare {
 export interface RegionIndex {
   /** Forms by their first folded word, longest first. */
   byFirst: Map<string, RegionForm[]>;
+  /** The same, looked up by a word of the text without a slice (wordList.ts `lookup`). */
+  firstWords: WordMap<RegionForm[]>;
 }
 
 const cache = new WeakMap<KnowledgeBase, RegionIndex>();
@@ -90,5 +93,5 @@ function build(kb: KnowledgeBase): RegionIndex {
     }
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.keys.length - a.keys.length);
-  return { byFirst };
+  return { byFirst, firstWords: new WordMap(byFirst) };
 }
