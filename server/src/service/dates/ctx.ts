@@ -34,6 +34,7 @@ export interface Ctx {
   weakTense?: boolean;
 }
 
+/** The tense of the clause around the match, read once from the context (a signal word first, then the verbs). */
 export function tenseOf(c: Ctx): Tense | undefined {
   if (c.tense === null) {
     const b = c.before;

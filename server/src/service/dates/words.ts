@@ -83,6 +83,7 @@ export function testTail(re: RegExp, s: string, reach: number): boolean {
 /** For tests: testTail and white space as \s. */
 export const tailForTest = { testTail, isRxSpace, NOT_A_YEAR_AFTER };
 
+/** The TIMEX3 code of a part of the day (the T.. of a TIME value: TMO, TAF, TEV, TNI; DT otherwise). */
 export function podCode(pod: string): string {
   return ({ morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', tonight: 'NI' } as Record<string, string>)[pod.toLowerCase()] ?? 'DT';
 }
