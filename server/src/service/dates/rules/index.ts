@@ -44,8 +44,8 @@ export const ORDER: readonly string[] = [
   'month of rel year', // relative
   'rel month', // relative
   'month', // absolute
-  'mod target', // modsRanges
-  'year range', // modsRanges
+  'mod target', // mods+ranges
+  'year range', // mods+ranges
   'year', // absolute
   'decade', // absolute
   'century', // absolute
@@ -58,7 +58,7 @@ export const ORDER: readonly string[] = [
   'rel unit', // relative
   'the weekend', // relative
   'the full year', // relative
-  'year end', // modsRanges
+  'year end', // mods+ranges
   'the year ended', // durations
   'the year', // relative
   'ago', // relative
@@ -70,8 +70,8 @@ export const ORDER: readonly string[] = [
   'reporting period', // relative
   'year-ago', // relative
   'same period last year', // relative
-  'week of month', // modsRanges
-  'amount before a range', // modsRanges
+  'week of month', // mods+ranges
+  'amount before a range', // mods+ranges
   'adjectival duration', // durations
   'duration', // durations
   'vague plural duration', // durations
