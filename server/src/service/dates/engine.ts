@@ -359,51 +359,47 @@ function prefixTrie(recognizeOnly: boolean): FlatTrie {
   const k = recognizeOnly ? 1 : 0;
   const done = tries[k];
   if (done) return done;
-  // rule sets as bit masks in two 32-bit halves (rules 0-31, 32-63); with more rules than
-  // that, a trie of the root alone: every rule is tried everywhere
-  if (COMPILED.length > 64) {
-    const all = COMPILED.map((r, i) => (recognizeOnly && r.recognize === false ? -1 : i)).filter((i) => i >= 0);
-    const one = new Int32Array(1);
-    return (tries[k] = { keys: new Int32Array(16).fill(-1), vals: new Int32Array(16), shift: 28, stopWord: one, stopOther: one, below: one, lists: [all] });
-  }
+  // rule sets as bit masks of W 32-bit words (rule i: bit i & 31 of word i >> 5)
+  const W = Math.max(1, Math.ceil(COMPILED.length / 32));
+  const none = (): Uint32Array => new Uint32Array(W);
+  const or = (a: Uint32Array, b: Uint32Array): Uint32Array => {
+    const o = new Uint32Array(W);
+    for (let j = 0; j < W; j++) o[j] = a[j] | b[j];
+    return o;
+  };
   const child = new Map<number, number>(); // node * 256 + symbol -> node
-  const openLo = [0], openHi = [0], closedLo = [0], closedHi = [0];
+  const open = [none()], closed = [none()];
   const stepTo = (n: number, c: string): number => {
     const sym = symbolOf(c.charCodeAt(0));
     if (sym < 0) throw new Error(`no symbol for ${c}`);
     const key = n * 256 + sym;
     let m = child.get(key);
     if (m === undefined) {
-      m = openLo.length;
+      m = open.length;
       child.set(key, m);
-      openLo.push(0);
-      openHi.push(0);
-      closedLo.push(0);
-      closedHi.push(0);
+      open.push(none());
+      closed.push(none());
     }
     return m;
   };
   COMPILED.forEach((r, i) => {
     if (recognizeOnly && r.recognize === false) return;
-    const lo = i < 32 ? 1 << i : 0, hi = i < 32 ? 0 : 1 << (i - 32);
-    const mark = (loA: number[], hiA: number[]) => (n: number) => {
-      loA[n] |= lo;
-      hiA[n] |= hi;
+    const mark = (sets: Uint32Array[]) => (n: number) => {
+      sets[n][i >> 5] |= 1 << (i & 31);
     };
-    if (!walkPrefixes(r.src, 0, stepTo, mark(openLo, openHi), mark(closedLo, closedHi))) mark(openLo, openHi)(0); // tried everywhere
+    if (!walkPrefixes(r.src, 0, stepTo, mark(open), mark(closed))) mark(open)(0); // tried everywhere
   });
-  const count = openLo.length;
+  const count = open.length;
   const kids: number[][] = Array.from({ length: count }, () => []);
   for (const [key, m] of child) kids[Math.floor(key / 256)].push(key % 256, m);
   const lists: number[][] = [];
-  const listIds = new Map<number, number>();
-  const intern = (lo: number, hi: number): number => {
-    const key = (lo >>> 0) + hi * 4294967296;
+  const listIds = new Map<string, number>();
+  const intern = (bits: Uint32Array): number => {
+    const key = bits.join(',');
     let id = listIds.get(key);
     if (id === undefined) {
       const list: number[] = [];
-      for (let b = 0; b < 32; b++) if (lo & (1 << b)) list.push(b);
-      for (let b = 0; b < 32; b++) if (hi & (1 << b)) list.push(32 + b);
+      for (let j = 0; j < W; j++) for (let b = 0; b < 32; b++) if (bits[j] & (1 << b)) list.push(32 * j + b);
       id = lists.length;
       lists.push(list);
       listIds.set(key, id);
@@ -411,25 +407,19 @@ function prefixTrie(recognizeOnly: boolean): FlatTrie {
     return id;
   };
   const stopWord = new Int32Array(count), stopOther = new Int32Array(count), below = new Int32Array(count);
-  let subHi = 0;
-  // returns the rules with a prefix at or below n (low half; high half in subHi)
-  const fill = (n: number, aboveLo: number, aboveHi: number): number => {
-    const wLo = aboveLo | openLo[n], wHi = aboveHi | openHi[n];
-    const oLo = wLo | closedLo[n], oHi = wHi | closedHi[n];
-    stopWord[n] = intern(wLo, wHi);
-    stopOther[n] = intern(oLo, oHi);
-    let sLo = openLo[n] | closedLo[n], sHi = openHi[n] | closedHi[n];
+  // returns the rules with a prefix at or below n
+  const fill = (n: number, above: Uint32Array): Uint32Array => {
+    const w = or(above, open[n]);
+    const o = or(w, closed[n]);
+    stopWord[n] = intern(w);
+    stopOther[n] = intern(o);
+    let sub = or(open[n], closed[n]);
     const ks = kids[n];
-    for (let j = 0; j < ks.length; j += 2) {
-      const word = isWordSymbol(ks[j]);
-      sLo |= fill(ks[j + 1], word ? wLo : oLo, word ? wHi : oHi);
-      sHi |= subHi;
-    }
-    below[n] = intern(oLo | sLo, oHi | sHi);
-    subHi = sHi;
-    return sLo;
+    for (let j = 0; j < ks.length; j += 2) sub = or(sub, fill(ks[j + 1], isWordSymbol(ks[j]) ? w : o));
+    below[n] = intern(or(o, sub));
+    return sub;
   };
-  fill(0, 0, 0);
+  fill(0, none());
   let bits = 4;
   while (1 << bits < child.size * 2) bits++;
   const size = 1 << bits;
