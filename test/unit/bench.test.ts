@@ -25,6 +25,8 @@ describe('benchmark suite (smoke)', function () {
     assert.equal(Object.keys(m.check).length, 2);
     for (const c of Object.values(m.check) as Array<{ ratioToFloor: number; reportMb: number }>) assert.ok(c.ratioToFloor > 0 && c.reportMb > 0);
     for (const b of Object.values(m.burst) as Array<{ hoverMs: number; publishes: number }>) assert.ok(b.hoverMs > 0 && b.publishes >= 1);
+    assert.deepEqual(m.datesLinear.map((d: { name: string }) => d.name.split(':')[0]), ['dates', 'dates', 'dates'], 'the date recognizer\'s three linearity shapes');
+    for (const d of m.datesLinear as Array<{ points: Array<{ ms: number }>; growth: number }>) assert.ok(d.points.length === 4 && d.growth > 0);
     assert.ok(m.typing.keys > 0 && m.typing.peakRssMb > 0 && m.typing.end.n > 0);
     assert.ok(results.table.length >= 12);
     assert.match(r.stdout, /floor: \d+ MB\/s/);

@@ -99,6 +99,26 @@ describe('CLI: pressmark check', function () {
     ]);
   });
 
+  it('reads the same knowledge base whether a project\'s folder or its files are named: check, stats and annotate alike', () => {
+    // The knowledge-base file sits in the project (beside pressmark.yaml's folder), outside the folder named.
+    const ws = path.join(dir, 'project');
+    fs.mkdirSync(path.join(ws, 'kb'), { recursive: true });
+    fs.mkdirSync(path.join(ws, 'news'), { recursive: true });
+    fs.writeFileSync(path.join(ws, 'pressmark.yaml'), 'rules: {}\n');
+    fs.writeFileSync(path.join(ws, 'kb', 'fleet.kb.yaml'), 'entities:\n  - id: AURORA\n    type: org\n    name: Aurora Lines\n');
+    fs.writeFileSync(path.join(ws, 'news', 'a.press'), '---\ndate: 2022-06-29\n---\n[Aurora Lines]{org:AURORA} sailed.\n');
+    fs.writeFileSync(path.join(ws, 'news', 'b.press'), '---\ndate: 2022-06-29\n---\nAurora Lines sailed again.\n');
+    const codes = (args: string[]) => (JSON.parse(run(['check', '--format', 'json', ...args]).out) as Array<{ code: string }>).map((x) => x.code);
+    const byFolder = codes([path.join(ws, 'news')]);
+    assert.ok(!byFolder.includes('entity.unknown-id'), `the folder: ${byFolder.join(', ')}`);
+    assert.deepEqual(byFolder, codes([path.join(ws, 'news', 'a.press'), path.join(ws, 'news', 'b.press')]));
+    const stats = JSON.parse(run(['stats', '--format', 'json', path.join(ws, 'news')]).out);
+    assert.match(JSON.stringify(stats), /Aurora Lines/);
+    const annotated = run(['annotate', path.join(ws, 'news')]);
+    assert.equal(annotated.code, 0, annotated.err);
+    assert.match(annotated.out, /\[Aurora Lines\]\{org:AURORA\} sailed again/);
+  });
+
   it('reads a BOM and CRLF file with editor positions', () => {
     const file = path.join(dir, 'bom.press');
     fs.writeFileSync(file, '\uFEFF---\r\ndate: 2022-06-31\r\n---\r\n');

@@ -31,6 +31,13 @@ const CASES: Case[] = [
     expected: [['the third quarter', 'DATE', '2024-Q3'], ['a year earlier', 'DATE', '2023-Q3'], ['the quarter', 'DATE', '2024-Q3'], ['the year-ago quarter', 'DATE', '2023-Q3']],
   },
   { name: 'a year before the ordinal', dct: '2024-10-24', text: 'Profit beat the 2023 fourth quarter and next year\'s first quarter looks weak.', expected: [['the 2023 fourth quarter', 'DATE', '2023-Q4'], ['next year\'s first quarter', 'DATE', '2025-Q1']] },
+  {
+    name: 'the latest quarter: the last completed one, not a fiscal quarter named before',
+    dct: '2024-11-02',
+    text: 'Its fiscal fourth quarter ended Sept. 30. Earnings fell in the latest quarter, compared with $6 million a year ago.',
+    expected: [['fourth quarter', 'DATE', '2024-Q4'], ['Sept. 30', 'DATE', '2024-09-30'], ['the latest quarter', 'DATE', '2024-Q3'], ['a year ago', 'DATE', '2023-Q3']],
+  },
+  { name: 'a decade ago: a year ten years back', dct: '1999-03-12', text: 'A decade ago they were Soviet allies, and more than four decades ago the pact began.', expected: [['A decade ago', 'DATE', '1989'], ['more than four decades ago', 'DATE', '1959', 'APPROX']] },
   { name: 'a past quarter not begun this year', dct: '2024-02-02', text: 'The company reported a loss for the fourth quarter.', expected: [['the fourth quarter', 'DATE', '2023-Q4']] },
   { name: 'last year\'s quarter', dct: '2024-10-24', text: 'Sales for last year\'s quarter were lower.', expected: [['last year\'s quarter', 'DATE', '2023-Q3']] },
   { name: 'a fiscal year named by its end', dct: '2024-10-24', text: 'For the year ended June 30, revenue rose.', expected: [['the year', 'DURATION', 'P1Y'], ['June 30', 'DATE', '2024-06-30']] },

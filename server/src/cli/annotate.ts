@@ -16,9 +16,9 @@ import { writeFileAtomic, WriteError } from '../node/atomic';
 import { InputError, readInput } from '../node/batch';
 import { failIfInjected } from '../node/faults';
 import { isValidId } from '../service/ids';
-import { listedKbFiles, ProjectConfigs } from '../node/projectConfig';
-import { WorkspaceKnowledgeBase } from '../node/workspaceKb';
-import { collectFiles, printNotes, STDIN_HELP, STDIN_OPTION, UsageError, withStdin, type Io } from './common';
+import { ProjectConfigs } from '../node/projectConfig';
+import { projectKnowledgeBase } from './projectKb';
+import { collectFiles, isFolder, printNotes, STDIN_HELP, STDIN_OPTION, UsageError, withStdin, type Io } from './common';
 import type { PipelineInputs } from '../service/mentions/candidate';
 import { RejectionFiles } from '../node/rejectFiles';
 import { learnFromFiles } from '../node/workspaceLearning';
@@ -112,7 +112,9 @@ export function runAnnotate(argv: string[], io: Io, readStdin: () => string = ()
   const listing = collectFiles(given, ['.press', '.txt']);
   printNotes(io, listing);
   const files = listing.inputs.filter((i) => !i.unreadable).map((i) => i.file);
-  const { kb, roots } = workspaceKb(given, files);
+  const project = projectKnowledgeBase(given, files); // the knowledge base `check` sees (projectKb.ts)
+  const kb = project.workspace.knowledgeBase();
+  const roots = project.roots;
   const types = parseTypes(values.types, kb);
   // Workspace learning: the names annotated in the inputs and in the project folders (those of
   // the pressmark.yaml that apply, and the folders given), as they are before this run.
@@ -192,35 +194,6 @@ function warnRejectFile(io: Io, file: string, text: string, problems: readonly {
     const at = lines.positionAt(p.span.start);
     io.err(`pressmark: warning: ${file}:${at.line + 1}:${at.character + 1}: ${p.message} (${p.code})\n`);
   }
-}
-
-/**
- * The built-in knowledge base with the *.kb.yaml files of the inputs' projects (as `check` finds
- * them), and the project folders (those of the pressmark.yaml files that apply).
- */
-function workspaceKb(inputs: readonly string[], files: readonly string[]): { kb: KnowledgeBase; roots: string[] } {
-  const builtin = loadBuiltinKbWithInfo();
-  if (builtin.loadError) throw new UsageError(`the built-in knowledge base is missing: ${builtin.loadError}`);
-  const configs = new ProjectConfigs();
-  const workspace = new WorkspaceKnowledgeBase(builtin.kb, (f) => configs.forFile(f).config);
-  const kbFiles = collectFiles(inputs, ['.kb.yaml'], { onlyMatchingFiles: true }).inputs.filter((i) => !i.unreadable).map((i) => i.file);
-  const roots = new Set<string>();
-  for (const file of files) {
-    const schema = configs.forFile(file);
-    if (schema.file) {
-      roots.add(path.dirname(schema.file));
-      // The files pressmark.yaml lists, where `check` reads them (a refused entry is `check`'s
-      // diagnostic; here it is simply not read).
-      const folders = inputs.filter((p) => isFolder(p));
-      kbFiles.push(...listedKbFiles(schema, [path.dirname(schema.file), ...folders]).files);
-    } else {
-      const dir = path.dirname(path.resolve(file));
-      for (const f of isFolder(dir) ? fs.readdirSync(dir) : []) if (f.endsWith('.kb.yaml')) kbFiles.push(path.join(dir, f));
-    }
-  }
-  workspace.scan([...roots]);
-  for (const f of new Set(kbFiles.map((f) => path.resolve(f)))) if (!workspace.has(f)) workspace.read(f);
-  return { kb: workspace.knowledgeBase(), roots: [...roots] };
 }
 
 /**
@@ -354,12 +327,4 @@ function annotateJsonl(readStdin: () => string, io: Io, kb: KnowledgeBase, types
     io.out(JSON.stringify({ id: id ?? null, annotations }) + '\n');
   }
   return bad ? 1 : 0;
-}
-
-function isFolder(p: string): boolean {
-  try {
-    return fs.statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
 }

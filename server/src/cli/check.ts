@@ -6,15 +6,13 @@ import { toDiagnostics } from '../service/diagnostics';
 import { checkOutput, displayPath, runJobs, sarifLocation, type BatchContext, type CheckFormat, type Job, type JobResult } from '../node/batch';
 import { parseJobs } from './importCmd';
 import { LineIndex } from '../service/text';
-import { listedKbFiles, ProjectConfigs } from '../node/projectConfig';
-import { loadBuiltinKbWithInfo } from '../service/kb/builtin';
-import { WorkspaceKnowledgeBase } from '../node/workspaceKb';
+import { ProjectConfigs } from '../node/projectConfig';
+import { projectKnowledgeBase } from './projectKb';
 import * as os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { besideFiles, collectFiles, FORMAT_OPTIONS, isFolder, outputFormat, printNotes, STDIN_HELP, STDIN_OPTION, UsageError, withStdin, type Io } from './common';
+import { collectFiles, FORMAT_OPTIONS, outputFormat, printNotes, STDIN_HELP, STDIN_OPTION, UsageError, withStdin, type Io } from './common';
 import { sarifHead, sarifTail } from '../service/sarif';
 import { packageVersion } from '../node/version';
-import { isProvided } from '../node/files';
 import { RejectionFiles } from '../node/rejectFiles';
 
 /**
@@ -29,8 +27,9 @@ export const CHECK_HELP = `Usage: pressmark check [--format text|json|sarif] [--
 
 Prints the problems of .press files (folders are searched for *.press), of the
 pressmark.yaml that applies to them, and of the knowledge-base files they use
-(*.kb.yaml in the folders given, under the folder of the pressmark.yaml of a file
-given alone or beside it, and files listed in pressmark.yaml).
+(*.kb.yaml in the folders given, under the folder of the pressmark.yaml that
+applies to a document or beside a document none applies to, and the files
+pressmark.yaml lists).
 
   --format text   one line per problem: file:line:col severity message (code)
                   (line and column 1-based; columns count UTF-16 code units, as editors do)
@@ -85,9 +84,7 @@ export function runCheck(argv: string[], io: Io): number {
   printNotes(io, documents);
   printNotes(io, { inputs: [], notes: kbListing.notes.filter((n) => !documents.notes.includes(n)) });
   const configs = new ProjectConfigs();
-  const builtin = loadBuiltinKbWithInfo();
-  if (builtin.loadError) throw new UsageError(`the built-in knowledge base is missing: ${builtin.loadError}`);
-  const workspace = new WorkspaceKnowledgeBase(builtin.kb, (f) => configs.forFile(f).config);
+  const project = projectKnowledgeBase(given, files, { configs, kbFiles }); // (throws before any output when the built-in one is missing)
   // Problems are printed as each file is checked: a corpus of 10,000 documents keeps nothing behind.
   let errors = 0;
   let count = 0;
@@ -123,7 +120,6 @@ export function runCheck(argv: string[], io: Io): number {
     }
   };
   if (format === 'sarif') io.out(sarifHead(packageVersion(), pathToFileURL(process.cwd()).href));
-  const schemasSeen = new Set<string>();
   // The rejection files that apply to the documents (pressmark.reject.yaml, found as
   // pressmark.yaml is): their problems, once each; the documents' checks honour their entries.
   const rejectFiles = new RejectionFiles();
@@ -135,40 +131,21 @@ export function runCheck(argv: string[], io: Io): number {
     const diagnostics = toDiagnostics(loaded.problems, new LineIndex(loaded.text), configs.forFile(loaded.file).config);
     if (diagnostics.length) report({ file: loaded.file, diagnostics });
   }
-  // The workspace of a listed knowledge-base file: the folder of its pressmark.yaml and the folders given.
-  const folders = given.filter((p) => isFolder(p)); // one that cannot be read is reported as an unreadable input
-  for (const file of [...files, ...kbFiles]) {
-    const schema = configs.forFile(file);
-    if (schema.file && !schemasSeen.has(schema.file)) {
-      schemasSeen.add(schema.file);
-      const listed = listedKbFiles(schema, [path.dirname(schema.file), ...folders]);
-      const diagnostics = toDiagnostics([...schema.problems, ...listed.problems].sort((a, b) => a.span.start - b.span.start), new LineIndex(schema.text), schema.config);
-      if (diagnostics.length) report({ file: schema.file, diagnostics });
-      kbFiles.push(...listed.files);
-    }
+  // The knowledge base of the documents (projectKb.ts: the one rule of every command): the
+  // problems of each pressmark.yaml that applies and of each knowledge-base file read.
+  for (const { schema, problems } of project.schemas) {
+    const diagnostics = toDiagnostics(problems, new LineIndex(schema.text), schema.config);
+    if (diagnostics.length) report({ file: schema.file, diagnostics });
   }
-  // A file named alone brings the knowledge base of its project: the *.kb.yaml files under the
-  // folder of its pressmark.yaml, or beside it when it has none.
-  const projectRoots = new Set<string>();
-  // (Standard input is such a file, whatever its name: its project is that of its path.)
-  for (const input of given) {
-    if ((!input.endsWith('.press') && !isProvided(input)) || isFolder(input)) continue;
-    const schema = configs.forFile(input);
-    if (schema.file) projectRoots.add(path.dirname(schema.file));
-    else for (const f of besideFiles(path.dirname(path.resolve(input)))) if (f.endsWith('.kb.yaml') && !isProvided(path.join(path.dirname(path.resolve(input)), f))) kbFiles.push(path.join(path.dirname(path.resolve(input)), f));
-  }
-  workspace.scan([...projectRoots]);
-  for (const f of new Set(kbFiles.map((f) => path.resolve(f)))) if (!workspace.has(f)) workspace.read(f);
-  for (const kbFile of workspace.all()) {
-    const file = new URL(kbFile.uri).pathname;
-    const { problems } = workspace.problems(decodeURIComponent(file));
-    const diagnostics = toDiagnostics(problems, kbFile.lines, configs.forFile(file).config);
-    if (diagnostics.length) report({ file: path.relative(process.cwd(), decodeURIComponent(file)) || file, diagnostics });
+  for (const kbFile of project.workspace.all()) {
+    const file = fileURLToPath(kbFile.uri);
+    const diagnostics = toDiagnostics(project.workspace.problems(file).problems, kbFile.lines, configs.forFile(file).config);
+    if (diagnostics.length) report({ file: path.relative(process.cwd(), file) || file, diagnostics });
   }
   // The documents: one job each, in this thread or spread over worker threads (each loads the
   // same knowledge base: the built-in one and the files read above); printed in file order.
   const jobs: Job[] = inputs.map((i): Job => (i.unreadable ? { kind: 'unreadable', input: i.file, message: i.unreadable } : { kind: 'check', input: i.file, display: display(i.file), format }));
-  const ctx: BatchContext = { kbFiles: workspace.all().map((f) => fileURLToPath(f.uri)) };
+  const ctx: BatchContext = { kbFiles: project.files };
   runJobs(jobs, ctx, {
     workers: values.jobs === undefined ? defaultCheckJobs(files.length) : parseJobs(values.jobs, files.length),
     onResult: (_index, result) => emit(result),

@@ -8,7 +8,7 @@ import { ProjectConfigs } from '../node/projectConfig';
 import { annotationConf, toolsConf } from '../service/corpus/brat';
 import { parseJobs } from './importCmd';
 import { inputExists, printNotes, progressOnStderr, STDIN_HELP, STDIN_OPTION, UsageError, withStdin, type Io } from './common';
-import { projectKbFiles } from './projectKb';
+import { projectKnowledgeBase } from './projectKb';
 
 export const EXPORT_HELP = `Usage: pressmark export --to brat|conll|jsonl|timeml|doccano|labelstudio|spacy [--out DIR] [--force] <files, folders or ->...
 
@@ -138,7 +138,7 @@ export function runExport(argv: string[], io: Io): number {
 
   const tally = new Tally();
   // The documents' errors are those `pressmark check` reports: the same knowledge base.
-  const kbFiles = projectKbFiles(given, inputs.filter((i) => !i.unreadable).map((i) => i.file));
+  const kbFiles = projectKnowledgeBase(given, inputs.filter((i) => !i.unreadable).map((i) => i.file)).files;
   const invalid: string[] = [];
   const progress = new Progress(jobs.length, io.err, progressOnStderr(io));
   const types = new Set<string>();

@@ -3,12 +3,13 @@ import { parseArgs } from 'node:util';
 import { entityName, formatProblem, listInputs, location, Progress, runJobs, type DocumentStats, type Job, type JobFault, type JobProblem } from '../node/batch';
 import { ProjectConfigs } from '../node/projectConfig';
 import { parseJobs } from './importCmd';
-import { FORMAT_OPTIONS, inputExists, isFolder, outputFormat, printNotes, progressOnStderr, STDIN_HELP, STDIN_OPTION, UsageError, withStdin, type Io } from './common';
+import { projectKnowledgeBase } from './projectKb';
+import { FORMAT_OPTIONS, inputExists, outputFormat, printNotes, progressOnStderr, STDIN_HELP, STDIN_OPTION, UsageError, withStdin, type Io } from './common';
 
 export const STATS_HELP = `Usage: pressmark stats [--format text|json] [--top N] [--no-mentions] <files, folders or ->...
 
-Counts what a corpus of .press files holds (folders are searched for *.press; *.kb.yaml files
-in them join the knowledge base): documents, characters (code points) and tokens of the plain
+Counts what a corpus of .press files holds (folders are searched for *.press; the knowledge
+base is the one \`pressmark check\` reads for them): documents, characters (code points) and tokens of the plain
 text, annotations per type with their distinct ids, the most frequent entities (not dates), mentions the
 knowledge base and the date finder see that no annotation covers, and the documents with
 errors (as \`pressmark check\` reports them).
@@ -77,7 +78,8 @@ export function runStats(argv: string[], io: Io): number {
   const listing = listInputs(given, ['.press'], { dedupe: true });
   printNotes(io, listing);
   const inputs = listing.inputs;
-  const kbFiles = listInputs(given.filter((p) => isFolder(p)), ['.kb.yaml'], { dedupe: true }).inputs.filter((i) => !i.unreadable).map((i) => i.file);
+  // The knowledge base `check` sees (projectKb.ts): names and mentions are counted against it.
+  const kbFiles = projectKnowledgeBase(given, inputs.filter((i) => !i.unreadable).map((i) => i.file)).files;
   const jobs: Job[] = inputs.map((i): Job => (i.unreadable ? { kind: 'unreadable', input: i.file, message: i.unreadable } : { kind: 'stats', input: i.file, mentions: !values['no-mentions'] }));
   const ctx = { kbFiles };
 

@@ -77,10 +77,23 @@ const ROWS: Row[] = [
   ['Friday', { type: 'DATE', value: '2022-06-24', confident: true }, { before: 'The minister said on ', after: ' that talks went well.' }],
   ['Friday', { type: 'DATE', value: '2022-07-01', confident: true }, { before: 'The ministers will meet on ', after: '.' }],
   // a tense read from a modal alone, or a future seen from the past, does not place a weekday
-  ['Friday night', { type: 'TIME', value: '2022-07-01TNI', confident: false }, { before: 'The law could not stop the bullet that hit him ', after: '.' }],
-  ['Saturday', { type: 'DATE', value: '2022-06-25', confident: false }, { before: 'Protesters planned a large demonstration on ', after: '.' }],
-  ['Friday', { type: 'DATE', value: '2022-07-01', confident: false }, { before: 'The offer had been due to expire ', after: '.' }],
-  ['Thursday', { type: 'DATE', value: '2022-06-30', confident: false }, { before: 'Until ', after: ', they had not called him a suspect.' }],
+  // ("could", the past of "can", does not send it forward; a plan points forward from the DCT;
+  // the past perfect puts a deadline or a plan before a past time)
+  ['Friday night', { type: 'TIME', value: '2022-06-24TNI', confident: false }, { before: 'The law could not stop the bullet that hit him ', after: '.' }],
+  ['Tuesday', { type: 'DATE', value: '2022-06-28', confident: false }, { before: 'His relatives could not be located ', after: ' in their hometown.' }],
+  ['Saturday', { type: 'DATE', value: '2022-07-02', confident: false }, { before: 'Protesters planned a large demonstration on ', after: '.' }],
+  ['Thursday', { type: 'DATE', value: '2022-06-30', confident: false }, { before: 'The team planned to leave Nairobi on ', after: ' for Dar es Salaam.' }],
+  ['Monday', { type: 'DATE', value: '2022-07-04', confident: false }, { before: 'They held a rally on Saturday and were planning to drive around the airport on ', after: '.' }],
+  ['Friday', { type: 'DATE', value: '2022-06-24', confident: false }, { before: 'On ', after: ', the government planned to pay the families.' }],
+  ['Friday', { type: 'DATE', value: '2022-06-24', confident: false }, { before: 'The offer was extended. It had been due to expire ', after: '.' }],
+  ['Friday', { type: 'DATE', value: '2022-06-24' }, { before: 'The vote had been scheduled for ', after: '.' }],
+  ['Tuesday', { type: 'DATE', value: '2022-06-28', confident: false }, { before: 'Until ', after: ', they had not called him a suspect.' }],
+  // the verb of the expression's clause, not one of a clause after it ("that ... could"), nor a
+  // modal before a possessive weekday, which names an event ("Wednesday's ruling")
+  ['Tuesday', { type: 'DATE', value: '2022-06-28' }, { before: 'The president glossed over warnings from Moscow on ', after: ' that air strikes could widen the war.' }],
+  ['Monday', { type: 'DATE', value: '2022-06-27', confident: false }, { before: 'Relatives said they would look for ways to get around ', after: "'s ruling by the court." }],
+  ['November', { type: 'DATE', value: '2021-11' }, { before: 'He became the subject of a manhunt in ', after: ' when he was called a witness.' }],
+  ['Tuesday', { type: 'DATE', value: '2022-07-05' }, { before: 'On ', after: ', the National Abortion and Reproductive Rights League plans to hold a news conference.' }],
   ['Friday', { type: 'DATE', value: '2022-06-24', confident: true }, { before: 'The offer expired on ', after: '.' }],
   ['Wednesday', { type: 'DATE', value: '2022-06-29' }, { before: 'The company announced on ', after: ' that it was cutting jobs.' }],
   ['Monday', { type: 'DATE', value: '2022-06-27' }, { before: 'He arrived on ', after: '.' }],
@@ -89,6 +102,20 @@ const ROWS: Row[] = [
   ['March', { type: 'DATE', value: '2023-03' }, { before: 'The plant will open in ', after: '.' }],
   ['September 12', { type: 'DATE', value: '2022-09-12' }, { before: 'The contract may be signed on ', after: ', during the show.' }],
   ['Friday', { type: 'DATE', value: '2007-09-07' }, { before: 'a Romanian official said ', after: '.' }, '2007-09-08'],
+  // a month (day) near the DCT is this year's whatever the tense; one far ahead of it, last year's
+  // unless the clause is future (news gives the year of a date almost a year away)
+  ['Jan. 14', { type: 'DATE', value: '2000-01-14', confident: false }, { before: 'The agency has to repatriate the child by ', after: '.' }, '2000-01-15'],
+  ['Oct. 19', { type: 'DATE', value: '1989-10-19' }, { before: 'The fund has fallen 2% this year through ', after: ', Lipper says.' }, '1989-10-27'],
+  ['Aug. 6', { type: 'DATE', value: '1997-08-06', confident: false }, { before: 'The index is within 70 points of its record high set on ', after: '.' }, '1998-02-06'],
+  ['October', { type: 'DATE', value: '1997-10' }, { before: 'Her properties, worth $130 million in ', after: ', are worth half that now.' }, '1998-01-08'],
+  ['January', { type: 'DATE', value: '1990-01' }, { before: 'The plant will open in ', after: '.' }, '1989-10-30'],
+  ['January', { type: 'DATE', value: '1990-01' }, { before: 'The split would be paid on a still unspecified date in ', after: ' to holders of record.' }, '1989-10-26'],
+  ['August', { type: 'DATE', value: '1998-08' }, { before: 'Qantas will almost double its flights between Australia and India by ', after: ' in the search for new markets untouched by the crisis.' }, '1998-02-13'],
+  // seasons: January and February are in the winter begun the December before
+  ['last fall', { type: 'DATE', value: '1997-FA' }, { before: 'a surge in employment gains that began ' }, '1998-02-06'],
+  ['next spring', { type: 'DATE', value: '1998-SP' }, { before: 'The plant will open ' }, '1998-02-06'],
+  ['last summer', { type: 'DATE', value: '2021-SU' }, { before: 'The plant opened ' }, '2022-03-22'],
+  ['this summer', { type: 'DATE', value: '2022-SU' }, { before: 'Officials said the communities were left alone ' }, '2022-03-22'],
   // durations
   ['three decades', { type: 'DURATION', value: 'P30Y' }],
   ['the past three decades', { type: 'DURATION', value: 'P30Y' }],
@@ -139,6 +166,36 @@ const ROWS: Row[] = [
   ['tonight', { type: 'TIME', value: '2022-06-29TNI' }],
   ['last night', { type: 'TIME', value: '2022-06-28TNI' }],
   ['Thursday night', { type: 'TIME', value: '2022-06-23TNI' }],
+  // clock times by the part of the day; a part of the day shared by two weekdays (a SET of each)
+  ['4 in the morning', { type: 'TIME', value: '2022-06-29T04:00' }, { before: 'He will leave at ' }],
+  ['ten at night', { type: 'TIME', value: '2022-06-29T22:00' }],
+  ['five in the afternoon', { type: 'TIME', value: '2022-06-29T17:00' }],
+  ['Monday', { type: 'SET', value: 'XXXX-WXX-1TNI' }, { before: 'Flights leave on ', after: ' and Tuesday nights.' }],
+  // a plan in the past perfect lies on either side of the report: the nearer such weekday (a
+  // Monday report: the Friday before; from a Wednesday, the row above: the Friday after)
+  ['Friday evening', { type: 'TIME', value: '1989-10-27TEV', confident: false }, { before: 'The offer was extended to Nov. 16. It had been due to expire ' }, '1989-10-30'],
+  ['midnight Friday', { type: 'TIME', value: '1989-10-27T24:00' }, { before: 'The offer previously had been scheduled to expire at ', after: '. Dow Jones said' }, '1989-10-30'],
+  // the reporting clause after a closing quotation mark does not give the quoted clause its tense
+  ['4 a.m. EDT Thursday', { type: 'TIME', value: '2000-04-06T04:00-04:00' }, { before: "''This courageous father will leave at 4 in the morning (", after: "),'' Castro said." }, '2000-04-05'],
+  // holidays: the one before the DCT in the past, after it in the future; Easter by the computus
+  ['Thanksgiving Day', { type: 'DATE', value: '1999-11-25' }, { before: 'Elian was found ', after: ' clinging to an inner tube.' }, '2000-01-07'],
+  ['last Thanksgiving', { type: 'DATE', value: '1999-11-25' }, undefined, '2000-02-10'],
+  ['Election Day', { type: 'DATE', value: '1998-11-03' }, { before: 'from now to ' }, '1998-10-26'],
+  ['Easter week', { type: 'DATE', value: '2000-W16' }, { before: 'protesters prayed as ', after: ' began.' }, '2000-04-17'],
+  ['Easter', { type: 'DATE', value: '2024-03-31' }, { before: 'He said ', after: ' was quiet.' }, '2024-04-10'],
+  ['Christmas', { type: 'DATE', value: '2022-12-25' }, { before: 'They will open by ' }],
+  ['Memorial Day', { type: 'DATE', value: '2022-05-30' }, { before: 'It opened on ' }],
+  // spoken years and decades in words
+  ['nineteen ninety-six', { type: 'DATE', value: '1996' }],
+  ['nineteen seventy', { type: 'DATE', value: '1970' }],
+  ['the year two thousand', { type: 'DATE', value: '2000' }],
+  ['the nineties', { type: 'DATE', value: '199' }, undefined, '1998-03-03'],
+  ['the twenties', { type: 'DATE', value: '202' }, undefined, '2026-01-01'],
+  ['the twenties', { type: 'DATE', value: '192' }, undefined, '1998-03-03'],
+  // the reporting period, bare: the DCT's year, month, week (a guess)
+  ['the year', { type: 'DATE', value: '2022', confident: false }, { before: 'For ', after: ', volume was flat.' }],
+  ['the week', { type: 'DATE', value: '2022-W26', confident: false }, { before: 'For ', after: ', the index fell.' }],
+  ['the end of the month', { type: 'DATE', value: '2022-06', mod: 'END' }],
   // Russian
   ['29 июня 2022 года', { type: 'DATE', value: '2022-06-29' }],
   ['в 2015 году', { type: 'DATE', value: '2015' }],

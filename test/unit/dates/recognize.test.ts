@@ -136,6 +136,30 @@ const CASES: Array<{ name: string; text: string; dct?: string; expect: Exp[] }> 
     ],
   },
   {
+    // TIDES 2005 3.2.1: prepositions and subordinating conjunctions are not markable; an adjective
+    // of another noun is not a time; "currently" is PRESENT_REF like "now"
+    name: 'conjunctions, adjectives and idioms are not times; currently is',
+    text: 'They may leave as soon as Tuesday, pay as soon as possible and go as soon as he arrives. He died soon after, ' +
+      'in the long-term lot; in the long term, at high noon. Montedison currently owns 72%.',
+    dct: '1989-10-30',
+    expect: [
+      ['Tuesday', 'DATE', '1989-10-31'], ['as soon as possible', 'DATE', 'FUTURE_REF'], ['the long term', 'DATE', 'FUTURE_REF'],
+      ['currently', 'DATE', 'PRESENT_REF'],
+    ],
+  },
+  {
+    name: 'spoken years, decades in words, the reporting year and week, a clock time by the part of the day',
+    text: 'In nineteen ninety-one he was convicted; through the nineties and by the year two thousand, people in their ' +
+      'forties. For the year, volume was flat; for the week, the index fell by the end of the month. He will leave at ' +
+      '4 in the morning. Flights leave on Monday and Tuesday nights.',
+    dct: '1998-01-15',
+    expect: [
+      ['nineteen ninety-one', 'DATE', '1991'], ['the nineties', 'DATE', '199'], ['the year two thousand', 'DATE', '2000'],
+      ['the year', 'DATE', '1998'], ['the week', 'DATE', '1998-W03'], ['the end of the month', 'DATE', '1998-01', 'END'],
+      ['4 in the morning', 'TIME', '1998-01-15T04:00'], ['Monday', 'SET', 'XXXX-WXX-1TNI'], ['Tuesday nights', 'SET', 'XXXX-WXX-2TNI'],
+    ],
+  },
+  {
     name: 'without a publication date',
     text: 'The plant opened last year, on 3 May 2019.',
     expect: [['last year', 'DATE', 'XXXX'], ['3 May 2019', 'DATE', '2019-05-03']],

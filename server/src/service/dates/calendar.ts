@@ -7,9 +7,10 @@
 import { type Ymd, dayNumber, fromDayNumber, isoWeek, isoWeekday, daysInMonth, pad, formatYmd } from './timex';
 import { N, tenseOf, type Ctx, type Normalized } from './ctx';
 import type { Unit } from './amounts';
+import { sentenceTail } from './tense';
 
 export function dn(p: Ymd): number { return dayNumber(p.y, p.m, p.d); }
-function ymdOf(n: number): string { return formatYmd(fromDayNumber(n)); }
+export function ymdOf(n: number): string { return formatYmd(fromDayNumber(n)); }
 export function weekOf(n: number): string {
   const p = fromDayNumber(n);
   const w = isoWeek(p.y, p.m, p.d);
@@ -57,8 +58,11 @@ export function shifted(unit: Unit, amount: number, sign: number, dct: Ymd | und
     case 'month': return ym(dct.y, dct.m + sign * Math.round(amount));
     case 'quarter': return relativeUnit('quarter', sign * Math.round(amount), dct);
     case 'year': return pad(dct.y + sign * Math.round(amount), 4);
-    case 'decade': return String(Math.floor((dct.y + sign * Math.round(amount * 10)) / 10));
-    case 'century': return String(Math.floor((dct.y + sign * Math.round(amount * 100)) / 100));
+    // "a decade ago", "four decades ago": a point ten (forty) years back, at the granularity of a
+    // year (TimeML: the value of the point the expression reaches, not the calendar decade, which
+    // is "the 1980s"); "two centuries ago" likewise
+    case 'decade': return pad(dct.y + sign * Math.round(amount * 10), 4);
+    case 'century': return pad(dct.y + sign * Math.round(amount * 100), 4);
     default: return pad(dct.y, 4);
   }
 }
@@ -74,9 +78,18 @@ export function yearForMonthDay(m: number, d: number | undefined, c: Ctx): { y: 
   const near = d === undefined ? ahead <= 2 : ahead <= 92;
   if (t === 'past' && cmp > 0 && !near) return { y: c.dct.y - 1, confident: true };
   if (t === 'past' && cmp > 0) return { y: c.dct.y, confident: false };
+  // and the same the other way: a date up to a quarter before the publication is this year's
+  // even in a clause read as future ("to repatriate the child by Jan. 14" a day after it, "this
+  // year through Oct. 19"); a date almost a year ahead would be given its year (AP style)
+  const behindNear = d === undefined ? cmp >= -2 : ahead >= -92;
+  if (t === 'future' && cmp < 0 && behindNear) return { y: c.dct.y, confident: false };
   if (t === 'future' && cmp < 0) return { y: c.dct.y + 1, confident: true };
+  if (t !== 'future' && cmp > 0 && !near) return { y: c.dct.y - 1, confident: false };
   return { y: c.dct.y, confident: t !== undefined };
 }
+
+/** A plan in the past perfect: "had been scheduled to", "had been due to". */
+const PAST_PERFECT_PLAN = /\bhad\s+(?:been\s+)?(?:due|scheduled|expected|set|slated|planned|supposed)\s+to\b/i;
 
 /** Date of a weekday relative to dct: rel = last/next/this or tense. */
 export function weekdayDate(wd: number, rel: string | undefined, c: Ctx): { value: string; confident: boolean } | undefined {
@@ -93,7 +106,15 @@ export function weekdayDate(wd: number, rel: string | undefined, c: Ctx): { valu
     if (t === 'past') return { value: ymdOf(n - back), confident: true };
     return { value: ymdOf(n + fwd), confident: true };
   }
-  const t = tenseOf(c);
+  let t = tenseOf(c);
+  // "could" is the past of "can" ("could not be reached Wednesday", "could be located
+  // Wednesday"): alone it does not send a weekday forward. A possessive weekday names an event
+  // ("get around Wednesday's ruling"): past unless more than a modal says the clause is future
+  if (t === 'future' && c.weakTense && (c.tenseWord === 'could' || /^['’]s\b/.test(c.after))) t = 'past';
+  // a future seen from the past perfect ("had been scheduled to expire at midnight Friday", "had
+  // been due to expire Friday evening"): the plan may lie on either side of the report, the
+  // nearer such day is the likelier (a Monday report: the Friday before; a Wednesday one: after)
+  if (t === 'future' && back > 0 && back < fwd && PAST_PERFECT_PLAN.test(sentenceTail(c.before))) return { value: ymdOf(n - back), confident: false };
   // a future weekday that is the publication weekday is the publication date (news convention)
   // a tense read from a modal alone is a guess ("could", "would": modality, not time)
   if (t === 'future') return { value: ymdOf(n + fwd), confident: !c.weakTense };

@@ -32,6 +32,8 @@ export interface Ctx {
   tense?: Tense | null; // null = not computed yet
   /** The tense rests only on a modal (set with `tense`). */
   weakTense?: boolean;
+  /** The word the guessed tense was read from ("could", "said"; set with `tense`). */
+  tenseWord?: string;
 }
 
 /** The tense of the clause around the match, read once from the context (a signal word first, then the verbs). */
@@ -45,6 +47,11 @@ export function tenseOf(c: Ctx): Tense | undefined {
     // a signal word in a future seen from the past ("had been due to expire Friday", "until
     // Thursday they had not called") does not place the date either
     c.weakTense = signal ? FUTURE_IN_PAST_RE.test(sentence) || (signal === 'future' && /\bhad\b/i.test(sentence)) : !!g?.weak;
+    c.tenseWord = g?.word;
+    // the past perfect places the end a signal word names before a past time: "until Thursday
+    // they had not called him a suspect", "it had been due to expire Friday" (TimeML: the tense
+    // of the governing verb; the signal gives the direction only from the time of that clause)
+    if (signal === 'future' && /\bhad\s+(?:not\s+|never\s+)?(?:been|\p{L}+ed|\p{L}+en)\b/iu.test(sentence)) c.tense = 'past';
     if (c.tense !== 'past' && SIGNAL_AHEAD.test(b.length > 20 ? b.slice(-20) : b)) c.tense = 'future';
   }
   return c.tense;

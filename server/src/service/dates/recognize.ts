@@ -36,7 +36,7 @@ const START_WORDS = new Set(
     'today yesterday tomorrow tonight spring summer autumn fall winter once twice thrice every each ' +
     'annually yearly monthly weekly daily nightly hourly quarterly biannually biennially semi semiannually ' +
     'fortnightly per annual year yearlong noon midday midnight now right nowadays recently lately recent ' +
-    'soon quite future shortly someday first second third fourth final 1st 2nd 3rd 4th ' +
+    'soon quite future shortly someday currently as thanksgiving christmas easter halloween election independence memorial labor new twenties thirties forties fifties sixties seventies eighties nineties first second third fourth final 1st 2nd 3rd 4th ' +
     'long short medium near distant foreseeable immediate old number remaining subsequent preceding ensuing intervening ' +
     'week month decade century weekend day years decades months weeks days centuries hours minutes ' +
     'этом прошлом следующем этой прошлой следующей ' +
@@ -412,6 +412,20 @@ function anchorReportingPeriods(text: string, hits: FoundDate[], rules: string[]
     }
     if (r === 'reporting period' || r === 'year-ago') {
       const back = /year-|prior-year|^last year/i.test(h.text) ? 1 : 0;
+      // "the latest quarter", "the most recent quarter" say which quarter they are from the
+      // publication date (the last completed one, TIMEX3's reading of the deictic adjective with a
+      // calendar unit), not from a quarter named before (a fiscal "fourth quarter ended Sept. 30"
+      // is not the latest calendar quarter); they anchor what follows. "The latest period" has no
+      // calendar unit: it is the period reported, anchored like "the quarter" (TimeBank agrees)
+      if (!back && /^the (?:latest|most recent) quarter$/i.test(h.text)) {
+        const m = /^(\d{4})-Q([1-4])$/.exec(h.value);
+        if (m) {
+          y = +m[1];
+          q = +m[2];
+          end = h.end;
+        }
+        continue;
+      }
       if (end < 0 || h.start - end > 1500) {
         // no quarter named (near enough): the guess of the rule anchors what follows
         const m = /^(\d{4})-Q([1-4])$/.exec(h.value);

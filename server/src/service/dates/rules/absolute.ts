@@ -10,9 +10,9 @@
  * §2.2.3 (value); TempEval-2010 TIMEX3 guidelines §2.1 (Dates).
  */
 import { N, family, tenseOf, type Rule } from '../ctx';
-import { ym, relativeUnit, yearForMonthDay, fullDate, monthDayNoYear } from '../calendar';
-import { monthOf, ruMonthOf, yearOf, dayOf, monthOk, NOT_A_YEAR_AFTER, testTail } from '../words';
-import { pad } from '../timex';
+import { ym, relativeUnit, yearForMonthDay, fullDate, monthDayNoYear, weekOf, ymdOf, dn } from '../calendar';
+import { monthOf, ruMonthOf, yearOf, dayOf, monthOk, NOT_A_YEAR_AFTER, testTail, isCap } from '../words';
+import { pad, dayNumber, isoWeekday } from '../timex';
 import { ORDINALS, MONTH_FULL, MONTH, WEEKDAY, DAY, YEAR4, YEAR, SEASON, RU_MONTH_GEN, RU_MONTH_ANY } from '../vocabulary';
 
 export const ABSOLUTE_RULES: Rule[] = family('absolute', [
@@ -121,6 +121,31 @@ export const ABSOLUTE_RULES: Rule[] = family('absolute', [
     },
   },
   {
+    // decades in words, "the nineties", "the nineteen-sixties": the most recent such decade not
+    // after the DCT's (as "the 90s" above); the article is required ("in their forties" is an age)
+    name: 'decade word',
+    src: `the (?:nineteen[- ]|mid[- ])?(?<d>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?![-\\p{L}])`,
+    build: (g, t, c) => {
+      const dec = ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'].indexOf(g.d!.toLowerCase()) + 2;
+      if (/\bmid/i.test(t)) return undefined; // the mod rule's; not guessed here
+      if (/nineteen/i.test(t)) return N('DATE', `19${dec}`, true);
+      const y = c.dct?.y ?? 2000;
+      return N('DATE', `${Math.floor(y / 100) - (dec * 10 > y % 100 ? 1 : 0)}${dec}`, false);
+    },
+  },
+  {
+    // a year in words, as spoken (broadcast transcripts): "nineteen ninety-six", "the year two
+    // thousand"; "nineteen" before a tens word cannot be a count ("nineteen hundred ninety-six" is)
+    name: 'spelled year',
+    src: `(?:the year )?nineteen[- ](?<t>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?<u>one|two|three|four|five|six|seven|eight|nine))?(?![-\\p{L}])|the year two thousand(?: and (?<u2>one|two|three|four|five|six|seven|eight|nine|ten))?(?![-\\p{L}])`,
+    build: (g) => {
+      const ones = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+      if (!g.t) return N('DATE', String(2000 + (g.u2 ? ones.indexOf(g.u2.toLowerCase()) + 1 : 0)), true);
+      const tens = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].indexOf(g.t.toLowerCase()) + 2;
+      return N('DATE', String(1900 + tens * 10 + (g.u ? ones.indexOf(g.u.toLowerCase()) + 1 : 0)), true);
+    },
+  },
+  {
     name: 'century',
     src: `(?:the )?(?<n>\\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty-second) century`,
     build: (g) => {
@@ -195,14 +220,71 @@ export const ABSOLUTE_RULES: Rule[] = family('absolute', [
       const idx = ['SP', 'SU', 'FA', 'WI'].indexOf(code);
       const cur = c.dct.m >= 3 && c.dct.m <= 5 ? 0 : c.dct.m <= 8 && c.dct.m >= 6 ? 1 : c.dct.m >= 9 && c.dct.m <= 11 ? 2 : 3;
       let y = c.dct.y;
-      if (/last|past/.test(rel)) y = idx < cur ? y : y - 1;
-      else if (/next|coming/.test(rel)) y = idx > cur ? y : y + 1;
-      else {
+      // January and February belong to the winter that began the December before: in February
+      // "last fall" is the fall of the year before, "next spring" this year's (the season most
+      // recently past / next to come, TimeML's reading of last/next)
+      const sy = c.dct.m <= 2 ? y - 1 : y;
+      if (/last|past/.test(rel)) y = idx < cur ? sy : sy - 1;
+      else if (/next|coming/.test(rel)) y = idx > cur ? sy : sy + 1;
+      else if (rel === 'this') {
+        // "this summer": the season of the publication year, whatever the tense ("communities
+        // are not going to be left on their own this summer" in March)
+      } else {
         const tn = tenseOf(c);
         if (tn === 'past' && idx > cur) y -= 1;
         if (tn === 'future' && idx < cur) y += 1;
       }
       return N('DATE', `${pad(y, 4)}-${code}`, !!rel);
+    },
+  },
+  // ---- holidays: a calendar date (or a weekday of a month) of a year -------------------------
+  {
+    // TIMEX3: a holiday is a DATE ("Thanksgiving Day" 1999-11-25); its year by "last/next/this"
+    // or the tense, as for a weekday: the one before the DCT in the past, after it in the future
+    name: 'holiday',
+    src: `(?:(?<rel>last|next|this) )?(?<h>Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)|Election Day|Independence Day|Memorial Day|Labor Day|Halloween|Easter(?: Sunday| Monday| week)?)(?![-\\p{L}])`,
+    build: (g, t, c) => {
+      // a name: every word capitalized ("Election Day"), but "Easter week"
+      const words = g.h!.split(/\s+/);
+      if (!words.every((w) => w === 'week' || isCap(w))) return undefined;
+      const h = g.h!.toLowerCase().replace(/’/g, "'");
+      const week = / week$/.test(h);
+      const on = (y: number): number => {
+        const nth = (m: number, wd: number, k: number): number => dayNumber(y, m, 1) + ((wd - isoWeekday(y, m, 1) + 7) % 7) + 7 * (k - 1);
+        if (h.startsWith('thanksgiving')) return nth(11, 4, 4);
+        if (h === 'christmas eve') return dayNumber(y, 12, 24);
+        if (h.startsWith('christmas')) return dayNumber(y, 12, 25);
+        if (h === "new year's eve") return dayNumber(y, 12, 31);
+        if (h.startsWith('new year')) return dayNumber(y, 1, 1);
+        if (h === 'election day') return nth(11, 1, 1) + 1; // the Tuesday after the first Monday
+        if (h === 'independence day') return dayNumber(y, 7, 4);
+        if (h === 'memorial day') return nth(6, 1, 1) - 7; // the last Monday of May
+        if (h === 'labor day') return nth(9, 1, 1);
+        if (h === 'halloween') return dayNumber(y, 10, 31);
+        // Easter Sunday (the Gregorian computus), Easter Monday the day after
+        const a = y % 19, b = Math.floor(y / 100), cc = y % 100, d = Math.floor(b / 4), e = b % 4;
+        const f = Math.floor((b + 8) / 25), gg = Math.floor((b - f + 1) / 3), hh = (19 * a + b - d - gg + 15) % 30;
+        const i = Math.floor(cc / 4), k = cc % 4, l = (32 + 2 * e + 2 * i - hh - k) % 7, mm = Math.floor((a + 11 * hh + 22 * l) / 451);
+        const q = hh + l - 7 * mm + 114;
+        const sunday = dayNumber(y, Math.floor(q / 31), (q % 31) + 1);
+        // "Easter week": the ISO week ending on Easter Sunday, placed by its Monday
+        return / monday$/.test(h) ? sunday + 1 : week ? sunday - 6 : sunday;
+      };
+      const out = (n: number, confident: boolean) => N('DATE', week ? weekOf(n) : ymdOf(n), confident);
+      if (!c.dct) return N('DATE', 'XXXX', false);
+      const now = dn(c.dct);
+      const y = c.dct.y;
+      const rel = g.rel?.toLowerCase();
+      const before = on(y) < now ? on(y) : on(y - 1);
+      const after = on(y) > now ? on(y) : on(y + 1);
+      if (rel === 'last') return out(before, true);
+      if (rel === 'next') return out(after, true);
+      if (rel === 'this') return out(on(y), true);
+      const tn = tenseOf(c);
+      if (on(y) === now) return out(now, true); // today's holiday (a week that begins today)
+      if (tn === 'past') return out(before, !c.weakTense);
+      if (tn === 'future') return out(after, !c.weakTense);
+      return out(on(y), false);
     },
   },
   // ---- Russian -----------------------------------------------------------------------------------

@@ -48,12 +48,15 @@ export const ORDER: readonly string[] = [
   'year range', // mods+ranges
   'year', // absolute
   'decade', // absolute
+  'decade word', // absolute
+  'spelled year', // absolute
   'century', // absolute
   'quarter', // absolute
   'Qn year', // absolute
   'season', // absolute
   'day word', // relative
   'tonight', // times
+  'holiday', // absolute
   'weekday', // relative
   'rel unit', // relative
   'the weekend', // relative
@@ -61,6 +64,7 @@ export const ORDER: readonly string[] = [
   'year end', // mods+ranges
   'the year ended', // durations
   'the year', // relative
+  'the unit', // relative
   'ago', // relative
   'in N units', // relative
   'sets: N times a unit', // sets
@@ -79,6 +83,7 @@ export const ORDER: readonly string[] = [
   'half hour', // durations
   'clock time', // times
   'hour ampm', // times
+  'hour in the pod', // times
   'noon', // times
   'present ref', // relative
   'current', // relative

@@ -83,6 +83,9 @@ export const RELATIVE_RULES: Rule[] = family('relative', [
       // "on Mondays", "Tuesday nights": every such day, a SET (TimeML: plural calendar terms)
       if ((g.pl || g.pl2) && !g.rel) return N('SET', `XXXX-WXX-${wd}${g.pod ? 'T' + podCode(g.pod) : ''}`, true);
       if (g.pl) return undefined;
+      // "on Monday and Tuesday nights": the plural part of the day is shared, a SET for each day
+      const shared = !g.rel && !g.pod ? /^\s*(?:and|or|&)\s+\p{Lu}\p{Ll}+day\s+(morning|afternoon|evening|night)s\b/u.exec(c.after) : null;
+      if (shared) return N('SET', `XXXX-WXX-${wd}T${podCode(shared[1])}`, true);
       const rel = g.rel?.toLowerCase().replace(/^this (past|coming)$/, (_m, x) => (x === 'past' ? 'last' : 'next'));
       const r = weekdayDate(wd, rel, c);
       if (!r) return undefined;
@@ -143,6 +146,17 @@ export const RELATIVE_RULES: Rule[] = family('relative', [
       const rest = (g.rest ?? '').trim().toLowerCase();
       const off = /before|earlier|previous/.test(rest) ? -1 : /after|later/.test(rest) ? 1 : 0;
       return N('DATE', relativeUnit(u, off, c.dct), false);
+    },
+  },
+  {
+    // "for the year", "a high for the year", "the week's most active session", "by the end of the
+    // month": the reporting period of the article, its year (month, week) by the DCT (a guess: the
+    // anchor may be a time named before). Not "the year 2000", "the year before" (rules above)
+    name: 'the unit',
+    src: `the (?<u>year|month|week)(?![-\\p{L}\\p{N}]|\\s+(?:\\d|before|after|earlier|later|previous|ago|end(?:ed|ing)?\\b|two thousand|of\\s+(?:\\p{Lu}|\\d)|in which|when|that))`,
+    build: (g, _t, c) => {
+      const u = unitOf(g.u!.toLowerCase())!;
+      return N('DATE', relativeUnit(u, 0, c.dct), false);
     },
   },
   // ---- ago / from now / in N days ----------------------------------------------------------------
@@ -225,7 +239,9 @@ export const RELATIVE_RULES: Rule[] = family('relative', [
   // ---- references: now, recently, the past, the future -------------------------------------------
   {
     name: 'present ref',
-    src: `(?<w>now|right now|nowadays|at present|at the moment|the present day|today's)(?![-\\p{L}])`,
+    // "currently" is PRESENT_REF like "now" (TIDES 2005 / TIMEX3 markable; TimeBank tags 10 of its
+    // 16, MEANTIME 1 of 4: the untagged ones are omissions, the guidelines decide)
+    src: `(?<w>now|right now|nowadays|currently|at present|at the moment|the present day|today's)(?![-\\p{L}])`,
     build: (g, t, c) => {
       const w = g.w!.toLowerCase();
       if (w === "today's") return N('DATE', relativeUnit('day', 0, c.dct), !!c.dct);
@@ -259,11 +275,18 @@ export const RELATIVE_RULES: Rule[] = family('relative', [
   },
   {
     name: 'future ref',
-    src: `(?<w>(?:the )?(?:near |distant |foreseeable |immediate )?future|(?:very |quite )?soon|(?:the )?(?:long|short|medium|near)[- ]term|shortly|someday|one day|later this (?:decade|century))(?![-\\p{L}])`,
+    src: `(?<w>(?:the )?(?:near |distant |foreseeable |immediate )?future|as soon as possible|(?:very |quite )?soon|(?:the )?(?:long|short|medium|near)[- ]term|shortly|someday|one day|later this (?:decade|century))(?![-\\p{L}])`,
     build: (g, t, c) => {
       const w = g.w!.toLowerCase();
       if (/^(one day|someday|shortly)$/.test(w) && !c.before.match(/\b(will|would|could|might)\b[^.]*$/i)) return undefined;
       if (/^(?:long|short|medium|near)[- ]term$/.test(w)) return undefined; // adjectives: "long-term contract"
+      // "the long-term partnership", "the long-term lot": still an adjective, of the noun after it
+      // (TIMEX3 marks the noun phrase "in the long term", not a modifier of another noun)
+      if (/term$/.test(w) && /^\s+\p{Ll}/u.test(c.after) && !/^\s+(?:and|or|but|is|was|are|were|will|would|to|for|of|in|on|at|as|than|because|when|if)\b/i.test(c.after)) return undefined;
+      // "as soon as he arrives", "as soon as Tuesday", "soon after being captured": a subordinating
+      // conjunction or preposition (TIDES 2005 3.2.1: not markable; TimeML: a SIGNAL), unlike "as
+      // soon as possible" (one expression, FUTURE_REF) and "will soon"
+      if (/soon$/.test(w) && (/^\s+as\b/i.test(c.after) && /\bas\s+$/i.test(c.before) || /^\s+(?:after|before|afterwards?|thereafter)\b/i.test(c.after))) return undefined;
       if (/future$/.test(w) && !/^the /.test(w)) return undefined; // "future plans": an adjective
       if (w === 'soon' && /^[-–]/.test(c.after)) return undefined;
       return N('DATE', 'FUTURE_REF', true);

@@ -77,10 +77,28 @@ export const TIME_RULES: Rule[] = family('times', [
     build: (g, _t, c) => timeValue(g, c),
   },
   {
+    // "4 in the morning", "10 o'clock at night", "five in the afternoon": a clock time by the part
+    // of the day (TIMEX3 TIME), the day being the DCT's unless named
+    name: 'hour in the pod',
+    src: `(?<h>1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?: o['’]clock)? (?:in the (?<pod>morning|afternoon|evening)|at (?<pod2>night))(?![-\\p{L}])`,
+    build: (g, _t, c) => {
+      const words = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+      let h = /\d/.test(g.h!) ? +g.h! : words.indexOf(g.h!.toLowerCase()) + 1;
+      const pod = (g.pod ?? g.pod2)!.toLowerCase();
+      if (pod === 'morning') h = h === 12 ? 0 : h;
+      else if (pod === 'night') h = h === 12 ? 0 : h >= 6 ? h + 12 : h;
+      else h = h === 12 ? 12 : h + 12;
+      const date = dayPart(undefined, c);
+      return N('TIME', `${date.value}T${pad(h, 2)}:00`, date.confident);
+    },
+  },
+  {
     name: 'noon',
     src: `(?<w>noon|midday|midnight)(?: (?<day>today|yesterday|tomorrow|${WEEKDAY}))?`,
     build: (g, t, c) => {
       const w = g.w!.toLowerCase();
+      // "high noon": the idiom (a decisive moment, the film), not twelve o'clock
+      if (w === 'noon' && /\bhigh\s+$/i.test(c.before)) return undefined;
       const hh = w === 'midnight' ? '24:00' : '12:00';
       const date = dayPart(g.day, c);
       return N('TIME', `${date.value}T${hh}`, date.confident);
