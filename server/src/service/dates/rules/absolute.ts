@@ -1,7 +1,8 @@
 /**
  * Absolute dates: a calendar date, a month, a year, a decade or century, a quarter or half, a
  * season, written out ("29 June 2022", "June 2022", "2015", "the 1990s", "the third quarter of
- * 2009", "Q3 2009", "summer 2010"), also without their year ("June 29", "June": the year from the
+ * 2009", "Q3 2009", "summer 2010"), also in words ("nineteen ninety-six", "the nineties"), also
+ * without their year ("June 29", "June", a holiday "Christmas", "Easter": the year from the
  * publication date and the tense). TIMEX3 type DATE.
  *
  * Guidelines: TimeML 1.2.1 §2.3 (TIMEX3: the value forms Date, Season, PartOfYear: YYYY-MM-DD,

@@ -1,10 +1,11 @@
 /**
  * Relative dates and their anchors: expressions whose value is computed from another time,
  * the publication date (DCT) for "today", "last week", "Friday", "three years ago", "June last
- * year", "the following year", or the quarter last named in the text for "the quarter", "the
- * year-ago period" (recognize.ts passes it); and the fuzzy references "now", "recently", "the
- * future" (PRESENT_REF, PAST_REF, FUTURE_REF). TIMEX3 type DATE (TIME with a part of the day,
- * SET for plural weekdays "on Mondays").
+ * year", "the following year", the reporting unit "for the year", "the week's", or the quarter
+ * last named in the text for "the quarter", "the year-ago period" (recognize.ts passes it);
+ * and the fuzzy references "now", "recently", "the future" (PRESENT_REF, PAST_REF,
+ * FUTURE_REF). TIMEX3 type DATE (TIME with a part of the day, SET for plural weekdays "on
+ * Mondays").
  *
  * Guidelines: TimeML 1.2.1 §2.3 (TIMEX3 temporalFunction and anchorTimeID: the value of a
  * relative expression is a function of its anchor, by default the document creation time;

@@ -1,6 +1,7 @@
 /**
  * Times of day: a clock time with its zone and its date ("15:00 GMT Saturday", "5 p.m. EST,
- * Nov. 6": one expression), noon and midnight, a part of a day ("tonight", "this morning").
+ * Nov. 6": one expression), an hour by the part of the day ("4 in the morning"), noon and
+ * midnight, a part of a day ("tonight", "this morning").
  * TIMEX3 type TIME, value YYYY-MM-DDThh:mm with the zone offset, or YYYY-MM-DDTMO/AF/EV/NI.
  *
  * Guidelines: TimeML 1.2.1 §2.3 (TIMEX3 value Time); TimeML annotation guidelines §2.2.1 (a time
