@@ -39,23 +39,9 @@ if (!corpusPath || corpusPath === predPath || (predIdx >= 0 && !predPath)) {
   process.exit(2);
 }
 const { findDates } = require(path.join(__dirname, '..', 'out', 'server', 'src', 'service', 'dates', 'recognize.js'));
-const { longestMatchAt } = require(path.join(__dirname, '..', 'out', 'server', 'src', 'service', 'dates', 'normalize.js'));
+const { longestMatchAt } = require(path.join(__dirname, '..', 'out', 'server', 'src', 'service', 'dates', 'engine.js'));
 const { parseDct } = require(path.join(__dirname, '..', 'out', 'server', 'src', 'service', 'dates', 'timex.js'));
 
-/** Rule name -> family (the normalizer's rule families); rules not named here by their prefix. */
-const FAMILY_BY_PREFIX = [
-  ['sets:', 'sets'], ['annual', 'sets'],
-  ['clock time', 'times'], ['hour ampm', 'times'], ['noon', 'times'], ['tonight', 'times'],
-  ['mod target', 'mods+ranges'], ['year range', 'mods+ranges'], ['week of month', 'mods+ranges'], ['amount before a range', 'mods+ranges'],
-  ['adjectival duration', 'durations'], ['duration', 'durations'], ['vague plural duration', 'durations'], ['half hour', 'durations'], ['decade(s) a century', 'durations'], ['ru duration', 'durations'],
-  ['rel ', 'relative'], ['month of rel year', 'relative'], ['day word', 'relative'], ['weekday', 'relative'], ['the year', 'relative'], ['ago', 'relative'],
-  ['in N units', 'relative'], ['same period', 'relative'], ['present ref', 'relative'], ['current', 'relative'], ['past ref', 'relative'],
-  ['future ref', 'relative'], ['ru day word', 'relative'], ['ru rel unit', 'relative'],
-];
-function familyOfRule(rule) {
-  for (const [p, f] of FAMILY_BY_PREFIX) if (rule.startsWith(p)) return f;
-  return 'absolute';
-}
 const MONTH_OR_DIGIT = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
 /** The family of a gold expression nothing matched: by its type, and for a DATE by its shape. */
 function familyOfGold(g) {
@@ -65,10 +51,10 @@ function familyOfGold(g) {
   if (/\b(?:early|mid|late|end|beginning|start|middle|between|from)\b|-\d/i.test(g.text)) return 'mods+ranges';
   return MONTH_OR_DIGIT.test(g.text) ? 'absolute' : 'relative';
 }
-/** The family of the rule that found p in text (its longest match where it starts). */
+/** The family of the rule that found p in text (its longest match where it starts; each rule's file sets it). */
 function familyOfPred(text, p, dct) {
   const m = longestMatchAt(text, p.start, parseDct(dct));
-  return m ? familyOfRule(m.rule) : 'absolute';
+  return m ? m.family : 'absolute';
 }
 
 

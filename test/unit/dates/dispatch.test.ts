@@ -4,7 +4,7 @@
  * findDates against the unfiltered scan that tries every rule at every word.
  */
 import * as assert from 'node:assert/strict';
-import { clearBuiltCacheForTest, COMPILED, dispatchedRulesForTest, groupsFollowTextForTest, matchAt, rulePrefixesForTest } from '../../../server/src/service/dates/normalize';
+import { clearBuiltCacheForTest, COMPILED, dispatchedRulesForTest, groupsFollowTextForTest, matchAt, rulePrefixesForTest } from '../../../server/src/service/dates/engine';
 import { findDates, findDatesAllRules } from '../../../server/src/service/dates/recognize';
 import { parseDct } from '../../../server/src/service/dates/timex';
 import { rng } from '../../support/rng';
@@ -29,7 +29,7 @@ function vocabulary(): string[] {
 }
 
 /**
- * Random strings of a rule's language, written independently of the analysis in normalize.ts:
+ * Random strings of a rule's language, written independently of the analysis in engine.ts:
  * alternatives and repetitions chosen at random, class members at random, letters in random
  * case; a lookahead writes its text, other lookarounds nothing (samples that do not match are
  * not counted).

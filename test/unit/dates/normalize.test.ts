@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { normalize, guessTense, tailForTest } from '../../../server/src/service/dates/normalize';
+import { normalize, guessTense } from '../../../server/src/service/dates/normalize';
+import { tailForTest } from '../../../server/src/service/dates/words';
 import { validateTimexValue } from '../../../server/src/service/dates/timex';
 import { rng } from '../../support/rng';
 

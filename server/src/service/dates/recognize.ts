@@ -8,7 +8,8 @@
  * value wins; the scan resumes after it. Every rule is bounded (no unbounded repetition), so each
  * position costs a bounded amount of work and the scan is linear in the text length. Never throws.
  */
-import { isLetterOrDigit, longestMatchAt, type Normalized } from './normalize';
+import { isLetterOrDigit, longestMatchAt } from './engine';
+import type { Normalized } from './ctx';
 import { parseDct, type Ymd } from './timex';
 
 /** A date expression found in running text: where it is, and its normalized value. */

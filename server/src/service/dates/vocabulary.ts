@@ -1,8 +1,8 @@
 /**
  * The vocabulary of the English (and some Russian) date rules, as data: month and weekday names,
  * number words, ordinals, units, parts of the day, seasons, approximators, time zones and their
- * offsets, and the regular-expression pieces the rules of normalize.ts are written with
- * (compiled there with flags "iu"). Words only, no logic: a rule family names these.
+ * offsets, and the regular-expression pieces the rules of rules/*.ts are written with
+ * (compiled by engine.ts with flags "iu"). Words only, no logic: a rule family names these.
  */
 
 export const MONTHS: Record<string, number> = {
