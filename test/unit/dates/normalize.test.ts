@@ -137,6 +137,8 @@ const ROWS: Row[] = [
   ['a decade', { type: 'DURATION', value: 'P10Y' }],
   ['half an hour', { type: 'DURATION', value: 'PT30M' }],
   ['within 30 days', { type: 'DURATION', value: 'P30D', mod: 'EQUAL_OR_LESS' }],
+  ['no more than sixty days', { type: 'DURATION', value: 'P60D', mod: 'EQUAL_OR_LESS' }],
+  ['no fewer than three weeks', { type: 'DURATION', value: 'P3W', mod: 'EQUAL_OR_MORE' }],
   ['27-year', { type: 'DURATION', value: 'P27Y' }, { after: ' career' }],
   ['annual', { type: 'DURATION', value: 'P1Y' }],
   // sets

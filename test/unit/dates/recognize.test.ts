@@ -94,6 +94,15 @@ const CASES: Array<{ name: string; text: string; dct?: string; expect: Exp[] }> 
     ],
   },
   {
+    name: 'bounds: up to, no more than, not less than (TIMEX3 mods EQUAL_OR_LESS, EQUAL_OR_MORE)',
+    text: 'The law allows up to 180 days of talks, no more than sixty days of strikes and not less than five years in office.',
+    dct: '1990-08-15',
+    expect: [
+      ['up to 180 days', 'DURATION', 'P180D', 'EQUAL_OR_LESS'], ['no more than sixty days', 'DURATION', 'P60D', 'EQUAL_OR_LESS'],
+      ['not less than five years', 'DURATION', 'P5Y', 'EQUAL_OR_MORE'],
+    ],
+  },
+  {
     name: 'times with zones and a weekday',
     text: 'GM filed at 12:00 UTC Monday. The first flight took off Tuesday at 18:00 UTC, and landed at 3 p.m.',
     dct: '2009-06-03',

@@ -30,7 +30,7 @@ const START_WORDS = new Set(
     'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen ' +
     'seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred dozen half ' +
     'a an several few many some numerous dozens hundreds countless multiple couple single ' +
-    'about around nearly almost approximately roughly more over less under at up just well barely fewer ' +
+    'about around nearly almost approximately roughly more over less under at up no not just well barely fewer ' +
     'the this last next past previous coming following current earlier later early late same present ' +
     'mid beginning start middle end close turn dawn very between from fiscal fy q1 q2 q3 q4 h1 h2 that ' +
     'today yesterday tomorrow tonight spring summer autumn fall winter once twice thrice every each ' +
@@ -97,7 +97,7 @@ function lowerHash(text: string, start: number, end: number): number {
 }
 
 /** Frequent words that start an expression only before another start word or a unit. */
-const WEAK_STARTS = new Set(['the', 'a', 'an', 'at', 'up', 'just', 'well', 'more', 'less', 'very', 'quite', 'right', 'some', 'over', 'in', 'that', 'на', 'в']);
+const WEAK_STARTS = new Set(['the', 'a', 'an', 'at', 'up', 'no', 'not', 'just', 'well', 'more', 'less', 'very', 'quite', 'right', 'some', 'over', 'in', 'that', 'на', 'в']);
 const UNIT_WORDS = new Set(
   ('second seconds minute minutes hour hours day days week weeks weekend fortnight fortnights month months ' +
     'quarter quarters year years decade decades century centuries millennium millennia morning afternoon evening ' +
@@ -111,7 +111,8 @@ function lowerUnit(c: number): number {
 }
 
 /** Words after a weak start that let it start an expression. */
-const AFTER_WEAK = new Set([...[...START_WORDS].filter((w) => !WEAK_STARTS.has(w)), ...UNIT_WORDS, 'the', 'a', 'an']);
+// ("up to 180 days", "no more than sixty days": the bound's words, TIMEX3 mods EQUAL_OR_LESS/MORE)
+const AFTER_WEAK = new Set([...[...START_WORDS].filter((w) => !WEAK_STARTS.has(w)), ...UNIT_WORDS, 'the', 'a', 'an', 'to', 'more', 'less', 'fewer']);
 
 /** What a word is: a start word, a weak start, a word that lets a weak start start. */
 const START = 1;

@@ -54,8 +54,9 @@ export function modOf(word: string | undefined): string | undefined {
   if (/^(about|around|some|approximately|roughly)$/.test(w)) return 'APPROX';
   if (/^(nearly|almost|less than|under|just under|fewer than|barely)$/.test(w)) return 'LESS_THAN';
   if (/^(more than|over|just over|well over)$/.test(w)) return 'MORE_THAN';
-  if (/^(at least)$/.test(w)) return 'EQUAL_OR_MORE';
-  if (/^(up to|at most)$/.test(w)) return 'EQUAL_OR_LESS';
+  // "no more than" bounds from above, the bound included (TIMEX3 mod EQUAL_OR_LESS); "no less than" from below
+  if (/^(at least|(?:no|not) (?:less|fewer) than)$/.test(w)) return 'EQUAL_OR_MORE';
+  if (/^(up to|at most|(?:no|not) more than)$/.test(w)) return 'EQUAL_OR_LESS';
   return undefined;
 }
 
