@@ -22,6 +22,7 @@ import { checkBoundaries } from './checks/boundaries';
 import { checkSchemaFile } from './checks/schema';
 import { KnowledgeBase } from './kb/knowledgeBase';
 import type { LineIndex } from './text';
+import { sortInPlace } from './sort';
 
 /**
  * Checks whose problems depend on the whole document: the front matter, and the consistency of
@@ -102,7 +103,7 @@ function computeProblems(doc: PressDocument, config: ProjectConfig, kb: Knowledg
       for (const problem of found) out.push(shiftProblem(problem, delta));
     }
   }
-  return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return sortInPlace(out, (a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }
 
 function runCheck(check: Check, ctx: CheckContext, out: Problem[]): void {
@@ -207,6 +208,22 @@ export function toDiagnostics(
   userRules?: Readonly<Record<string, SeveritySetting>>,
 ): Diagnostic[] {
   return toDiagnosticsUpTo(problems, lines, config, userRules, Infinity).diagnostics;
+}
+
+/**
+ * Problems as a report's rows show them: range, severity, code and message, without `source` and
+ * the fix `data` (severities applied, `off` rules dropped). `pressmark check` in text and JSON
+ * prints nothing more, and copying the data of each of a corpus's hundreds of thousands of
+ * diagnostics was garbage made for nothing.
+ */
+export function toReportDiagnostics(problems: readonly Problem[], lines: LineIndex, config: ProjectConfig): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const p of problems) {
+    const sev = severityOf(p.code, config.rules, undefined);
+    if (sev === 'off') continue;
+    out.push({ range: lines.range(p.span), severity: LSP_SEVERITY[sev], code: p.code, message: p.message });
+  }
+  return out;
 }
 
 /**
