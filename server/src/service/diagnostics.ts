@@ -188,6 +188,21 @@ function shiftSpansOf(v: object, delta: number): unknown {
   return out ?? v;
 }
 
+/**
+ * The `data` of diagnostics (`{ code, ...fix data }`) by their problem's data object: the problems
+ * of one name share one data object (checks/mentions.ts), and so do their diagnostics now, instead
+ * of a copy each (25,000 diagnostics in a 1 MB document). Nobody changes a diagnostic.
+ */
+const diagnosticData = new WeakMap<object, { code: string; data: Record<string, unknown> }>();
+
+function dataOf(p: Problem & { data: Record<string, unknown> }): Record<string, unknown> {
+  const known = diagnosticData.get(p.data);
+  if (known && known.code === p.code) return known.data;
+  const data = { code: p.code, ...p.data };
+  diagnosticData.set(p.data, { code: p.code, data });
+  return data;
+}
+
 export function toDiagnostic(p: Problem, severity: Severity, lines: LineIndex): Diagnostic {
   const d: Diagnostic = {
     range: lines.range(p.span),
@@ -196,7 +211,7 @@ export function toDiagnostic(p: Problem, severity: Severity, lines: LineIndex): 
     source: SOURCE,
     message: p.message,
   };
-  if (p.data) d.data = { code: p.code, ...p.data };
+  if (p.data) d.data = dataOf(p as Problem & { data: Record<string, unknown> });
   return d;
 }
 
