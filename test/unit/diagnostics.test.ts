@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { defaultConfig, parseSchema } from '../../server/src/service/config';
-import { computeDiagnostics } from '../../server/src/service/diagnostics';
+import { computeDiagnostics, toDiagnostic, toDiagnostics, toReportDiagnostics } from '../../server/src/service/diagnostics';
+import { LineIndex } from '../../server/src/service/text';
 import { loadBuiltinKb } from '../../server/src/service/kb/builtin';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { parse } from '../../server/src/service/parser';
@@ -126,5 +127,34 @@ describe('diagnosticsUpTo (what an editor is sent: pressmark.analysis.maxProblem
       assert.equal(r.total, all.length);
       assert.deepEqual(r.diagnostics, all.slice(0, max));
     }
+  });
+});
+
+describe('diagnostics of problems (toDiagnostic, toReportDiagnostics)', () => {
+  const lines = new LineIndex('Astana\nand Almaty\n');
+  const shared = { type: 'place', id: 'G1526384' };
+  const problems = [
+    { code: 'mention.unannotated', span: { start: 0, end: 6 }, message: 'one', data: shared },
+    { code: 'mention.unannotated', span: { start: 11, end: 17 }, message: 'two', data: shared },
+    { code: 'syntax.missing-type', span: { start: 7, end: 10 }, message: 'three', data: shared },
+    { code: 'syntax.invalid-id', span: { start: 1, end: 2 }, message: 'four' },
+  ];
+  it('gives each diagnostic its own code in its data, also where problems of two codes share a data object', () => {
+    const ds = problems.map((p) => toDiagnostic(p, 'warning', lines));
+    assert.deepEqual(ds.map((d) => d.data), [
+      { code: 'mention.unannotated', type: 'place', id: 'G1526384' },
+      { code: 'mention.unannotated', type: 'place', id: 'G1526384' },
+      { code: 'syntax.missing-type', type: 'place', id: 'G1526384' },
+      undefined,
+    ]);
+    assert.deepEqual(shared, { type: 'place', id: 'G1526384' }); // the problem's data is not changed
+  });
+  it('report rows: the diagnostics without source and data, off rules dropped', () => {
+    const config = defaultConfig();
+    config.rules = { ...config.rules, 'syntax.invalid-id': 'off' };
+    const full = toDiagnostics(problems, lines, config);
+    const report = toReportDiagnostics(problems, lines, config);
+    assert.equal(report.length, 3);
+    assert.deepEqual(report, full.map((d) => ({ range: d.range, severity: d.severity, code: d.code, message: d.message })));
   });
 });

@@ -72,6 +72,27 @@ describe('readFileGuarded', () => {
     assert.ok(whole.ok && whole.text.includes('Name:'));
   });
 
+  it('reads files whole and keeps each read its own bytes: small, larger than one read, and told size 0 (/proc) one after another', () => {
+    const small = path.join(dir, 'small.press');
+    const large = path.join(dir, 'large.press');
+    fs.writeFileSync(small, 'Astana, 2 June.\n');
+    const big = Array.from({ length: 30_000 }, (_, i) => `line ${i}\n`).join('');
+    fs.writeFileSync(large, big);
+    const a = readFileGuarded(small, { maxBytes: 1 << 20 });
+    const status = readFileGuarded('/proc/self/status', { maxBytes: 1 << 20 });
+    const b = readFileGuarded(large, { maxBytes: 1 << 20 });
+    const stat = readFileGuarded('/proc/self/stat', { maxBytes: 1 << 20 });
+    const again = readFileGuarded(small, { maxBytes: 1 << 20 });
+    assert.ok(a.ok && b.ok && status.ok && stat.ok && again.ok);
+    assert.equal(a.text, 'Astana, 2 June.\n');
+    assert.equal(b.text, big);
+    assert.equal(b.bytes.length, Buffer.byteLength(big));
+    // the /proc reads go through a buffer shared by the reads: each result keeps its own copy
+    assert.ok(status.text.startsWith('Name:') && status.bytes.toString('utf8') === status.text);
+    assert.ok(!stat.text.startsWith('Name:') && stat.bytes.toString('utf8') === stat.text);
+    assert.equal(again.text, a.text);
+  });
+
   it('refuses a path that leaves the roots, directly or through a symbolic link', () => {
     const secret = path.join(outside, 'secret.yaml');
     fs.writeFileSync(secret, 'token: x\n');

@@ -27,7 +27,7 @@ import { LineIndex } from '../service/text';
 import { parse } from '../service/parser';
 import { plainText } from '../service/plain';
 import { tokenize } from '../service/corpus/tokens';
-import { collectProblems, severityName, toDiagnostic, toDiagnostics } from '../service/diagnostics';
+import { collectProblems, severityName, toDiagnostic, toReportDiagnostics } from '../service/diagnostics';
 import { fixesOf } from '../service/codeActions';
 import { artifactLocationOf, sarifFix, sarifResult, type ArtifactLocation } from '../service/sarif';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -432,7 +432,7 @@ function runCheckJob(job: Extract<Job, { kind: 'check' }>, ctx: BatchContext): J
   const { kb } = kbOf(ctx);
   const inputs = rejectionsFor(job.input);
   const problems = collectProblems(doc, config, kb, inputs);
-  if (job.format !== 'sarif') return { status: 'done', outputs: [], problems: [], check: checkOutput(job.display, toDiagnostics(problems, doc.lines, config), job.format) };
+  if (job.format !== 'sarif') return { status: 'done', outputs: [], problems: [], check: checkOutput(job.display, toReportDiagnostics(problems, doc.lines, config), job.format) };
   // SARIF: each diagnostic with its quick-fixes (the editor's), as `fixes`.
   const uri = pathToFileURL(path.resolve(job.input)).href;
   const here = sarifLocation(job.display, job.input);

@@ -390,9 +390,10 @@ class Parser {
     let idSpan: Span | undefined;
     const attributes: Attribute[] = [];
     const first = tokens[0];
-    let rest = tokens;
+    // the attribute tokens: tokens[from..] (no copy of the list)
+    let from = 0;
     if (first && isTypeToken(first, brace)) {
-      rest = tokens.slice(1);
+      from = 1;
       const colon = first.colon < 0 ? -1 : first.colon - first.span.start;
       type = colon < 0 ? first.text : first.text.slice(0, colon);
       typeSpan = { start: first.span.start, end: first.span.start + type.length };
@@ -429,8 +430,10 @@ class Parser {
       if (why) this.problem('syntax.invalid-id', idSpan, `\`${id}\` is not a valid id. ${why}`);
     }
 
-    const seen = new Map<string, Attribute>();
-    for (const t of rest) {
+    // made for the second attribute only (most annotations have none)
+    let seen: Map<string, Attribute> | undefined;
+    for (let k = from; k < tokens.length; k++) {
+      const t = tokens[k];
       if (t.eq <= t.span.start || t.unterminatedQuote) {
         this.problem(
           'syntax.invalid-attribute',
@@ -462,13 +465,13 @@ class Parser {
         keySpan: { start: t.span.start, end: t.eq },
         valueSpan: { start: t.eq + 1, end: t.span.end },
       };
-      if (seen.has(key)) {
+      if (attributes.length && (seen ??= new Map(attributes.map((a) => [a.key, a]))).has(key)) {
         this.problem('syntax.duplicate-attribute', t.span, `The attribute \`${key}\` is given twice; the first one counts.`, {
           remove: t.span,
         });
         continue;
       }
-      seen.set(key, attr);
+      seen?.set(key, attr);
       attributes.push(attr);
     }
 

@@ -7,6 +7,7 @@ import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver
 import { BUILTIN_TYPES } from './config';
 import type { Annotation, PressDocument } from './model';
 import type { Span } from './text';
+import { sortInPlace } from './sort';
 
 export const TOKEN_TYPES = [
   ...BUILTIN_TYPES.map((t) => t.name),
@@ -64,7 +65,7 @@ function annotationTokens(a: Annotation, text: string, out: Tok[]): void {
 export function semanticTokens(doc: PressDocument): SemanticTokens {
   const toks: Tok[] = [];
   for (const a of doc.annotations) annotationTokens(a, doc.text, toks);
-  toks.sort((x, y) => x.start - y.start);
+  sortInPlace(toks, (x, y) => x.start - y.start);
   const data: number[] = [];
   let prevLine = 0;
   let prevChar = 0;

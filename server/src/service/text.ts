@@ -5,6 +5,26 @@
  */
 import type { Position, Range } from 'vscode-languageserver-types';
 
+/** The offsets where the lines of `text` start. */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  if (text.indexOf('\r') < 0) {
+    // only \n breaks (the common case): indexOf is a vectorized search
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10 /* \n */) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
 /** A half-open span [start, end) of UTF-16 offsets. */
 export interface Span {
   start: number;
@@ -13,26 +33,16 @@ export interface Span {
 
 /** Line starts of a text; lines end at \n, \r\n or a lone \r (as LSP defines them). */
 export class LineIndex {
-  private readonly starts: number[];
+  /**
+   * Made on first use: most documents parsed alone (a paragraph checked on its own, a document
+   * that only feeds the mention pipeline) never turn an offset into a line.
+   */
+  private lineStarts: number[] | undefined;
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    if (text.indexOf('\r') < 0) {
-      // only \n breaks (the common case): indexOf is a vectorized search
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-      this.starts = starts;
-      return;
-    }
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10 /* \n */) {
-        starts.push(i + 1);
-      }
-    }
-    this.starts = starts;
+  constructor(readonly text: string) {}
+
+  private get starts(): number[] {
+    return (this.lineStarts ??= lineStartsOf(this.text));
   }
 
   get lineCount(): number {
@@ -54,14 +64,15 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.starts;
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid;
+      if (starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.starts[lo] };
+    return { line: lo, character: o - starts[lo] };
   }
 
   /** Clamps like LSP: a character past the line end means the line end. */

@@ -28,6 +28,7 @@
  * overlapping candidates, and the kept candidates of a cluster mark the code units they occupy. Pure; never throws (the pipeline guards it).
  */
 import { foldName } from '../kb/normalize';
+import { sortInPlace } from '../sort';
 import { DATE_TYPES, type Candidate, type NewEntity, type RecognizerName } from './candidate';
 import { compileRejections, firstCovering, type CompiledRejections } from './rejections';
 import { PhraseMatcher } from './phrases';
@@ -167,7 +168,7 @@ export function applyRejections(list: readonly Candidate[], text: string, reject
  * a candidate that overlaps nothing (most of them) passes as it is.
  */
 export function resolveOverlaps(list: readonly Candidate[]): Candidate[] {
-  const sorted = list.slice().sort(byStart);
+  const sorted = sortInPlace(list.slice(), byStart);
   const out: Candidate[] = [];
   let i = 0;
   while (i < sorted.length) {
@@ -225,7 +226,7 @@ function resolveCluster(cluster: Candidate[], from: number, to: number): Candida
     if (!kept.some((k) => k.start >= d.start && k.end <= d.end)) continue;
     kept.push(d);
   }
-  return kept.sort(byStart);
+  return sortInPlace(kept, byStart);
 }
 
 /**
@@ -257,7 +258,7 @@ export function arbitrate(candidates: readonly Candidate[], text: string, option
   let list = applyVetoes(valid);
   list = applyRejections(list, text, options.rejections, options.path);
   if (!options.nested) return withParts(resolveOverlaps(list.filter((c) => !c.partOf)), list);
-  return equalSpansOnce(list.sort(byStart));
+  return equalSpansOnce(sortInPlace(list, byStart));
 }
 
 /**
@@ -274,7 +275,7 @@ function withParts(kept: Candidate[], list: readonly Candidate[]): Candidate[] {
     delete c.partOf;
     return c;
   });
-  return inside.length ? kept.concat(inside).sort(byStart) : kept;
+  return inside.length ? sortInPlace(kept.concat(inside), byStart) : kept;
 }
 
 export { compileRejections };

@@ -9,6 +9,7 @@ import { plainText, type PlainText } from '../plain';
 import type { FindOptions } from './finder';
 import { runPipeline, type Found, type PipelineOptions } from './pipeline';
 import { byStart } from './arbiter';
+import { sortInPlace } from '../sort';
 
 export interface DocumentMention extends Found {
   /**
@@ -59,7 +60,7 @@ export function placeInDocument<T extends Found>(doc: PressDocument, plain: Plai
     const placed = place(m, ranges, plain.offsets, wrap);
     if (placed) out.push(placed);
   }
-  return out.sort(byStart);
+  return sortInPlace(out, byStart);
 }
 
 /**
@@ -92,7 +93,7 @@ class LabelRanges {
     for (const a of doc.all) {
       this.list.push({ ps: firstAtOrAfter(offsets, a.labelSpan.start), pe: firstAtOrAfter(offsets, a.labelSpan.end), a });
     }
-    this.list.sort((x, y) => x.ps - y.ps || y.pe - x.pe);
+    sortInPlace(this.list, (x, y) => x.ps - y.ps || y.pe - x.pe);
     let max = -1;
     for (const r of this.list) this.maxEnd.push((max = Math.max(max, r.pe)));
   }
