@@ -399,16 +399,19 @@ function anchorReportingPeriods(text: string, hits: FoundDate[], rules: string[]
   let y = 0;
   let q = 0;
   let end = -1; // end of the last named quarter (-1: none yet)
+  /** A quarter's value (YYYY-Qn) anchors what follows, from its end. */
+  const anchorOn = (h: FoundDate): void => {
+    const m = /^(\d{4})-Q([1-4])$/.exec(h.value);
+    if (!m) return;
+    y = +m[1];
+    q = +m[2];
+    end = h.end;
+  };
   for (let i = 0; i < hits.length; i++) {
     const h = hits[i];
     const r = rules[i];
     if (NAMED_QUARTER_RULES.has(r)) {
-      const m = /^(\d{4})-Q([1-4])$/.exec(h.value);
-      if (m) {
-        y = +m[1];
-        q = +m[2];
-        end = h.end;
-      }
+      anchorOn(h);
       continue;
     }
     if (r === 'reporting period' || r === 'year-ago') {
@@ -419,22 +422,12 @@ function anchorReportingPeriods(text: string, hits: FoundDate[], rules: string[]
       // is not the latest calendar quarter); they anchor what follows. "The latest period" has no
       // calendar unit: it is the period reported, anchored like "the quarter" (TimeBank agrees)
       if (!back && /^the (?:latest|most recent) quarter$/i.test(h.text)) {
-        const m = /^(\d{4})-Q([1-4])$/.exec(h.value);
-        if (m) {
-          y = +m[1];
-          q = +m[2];
-          end = h.end;
-        }
+        anchorOn(h);
         continue;
       }
       if (end < 0 || h.start - end > 1500) {
         // no quarter named (near enough): the guess of the rule anchors what follows
-        const m = /^(\d{4})-Q([1-4])$/.exec(h.value);
-        if (m && !back) {
-          y = +m[1];
-          q = +m[2];
-          end = h.end;
-        }
+        if (!back) anchorOn(h);
         continue;
       }
       h.value = `${String(y - back).padStart(4, '0')}-Q${q}`;
