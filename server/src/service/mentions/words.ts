@@ -13,78 +13,107 @@ export function lowerAscii(c: number): number {
 }
 
 /**
- * A set of words looked up by a range of the text, without slicing it: `hasLower` is
- * `set.has(text.slice(s, e).toLowerCase())`, `hasExact` is `set.has(text.slice(s, e))`.
- * ASCII ranges are hashed in place; a range with other code units takes the slow way.
+ * A map from words to values, looked up by a range of the text without slicing it (`getHashed`,
+ * with the hash readWord gives: ASCII words are found in a table of their code units) or by its
+ * key (`get`: a word with other code units, whose fold is a string anyway). `getHashed(text, s, e,
+ * h)` is `map.get(text.slice(s, e).toLowerCase())` for an ASCII range. WordSet is one with the
+ * value true, and an exact (case-kept) look-up besides.
  */
-export class WordSet {
-  private readonly set: Set<string>;
+export class WordMap<V> {
+  protected readonly map: ReadonlyMap<string, V>;
   private readonly slots: Int32Array;
   private readonly mask: number;
-  private readonly words: string[] = [];
+  private readonly keys: string[] = [];
+  private readonly values: V[] = [];
   private readonly hashes: Int32Array;
 
-  constructor(words: Iterable<string>) {
-    this.set = new Set(words);
+  constructor(map: ReadonlyMap<string, V>) {
+    this.map = map;
     let size = 16;
-    while (size < this.set.size * 4) size *= 2;
+    while (size < map.size * 4) size *= 2;
     this.slots = new Int32Array(size);
     this.mask = size - 1;
-    this.hashes = new Int32Array(this.set.size);
-    for (const w of this.set) {
+    this.hashes = new Int32Array(map.size);
+    for (const [w, v] of map) {
       if (!isAsciiWord(w)) continue;
       let h = 0;
       for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
       let slot = mix(h, 0) & this.mask;
       while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.hashes[this.words.length] = h;
-      this.words.push(w);
-      this.slots[slot] = this.words.length;
+      this.hashes[this.keys.length] = h;
+      this.keys.push(w);
+      this.values.push(v);
+      this.slots[slot] = this.keys.length;
     }
+  }
+
+  /** The value of a folded key. */
+  get(key: string): V | undefined {
+    return this.map.get(key);
+  }
+
+  /** The value of the ASCII word text[s, e) whose lower-cased hash is h (readWord's), compared lower-cased. */
+  getHashed(text: string, s: number, e: number, h: number): V | undefined {
+    const x = this.indexOf(text, s, e, h, true);
+    return x < 0 ? undefined : this.values[x];
+  }
+
+  /** The index of the ASCII range text[s, e) with hash h in the table (compared lower-cased or as written), or -1. */
+  protected indexOf(text: string, s: number, e: number, h: number, lower: boolean): number {
+    const len = e - s;
+    let slot = mix(h, 0) & this.mask;
+    for (;;) {
+      const x = this.slots[slot];
+      if (x === 0) return -1;
+      if (this.hashes[x - 1] === h) {
+        const w = this.keys[x - 1];
+        if (w.length === len) {
+          let i = 0;
+          if (lower) while (i < len && w.charCodeAt(i) === lowerAscii(text.charCodeAt(s + i))) i++;
+          else while (i < len && w.charCodeAt(i) === text.charCodeAt(s + i)) i++;
+          if (i === len) return x - 1;
+        }
+      }
+      slot = (slot + 1) & this.mask;
+    }
+  }
+}
+
+/**
+ * A set of words looked up by a range of the text, without slicing it: `hasLower` is
+ * `set.has(text.slice(s, e).toLowerCase())`, `hasExact` is `set.has(text.slice(s, e))`.
+ * ASCII ranges are hashed in place; a range with other code units takes the slow way.
+ */
+export class WordSet extends WordMap<true> {
+  constructor(words: Iterable<string>) {
+    const map = new Map<string, true>();
+    for (const w of words) map.set(w, true);
+    super(map);
   }
 
   hasLower(text: string, s: number, e: number): boolean {
     let h = 0;
     for (let i = s; i < e; i++) {
       const c = text.charCodeAt(i);
-      if (c >= 128) return this.set.has(text.slice(s, e).toLowerCase());
+      if (c >= 128) return this.map.has(text.slice(s, e).toLowerCase());
       h = (Math.imul(h, 31) + lowerAscii(c)) | 0;
     }
-    return this.find(text, s, e, h, true);
+    return this.indexOf(text, s, e, h, true) >= 0;
   }
 
   /** hasLower of a word whose hash readWord computed (`wide`: it has non-ASCII code units). */
   hasHashed(text: string, s: number, e: number, h: number, wide: number): boolean {
-    return wide ? this.set.has(text.slice(s, e).toLowerCase()) : this.find(text, s, e, h, true);
+    return wide ? this.map.has(text.slice(s, e).toLowerCase()) : this.indexOf(text, s, e, h, true) >= 0;
   }
 
   hasExact(text: string, s: number, e: number): boolean {
     let h = 0;
     for (let i = s; i < e; i++) {
       const c = text.charCodeAt(i);
-      if (c >= 128) return this.set.has(text.slice(s, e));
+      if (c >= 128) return this.map.has(text.slice(s, e));
       h = (Math.imul(h, 31) + c) | 0;
     }
-    return this.find(text, s, e, h, false);
-  }
-
-  private find(text: string, s: number, e: number, h: number, lower: boolean): boolean {
-    const len = e - s;
-    let slot = mix(h, 0) & this.mask;
-    for (;;) {
-      const x = this.slots[slot];
-      if (x === 0) return false;
-      if (this.hashes[x - 1] === h) {
-        const w = this.words[x - 1];
-        if (w.length === len) {
-          let i = 0;
-          if (lower) while (i < len && w.charCodeAt(i) === lowerAscii(text.charCodeAt(s + i))) i++;
-          else while (i < len && w.charCodeAt(i) === text.charCodeAt(s + i)) i++;
-          if (i === len) return true;
-        }
-      }
-      slot = (slot + 1) & this.mask;
-    }
+    return this.indexOf(text, s, e, h, false) >= 0;
   }
 }
 
@@ -159,68 +188,3 @@ export const AIR = new WordSet(['air']);
 export const CITY = new WordSet(['city']);
 export const OF = new WordSet(['of']);
 
-/**
- * A map from folded words to values, looked up by a word of the text without slicing it
- * (`getHashed`, with the hash readWord gives: ASCII words are found in a table of their code
- * units) or by its key (`get`: a word with other code units, whose fold is a string anyway).
- * `getHashed(text, s, e, h)` is `map.get(text.slice(s, e).toLowerCase())` for an ASCII range.
- */
-export class WordMap<V> {
-  private readonly map: ReadonlyMap<string, V>;
-  private readonly slots: Int32Array;
-  private readonly mask: number;
-  private readonly keys: string[] = [];
-  private readonly values: V[] = [];
-  private readonly hashes: Int32Array;
-
-  constructor(map: ReadonlyMap<string, V>) {
-    this.map = map;
-    let size = 16;
-    while (size < map.size * 4) size *= 2;
-    this.slots = new Int32Array(size);
-    this.mask = size - 1;
-    this.hashes = new Int32Array(map.size);
-    for (const [w, v] of map) {
-      if (!isAsciiWord(w)) continue;
-      let h = 0;
-      for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
-      let slot = mix(h, 0) & this.mask;
-      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.hashes[this.keys.length] = h;
-      this.keys.push(w);
-      this.values.push(v);
-      this.slots[slot] = this.keys.length;
-    }
-  }
-
-  /** The value of a folded key. */
-  get(key: string): V | undefined {
-    return this.map.get(key);
-  }
-
-  /** The value of the ASCII word text[s, e) whose lower-cased hash is h (readWord's), compared lower-cased. */
-  getHashed(text: string, s: number, e: number, h: number): V | undefined {
-    const len = e - s;
-    let slot = mix(h, 0) & this.mask;
-    for (;;) {
-      const x = this.slots[slot];
-      if (x === 0) return undefined;
-      if (this.hashes[x - 1] === h) {
-        const w = this.keys[x - 1];
-        if (w.length === len) {
-          let i = 0;
-          while (i < len && w.charCodeAt(i) === lowerAscii(text.charCodeAt(s + i))) i++;
-          if (i === len) return this.values[x - 1];
-        }
-      }
-      slot = (slot + 1) & this.mask;
-    }
-  }
-}
-
-/** A WordMap of a set's words (value true). */
-export function wordMapOf(set: Iterable<string>): WordMap<true> {
-  const m = new Map<string, true>();
-  for (const w of set) m.set(w, true);
-  return new WordMap(m);
-}

@@ -28,7 +28,7 @@
 import type { Candidate, NewEntity, RecognizeContext, Recognizer } from '../candidate';
 import type { Entity } from '../../kb/types';
 import { WORD, charClass, isApostropheCode, isHyphenCode, isSpaceCode, Shape } from '../chars';
-import { WordMap, wordMapOf } from '../words';
+import { WordMap, WordSet } from '../words';
 import { SHAPE_WORDS, type WordList } from './wordList';
 import { foldName } from '../../kb/normalize';
 import { Bare, isCityKind, isRegion, regionIndex, type RegionForm } from './regions';
@@ -49,19 +49,19 @@ import {
   type PlaceKind,
 } from './placeWords';
 
-// The word lists as WordMaps: a word of the text is looked up without a slice (wordList.ts).
-const LEADING_FUNCTION = wordMapOf(LEADING_FUNCTION_WORDS);
-const BEFORE_OF = wordMapOf(REGION_BEFORE_OF);
-const ADJECTIVES = wordMapOf(REGIONAL_ADJECTIVES);
-const LOCATIVE = wordMapOf(LOCATIVES);
+// The word lists as WordMaps (a WordSet is one with the value true): a word of the text is looked up without a slice (wordList.ts).
+const LEADING_FUNCTION = new WordSet(LEADING_FUNCTION_WORDS);
+const BEFORE_OF = new WordSet(REGION_BEFORE_OF);
+const ADJECTIVES = new WordSet(REGIONAL_ADJECTIVES);
+const LOCATIVE = new WordSet(LOCATIVES);
 const OF_HEAD = new WordMap(OF_HEADS);
-const NOT_AFTER = wordMapOf(NOT_AFTER_HEAD);
+const NOT_AFTER = new WordSet(NOT_AFTER_HEAD);
 const TRAILING = new WordMap(TRAILING_HEADS);
-const LOWER_HEADS = wordMapOf(LOWER_CASE_HEADS);
+const LOWER_HEADS = new WordSet(LOWER_CASE_HEADS);
 const LEADING = new WordMap(LEADING_HEADS);
 const REGION_HEAD = new WordMap(REGION_HEADS);
-const AFTER = wordMapOf(REGION_AFTER);
-const TITLE_LOWER = wordMapOf(TITLE_CASE_LOWER);
+const AFTER = new WordSet(REGION_AFTER);
+const TITLE_LOWER = new WordSet(TITLE_CASE_LOWER);
 
 /** Word i is capitalized: Title Case, capitals, or mixed case of two letters or more (its folded key). */
 function isCap(w: WordList, i: number): boolean {
