@@ -106,23 +106,36 @@ for (const doc of docs) {
       if (byType[g.type]) byType[g.type].strict++;
     }
   }
-  // relaxed one-to-one matching by largest overlap
+  // relaxed one-to-one matching: exact extents pair first, then the rest by largest overlap (ties:
+  // the closer extent). Without the first pass, a range proposed with its endpoints ("between 1994
+  // and 1997" and "1994", "1997") could take gold "1994" by overlap and leave the exact "1994"
+  // spurious, scoring a right reading as a wrong value.
   const usedP = new Set();
-  const pairs = [];
+  const pairOf = new Map();
   for (const g of gold) {
+    const i = pred.findIndex((p, j) => !usedP.has(j) && p.start === g.start && p.end === g.end);
+    if (i >= 0) { usedP.add(i); pairOf.set(g, pred[i]); }
+  }
+  for (const g of gold) {
+    if (pairOf.has(g)) continue;
     let best = -1;
     let bestOv = 0;
+    let bestDiff = Infinity;
     pred.forEach((p, i) => {
       if (usedP.has(i)) return;
       const ov = Math.min(g.end, p.end) - Math.max(g.start, p.start);
-      if (ov > bestOv) { bestOv = ov; best = i; }
+      const diff = Math.abs(g.start - p.start) + Math.abs(g.end - p.end);
+      if (ov > bestOv || (ov === bestOv && ov > 0 && diff < bestDiff)) { bestOv = ov; bestDiff = diff; best = i; }
     });
     if (best >= 0) {
       usedP.add(best);
-      pairs.push([g, pred[best]]);
-    } else {
-      errors.push({ kind: 'missed', family: familyOfGold(g), id: doc.id, dct: doc.dct, gold: g, context: ctx(doc.text, g.start, g.end) });
+      pairOf.set(g, pred[best]);
     }
+  }
+  const pairs = [];
+  for (const g of gold) {
+    if (pairOf.has(g)) pairs.push([g, pairOf.get(g)]);
+    else errors.push({ kind: 'missed', family: familyOfGold(g), id: doc.id, dct: doc.dct, gold: g, context: ctx(doc.text, g.start, g.end) });
   }
   pred.forEach((p, i) => {
     if (!usedP.has(i)) errors.push({ kind: 'spurious', family: familyOfPred(doc.text, p, doc.dct), id: doc.id, dct: doc.dct, pred: p, context: ctx(doc.text, p.start, p.end) });
