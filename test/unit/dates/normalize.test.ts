@@ -173,6 +173,12 @@ const ROWS: Row[] = [
   ['ten at night', { type: 'TIME', value: '2022-06-29T22:00' }],
   ['five in the afternoon', { type: 'TIME', value: '2022-06-29T17:00' }],
   ['Monday', { type: 'SET', value: 'XXXX-WXX-1TNI' }, { before: 'Flights leave on ', after: ' and Tuesday nights.' }],
+  // the part of a part of the day: mod START / MID / END on the part of the day (TimeBank
+  // "mid-afternoon yesterday" 1989-11-01TAF MID); "early" and "late" alone only after a preposition
+  ['mid-afternoon yesterday', { type: 'TIME', value: '2022-06-28TAF', mod: 'MID', confident: true }, { before: 'In London at ' }],
+  ['mid afternoon', { type: 'TIME', value: '2022-06-29TAF', mod: 'MID', confident: false }, { before: 'By ' }],
+  ['late evening', { type: 'TIME', value: '2022-06-29TEV', mod: 'END' }, { before: 'They met in the ' }],
+  ['early morning Friday', { type: 'TIME', value: '2022-06-24TMO', mod: 'START' }, { before: 'Police raided the house ' }],
   // a plan in the past perfect lies on either side of the report: the nearer such weekday (a
   // Monday report: the Friday before; from a Wednesday, the row above: the Friday after)
   ['Friday evening', { type: 'TIME', value: '1989-10-27TEV', confident: false }, { before: 'The offer was extended to Nov. 16. It had been due to expire ' }, '1989-10-30'],

@@ -135,6 +135,12 @@ const CASES: Array<{ name: string; text: string; dct?: string; expect: Exp[] }> 
     expect: [['April 8', 'DATE', '1999-04-08'], ['10 a.m.', 'TIME', '1999-04-19T10:00'], ['10 p.m.', 'TIME', '1999-04-19T22:00']],
   },
   {
+    name: 'times: the part of a part of the day, not an adjective ("late-night shows")',
+    text: 'In London at mid-afternoon yesterday, shares rose. He watched late-night shows in the early morning.',
+    dct: '1989-11-02',
+    expect: [['mid-afternoon yesterday', 'TIME', '1989-11-01TAF', 'MID'], ['early morning', 'TIME', '1989-11-02TMO', 'START']],
+  },
+  {
     name: 'sets and modifiers',
     text: 'Output of 15 a year, meetings twice a month and reports every week until mid-July and early 2023.',
     dct: '2022-06-29',

@@ -94,6 +94,24 @@ export const TIME_RULES: Rule[] = family('times', [
     },
   },
   {
+    // "mid-afternoon yesterday", "by mid afternoon", "in the late evening": a part of the day with
+    // the part of it (TIMEX3 TIME, value the part of the day, mod START / MID / END as for "early
+    // 2023"; TimeBank: "mid-afternoon yesterday" 1989-11-01TAF MID). Without a day named, "early"
+    // and "late" only after a preposition or article: "late-night shows", "early morning fog"
+    // qualify a noun. Not "midnight" (the rule below).
+    name: 'mod pod',
+    src: `(?<mod>early|mid|late)(?<sep>-| |)(?<pod>morning|afternoon|evening|night)(?![-\\p{L}])(?:,? (?<day>today|yesterday|tomorrow|${WEEKDAY}))?`,
+    build: (g, _t, c) => {
+      const m = g.mod!.toLowerCase();
+      const pod = g.pod!.toLowerCase();
+      if (!g.sep && (m !== 'mid' || pod === 'night')) return undefined;
+      if (g.day && WEEKDAYS[g.day.toLowerCase()] && !/^\p{Lu}/u.test(g.day)) return undefined;
+      if (!g.day && m !== 'mid' && !/\b(?:in|by|at|until|till|since|from|before|after|during|the)\s+$/i.test(c.before)) return undefined;
+      const date = dayPart(g.day, c);
+      return N('TIME', `${date.value}T${podCode(pod)}`, date.confident && !!g.day, { mod: m === 'early' ? 'START' : m === 'mid' ? 'MID' : 'END' });
+    },
+  },
+  {
     name: 'noon',
     src: `(?<w>noon|midday|midnight)(?: (?<day>today|yesterday|tomorrow|${WEEKDAY}))?`,
     build: (g, t, c) => {
