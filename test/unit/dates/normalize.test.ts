@@ -162,6 +162,9 @@ const ROWS: Row[] = [
   ['5 p.m. EST Nov. 9', { type: 'TIME', value: '1989-11-09T17:00-05:00' }, { before: 'The offer runs until ' }, '1989-11-02'],
   ['10:30 a.m. June 3', { type: 'TIME', value: '2022-06-03T10:30', confident: true }, { before: 'The hearing was held at ' }],
   ['9:45 am', { type: 'TIME', value: '2022-06-29T09:45' }],
+  // an approximate clock time: the modifier in the extent, mod APPROX (TimeML 1.2.1 mod)
+  ['around 7:15 p.m.', { type: 'TIME', value: '2022-06-29T19:15', mod: 'APPROX' }, { before: 'She was shot in the store ' }],
+  ['about 5 a.m. Tuesday', { type: 'TIME', value: '2022-06-28T05:00', mod: 'APPROX' }, { before: 'The blast occurred at ' }],
   ['noon', { type: 'TIME', value: '2022-06-29T12:00' }],
   ['this morning', { type: 'TIME', value: '2022-06-29TMO' }],
   ['yesterday evening', { type: 'TIME', value: '2022-06-28TEV' }],

@@ -49,7 +49,9 @@ function timeValue(g: Groups, c: Ctx): Normalized | undefined {
   const md = g.mon ? monthDayNoYear(monthOf(g.mon)!, dayOf(g.dd!), c) : undefined;
   const date = md ? { value: md.value, confident: md.confident } : dayPart(g.day, c);
   const sec = g.s ? `:${g.s}` : '';
-  return N('TIME', `${date.value}T${pad(h, 2)}:${pad(mi, 2)}${sec}${zone}`, date.confident);
+  // "around 7:15 p.m.": the approximation is in the extent, mod APPROX (TimeML 1.2.1 mod, as for
+  // "about 30 years"; TimeBank: "around 7:15 p.m." APPROX, though once "about 10:35 a.m." without)
+  return N('TIME', `${date.value}T${pad(h, 2)}:${pad(mi, 2)}${sec}${zone}`, date.confident, g.approx ? { mod: 'APPROX' } : undefined);
 }
 
 // ---------------------------------------------------------------------------
@@ -69,12 +71,12 @@ export const TIME_RULES: Rule[] = family('times', [
   // ---- clock times -------------------------------------------------------------------------------
   {
     name: 'clock time',
-    src: `(?<h>[01]?\\d|2[0-3])(?::|\\.(?=\\d\\d ?${AMPM}))(?<mi>[0-5]\\d)(?::(?<s>[0-5]\\d))?(?: ?(?<ap>${AMPM}))?(?: ?(?<z>${ZONE})(?: ?(?<off>[+-] ?\\d{1,2}(?::?\\d\\d)?))?| \\((?<z2>${ZONE}) ?(?<off2>[+-] ?\\d{1,2}(?::?\\d\\d)?)?\\))?(?:,? (?:on )?(?:(?<day>today|yesterday|tomorrow|${WEEKDAY})|(?<mon>${MONTH}) (?<dd>${DAY})(?![\\d:])))?`,
+    src: `(?:(?<approx>about|around|approximately|roughly) )?(?<h>[01]?\\d|2[0-3])(?::|\\.(?=\\d\\d ?${AMPM}))(?<mi>[0-5]\\d)(?::(?<s>[0-5]\\d))?(?: ?(?<ap>${AMPM}))?(?: ?(?<z>${ZONE})(?: ?(?<off>[+-] ?\\d{1,2}(?::?\\d\\d)?))?| \\((?<z2>${ZONE}) ?(?<off2>[+-] ?\\d{1,2}(?::?\\d\\d)?)?\\))?(?:,? (?:on )?(?:(?<day>today|yesterday|tomorrow|${WEEKDAY})|(?<mon>${MONTH}) (?<dd>${DAY})(?![\\d:])))?`,
     build: (g, t, c) => timeValue(g, c),
   },
   {
     name: 'hour ampm',
-    src: `(?<h>1[0-2]|0?[1-9])(?: ?(?<ap>${AMPM}))(?: ?(?<z>${ZONE}))?(?:,? (?:on )?(?:(?<day>today|yesterday|tomorrow|${WEEKDAY})|(?<mon>${MONTH}) (?<dd>${DAY})(?![\\d:])))?`,
+    src: `(?:(?<approx>about|around|approximately|roughly) )?(?<h>1[0-2]|0?[1-9])(?: ?(?<ap>${AMPM}))(?: ?(?<z>${ZONE}))?(?:,? (?:on )?(?:(?<day>today|yesterday|tomorrow|${WEEKDAY})|(?<mon>${MONTH}) (?<dd>${DAY})(?![\\d:])))?`,
     build: (g, _t, c) => timeValue(g, c),
   },
   {
