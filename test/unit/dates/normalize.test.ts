@@ -169,6 +169,8 @@ const ROWS: Row[] = [
   ['this morning', { type: 'TIME', value: '2022-06-29TMO' }],
   ['yesterday evening', { type: 'TIME', value: '2022-06-28TEV' }],
   ['tonight', { type: 'TIME', value: '2022-06-29TNI' }],
+  ['later this afternoon', { type: 'TIME', value: '2022-06-29TAF' }, { before: 'He will meet Tariq Aziz ' }],
+  ['earlier tonight', { type: 'TIME', value: '2022-06-29TNI' }],
   ['last night', { type: 'TIME', value: '2022-06-28TNI' }],
   ['Thursday night', { type: 'TIME', value: '2022-06-23TNI' }],
   // clock times by the part of the day; a part of the day shared by two weekdays (a SET of each)

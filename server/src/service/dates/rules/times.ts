@@ -59,10 +59,12 @@ function timeValue(g: Groups, c: Ctx): Normalized | undefined {
 export const TIME_RULES: Rule[] = family('times', [
   // ---- parts of the day --------------------------------------------------------------------------
   {
+    // "later this afternoon", "earlier tonight": the adverb is part of the extent, as in "later
+    // today" and "later this year" (the relative rules; no mod there either)
     name: 'tonight',
-    src: `tonight|last night|this (?<pod>morning|afternoon|evening)`,
+    src: `(?:(?<adv>earlier|later) )?(?:tonight|last night|this (?<pod>morning|afternoon|evening))`,
     build: (g, t, c) => {
-      const w = t.toLowerCase();
+      const w = t.toLowerCase().replace(/^(?:earlier|later) /, '');
       if (w === 'tonight') return N('TIME', `${relativeUnit('day', 0, c.dct)}TNI`, !!c.dct);
       if (w === 'last night') return N('TIME', `${relativeUnit('day', -1, c.dct)}TNI`, !!c.dct);
       return N('TIME', `${relativeUnit('day', 0, c.dct)}T${podCode(g.pod!)}`, !!c.dct);
