@@ -136,9 +136,12 @@ const CASES: Array<{ name: string; text: string; dct?: string; expect: Exp[] }> 
   },
   {
     name: 'times: the part of a part of the day, not an adjective ("late-night shows")',
-    text: 'In London at mid-afternoon yesterday, shares rose. He watched late-night shows in the early morning.',
+    text: 'In London at mid-afternoon yesterday, shares rose. He watched late-night shows in the early morning. By midmorning Tuesday they had left.',
     dct: '1989-11-02',
-    expect: [['mid-afternoon yesterday', 'TIME', '1989-11-01TAF', 'MID'], ['early morning', 'TIME', '1989-11-02TMO', 'START']],
+    expect: [
+      ['mid-afternoon yesterday', 'TIME', '1989-11-01TAF', 'MID'], ['early morning', 'TIME', '1989-11-02TMO', 'START'],
+      ['midmorning Tuesday', 'TIME', '1989-10-31TMO', 'MID'],
+    ],
   },
   {
     name: 'sets and modifiers',

@@ -33,7 +33,7 @@ const START_WORDS = new Set(
     'a an several few many some numerous dozens hundreds countless multiple couple single ' +
     'about around nearly almost approximately roughly more over less under at up no not just well barely fewer ' +
     'the this last next past previous coming following current earlier later early late same present ' +
-    'mid beginning start middle end close turn dawn very between from fiscal fy q1 q2 q3 q4 h1 h2 that ' +
+    'mid midafternoon midmorning beginning start middle end close turn dawn very between from fiscal fy q1 q2 q3 q4 h1 h2 that ' +
     'today yesterday tomorrow tonight spring summer autumn fall winter once twice thrice every each ' +
     'annually yearly monthly weekly daily nightly hourly quarterly biannually biennially semi semiannually ' +
     'fortnightly per annual year yearlong noon midday midnight now right nowadays recently lately recent ' +
