@@ -178,6 +178,9 @@ const ROWS: Row[] = [
   ['ten at night', { type: 'TIME', value: '2022-06-29T22:00' }],
   ['five in the afternoon', { type: 'TIME', value: '2022-06-29T17:00' }],
   ['Monday', { type: 'SET', value: 'XXXX-WXX-1TNI' }, { before: 'Flights leave on ', after: ' and Tuesday nights.' }],
+  // "as (previously) planned" compares with the plan and has no tense of its own: the verb of the clause decides
+  ['Saturday night', { type: 'TIME', value: '1991-02-23TNI' }, { before: 'When Iraq failed to respond, Mr. Bush let the offensive begin as previously planned ', after: '.' }, '1991-02-25'],
+  ['Monday', { type: 'DATE', value: '1991-03-04' }, { before: 'The store will reopen as scheduled ', after: '.' }, '1991-02-27'],
   // the part of a part of the day: mod START / MID / END on the part of the day (TimeBank
   // "mid-afternoon yesterday" 1989-11-01TAF MID); "early" and "late" alone only after a preposition
   ['mid-afternoon yesterday', { type: 'TIME', value: '2022-06-28TAF', mod: 'MID', confident: true }, { before: 'In London at ' }],
