@@ -399,12 +399,13 @@ function anchorTimes(text: string, hits: FoundDate[], ends: number[], dct: Ymd |
 /** The last day-precise date before hits[i], in its paragraph or the one before, if the clause of hits[i] narrates it. */
 function narrativeDay(text: string, hits: FoundDate[], ends: number[], i: number, dct: Ymd): string | undefined {
   const h = hits[i];
-  for (let j = i - 1; j >= 0; j--) {
+  // a bounded look back (the scan stays linear): hits ending within 1500 characters
+  for (let j = i - 1; j >= 0 && h.start - ends[j] <= 1500; j--) {
     const day = dayOfHit(hits[j]);
     if (!day) continue;
     const between = text.slice(ends[j], h.start);
     // the paragraph of the time or the one before (a blank line, or a line break, between paragraphs)
-    if (between.length > 1500 || (between.match(/\n\s*\n|\n(?!\s*\n)/g)?.length ?? 0) > 1) return undefined;
+    if ((between.match(/\n\s*\n|\n(?!\s*\n)/g)?.length ?? 0) > 1) return undefined;
     const s = sentenceStart(text, h.start);
     const tense = guessTense(text.slice(s, h.start), sentenceTailOf(text, h.end));
     const d = dct.y * 10000 + dct.m * 100 + dct.d;
