@@ -166,6 +166,10 @@ const ROWS: Row[] = [
   ['around 7:15 p.m.', { type: 'TIME', value: '2022-06-29T19:15', mod: 'APPROX' }, { before: 'She was shot in the store ' }],
   ['about 5 a.m. Tuesday', { type: 'TIME', value: '2022-06-28T05:00', mod: 'APPROX' }, { before: 'The blast occurred at ' }],
   ['noon', { type: 'TIME', value: '2022-06-29T12:00' }],
+  // noon and midnight with their day in the extent, as a clock time
+  ['noon on Friday', { type: 'TIME', value: '1989-11-03T12:00' }, { before: 'The offer will expire at ', after: '.' }, '1989-11-02'],
+  ['noon, Nov. 9', { type: 'TIME', value: '1989-11-09T12:00' }, { before: 'The offer runs until ', after: '.' }, '1989-11-02'],
+  ['midnight tonight', { type: 'TIME', value: '2022-06-29T24:00' }, { before: 'The strike begins at ' }],
   ['this morning', { type: 'TIME', value: '2022-06-29TMO' }],
   ['yesterday evening', { type: 'TIME', value: '2022-06-28TEV' }],
   ['tonight', { type: 'TIME', value: '2022-06-29TNI' }],

@@ -116,14 +116,17 @@ export const TIME_RULES: Rule[] = family('times', [
     },
   },
   {
+    // "noon Saturday", "midnight on Friday", "noon, Nov. 9", "midnight tonight": the day in the
+    // same extent, as for a clock time (TimeML annotation guidelines §2.2.1)
     name: 'noon',
-    src: `(?<w>noon|midday|midnight)(?: (?<day>today|yesterday|tomorrow|${WEEKDAY}))?`,
+    src: `(?<w>noon|midday|midnight)(?:,? (?:on )?(?:(?<day>today|yesterday|tomorrow|tonight|${WEEKDAY})|(?<mon>${MONTH}) (?<dd>${DAY})(?![\\d:])))?`,
     build: (g, t, c) => {
       const w = g.w!.toLowerCase();
       // "high noon": the idiom (a decisive moment, the film), not twelve o'clock
       if (w === 'noon' && /\bhigh\s+$/i.test(c.before)) return undefined;
       const hh = w === 'midnight' ? '24:00' : '12:00';
-      const date = dayPart(g.day, c);
+      const md = g.mon ? monthDayNoYear(monthOf(g.mon)!, dayOf(g.dd!), c) : undefined;
+      const date = md ?? dayPart(g.day?.toLowerCase() === 'tonight' ? 'today' : g.day, c);
       return N('TIME', `${date.value}T${hh}`, date.confident);
     },
   },
