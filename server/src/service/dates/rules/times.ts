@@ -36,7 +36,7 @@ function timeValue(g: Groups, c: Ctx): Normalized | undefined {
   // The zone: kept as an ISO 8601 offset ("5 p.m. EST" T17:00-05:00, "18:00 UTC" T18:00Z). The
   // corpora disagree: MEANTIME keeps it (T18:00Z); TimeBank drops it (T17:00), as the Time
   // datatype of the TimeML 1.2.1 schema (timeml_1.2.1.xsd) has no zone. Dropping it would
-  // gain two TimeBank values and lose seven MEANTIME ones; agreement.ts accepts a value without
+  // gain two TimeBank values and lose six of MEANTIME's seven zoned ones; agreement.ts accepts a value without
   // its zone as agreeing, so date.value-mismatch does not warn on either.
   const z = (g.z ?? g.z2)?.toUpperCase();
   const offRaw = (g.off ?? g.off2)?.replace(/\s+/g, '');
