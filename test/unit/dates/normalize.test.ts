@@ -162,10 +162,19 @@ const ROWS: Row[] = [
   ['5 p.m. EST Nov. 9', { type: 'TIME', value: '1989-11-09T17:00-05:00' }, { before: 'The offer runs until ' }, '1989-11-02'],
   ['10:30 a.m. June 3', { type: 'TIME', value: '2022-06-03T10:30', confident: true }, { before: 'The hearing was held at ' }],
   ['9:45 am', { type: 'TIME', value: '2022-06-29T09:45' }],
+  // an approximate clock time: the modifier in the extent, mod APPROX (TimeML 1.2.1 mod)
+  ['around 7:15 p.m.', { type: 'TIME', value: '2022-06-29T19:15', mod: 'APPROX' }, { before: 'She was shot in the store ' }],
+  ['about 5 a.m. Tuesday', { type: 'TIME', value: '2022-06-28T05:00', mod: 'APPROX' }, { before: 'The blast occurred at ' }],
   ['noon', { type: 'TIME', value: '2022-06-29T12:00' }],
+  // noon and midnight with their day in the extent, as a clock time
+  ['noon on Friday', { type: 'TIME', value: '1989-11-03T12:00' }, { before: 'The offer will expire at ', after: '.' }, '1989-11-02'],
+  ['noon, Nov. 9', { type: 'TIME', value: '1989-11-09T12:00' }, { before: 'The offer runs until ', after: '.' }, '1989-11-02'],
+  ['midnight tonight', { type: 'TIME', value: '2022-06-29T24:00' }, { before: 'The strike begins at ' }],
   ['this morning', { type: 'TIME', value: '2022-06-29TMO' }],
   ['yesterday evening', { type: 'TIME', value: '2022-06-28TEV' }],
   ['tonight', { type: 'TIME', value: '2022-06-29TNI' }],
+  ['later this afternoon', { type: 'TIME', value: '2022-06-29TAF' }, { before: 'He will meet Tariq Aziz ' }],
+  ['earlier tonight', { type: 'TIME', value: '2022-06-29TNI' }],
   ['last night', { type: 'TIME', value: '2022-06-28TNI' }],
   ['Thursday night', { type: 'TIME', value: '2022-06-23TNI' }],
   // clock times by the part of the day; a part of the day shared by two weekdays (a SET of each)
@@ -173,6 +182,15 @@ const ROWS: Row[] = [
   ['ten at night', { type: 'TIME', value: '2022-06-29T22:00' }],
   ['five in the afternoon', { type: 'TIME', value: '2022-06-29T17:00' }],
   ['Monday', { type: 'SET', value: 'XXXX-WXX-1TNI' }, { before: 'Flights leave on ', after: ' and Tuesday nights.' }],
+  // "as (previously) planned" compares with the plan and has no tense of its own: the verb of the clause decides
+  ['Saturday night', { type: 'TIME', value: '1991-02-23TNI' }, { before: 'When Iraq failed to respond, Mr. Bush let the offensive begin as previously planned ', after: '.' }, '1991-02-25'],
+  ['Monday', { type: 'DATE', value: '1991-03-04' }, { before: 'The store will reopen as scheduled ', after: '.' }, '1991-02-27'],
+  // the part of a part of the day: mod START / MID / END on the part of the day (TimeBank
+  // "mid-afternoon yesterday" 1989-11-01TAF MID); "early" and "late" alone only after a preposition
+  ['mid-afternoon yesterday', { type: 'TIME', value: '2022-06-28TAF', mod: 'MID', confident: true }, { before: 'In London at ' }],
+  ['mid afternoon', { type: 'TIME', value: '2022-06-29TAF', mod: 'MID', confident: false }, { before: 'By ' }],
+  ['late evening', { type: 'TIME', value: '2022-06-29TEV', mod: 'END' }, { before: 'They met in the ' }],
+  ['early morning Friday', { type: 'TIME', value: '2022-06-24TMO', mod: 'START' }, { before: 'Police raided the house ' }],
   // a plan in the past perfect lies on either side of the report: the nearer such weekday (a
   // Monday report: the Friday before; from a Wednesday, the row above: the Friday after)
   ['Friday evening', { type: 'TIME', value: '1989-10-27TEV', confident: false }, { before: 'The offer was extended to Nov. 16. It had been due to expire ' }, '1989-10-30'],

@@ -112,6 +112,38 @@ const CASES: Array<{ name: string; text: string; dct?: string; expect: Exp[] }> 
     ],
   },
   {
+    // the day of a clock time from a time that names its day in the same sentence
+    name: 'times: a clock time takes the day of a time beside it',
+    text: "''The father will leave at 4 in the morning (4 a.m. EDT Thursday),'' Castro said.",
+    dct: '2000-04-05',
+    expect: [['4 in the morning', 'TIME', '2000-04-06T04:00'], ['4 a.m. EDT Thursday', 'TIME', '2000-04-06T04:00-04:00']],
+  },
+  {
+    // TimeML: a time of day without its date takes the reference time of the narrative, the last
+    // date mentioned before it (its paragraph or the one before) when its clause narrates that day
+    name: 'times: a clock time takes the day the narrative speaks of',
+    text: 'The rifle was discovered April 8 behind the house.\n\nA jogger spotted his car at 6 a.m. near the house.',
+    dct: '1999-04-19',
+    expect: [['April 8', 'DATE', '1999-04-08'], ['6 a.m.', 'TIME', '1999-04-08T06:00']],
+  },
+  {
+    // not a day the clause does not narrate (a past day, a clause about the future), nor a date
+    // several paragraphs back: the DCT reading stays
+    name: 'times: no narrative anchor across tenses or paragraphs',
+    text: 'The rifle was discovered April 8 behind the house.\n\nThe jury will meet at 10 a.m.\n\nNone was found.\n\nHe was shot at 10 p.m. in his kitchen.',
+    dct: '1999-04-19',
+    expect: [['April 8', 'DATE', '1999-04-08'], ['10 a.m.', 'TIME', '1999-04-19T10:00'], ['10 p.m.', 'TIME', '1999-04-19T22:00']],
+  },
+  {
+    name: 'times: the part of a part of the day, not an adjective ("late-night shows")',
+    text: 'In London at mid-afternoon yesterday, shares rose. He watched late-night shows in the early morning. By midmorning Tuesday they had left.',
+    dct: '1989-11-02',
+    expect: [
+      ['mid-afternoon yesterday', 'TIME', '1989-11-01TAF', 'MID'], ['early morning', 'TIME', '1989-11-02TMO', 'START'],
+      ['midmorning Tuesday', 'TIME', '1989-10-31TMO', 'MID'],
+    ],
+  },
+  {
     name: 'sets and modifiers',
     text: 'Output of 15 a year, meetings twice a month and reports every week until mid-July and early 2023.',
     dct: '2022-06-29',

@@ -44,6 +44,7 @@ describe('dates/rules: the families', () => {
     ['at 15:00 GMT Saturday', 3, 'clock time', 'times'],
     ['tonight', 0, 'tonight', 'times'],
     ['at 4 in the morning', 3, 'hour in the pod', 'times'],
+    ['by mid-afternoon', 3, 'mod pod', 'times'],
     ['in early 2023', 3, 'mod target', 'mods+ranges'],
     ['by year-end', 3, 'year end', 'mods+ranges'],
     ['between 2014 and 2016', 0, 'year range', 'mods+ranges'],

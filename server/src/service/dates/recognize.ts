@@ -11,6 +11,7 @@
 import { isLetterOrDigit, longestMatchAt } from './engine';
 import type { Normalized } from './ctx';
 import { parseDct, type Ymd } from './timex';
+import { guessTense } from './tense';
 
 /** A date expression found in running text: where it is, and its normalized value. */
 export interface FoundDate extends Normalized {
@@ -32,7 +33,7 @@ const START_WORDS = new Set(
     'a an several few many some numerous dozens hundreds countless multiple couple single ' +
     'about around nearly almost approximately roughly more over less under at up no not just well barely fewer ' +
     'the this last next past previous coming following current earlier later early late same present ' +
-    'mid beginning start middle end close turn dawn very between from fiscal fy q1 q2 q3 q4 h1 h2 that ' +
+    'mid midafternoon midmorning beginning start middle end close turn dawn very between from fiscal fy q1 q2 q3 q4 h1 h2 that ' +
     'today yesterday tomorrow tonight spring summer autumn fall winter once twice thrice every each ' +
     'annually yearly monthly weekly daily nightly hourly quarterly biannually biennially semi semiannually ' +
     'fortnightly per annual year yearlong noon midday midnight now right nowadays recently lately recent ' +
@@ -323,7 +324,7 @@ function scan(text: string, dct: string | undefined, filtered: boolean, dispatch
       }
       i = Math.max(best.end, start + 1);
     }
-    anchorTimes(text, out, rawEnds);
+    anchorTimes(text, out, rawEnds, anchor);
     anchorReportingPeriods(text, out, rules);
     anchorFollowingPrevious(out, anchor?.y);
   } catch {
@@ -354,30 +355,78 @@ function toFound(start: number, end: number, t: string, v: Normalized): FoundDat
   return f;
 }
 
+/** The day (YYYY-MM-DD) a hit names: a day-precise DATE, or a TIME that says its day ("4 a.m. EDT Thursday"). */
+function dayOfHit(o: FoundDate): string | undefined {
+  if (o.type === 'DATE') return /^\d{4}-\d{2}-\d{2}$/.test(o.value) ? o.value : undefined;
+  if (o.type === 'TIME' && o.confident && /^\d{4}-\d{2}-\d{2}T/.test(o.value)) return o.value.slice(0, 10);
+  return undefined;
+}
+
 /**
- * A clock time without a day ("at 18:00 UTC") takes the day of the nearest day-precise date in
- * the same sentence ("made its first flight Tuesday ... at 18:00 UTC").
+ * A clock time without a day ("at 18:00 UTC", "10 p.m.", "at noon") takes the day of the
+ * nearest day-precise date in the same sentence ("made its first flight Tuesday ... at 18:00
+ * UTC", "at 4 in the morning (4 a.m. EDT Thursday)"). Without one, it takes the reference time of
+ * the narrative (TimeML: a time of day without its date is anchored like any relative expression,
+ * on the time the text speaks of, by default the DCT): the last day-precise date mentioned before
+ * it, in its paragraph or the one before, when its clause narrates that day (past tense and a day
+ * before the DCT, or future tense and a day after it); otherwise the DCT reading stays.
  */
-function anchorTimes(text: string, hits: FoundDate[], ends: number[]): void {
+function anchorTimes(text: string, hits: FoundDate[], ends: number[], dct: Ymd | undefined): void {
   for (let i = 0; i < hits.length; i++) {
     const h = hits[i];
     if (h.type !== 'TIME' || h.confident || !/^\d{4}-\d{2}-\d{2}T\d/.test(h.value)) continue;
-    let best: FoundDate | undefined;
+    let best: string | undefined;
+    let confident = false;
     let bestDist = Infinity;
     for (let j = Math.max(0, i - 3); j < Math.min(hits.length, i + 4); j++) {
       const o = hits[j];
-      if (j === i || o.type !== 'DATE' || !/^\d{4}-\d{2}-\d{2}$/.test(o.value)) continue;
+      const day = j === i ? undefined : dayOfHit(o);
+      if (!day) continue;
       const a = Math.min(ends[j], ends[i]), b = Math.max(o.start, h.start);
       const between = text.slice(Math.min(a, b), Math.max(a, b));
       if (/[.!?](?:\s|$)|\n/.test(between) || between.length > 120) continue;
       const dist = between.length;
-      if (dist < bestDist) { bestDist = dist; best = o; }
+      if (dist < bestDist) { bestDist = dist; best = day; confident = o.confident; }
     }
+    if (!best && dct) best = narrativeDay(text, hits, ends, i, dct);
     if (best) {
-      h.value = best.value + h.value.slice(10);
-      h.confident = best.confident;
+      h.value = best + h.value.slice(10);
+      h.confident = confident;
     }
   }
+}
+
+/** The last day-precise date before hits[i], in its paragraph or the one before, if the clause of hits[i] narrates it. */
+function narrativeDay(text: string, hits: FoundDate[], ends: number[], i: number, dct: Ymd): string | undefined {
+  const h = hits[i];
+  // a bounded look back (the scan stays linear): hits ending within 1500 characters
+  for (let j = i - 1; j >= 0 && h.start - ends[j] <= 1500; j--) {
+    const day = dayOfHit(hits[j]);
+    if (!day) continue;
+    const between = text.slice(ends[j], h.start);
+    // the paragraph of the time or the one before (a blank line, or a line break, between paragraphs)
+    if ((between.match(/\n\s*\n|\n(?!\s*\n)/g)?.length ?? 0) > 1) return undefined;
+    const s = sentenceStart(text, h.start);
+    const tense = guessTense(text.slice(s, h.start), sentenceTailOf(text, h.end));
+    const d = dct.y * 10000 + dct.m * 100 + dct.d;
+    const n = +day.replace(/-/g, '');
+    if ((tense === 'past' && n < d) || (tense === 'future' && n > d)) return day;
+    return undefined;
+  }
+  return undefined;
+}
+
+/** Where the sentence holding offset at starts (after the last ". " or line break before it). */
+function sentenceStart(text: string, at: number): number {
+  const from = Math.max(0, at - 300);
+  const m = /[\s\S]*(?:[.!?]["'’”]*\s|\n)/.exec(text.slice(from, at));
+  return m ? from + m[0].length : from;
+}
+/** The rest of the sentence from offset at (up to 200 characters). */
+function sentenceTailOf(text: string, at: number): string {
+  const t = text.slice(at, at + 200);
+  const m = /[.!?](?:\s|$)|\n/.exec(t);
+  return m ? t.slice(0, m.index) : t;
 }
 
 /** Rules whose quarter is a named one ("the third quarter", "Q3 2024"): anchors of the ones below. */

@@ -61,6 +61,10 @@ export function guessTenseDetail(before = '', after = ''): { tense: Tense; weak:
       // a participle negated with un- is an adjective, not a past tense ("on a still unspecified
       // date", "markets untouched by the crisis")
       if (tense === 'past' && /^un(?:specified|disclosed|named|identified|expected|precedented|touched|changed|employed|founded|scheduled|announced|confirmed|resolved|solved|related|limited|secured|audited|regulated|explained|armed|opposed|determined|published|paid|used|finished|settled)$/.test(w)) continue;
+      // "as (previously) planned", "as scheduled": a comparison with the plan, tenseless; the
+      // verb of the clause gives the tense ("let the offensive begin as previously planned
+      // Saturday night", "will open as scheduled Monday")
+      if (tense === 'future' && /^(?:planned|scheduled|expected)$/.test(w) && /\bas\s+(?:\p{L}+ly\s+)?$/iu.test(s.slice(Math.max(0, m.index - 24), m.index))) continue;
       let tn = tense;
       // "planned to leave on Thursday": the plan's time lies ahead; "On Friday, the government
       // planned to pay": the planning is the clause's past event

@@ -84,6 +84,7 @@ export const ORDER: readonly string[] = [
   'clock time', // times
   'hour ampm', // times
   'hour in the pod', // times
+  'mod pod', // times
   'noon', // times
   'present ref', // relative
   'current', // relative
