@@ -103,6 +103,27 @@ const CASES: Array<{ name: string; text: string; dct?: string; expect: Exp[] }> 
     ],
   },
   {
+    // TimeML: a range of amounts is one duration; "between" and "from" make two (both corpora)
+    name: 'durations: a half after the unit, ranges of amounts, the determiner, over as a preposition',
+    text: 'An hour and a half later, shipments resumed within two to three weeks, not between 60 and 90 days. ' +
+      'For the nine months, the $40 million can be used over three years; the tour will last over a week.',
+    dct: '1989-10-30',
+    expect: [
+      ['An hour and a half', 'DURATION', 'PT1H30M'], ['two to three weeks', 'DURATION', 'PXW'],
+      ['60', 'DURATION', 'P60D'], ['90 days', 'DURATION', 'P90D'], ['the nine months', 'DURATION', 'P9M'],
+      ['three years', 'DURATION', 'P3Y'], ['over a week', 'DURATION', 'P1W', 'MORE_THAN'],
+    ],
+  },
+  {
+    name: 'a year before a period noun is the period of that year; the first two quarters of a year are its first half',
+    text: 'Net rose in the third quarter, from $376,000 in the 1988 quarter. Sales will fall through the first two quarters of 1990.',
+    dct: '1989-10-30',
+    expect: [
+      ['the third quarter', 'DATE', '1989-Q3'], ['the 1988 quarter', 'DATE', '1988-Q3'],
+      ['the first two quarters of 1990', 'DATE', '1990-H1'],
+    ],
+  },
+  {
     name: 'times with zones and a weekday',
     text: 'GM filed at 12:00 UTC Monday. The first flight took off Tuesday at 18:00 UTC, and landed at 3 p.m.',
     dct: '2009-06-03',

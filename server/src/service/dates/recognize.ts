@@ -430,7 +430,9 @@ function anchorReportingPeriods(text: string, hits: FoundDate[], rules: string[]
         if (!back) anchorOn(h);
         continue;
       }
-      h.value = `${String(y - back).padStart(4, '0')}-Q${q}`;
+      // "the 1988 quarter": the quarter reported, in the year named
+      const named = /\b(\d{4}) (?:quarter|period)$/i.exec(h.text);
+      h.value = `${named ? named[1] : String(y - back).padStart(4, '0')}-Q${q}`;
       continue;
     }
     if (end < 0 || h.start - end > 1500) continue;

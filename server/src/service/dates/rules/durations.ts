@@ -33,14 +33,40 @@ export const DURATION_RULES: Rule[] = family('durations', [
   },
   {
     name: 'duration',
-    src: `(?:(?<the>the|a|an) (?<rel>past|last|next|coming|previous|first|following|final|remaining|subsequent|preceding|ensuing|recent|intervening) )?(?:(?<approx>${APPROX}) )?(?<n>${NUM_EXACT}|${NUM_VAGUE}) (?:(?:more|additional|further|extra|consecutive|straight|full|long|short|successive) )?(?<u>${UNIT})(?<half> and a half)?(?:-long)?(?! (?:old|later|earlier|ago|from now)\\b)`,
+    // the determiner is part of the expression ("for the nine months", "the four days he had
+    // considered": TimeML guidelines §2.2.1, the whole noun phrase; TimeBank includes it 78 times
+    // in 91); a range of amounts ("two to three weeks", "the next 12 to 18 months") is one amount
+    src: `(?:(?<the>the|a|an) (?<rel>past|last|next|coming|previous|first|following|final|remaining|subsequent|preceding|ensuing|recent|intervening|latest) |(?<det>the) )?(?:(?<approx>${APPROX}) )?(?<n>${NUM_EXACT}|${NUM_VAGUE})(?: (?<to>to|or) (?<n2>${NUM_EXACT}))? (?:(?:more|additional|further|extra|consecutive|straight|full|long|short|successive) )?(?<u>${UNIT})(?<half> and a half)?(?:-long)?`,
     build: (g, t, c) => {
       const parsed = parseAmount(g.n!);
-      // "a minute and a half", "two years and a half"
-      const amount = g.half && typeof parsed === 'number' ? parsed + 0.5 : parsed;
+      // "a minute and a half", "two years and a half", also before "later" ("a minute and a half
+      // later": the "ago" rule reads no half after the unit, and TimeBank tags the DURATION)
+      let amount = g.half && typeof parsed === 'number' ? parsed + 0.5 : parsed;
       const u = unitOf(g.u!);
       if (amount === undefined || !u) return undefined;
+      // "two years old", "three years later" (the "ago" rule), "an hour" of "an hour and a half"
+      if (!g.half && !/-long$/i.test(t) && /^ (?:(?:old|later|earlier|ago)\b|from now\b|and a half\b)/i.test(c.after)) return undefined;
       const nword = g.n!.toLowerCase();
+      // "the 1988 quarter", "the 1989 period": a four-digit year before a singular period noun is
+      // the period of that year (the reporting-period rule), never a count
+      if (/^(?:1[0-9]|20)\d\d$/.test(nword) && !/s$/i.test(g.u!)) return undefined;
+      // "the" alone before an amount: "the nine months", not "the one year" or "the a ..."
+      if (g.det && /^(a|an|one)$/.test(nword)) return undefined;
+      if (g.n2) {
+        // "between 60 and 90 days", "from two to six days": two amounts, two expressions (TimeBank
+        // and MEANTIME both); otherwise "two to three weeks" is one DURATION of an amount the
+        // text does not fix: X in the unit (TempEval-2010 §2.3; TimeBank once PXM, once P2W)
+        if (/\b(?:between|from)\s+$/i.test(c.before) && !g.the && !g.det) return undefined;
+        const a2 = parseAmount(g.n2);
+        if (typeof parsed !== 'number' || typeof a2 !== 'number' || a2 <= parsed || /^(a|an)$/.test(nword)) return undefined;
+        amount = 'X';
+      }
+      // "over" before an amount is "more than" only where it cannot be the preposition: after a
+      // verb of lasting or a preposition ("last over a week", "for over a decade"). Elsewhere it
+      // is "during" ("used over three years", "evolved over several years": TimeBank leaves it out
+      // 18 times in 20): a preposition is not in the extent (TimeML guidelines §2.2.1)
+      if (g.approx && /^over$/i.test(g.approx) &&
+          !/\b(?:for|in|after|within|than|of|last|lasts|lasted|lasting|take|takes|took|taking|taken|spent|spend|spends|spending|wait|waited|run|ran|runs)\s+$/i.test(c.before)) return undefined;
       if ((nword === 'a' || nword === 'an') && /^\s*(?:of|or)\b/i.test(c.after)) return undefined;
       // "CBS's 60 Minutes", "24 Hours of Le Mans": a capitalised unit after a number is a title
       if (!g.the && !g.approx && isCap(g.u) && !/(?:^|[.!?]\s+|\n)$/.test(c.before) && !/^(?:\p{Lu}[\p{Lu}\d\s-]*)$/u.test(t)) return undefined;
@@ -55,7 +81,7 @@ export const DURATION_RULES: Rule[] = family('durations', [
       }
       // a plain number before "day"/"hour" can be a quantity of something else only rarely; accept
       const approx = modOf(g.approx);
-      const extra: Partial<Normalized> = approx ? { mod: approx } : {};
+      const extra: Partial<Normalized> = approx && !g.n2 ? { mod: approx } : {};
       return N('DURATION', durationValue(amount, u), amount !== 'X', extra);
     },
   },
