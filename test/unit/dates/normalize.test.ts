@@ -144,6 +144,11 @@ const ROWS: Row[] = [
   ['two to three weeks', { type: 'DURATION', value: 'PXW', confident: false }, { before: 'shipments will resume within ' }],
   ['the next 12 to 18 months', { type: 'DURATION', value: 'PXM', confident: false }],
   ['five or six years', { type: 'DURATION', value: 'PXY', confident: false }],
+  // a bound before the determiner, "or so", "couple of" after "the next", a span of time as the noun
+  ['at least the past 18 months', { type: 'DURATION', value: 'P18M', mod: 'EQUAL_OR_MORE' }],
+  ['the next two years or so', { type: 'DURATION', value: 'P2Y', mod: 'APPROX' }],
+  ['the next couple of years', { type: 'DURATION', value: 'P2Y' }],
+  ['a three-year period', { type: 'DURATION', value: 'P3Y' }],
   // a four-digit year before a period noun is not a count
   ['the latest nine months', { type: 'DURATION', value: 'P9M' }],
   ['the 1988 quarter', { type: 'DATE', value: '1988-Q3', confident: false }, { before: 'It earned $376,000 in ' }, '1989-10-30'],

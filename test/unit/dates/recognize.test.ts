@@ -124,6 +124,16 @@ const CASES: Array<{ name: string; text: string; dct?: string; expect: Exp[] }> 
     ],
   },
   {
+    name: 'durations: a bound before the determiner, or so, a span of time as the noun; "a" is no amount of a plural',
+    text: 'Prices fell for at least the past 18 months, and will rise over the next two years or so, over a three-year ' +
+      'period. It ended a years-old slump.',
+    dct: '1989-10-30',
+    expect: [
+      ['at least the past 18 months', 'DURATION', 'P18M', 'EQUAL_OR_MORE'], ['the next two years or so', 'DURATION', 'P2Y', 'APPROX'],
+      ['a three-year period', 'DURATION', 'P3Y'],
+    ],
+  },
+  {
     name: 'times with zones and a weekday',
     text: 'GM filed at 12:00 UTC Monday. The first flight took off Tuesday at 18:00 UTC, and landed at 3 p.m.',
     dct: '2009-06-03',
