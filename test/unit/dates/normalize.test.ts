@@ -149,6 +149,7 @@ const ROWS: Row[] = [
   ['the next two years or so', { type: 'DURATION', value: 'P2Y', mod: 'APPROX' }],
   ['the next couple of years', { type: 'DURATION', value: 'P2Y' }],
   ['a three-year period', { type: 'DURATION', value: 'P3Y' }],
+  ['several quarters', { type: 'DURATION', value: 'PXQ', confident: false }, { before: 'it achieved profitability after ', after: ' of losses' }],
   // a four-digit year before a period noun is not a count
   ['the latest nine months', { type: 'DURATION', value: 'P9M' }],
   ['the 1988 quarter', { type: 'DATE', value: '1988-Q3', confident: false }, { before: 'It earned $376,000 in ' }, '1989-10-30'],

@@ -134,6 +134,12 @@ const CASES: Array<{ name: string; text: string; dct?: string; expect: Exp[] }> 
     ],
   },
   {
+    name: 'durations: an additional year, several quarters of losses; three quarters of the vote is a fraction',
+    text: 'The loan may be extended for an additional year. It earned money after several quarters of losses, and won three quarters of the vote.',
+    dct: '1989-11-02',
+    expect: [['an additional year', 'DURATION', 'P1Y'], ['several quarters', 'DURATION', 'PXQ']],
+  },
+  {
     name: 'times with zones and a weekday',
     text: 'GM filed at 12:00 UTC Monday. The first flight took off Tuesday at 18:00 UTC, and landed at 3 p.m.',
     dct: '2009-06-03',

@@ -112,7 +112,9 @@ function lowerUnit(c: number): number {
 
 /** Words after a weak start that let it start an expression. */
 // ("up to 180 days", "no more than sixty days": the bound's words, TIMEX3 mods EQUAL_OR_LESS/MORE)
-const AFTER_WEAK = new Set([...[...START_WORDS].filter((w) => !WEAK_STARTS.has(w)), ...UNIT_WORDS, 'the', 'a', 'an', 'to', 'more', 'less', 'fewer']);
+// ("an additional year", "a further two weeks": the words the duration rule reads between amount and unit)
+const AFTER_WEAK = new Set([...[...START_WORDS].filter((w) => !WEAK_STARTS.has(w)), ...UNIT_WORDS, 'the', 'a', 'an', 'to', 'more', 'less', 'fewer',
+  'additional', 'further', 'extra', 'consecutive', 'straight', 'successive']);
 
 /** What a word is: a start word, a weak start, a word that lets a weak start start. */
 const START = 1;

@@ -82,7 +82,10 @@ export const DURATION_RULES: Rule[] = family('durations', [
       if ((nword === 'a' || nword === 'an') && /^\s*(?:of|or)\b/i.test(c.after)) return undefined;
       // "CBS's 60 Minutes", "24 Hours of Le Mans": a capitalised unit after a number is a title
       if (!g.the && !ap && isCap(g.u) && !/(?:^|[.!?]\s+|\n)$/.test(c.before) && !/^(?:\p{Lu}[\p{Lu}\d\s-]*)$/u.test(t)) return undefined;
-      if (u === 'quarter' && (amount === 1 || amount === 0.5 || amount === 'X')) return undefined; // "about a quarter" of something
+      // "about a quarter" of something, "three quarters of the vote": a fraction, not a period;
+      // "several quarters of losses" is one
+      if (u === 'quarter' && (amount === 1 || amount === 0.5)) return undefined;
+      if (u === 'quarter' && /^ of (?:the|a|an|its|their|his|her|our|all|those|these|them|us|\d)\b/i.test(c.after)) return undefined;
       if (/^(a|an|one)$/.test(nword) && !g.rel && !ap &&
           /^\s+(?!(?:of|or|and|in|on|at|to|for|after|before|later|earlier|ago|from|since|until|when|while|with|without|by|per|than|that|or|but|is|was|has|had|will|would|the|this|its|their|his|her|we|they|it|he|she)\b)\p{L}/iu.test(c.after)) {
         // "a second A380", "not a day anybody can": a noun follows, not a span of time
