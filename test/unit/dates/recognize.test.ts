@@ -116,11 +116,12 @@ const CASES: Array<{ name: string; text: string; dct?: string; expect: Exp[] }> 
   },
   {
     name: 'a year before a period noun is the period of that year; the first two quarters of a year are its first half',
-    text: 'Net rose in the third quarter, from $376,000 in the 1988 quarter. Sales will fall through the first two quarters of 1990.',
+    text: 'Net rose in the third quarter, from $376,000 in the 1988 quarter. Sales will fall through the first two quarters of 1990, ' +
+      'not the first three quarters of 1991.',
     dct: '1989-10-30',
     expect: [
       ['the third quarter', 'DATE', '1989-Q3'], ['the 1988 quarter', 'DATE', '1988-Q3'],
-      ['the first two quarters of 1990', 'DATE', '1990-H1'],
+      ['the first two quarters of 1990', 'DATE', '1990-H1'], ['the first three quarters', 'DURATION', 'P9M'], ['1991', 'DATE', '1991'],
     ],
   },
   {
