@@ -20,6 +20,11 @@ const ROWS: Row[] = [
   ['P1Q', 'P3M', 'every quarter', '1989-10-30', 'same length'],
   ['P2.5Y', 'P2Y6M', 'almost two and a half years', '2009-12-16', 'same length'],
   ['P1D', 'PT24H', 'the last twenty four hours', '1998-01-08', 'same length'],
+  // TimeBank's decade, century and millennium letters (E, C, L) and the TIDES tokens (DE, CE, ML)
+  ['P1E', 'P10Y', 'about a decade', '1989-10-26', 'same length'],
+  ['P2L', 'P2000Y', 'more than two thousand years', '1998-01-21', 'same length'],
+  ['PXC', 'PXCE', 'centuries', '1998-01-21', 'unknown amount'],
+  ['P1E', 'P1Y', 'about a decade', '1989-10-26', undefined],
   ['P6D', 'P6M', 'six months', '2000-06-01', undefined],
   ['P12Y', 'P13Y', '13 years', '1998-09-07', undefined],
   ['PXY', 'P10Y', 'less than a decade', '1999-03-12', 'unknown amount'],

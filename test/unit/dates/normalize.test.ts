@@ -140,6 +140,24 @@ const ROWS: Row[] = [
   ['no more than sixty days', { type: 'DURATION', value: 'P60D', mod: 'EQUAL_OR_LESS' }],
   ['no fewer than three weeks', { type: 'DURATION', value: 'P3W', mod: 'EQUAL_OR_MORE' }],
   ['27-year', { type: 'DURATION', value: 'P27Y' }, { after: ' career' }],
+  // a range of amounts is one expression of an unknown amount of the unit (TIMEX3 X)
+  ['two to three weeks', { type: 'DURATION', value: 'PXW', confident: false }, { before: 'shipments will resume within ' }],
+  ['the next 12 to 18 months', { type: 'DURATION', value: 'PXM', confident: false }],
+  ['five or six years', { type: 'DURATION', value: 'PXY', confident: false }],
+  // a bound before the determiner, "or so", "couple of" after "the next", a span of time as the noun
+  ['at least the past 18 months', { type: 'DURATION', value: 'P18M', mod: 'EQUAL_OR_MORE' }],
+  ['the next two years or so', { type: 'DURATION', value: 'P2Y', mod: 'APPROX' }],
+  ['the next couple of years', { type: 'DURATION', value: 'P2Y' }],
+  ['a three-year period', { type: 'DURATION', value: 'P3Y' }],
+  ['several quarters', { type: 'DURATION', value: 'PXQ', confident: false }, { before: 'it achieved profitability after ', after: ' of losses' }],
+  // a four-digit year before a period noun is not a count
+  ['the latest nine months', { type: 'DURATION', value: 'P9M' }],
+  ['the 1988 quarter', { type: 'DATE', value: '1988-Q3', confident: false }, { before: 'It earned $376,000 in ' }, '1989-10-30'],
+  ['the 1989 period', { type: 'DATE', value: '1989-Q3', confident: false }, { before: 'It earned $376,000 in ' }, '1990-10-30'],
+  // the first (last) two quarters of a year are its first (second) half
+  ['the first two quarters of 1990', { type: 'DATE', value: '1990-H1' }],
+  ['the last two quarters of 1990', { type: 'DATE', value: '1990-H2' }],
+  ['the first six months of 1990', { type: 'DATE', value: '1990-H1' }],
   ['annual', { type: 'DURATION', value: 'P1Y' }],
   // sets
   ['annually', { type: 'SET', value: 'P1Y', quant: 'EVERY' }],

@@ -103,6 +103,44 @@ const CASES: Array<{ name: string; text: string; dct?: string; expect: Exp[] }> 
     ],
   },
   {
+    // TimeML: a range of amounts is one duration; "between" and "from" make two (both corpora)
+    name: 'durations: a half after the unit, ranges of amounts, the determiner, over as a preposition',
+    text: 'An hour and a half later, shipments resumed within two to three weeks, not between 60 and 90 days. ' +
+      'For the nine months, the $40 million can be used over three years; the tour will last over a week.',
+    dct: '1989-10-30',
+    expect: [
+      ['An hour and a half', 'DURATION', 'PT1H30M'], ['two to three weeks', 'DURATION', 'PXW'],
+      ['60', 'DURATION', 'P60D'], ['90 days', 'DURATION', 'P90D'], ['the nine months', 'DURATION', 'P9M'],
+      ['three years', 'DURATION', 'P3Y'], ['over a week', 'DURATION', 'P1W', 'MORE_THAN'],
+    ],
+  },
+  {
+    name: 'a year before a period noun is the period of that year; the first two quarters of a year are its first half',
+    text: 'Net rose in the third quarter, from $376,000 in the 1988 quarter. Sales will fall through the first two quarters of 1990, ' +
+      'not the first three quarters of 1991.',
+    dct: '1989-10-30',
+    expect: [
+      ['the third quarter', 'DATE', '1989-Q3'], ['the 1988 quarter', 'DATE', '1988-Q3'],
+      ['the first two quarters of 1990', 'DATE', '1990-H1'], ['the first three quarters', 'DURATION', 'P9M'], ['1991', 'DATE', '1991'],
+    ],
+  },
+  {
+    name: 'durations: a bound before the determiner, or so, a span of time as the noun; "a" is no amount of a plural',
+    text: 'Prices fell for at least the past 18 months, and will rise over the next two years or so, over a three-year ' +
+      'period. It ended a years-old slump.',
+    dct: '1989-10-30',
+    expect: [
+      ['at least the past 18 months', 'DURATION', 'P18M', 'EQUAL_OR_MORE'], ['the next two years or so', 'DURATION', 'P2Y', 'APPROX'],
+      ['a three-year period', 'DURATION', 'P3Y'],
+    ],
+  },
+  {
+    name: 'durations: an additional year, several quarters of losses; three quarters of the vote is a fraction',
+    text: 'The loan may be extended for an additional year. It earned money after several quarters of losses, and won three quarters of the vote.',
+    dct: '1989-11-02',
+    expect: [['an additional year', 'DURATION', 'P1Y'], ['several quarters', 'DURATION', 'PXQ']],
+  },
+  {
     name: 'times with zones and a weekday',
     text: 'GM filed at 12:00 UTC Monday. The first flight took off Tuesday at 18:00 UTC, and landed at 3 p.m.',
     dct: '2009-06-03',

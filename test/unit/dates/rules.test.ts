@@ -48,6 +48,8 @@ describe('dates/rules: the families', () => {
     ['in early 2023', 3, 'mod target', 'mods+ranges'],
     ['by year-end', 3, 'year end', 'mods+ranges'],
     ['between 2014 and 2016', 0, 'year range', 'mods+ranges'],
+    ['through the first two quarters of 1990', 8, 'months of a year', 'mods+ranges'],
+    ['in the 1988 quarter', 3, 'reporting period', 'relative'],
   ];
   for (const [text, at, rule, family] of ROWS) {
     it(`longestMatchAt: ${JSON.stringify(text.slice(at))} is ${rule} (${family})`, () => {

@@ -16,6 +16,8 @@ const VALID: Array<[type: string, value: string]> = [
   ['time', '2022-06-29T24:00'],
   ['duration', 'P30Y'], ['duration', 'P6M'], ['duration', 'P2W'], ['duration', 'P3D'], ['duration', 'PT48H'], ['duration', 'PXY'],
   ['duration', 'P1DT2H'], ['duration', 'P2.5Y'], ['duration', 'PT0,5H'], ['duration', 'PT30M'], ['duration', 'PXDE'],
+  // TimeBank's unit letters: E decade, C century, L millennium
+  ['duration', 'P1E'], ['duration', 'PXC'], ['duration', 'P2L'],
   ['set', 'P1Y'], ['set', 'XXXX-WXX-1'], ['set', 'P1W'], ['set', 'XXXX-XX-XXT09:00'],
 ];
 
@@ -113,6 +115,8 @@ const DESCRIBE: Array<[type: string, value: string, mod: string | undefined, wor
   ['duration', 'PT48H', undefined, 'a duration of 48 hours', undefined],
   ['duration', 'P1DT2H', undefined, 'a duration of 1 day and 2 hours', undefined],
   ['duration', 'PXY', undefined, 'a duration of several years', undefined],
+  ['duration', 'P2L', undefined, 'a duration of 2 millennia', undefined],
+  ['duration', 'P1E', undefined, 'a duration of 1 decade', undefined],
   ['set', 'XXXX-WXX-1', undefined, 'every Monday', undefined],
   ['time', '2022-06-29TMO', undefined, 'the morning of Wednesday, 29 June 2022', 'the publication date'],
   ['time', '2022-06-29T14:30Z', undefined, '14:30 UTC on Wednesday, 29 June 2022', 'the publication date'],

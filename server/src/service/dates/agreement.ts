@@ -56,8 +56,19 @@ export function valueDays(value: string): Days | undefined {
   return undefined;
 }
 
-/** A duration as months and seconds (`P1Q` = 3 months, `P1W` = 7 days, `PT24H` = 1 day); undefined if not one. */
+/**
+ * A duration as months and seconds (`P1Q` = 3 months, `P1W` = 7 days, `PT24H` = 1 day, `P1E` =
+ * `P1DE` = 10 years: the decade, century and millennium of TimeBank, E C L, and of TIDES, DE CE
+ * ML); undefined if not one.
+ */
 export function durationAmount(value: string): { months: number; seconds: number } | undefined {
+  const big = value.match(/^P(?:(\d+(?:\.\d+)?)(?:ML|L))?(?:(\d+(?:\.\d+)?)(?:CE|C))?(?:(\d+(?:\.\d+)?)(?:DE|E))?(?=\d|$)/);
+  if (big && (big[1] || big[2] || big[3])) {
+    const rest = durationAmount('P' + value.slice(big[0].length));
+    const years = 1000 * (big[1] ? +big[1] : 0) + 100 * (big[2] ? +big[2] : 0) + 10 * (big[3] ? +big[3] : 0);
+    if (value.length === big[0].length) return { months: 12 * years, seconds: 0 };
+    return rest && { months: rest.months + 12 * years, seconds: rest.seconds };
+  }
   const m = value.match(/^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)Q)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/);
   if (!m || value === 'P' || value.endsWith('T')) return undefined;
   const n = (i: number) => (m[i] ? +m[i] : 0);
@@ -132,7 +143,11 @@ export const CONVENTIONS: readonly Convention[] = [
       if (!x) return false;
       const unit = (v: string) => v.match(/^P(T?)[\d.]+([A-Z]+)$/);
       const y = unit(r);
-      const years = (u: string) => (u === 'Y' || u === 'DE' || u === 'CE' ? 'Y' : u);
+      const years = (u: string) => (/^(?:Y|DE|CE|ML|E|C|L)$/.test(u) ? 'Y' : u);
+      // an unknown amount of the same unit in its other letter: PXC (TimeBank) = PXCE (TIDES)
+      const same = (u: string) => ({ E: 'DE', C: 'CE', L: 'ML' } as Record<string, string>)[u] ?? u;
+      const z = r.match(/^P(T?)X+([A-Z]+)$/);
+      if (z) return x[1] === z[1] && same(x[2]) === same(z[2]);
       return !!y && x[1] === y[1] && years(x[2]) === years(y[2]);
     },
   },

@@ -89,7 +89,18 @@ function splitDuration(amount: number, unit: Unit): string | undefined {
   return sp.fmt(whole, Math.round(part));
 }
 
-/** TIMEX3 duration value for an amount of a unit: P30Y, PT48H, P2Y6M, PXY. */
+/**
+ * TIMEX3 duration value for an amount of a unit: P30Y, PT48H, P2Y6M, PXY.
+ *
+ * Units: a known amount is written in the ISO 8601 units (TimeML 1.2.1 §2.3: the value of a
+ * Duration is ISO 8601's): "two quarters" P6M, "a decade" P10Y, "a century" P100Y. An unknown
+ * amount cannot be converted, so it keeps its own unit: "several quarters" PXQ, "decades" PXDE,
+ * "centuries" PXCE, "millennia" PXML (the TIDES 2005 tokens, which timex.ts also accepts). The
+ * corpora disagree and neither is consistent: TimeBank writes decades as years 3 times ("past
+ * decade" P10Y, "two decades" P20Y) and once P1E ("about a decade"), vague decades PXY; centuries
+ * PXC and PXE; quarters P2Q, PXQ, P1Q twice and in months twice ("the next three quarters" P9M,
+ * "recent quarters" PXM); millennia P2L. MEANTIME writes "decades" PXD. We follow the rule above.
+ */
 export function durationValue(amount: number | 'X', unit: Unit): string {
   if (amount !== 'X') {
     const split = splitDuration(amount, unit);

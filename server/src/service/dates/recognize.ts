@@ -113,7 +113,9 @@ function lowerUnit(c: number): number {
 
 /** Words after a weak start that let it start an expression. */
 // ("up to 180 days", "no more than sixty days": the bound's words, TIMEX3 mods EQUAL_OR_LESS/MORE)
-const AFTER_WEAK = new Set([...[...START_WORDS].filter((w) => !WEAK_STARTS.has(w)), ...UNIT_WORDS, 'the', 'a', 'an', 'to', 'more', 'less', 'fewer']);
+// ("an additional year", "a further two weeks": the words the duration rule reads between amount and unit)
+const AFTER_WEAK = new Set([...[...START_WORDS].filter((w) => !WEAK_STARTS.has(w)), ...UNIT_WORDS, 'the', 'a', 'an', 'to', 'more', 'less', 'fewer',
+  'additional', 'further', 'extra', 'consecutive', 'straight', 'successive']);
 
 /** What a word is: a start word, a weak start, a word that lets a weak start start. */
 const START = 1;
@@ -479,7 +481,9 @@ function anchorReportingPeriods(text: string, hits: FoundDate[], rules: string[]
         if (!back) anchorOn(h);
         continue;
       }
-      h.value = `${String(y - back).padStart(4, '0')}-Q${q}`;
+      // "the 1988 quarter": the quarter reported, in the year named
+      const named = /\b(\d{4}) (?:quarter|period)$/i.exec(h.text);
+      h.value = `${named ? named[1] : String(y - back).padStart(4, '0')}-Q${q}`;
       continue;
     }
     if (end < 0 || h.start - end > 1500) continue;

@@ -257,7 +257,10 @@ function validateTime(v: string): ValidationResult {
   return ok;
 }
 
-const DUR_UNITS_DATE = ['Y', 'M', 'W', 'D', 'DE', 'CE', 'ML', 'Q', 'WE', 'L', 'C'];
+// the ISO 8601 units, the TIDES 2005 tokens DE, CE, ML (decade, century, millennium), Q, WE, and
+// the letters TimeBank writes for the same units: E decade ("about a decade" P1E), C century
+// (PXC), L millennium ("more than two thousand years" P2L)
+const DUR_UNITS_DATE = ['Y', 'M', 'W', 'D', 'DE', 'CE', 'ML', 'Q', 'WE', 'L', 'C', 'E'];
 const DUR_UNITS_TIME = ['H', 'M', 'S'];
 
 function validateDuration(v: string): ValidationResult {
@@ -509,7 +512,7 @@ function describeDuration(v: string): string {
   const m = /^P(?:([^T]*))?(?:T(.*))?$/.exec(v);
   if (!m) return v;
   const names: Record<string, string> = {
-    Y: 'year', M: 'month', W: 'week', D: 'day', DE: 'decade', CE: 'century', ML: 'millennium', Q: 'quarter', WE: 'weekend', L: 'decade', C: 'century',
+    Y: 'year', M: 'month', W: 'week', D: 'day', DE: 'decade', CE: 'century', ML: 'millennium', Q: 'quarter', WE: 'weekend', L: 'millennium', C: 'century', E: 'decade',
   };
   const tnames: Record<string, string> = { H: 'hour', M: 'minute', S: 'second' };
   const parts: string[] = [];

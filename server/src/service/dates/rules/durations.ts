@@ -18,9 +18,13 @@ export const DURATION_RULES: Rule[] = family('durations', [
   // ---- an amount of a unit -----------------------------------------------------------------------
   {
     name: 'adjectival duration',
-    src: `(?<n>\\d{1,4}(?:\\.\\d+)?|${NUM_WORD}|half)[- ](?<u>${UNIT_SG})(?:[- ](?<old>old|long))?(?=[- ]\\p{L}|$)`,
+    // "a three-year period", "its one-year term": when the noun is itself a span of time the
+    // noun phrase is the time expression (TimeML guidelines §2.2.1, the whole phrase; TimeBank 2 of 3)
+    src: `(?:(?<art>a|an|the) )?(?<n>\\d{1,4}(?:\\.\\d+)?|${NUM_WORD}|half)[- ](?<u>${UNIT_SG})(?:[- ](?<old>old|long))?(?: (?<head>period|term|span|stretch|interval|stint|spell))?(?=[- ]\\p{L}|$|[^-\\p{L}\\p{N}])`,
     build: (g, t, c) => {
       if (!/-/.test(t)) return undefined; // "three year" without hyphen is not adjectival
+      if (g.art && !g.head) return undefined; // "a three-year contract": the adjective alone
+      if (!g.head && c.after !== '' && !/^[- ]\p{L}/u.test(c.after)) return undefined; // an adjective: a noun follows
       // an age ("a 22-year-old man", "the 6-month-old") is a property of a person or thing, not a
       // time expression: TimeBank never tags one, and HeidelTime removes them with a negative rule
       if (g.old && g.old.toLowerCase() === 'old') return undefined;
@@ -33,19 +37,56 @@ export const DURATION_RULES: Rule[] = family('durations', [
   },
   {
     name: 'duration',
-    src: `(?:(?<the>the|a|an) (?<rel>past|last|next|coming|previous|first|following|final|remaining|subsequent|preceding|ensuing|recent|intervening) )?(?:(?<approx>${APPROX}) )?(?<n>${NUM_EXACT}|${NUM_VAGUE}) (?:(?:more|additional|further|extra|consecutive|straight|full|long|short|successive) )?(?<u>${UNIT})(?<half> and a half)?(?:-long)?(?! (?:old|later|earlier|ago|from now)\\b)`,
+    // the determiner is part of the expression ("for the nine months", "the four days he had
+    // considered": TimeML guidelines §2.2.1, the whole noun phrase; TimeBank includes it 78 times
+    // in 91); a range of amounts ("two to three weeks", "the next 12 to 18 months") is one amount
+    src: `(?:(?<approx0>${APPROX}) )?(?:(?<the>the|a|an) (?<rel>past|last|next|coming|previous|first|following|final|remaining|subsequent|preceding|ensuing|recent|intervening|latest) |(?<det>the) )?(?:(?<approx>${APPROX}) )?(?<n>${NUM_EXACT}|${NUM_VAGUE}|couple of)(?: (?<to>to|or) (?<n2>${NUM_EXACT}))? (?:(?:more|additional|further|extra|consecutive|straight|full|long|short|successive) )?(?<u>${UNIT})(?<half> and a half)?(?:-long)?(?<orso> or so)?`,
     build: (g, t, c) => {
-      const parsed = parseAmount(g.n!);
-      // "a minute and a half", "two years and a half"
-      const amount = g.half && typeof parsed === 'number' ? parsed + 0.5 : parsed;
+      // "at least the past 18 months" (the bound before the determiner), "the next couple of years"
+      if (g.approx0 && g.approx) return undefined;
+      // "at least the first two quarters of 1990": the bound is not part of the longer expression
+      if (g.approx0 && (g.rel || g.det) && /^ of\b/i.test(c.after)) return undefined;
+      const ap = g.approx ?? g.approx0;
+      if (/^couple of$/i.test(g.n!) && !g.rel) return undefined;
+      const parsed = /^couple of$/i.test(g.n!) ? 2 : parseAmount(g.n!);
+      // "a minute and a half", "two years and a half", also before "later" ("a minute and a half
+      // later": the "ago" rule reads no half after the unit, and TimeBank tags the DURATION)
+      let amount = g.half && typeof parsed === 'number' ? parsed + 0.5 : parsed;
       const u = unitOf(g.u!);
       if (amount === undefined || !u) return undefined;
+      // "two years old", "three years later" (the "ago" rule), "an hour" of "an hour and a half"
+      if (!g.half && !/-long$/i.test(t) && /^ (?:(?:old|later|earlier|ago)\b|from now\b|and a half\b)/i.test(c.after)) return undefined;
+      // "a years-old slump": "a" is no amount of a plural unit
+      if (/^an?$/i.test(g.n!) && /s$/i.test(g.u!)) return undefined;
       const nword = g.n!.toLowerCase();
+      // "the 1988 quarter", "the 1989 period": a four-digit year before a singular period noun is
+      // the period of that year (the reporting-period rule), never a count
+      if (/^(?:1[0-9]|20)\d\d$/.test(nword) && !/s$/i.test(g.u!)) return undefined;
+      // "the" alone before an amount: "the nine months", not "the one year" or "the a ..."
+      if (g.det && /^(a|an|one)$/.test(nword)) return undefined;
+      if (g.n2) {
+        // "between 60 and 90 days", "from two to six days": two amounts, two expressions (TimeBank
+        // and MEANTIME both); otherwise "two to three weeks" is one DURATION of an amount the
+        // text does not fix: X in the unit (TempEval-2010 §2.3; TimeBank once PXM, once P2W)
+        if (/\b(?:between|from)\s+$/i.test(c.before) && !g.the && !g.det) return undefined;
+        const a2 = parseAmount(g.n2);
+        if (typeof parsed !== 'number' || typeof a2 !== 'number' || a2 <= parsed || /^(a|an)$/.test(nword)) return undefined;
+        amount = 'X';
+      }
+      // "over" before an amount is "more than" only where it cannot be the preposition: after a
+      // verb of lasting or a preposition ("last over a week", "for over a decade"). Elsewhere it
+      // is "during" ("used over three years", "evolved over several years": TimeBank leaves it out
+      // 18 times in 20): a preposition is not in the extent (TimeML guidelines §2.2.1)
+      if (ap && /^over$/i.test(ap) &&
+          !/\b(?:for|in|after|within|than|of|last|lasts|lasted|lasting|take|takes|took|taking|taken|spent|spend|spends|spending|wait|waited|run|ran|runs)\s+$/i.test(c.before)) return undefined;
       if ((nword === 'a' || nword === 'an') && /^\s*(?:of|or)\b/i.test(c.after)) return undefined;
       // "CBS's 60 Minutes", "24 Hours of Le Mans": a capitalised unit after a number is a title
-      if (!g.the && !g.approx && isCap(g.u) && !/(?:^|[.!?]\s+|\n)$/.test(c.before) && !/^(?:\p{Lu}[\p{Lu}\d\s-]*)$/u.test(t)) return undefined;
-      if (u === 'quarter' && (amount === 1 || amount === 0.5 || amount === 'X')) return undefined; // "about a quarter" of something
-      if (/^(a|an|one)$/.test(nword) && !g.rel && !g.approx &&
+      if (!g.the && !ap && isCap(g.u) && !/(?:^|[.!?]\s+|\n)$/.test(c.before) && !/^(?:\p{Lu}[\p{Lu}\d\s-]*)$/u.test(t)) return undefined;
+      // "about a quarter" of something, "three quarters of the vote": a fraction, not a period;
+      // "several quarters of losses" is one
+      if (u === 'quarter' && (amount === 1 || amount === 0.5)) return undefined;
+      if (u === 'quarter' && /^ of (?:the|a|an|its|their|his|her|our|all|those|these|them|us|\d)\b/i.test(c.after)) return undefined;
+      if (/^(a|an|one)$/.test(nword) && !g.rel && !ap &&
           /^\s+(?!(?:of|or|and|in|on|at|to|for|after|before|later|earlier|ago|from|since|until|when|while|with|without|by|per|than|that|or|but|is|was|has|had|will|would|the|this|its|their|his|her|we|they|it|he|she)\b)\p{L}/iu.test(c.after)) {
         // "a second A380", "not a day anybody can": a noun follows, not a span of time
         return undefined;
@@ -54,8 +95,9 @@ export const DURATION_RULES: Rule[] = family('durations', [
         // "some years" is vague; "some 30 years" is handled by approx
       }
       // a plain number before "day"/"hour" can be a quantity of something else only rarely; accept
-      const approx = modOf(g.approx);
-      const extra: Partial<Normalized> = approx ? { mod: approx } : {};
+      // "the next two years or so": an approximation, in the expression (TimeBank: APPROX)
+      const approx = modOf(ap) ?? (g.orso ? 'APPROX' : undefined);
+      const extra: Partial<Normalized> = approx && !g.n2 ? { mod: approx } : {};
       return N('DURATION', durationValue(amount, u), amount !== 'X', extra);
     },
   },

@@ -75,6 +75,7 @@ export const ORDER: readonly string[] = [
   'year-ago', // relative
   'same period last year', // relative
   'week of month', // mods+ranges
+  'months of a year', // mods+ranges
   'amount before a range', // mods+ranges
   'adjectival duration', // durations
   'duration', // durations

@@ -64,6 +64,28 @@ export const MOD_RANGE_RULES: Rule[] = family('mods+ranges', [
       return N('DURATION', durationValue(amount, u), true);
     },
   },
+  // ---- parts of a year ---------------------------------------------------------------------------
+  {
+    // "the first two quarters of 1990" is the first half of 1990, a DATE 1990-H1 (TimeML 1.2.1
+    // §2.3 PartOfYear, like "the first half of 1990"); "the last six months of 1989" 1989-H2,
+    // "the first three months of 1990" 1990-Q1. A span that is no quarter or half ("the first
+    // three quarters of 1990") has no such value: the DURATION "the first three quarters" P9M and
+    // the DATE "1990", as TimeBank tags "the first nine months of 1997"
+    name: 'months of a year',
+    src: `the (?<o>first|last|final) (?<n>two|three|six|2|3|6) (?<u>quarters|months) of (?<rest>${YEAR4}|(?:this|last|next|the same|the previous|the following) year)`,
+    build: (g, _t, c) => {
+      const inner = normalizeNested(g.rest!, c);
+      if (!inner || inner.type !== 'DATE' || !/^\d{4}$/.test(inner.value)) return undefined;
+      const n = parseAmount(g.n!);
+      if (typeof n !== 'number') return undefined;
+      const months = /^q/i.test(g.u!) ? n * 3 : n;
+      if (months > 12) return undefined;
+      const last = /^(last|final)$/i.test(g.o!);
+      if (months === 6) return { ...inner, value: `${inner.value}-H${last ? 2 : 1}` };
+      if (months === 3) return { ...inner, value: `${inner.value}-Q${last ? 4 : 1}` };
+      return undefined;
+    },
+  },
   // ---- parts of a month --------------------------------------------------------------------------
   {
     name: 'week of month',

@@ -197,11 +197,18 @@ export const RELATIVE_RULES: Rule[] = family('relative', [
     // "the quarter", "the latest quarter", "that quarter", "the year-ago period": the period a
     // report is about. Without a quarter named before it, the last completed quarter (a guess)
     name: 'reporting period',
-    src: `(?<d>the|that|last year['’]s) (?:(?<adj>latest|most recent|comparable|year-ago|year-earlier|year-before|prior-year)(?: (?<adj2>year-ago|year-earlier))? )?(?<u>quarter|period)(?![-\\p{L}])`,
+    // "the 1988 quarter", "the 1989 period": the period reported, in the year named (recognize.ts
+    // anchors it like "the year-ago quarter", on the quarter last named)
+    src: `(?<d>the|that|last year['’]s) (?:(?<adj>latest|most recent|comparable|year-ago|year-earlier|year-before|prior-year)(?: (?<adj2>year-ago|year-earlier))? |(?<y>${YEAR4}) )?(?<u>quarter|period)(?![-\\p{L}])`,
     build: (g, _t, c) => {
       // "last year's quarter" is the year-ago quarter
       const adj = `${g.adj ?? ''} ${g.adj2 ?? ''} ${/^last/i.test(g.d!) ? 'year-ago' : ''}`.toLowerCase();
-      if (g.u!.toLowerCase() === 'period' && !adj.trim()) return undefined; // "the period": too vague
+      if (g.u!.toLowerCase() === 'period' && !adj.trim() && !g.y) return undefined; // "the period": too vague
+      if (g.y) {
+        if (/^last/i.test(g.d!)) return undefined;
+        const q = c.dct ? relativeUnit('quarter', -1, c.dct).slice(4) : '-QX';
+        return N('DATE', `${g.y}${q}`, false);
+      }
       if (!c.dct) return N('DATE', 'XXXX-QX', false);
       // not "the quarter ended July 31" as the calendar quarter of July: fiscal quarters differ
       return N('DATE', relativeUnit('quarter', /year-|prior-year/.test(adj) ? -5 : -1, c.dct), false);
