@@ -125,6 +125,17 @@ const CASES: Array<{ name: string; text: string; dct?: string; expect: Exp[] }> 
     ],
   },
   {
+    // "a year-earlier loss": the compound is the expression, not "a year"; an age is not marked
+    name: 'a unit in a hyphen compound is no amount of time: "a year-earlier loss", "a week-old truce", "two year-old bonds"',
+    text: 'Net was $5 million in the third quarter, compared with a year-earlier loss of $6.2 million and a year-ago ' +
+      'profit. A week-old truce held; two year-old bonds fell; a day-long strike ended.',
+    dct: '1989-10-30',
+    expect: [
+      ['the third quarter', 'DATE', '1989-Q3'], ['year-earlier', 'DATE', '1988-Q3'], ['year-ago', 'DATE', '1988-Q3'],
+      ['a day', 'DURATION', 'P1D'],
+    ],
+  },
+  {
     name: 'durations: a bound before the determiner, or so, a span of time as the noun; "a" is no amount of a plural',
     text: 'Prices fell for at least the past 18 months, and will rise over the next two years or so, over a three-year ' +
       'period. It ended a years-old slump.',

@@ -88,3 +88,12 @@ export const tailForTest = { testTail, isRxSpace, NOT_A_YEAR_AFTER };
 export function podCode(pod: string): string {
   return ({ morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', tonight: 'NI' } as Record<string, string>)[pod.toLowerCase()] ?? 'DT';
 }
+
+/**
+ * The text after a unit makes it part of a hyphen compound that is no amount of time: "a
+ * year-earlier loss", "a year-ago quarter" (the year-ago rule reads the compound from "year"),
+ * "a week-old truce" (an age, not marked, like "a 6-year-old"). "a day-long strike" stays.
+ */
+export function unitInCompound(after: string): boolean {
+  return /^-(?:ago|earlier|before|old)(?![\p{L}-])/iu.test(after);
+}

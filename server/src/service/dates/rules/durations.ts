@@ -11,7 +11,7 @@
  */
 import { N, family, type Normalized, type Rule } from '../ctx';
 import { unitOf, parseAmount, durationValue, type Unit } from '../amounts';
-import { isCap, modOf } from '../words';
+import { isCap, modOf, unitInCompound } from '../words';
 import { NUM_WORD, NUM_EXACT, NUM_VAGUE, UNIT, UNIT_SG, APPROX } from '../vocabulary';
 
 export const DURATION_RULES: Rule[] = family('durations', [
@@ -56,6 +56,8 @@ export const DURATION_RULES: Rule[] = family('durations', [
       if (amount === undefined || !u) return undefined;
       // "two years old", "three years later" (the "ago" rule), "an hour" of "an hour and a half"
       if (!g.half && !/-long$/i.test(t) && /^ (?:(?:old|later|earlier|ago)\b|from now\b|and a half\b)/i.test(c.after)) return undefined;
+      // "a year-earlier loss", "a week-old truce": a compound, no amount of time
+      if (unitInCompound(c.after)) return undefined;
       // "a years-old slump": "a" is no amount of a plural unit
       if (/^an?$/i.test(g.n!) && /s$/i.test(g.u!)) return undefined;
       const nword = g.n!.toLowerCase();

@@ -9,7 +9,7 @@
  */
 import { N, family, type Rule } from '../ctx';
 import { unitOf, parseAmount, durationValue } from '../amounts';
-import { monthOf, monthOk, podCode } from '../words';
+import { monthOf, monthOk, podCode, unitInCompound } from '../words';
 import { pad } from '../timex';
 import { WEEKDAYS, MONTH_FULL, WEEKDAY, NUM_WORD, NUM_EXACT, UNIT, UNIT_SG, SEASON } from '../vocabulary';
 
@@ -62,6 +62,8 @@ export const SET_RULES: Rule[] = family('sets', [
         if (w === 'quarterly' && /^\s+(?:cash\s+)?(?:dividends?|results|reports?|earnings|loss(?:es)?|profits?|payments?|distributions?|rates?|figures|sales|revenues?|statements?|meetings?|reviews?|of)\b/i.test(c.after)) return undefined;
         return N('SET', table[w], true, /ly$|per annum|every day/.test(w) ? { quant: 'EVERY' } : {});
       }
+      // "a year-earlier loss", "a week-old truce": a compound, no amount of time
+      if (unitInCompound(c.after)) return undefined;
       // "a year" / "per year": a set after an amount ("15 a year", "$3 million per year"); else a duration
       const u = unitOf(w.replace(/^(a|an|per) /, ''))!;
       if (/(\d|\b(?:million|billion|thousand|hundred|percent|per cent|%|times|once|twice|cars|aircraft|planes|jets|units|vehicles|people|passengers|flights|tons|tonnes))[\s,]*$/i.test(c.before) || /^per /.test(w)) {
