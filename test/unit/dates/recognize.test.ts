@@ -190,6 +190,14 @@ const CASES: Array<{ name: string; text: string; dct?: string; expect: Exp[] }> 
     ],
   },
   {
+    // TIDES 2005 3.2.3: a day word or "this week" inside a name is not markable
+    name: 'names of programs and papers are not times: USA Today, "This Week"',
+    text: 'Today, he said, the talks resume this week. This is VOA Today. Baker said on ABC\'s "This Week With David ' +
+      'Brinkley" that he read USA Today.',
+    dct: '1991-02-25',
+    expect: [['Today', 'DATE', '1991-02-25'], ['this week', 'DATE', '1991-W09']],
+  },
+  {
     name: 'without a publication date',
     text: 'The plant opened last year, on 3 May 2019.',
     expect: [['last year', 'DATE', 'XXXX'], ['3 May 2019', 'DATE', '2019-05-03']],

@@ -73,6 +73,10 @@ export const RELATIVE_RULES: Rule[] = family('relative', [
       if (/['’]s/.test(t) && /['’]s$/.test(t)) {
         // "today's": keep the date, the recognizer trims the possessive
       }
+      // "USA Today", "This is VOA Today": a capitalized day word right after a capitalized word is
+      // part of a name (TIDES 2005 3.2.3: proper names are not markable); a sentence-initial
+      // "Today" follows punctuation, not a word
+      if (!g.adv && isCap(g.w!) && /\p{Lu}[\p{L}\p{N}]*\s$/u.test(c.before.slice(-30))) return undefined;
       const w = g.w!.toLowerCase();
       const off = w === 'today' ? 0 : w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : /before/.test(w) ? -2 : 2;
       const date = relativeUnit('day', off, c.dct);
@@ -180,6 +184,9 @@ export const RELATIVE_RULES: Rule[] = family('relative', [
     name: 'rel unit',
     src: `(?<rel>this|last|next|past|previous|coming|following|current|the (?:past|previous|last|next|coming|following|current|same|present)|earlier this|later this|early this|late this|earlier in the|later in the|(?:the )?same) (?<u>week|weekend|month|quarter|year|decade|century|fiscal year)(?!-)`,
     build: (g, t, c) => {
+      // ABC's "This Week": a title in capitals, after a quotation mark or a name (TIDES 2005 3.2.3:
+      // proper names are not markable); in running text the unit is lower case
+      if (isCap(g.u!) && /^\p{Lu}/u.test(t) && /(?:["“]|\p{Lu}[\p{L}\p{N}'’]*\s)$/u.test(c.before.slice(-30))) return undefined;
       let rel = g.rel!.toLowerCase();
       const u = unitOf(g.u!.toLowerCase().replace('fiscal ', ''))!;
       const definite = /^the /.test(rel);
