@@ -2,7 +2,9 @@
  * Relative dates and their anchors: expressions whose value is computed from another time,
  * the publication date (DCT) for "today", "last week", "Friday", "three years ago", "June last
  * year", "the following year", the reporting unit "for the year", "the week's", or the quarter
- * last named in the text for "the quarter", "the year-ago period" (recognize.ts passes it);
+ * last named in the text for "the quarter", "the year-ago period" (recognize.ts passes it), or
+ * the date last mentioned for "that same day", "the next morning", "the previous Friday", "three
+ * days later" (ANAPHORIC_RULES: recognize.ts matches them again with that date as their anchor);
  * and the fuzzy references "now", "recently", "the future" (PRESENT_REF, PAST_REF,
  * FUTURE_REF). TIMEX3 type DATE (TIME with a part of the day, SET for plural weekdays "on
  * Mondays").
