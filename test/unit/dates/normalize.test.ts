@@ -204,6 +204,8 @@ const ROWS: Row[] = [
   ['Earlier that day', { type: 'DATE', value: '2022-06-29', confident: false }, { after: ', the family sent a fax.' }],
   ['later that year', { type: 'DATE', value: '2022', confident: false }, { before: 'He returned to Cuba ' }],
   ['that night', { type: 'TIME', value: '2022-06-29TNI', confident: false }],
+  ['that time', { type: 'DATE', value: 'PAST_REF', confident: false }, { before: 'He was young at ' }],
+  ['that time', { type: 'DATE', value: 'FUTURE_REF', confident: false }, { before: 'They will be gone by ' }],
   ['the next day', { type: 'DATE', value: '2022-06-30', confident: false }],
   ['the next morning', { type: 'TIME', value: '2022-06-30TMO', confident: false }, { before: 'He appeared in court ' }],
   ['the previous day', { type: 'DATE', value: '2022-06-28', confident: false }],

@@ -190,6 +190,15 @@ const CASES: Array<{ name: string; text: string; dct?: string; expect: Exp[] }> 
     ],
   },
   {
+    // "by that time" is the date spoken of; "at the same time" is a connective and "during that
+    // time" the span of a period (TimeBank: a duration), neither is that date
+    name: 'by that time is the last date mentioned; at the same time and during that time are not',
+    text: 'The deal will be finalized by June 10. If no price is agreed by that time, Fiat will pay. At the same time, ' +
+      'talks go on. During that time, it lost money.',
+    dct: '2011-05-29',
+    expect: [['June 10', 'DATE', '2011-06-10'], ['that time', 'DATE', '2011-06-10']],
+  },
+  {
     // TIDES 2005 3.2.3: a day word or "this week" inside a name is not markable
     name: 'names of programs and papers are not times: USA Today, "This Week"',
     text: 'Today, he said, the talks resume this week. This is VOA Today. Baker said on ABC\'s "This Week With David ' +

@@ -113,8 +113,8 @@ function lowerUnit(c: number): number {
 
 /** Words after a weak start that let it start an expression. */
 // ("up to 180 days", "no more than sixty days": the bound's words, TIMEX3 mods EQUAL_OR_LESS/MORE)
-// ("the eighth day": the ordinals past "fourth", which start no expression themselves)
-const AFTER_WEAK = new Set([...[...START_WORDS].filter((w) => !WEAK_STARTS.has(w)), ...UNIT_WORDS, 'the', 'a', 'an', 'to', 'more', 'less', 'fewer', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth']);
+// ("the eighth day": the ordinals past "fourth", which start no expression themselves; "by that time")
+const AFTER_WEAK = new Set([...[...START_WORDS].filter((w) => !WEAK_STARTS.has(w)), ...UNIT_WORDS, 'the', 'a', 'an', 'to', 'more', 'less', 'fewer', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'time']);
 
 /** What a word is: a start word, a weak start, a word that lets a weak start start. */
 const START = 1;
@@ -500,6 +500,8 @@ interface TextAnchor {
   ymd: Ymd;
   /** How much of it the text said. */
   prec: 'year' | 'month' | 'week' | 'day';
+  /** Its value as the text gave it. */
+  value: string;
   end: number;
 }
 
@@ -521,11 +523,11 @@ function anchorOf(h: FoundDate): TextAnchor | undefined {
     // the Monday of the ISO week
     const w = +h.value.slice(6, 8);
     const jan4 = dayNumber(y, 1, 4);
-    return { ymd: fromDayNumber(jan4 - (isoWeekday(y, 1, 4) - 1) + 7 * (w - 1)), prec, end: h.end };
+    return { ymd: fromDayNumber(jan4 - (isoWeekday(y, 1, 4) - 1) + 7 * (w - 1)), prec, value: h.value, end: h.end };
   }
   const mo = prec === 'year' ? 1 : +h.value.slice(5, 7);
   const d = prec === 'day' ? +h.value.slice(8, 10) : 1;
-  return { ymd: { y, m: mo, d }, prec, end: h.end };
+  return { ymd: { y, m: mo, d }, prec, value: h.value, end: h.end };
 }
 
 /** Which value precisions a reference time of a precision fixes (a week does not fix its month). */
@@ -549,6 +551,8 @@ function reanchor(text: string, h: FoundDate, rule: string, rawEnd: number, a: T
   const m = longestMatchAt(text, h.start, a.ymd);
   if (!m || m.rule !== rule || m.end !== rawEnd) return;
   let value = m.value.value;
+  // "by that time": the date spoken of, as precise as it was said
+  if (rule === 'that unit' && /time$/i.test(h.text)) value = a.value;
   const prec = precisionOf(value);
   if (!prec) return;
   if (!FIXES[a.prec].includes(prec)) {

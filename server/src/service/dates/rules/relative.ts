@@ -118,11 +118,18 @@ export const RELATIVE_RULES: Rule[] = family('relative', [
     // night": the unit of the time spoken of. Not "later in the day": "the day" is the story's day
     // (TimeBank tags "the day" with the DCT; MEANTIME tags "later" FUTURE_REF), not anaphoric
     name: 'that unit',
-    src: `(?:(?<adv>earlier|later) (?:in )?)?(?<d>that same|that very|that|the same|the very) (?<u>day|morning|afternoon|evening|night|week|month|year)(?![-\\p{L}])`,
+    src: `(?:(?<adv>earlier|later) (?:in )?)?(?<d>that same|that very|that|the same|the very) (?<u>day|morning|afternoon|evening|night|week|month|year|time)(?![-\\p{L}])`,
     build: (g, _t, c) => {
       // "that day traders ...", "the same day delivery": an adjective of the noun after it
       if (/^\s+(?:traders?|trading|care|jobs?|shifts?|trips?|passes?|delivery|surgery|school)\b/i.test(c.after)) return undefined;
       const u = g.u!.toLowerCase();
+      if (u === 'time') {
+        // "by that time", "at that time": the time spoken of itself (recognize.ts gives it that
+        // date's value). Not "at the same time" (a connective) nor "during that time" (the span
+        // of a period spoken of, a duration: TimeBank "During that time" P5Y)
+        if (g.adv || g.d!.toLowerCase() !== 'that' || /\b(?:during|over|for|throughout|in|all)\s+$/i.test(c.before.slice(-16))) return undefined;
+        return N('DATE', tenseOf(c) === 'future' ? 'FUTURE_REF' : 'PAST_REF', false);
+      }
       if (/^(?:morning|afternoon|evening|night)$/.test(u)) return N('TIME', `${relativeUnit('day', 0, c.dct)}T${podCode(u)}`, false);
       return N('DATE', relativeUnit(unitOf(u)!, 0, c.dct), false);
     },
