@@ -198,6 +198,9 @@ const ROWS: Row[] = [
   ['the year', { type: 'DATE', value: '2022', confident: false }, { before: 'For ', after: ', volume was flat.' }],
   ['the week', { type: 'DATE', value: '2022-W26', confident: false }, { before: 'For ', after: ', the index fell.' }],
   ['the end of the month', { type: 'DATE', value: '2022-06', mod: 'END' }],
+  // a modal in an earlier clause ("ruled that he must be returned, and set Friday") does not send a
+  // weekday of the predicate coordinated after it forward (a Saturday DCT: the day before)
+  ['Friday', { type: 'DATE', value: '2000-01-14' }, { before: 'The court had ruled that the boy must be returned to his father, and set ', after: ' as the deadline.' }, '2000-01-15'],
   // anaphoric days, weeks and years: alone (no date named before) the DCT's guess, unconfident;
   // findDates anchors them on the last date mentioned (recognize.test.ts)
   ['that same day', { type: 'DATE', value: '2022-06-29', confident: false }, { before: 'His name was crossed out ', after: '.' }],

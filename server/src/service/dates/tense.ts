@@ -61,6 +61,10 @@ export function guessTenseDetail(before = '', after = ''): { tense: Tense; weak:
       // a participle negated with un- is an adjective, not a past tense ("on a still unspecified
       // date", "markets untouched by the crisis")
       if (tense === 'past' && /^un(?:specified|disclosed|named|identified|expected|precedented|touched|changed|employed|founded|scheduled|announced|confirmed|resolved|solved|related|limited|secured|audited|regulated|explained|armed|opposed|determined|published|paid|used|finished|settled)$/.test(w)) continue;
+      // "had ruled that Elian must be returned to his father, and set Friday as the deadline": a
+      // modal before ", and" is in an earlier clause (a complement here) and does not govern the
+      // predicate coordinated after it (a modal is only a guess of the tense anyway)
+      if (fromEnd && WEAK_MODALS.test(w) && /,\s+and\s+\p{L}/u.test(s.slice(m.index + m[0].length))) continue;
       let tn = tense;
       // "planned to leave on Thursday": the plan's time lies ahead; "On Friday, the government
       // planned to pay": the planning is the clause's past event
