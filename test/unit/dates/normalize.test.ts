@@ -201,6 +201,8 @@ const ROWS: Row[] = [
   // a modal in an earlier clause ("ruled that he must be returned, and set Friday") does not send a
   // weekday of the predicate coordinated after it forward (a Saturday DCT: the day before)
   ['Friday', { type: 'DATE', value: '2000-01-14' }, { before: 'The court had ruled that the boy must be returned to his father, and set ', after: ' as the deadline.' }, '2000-01-15'],
+  // "as (previously) planned" compares with a plan; the governing clause is past (a Monday DCT)
+  ['Saturday night', { type: 'TIME', value: '1991-02-23TNI' }, { before: 'When Iraq failed to respond, the president let the offensive begin as previously planned ', after: '.' }, '1991-02-25'],
   // anaphoric days, weeks and years: alone (no date named before) the DCT's guess, unconfident;
   // findDates anchors them on the last date mentioned (recognize.test.ts)
   ['that same day', { type: 'DATE', value: '2022-06-29', confident: false }, { before: 'His name was crossed out ', after: '.' }],

@@ -65,6 +65,9 @@ export function guessTenseDetail(before = '', after = ''): { tense: Tense; weak:
       // modal before ", and" is in an earlier clause (a complement here) and does not govern the
       // predicate coordinated after it (a modal is only a guess of the tense anyway)
       if (fromEnd && WEAK_MODALS.test(w) && /,\s+and\s+\p{L}/u.test(s.slice(m.index + m[0].length))) continue;
+      // "began as (previously) planned Saturday night", "opened as scheduled": a comparative clause
+      // about a plan, not the tense of the clause that governs the date
+      if (tense === 'future' && /^(?:planned|scheduled|expected)$/.test(w) && /\bas\s+(?:\p{L}+ly\s+)?$/iu.test(s.slice(Math.max(0, m.index - 20), m.index))) continue;
       let tn = tense;
       // "planned to leave on Thursday": the plan's time lies ahead; "On Friday, the government
       // planned to pay": the planning is the clause's past event
