@@ -234,6 +234,29 @@ const ROWS: Row[] = [
   ['the year', { type: 'DATE', value: '2022', confident: false }, { before: 'For ', after: ', volume was flat.' }],
   ['the week', { type: 'DATE', value: '2022-W26', confident: false }, { before: 'For ', after: ', the index fell.' }],
   ['the end of the month', { type: 'DATE', value: '2022-06', mod: 'END' }],
+  // a modal in an earlier clause ("ruled that he must be returned, and set Friday") does not send a
+  // weekday of the predicate coordinated after it forward (a Saturday DCT: the day before)
+  ['Friday', { type: 'DATE', value: '2000-01-14' }, { before: 'The court had ruled that the boy must be returned to his father, and set ', after: ' as the deadline.' }, '2000-01-15'],
+  // "as (previously) planned" compares with a plan; the governing clause is past (a Monday DCT)
+  ['Saturday night', { type: 'TIME', value: '1991-02-23TNI' }, { before: 'When Iraq failed to respond, the president let the offensive begin as previously planned ', after: '.' }, '1991-02-25'],
+  // anaphoric days, weeks and years: alone (no date named before) the DCT's guess, unconfident;
+  // findDates anchors them on the last date mentioned (recognize.test.ts)
+  ['that same day', { type: 'DATE', value: '2022-06-29', confident: false }, { before: 'His name was crossed out ', after: '.' }],
+  ['Earlier that day', { type: 'DATE', value: '2022-06-29', confident: false }, { after: ', the family sent a fax.' }],
+  ['later that year', { type: 'DATE', value: '2022', confident: false }, { before: 'He returned to Cuba ' }],
+  ['that night', { type: 'TIME', value: '2022-06-29TNI', confident: false }],
+  ['that time', { type: 'DATE', value: 'PAST_REF', confident: false }, { before: 'He was young at ' }],
+  ['that time', { type: 'DATE', value: 'FUTURE_REF', confident: false }, { before: 'They will be gone by ' }],
+  ['the next day', { type: 'DATE', value: '2022-06-30', confident: false }],
+  ['the next morning', { type: 'TIME', value: '2022-06-30TMO', confident: false }, { before: 'He appeared in court ' }],
+  ['the previous day', { type: 'DATE', value: '2022-06-28', confident: false }],
+  ['the day before', { type: 'DATE', value: '2022-06-28', confident: false }, { before: 'He had arrived ', after: '.' }],
+  ['the previous Friday', { type: 'DATE', value: '2022-06-24', confident: false }, { before: 'down 4.5% from ' }],
+  ['the following Monday', { type: 'DATE', value: '2022-07-04', confident: false }],
+  ['the day before last Tuesday', { type: 'DATE', value: '2022-06-27' }, { after: "'s hearing, he went home." }],
+  ['the day after Oct. 12', { type: 'DATE', value: '1989-10-13' }, { before: 'It fell ' }, '1989-10-30'],
+  ['the eighth day', { type: 'DATE', value: '1990-08-15' }, { before: 'In Saudi Arabia, today is ', after: ' of Desert Shield.' }, '1990-08-15'],
+  ['the second day', { type: 'DATE', value: '1998-03-06' }, { before: "It's ", after: ' of an offensive.' }, '1998-03-06'],
   // Russian
   ['29 июня 2022 года', { type: 'DATE', value: '2022-06-29' }],
   ['в 2015 году', { type: 'DATE', value: '2015' }],

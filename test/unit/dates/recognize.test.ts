@@ -250,6 +250,44 @@ const CASES: Array<{ name: string; text: string; dct?: string; expect: Exp[] }> 
     ],
   },
   {
+    // TimeML 1.2.1 §2.3 (anchorTimeID): an anaphoric expression is valued from the last date the
+    // text mentions, at that date's precision ("that same day" of a month: YYYY-MM-XX)
+    name: 'anaphoric days and years anchor on the last date mentioned, not the DCT',
+    text: 'He fled to Florida in June 1998 and returned to Cuba later that year. Imports totaled $37 million in 1988, ' +
+      'a small share of imports that year. Slepian was killed on Oct. 23, 1998. Earlier that day, the family sent a fax; ' +
+      'the next morning police came and that night they left. Three days later the FBI joined. Doctors were killed, most ' +
+      'recently last October. His name was crossed out that same day. Stocks closed lower Friday, down 4.5% from the ' +
+      'previous Friday. A day earlier, trucks came. She left later in the day before returning home. The day before ' +
+      "last Tuesday's hearing, he went home. Today is the eighth day of the operation.",
+    dct: '2000-01-28',
+    expect: [
+      ['June 1998', 'DATE', '1998-06'], ['later that year', 'DATE', '1998'], ['1988', 'DATE', '1988'],
+      ['that year', 'DATE', '1988'], ['Oct. 23, 1998', 'DATE', '1998-10-23'], ['Earlier that day', 'DATE', '1998-10-23'],
+      ['the next morning', 'TIME', '1998-10-24TMO'], ['that night', 'TIME', '1998-10-24TNI'],
+      ['Three days later', 'DATE', '1998-10-27'], ['recently', 'DATE', 'PAST_REF'], ['last October', 'DATE', '1999-10'],
+      ['that same day', 'DATE', '1999-10-XX'], ['Friday', 'DATE', '2000-01-28'], ['the previous Friday', 'DATE', '2000-01-21'],
+      ['A day earlier', 'DATE', '2000-01-20'], ['The day before last Tuesday', 'DATE', '2000-01-24'],
+      ['Today', 'DATE', '2000-01-28'], ['the eighth day', 'DATE', '2000-01-28'],
+    ],
+  },
+  {
+    // "by that time" is the date spoken of; "at the same time" is a connective and "during that
+    // time" the span of a period (TimeBank: a duration), neither is that date
+    name: 'by that time is the last date mentioned; at the same time and during that time are not',
+    text: 'The deal will be finalized by June 10. If no price is agreed by that time, Fiat will pay. At the same time, ' +
+      'talks go on. During that time, it lost money.',
+    dct: '2011-05-29',
+    expect: [['June 10', 'DATE', '2011-06-10'], ['that time', 'DATE', '2011-06-10']],
+  },
+  {
+    // TIDES 2005 3.2.3: a day word or "this week" inside a name is not markable
+    name: 'names of programs and papers are not times: USA Today, "This Week"',
+    text: 'Today, he said, the talks resume this week. This is VOA Today. Baker said on ABC\'s "This Week With David ' +
+      'Brinkley" that he read USA Today.',
+    dct: '1991-02-25',
+    expect: [['Today', 'DATE', '1991-02-25'], ['this week', 'DATE', '1991-W09']],
+  },
+  {
     name: 'without a publication date',
     text: 'The plant opened last year, on 3 May 2019.',
     expect: [['last year', 'DATE', 'XXXX'], ['3 May 2019', 'DATE', '2019-05-03']],

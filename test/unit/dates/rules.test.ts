@@ -37,6 +37,13 @@ describe('dates/rules: the families', () => {
     ['over the weekend', 5, 'the weekend', 'relative'],
     ['June last year', 0, 'month rel year', 'relative'],
     ["the week's most active session", 0, 'the unit', 'relative'],
+    // "the same year" is also "rel unit"'s: 'that unit' is listed first, so findDates anchors it
+    ['in the same year', 3, 'that unit', 'relative'],
+    ['earlier that day', 0, 'that unit', 'relative'],
+    ['the next morning', 0, 'next day', 'relative'],
+    ['from the previous Friday', 5, 'anchored weekday', 'relative'],
+    ["the day before last Tuesday's hearing", 0, 'day before date', 'relative'],
+    ['today is the eighth day of it', 9, 'ordinal day', 'relative'],
     ['for the year ended March 31', 4, 'the year ended', 'durations'],
     ['for three years', 4, 'duration', 'durations'],
     ['every week', 0, 'sets: every unit', 'sets'],

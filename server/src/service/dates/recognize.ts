@@ -9,8 +9,9 @@
  * position costs a bounded amount of work and the scan is linear in the text length. Never throws.
  */
 import { isLetterOrDigit, longestMatchAt } from './engine';
+import { ANAPHORIC_RULES } from './rules/relative';
 import type { Normalized } from './ctx';
-import { parseDct, type Ymd } from './timex';
+import { dayNumber, fromDayNumber, isoWeekday, parseDct, type Ymd } from './timex';
 import { guessTense } from './tense';
 
 /** A date expression found in running text: where it is, and its normalized value. */
@@ -114,8 +115,9 @@ function lowerUnit(c: number): number {
 /** Words after a weak start that let it start an expression. */
 // ("up to 180 days", "no more than sixty days": the bound's words, TIMEX3 mods EQUAL_OR_LESS/MORE)
 // ("an additional year", "a further two weeks": the words the duration rule reads between amount and unit)
+// ("the eighth day": the ordinals past "fourth", which start no expression themselves; "by that time")
 const AFTER_WEAK = new Set([...[...START_WORDS].filter((w) => !WEAK_STARTS.has(w)), ...UNIT_WORDS, 'the', 'a', 'an', 'to', 'more', 'less', 'fewer',
-  'additional', 'further', 'extra', 'consecutive', 'straight', 'successive']);
+  'additional', 'further', 'extra', 'consecutive', 'straight', 'successive', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'time']);
 
 /** What a word is: a start word, a weak start, a word that lets a weak start start. */
 const START = 1;
@@ -328,7 +330,7 @@ function scan(text: string, dct: string | undefined, filtered: boolean, dispatch
     }
     anchorTimes(text, out, rawEnds, anchor);
     anchorReportingPeriods(text, out, rules);
-    anchorFollowingPrevious(out, anchor?.y);
+    anchorFollowingPrevious(text, out, rules, rawEnds, anchor?.y);
   } catch {
     // never throw: return what was found so far
   }
@@ -502,11 +504,18 @@ const OFF_ANCHOR = /^the (?:(?<a>following|previous|prior|full|whole|entire) (?<
  * back to it; "In 1995 ..., and the following year" is 1996), not on the publication date. Only
  * when such a time precedes them (within a few sentences); otherwise the DCT reading stays.
  */
-function anchorFollowingPrevious(hits: FoundDate[], dctYear: number | undefined): void {
+function anchorFollowingPrevious(text: string, hits: FoundDate[], rules: string[], ends: number[], dctYear: number | undefined): void {
   let lastY = -1; // the last year spoken of
   let lastM = -1; // its month, if it had one (-1: none)
   let lastEnd = -1;
-  for (const h of hits) {
+  // the last date spoken of as a day of the calendar and how precise it was, for the anaphoric
+  // rules (ANAPHORIC_RULES: "that day", "the next morning", "the previous Friday", "a day earlier")
+  let last: TextAnchor | undefined;
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i];
+    // "the next day", "that year", "the previous Friday" refer back whatever the distance (the DCT
+    // is no reading of them); "three days later" also compares with the publication (near only)
+    if (last && ANAPHORIC_RULES.has(rules[i]) && (rules[i] !== 'ago' || h.start - last.end < 600)) reanchor(text, h, rules[i], ends[i], last);
     const m = OFF_ANCHOR.exec(h.text);
     if (m && lastEnd >= 0 && h.start - lastEnd < 600) {
       const g = m.groups!;
@@ -534,5 +543,77 @@ function anchorFollowingPrevious(hits: FoundDate[], dctYear: number | undefined)
       lastM = v[2] ? +v[2] : -1;
       lastEnd = h.end;
     }
+    last = anchorOf(h) ?? last;
   }
+}
+
+/** A date the text spoke of, as the reference time of what refers back to it. */
+interface TextAnchor {
+  /** The date (its first day where it was a month, a year or a week). */
+  ymd: Ymd;
+  /** How much of it the text said. */
+  prec: 'year' | 'month' | 'week' | 'day';
+  /** Its value as the text gave it. */
+  value: string;
+  end: number;
+}
+
+/** The precision of a DATE or TIME value of the calendar (undefined: a reference, a quarter, a decade ...). */
+function precisionOf(value: string): TextAnchor['prec'] | undefined {
+  if (/^\d{4}-\d{2}-\d{2}(?:T|$)/.test(value)) return 'day';
+  if (/^\d{4}-W\d{2}$/.test(value)) return 'week';
+  if (/^\d{4}-\d{2}$/.test(value)) return 'month';
+  if (/^\d{4}$/.test(value)) return 'year';
+  return undefined;
+}
+
+function anchorOf(h: FoundDate): TextAnchor | undefined {
+  if (h.type !== 'DATE' && h.type !== 'TIME') return undefined;
+  const prec = precisionOf(h.value);
+  if (!prec) return undefined;
+  const y = +h.value.slice(0, 4);
+  if (prec === 'week') {
+    // the Monday of the ISO week
+    const w = +h.value.slice(6, 8);
+    const jan4 = dayNumber(y, 1, 4);
+    return { ymd: fromDayNumber(jan4 - (isoWeekday(y, 1, 4) - 1) + 7 * (w - 1)), prec, value: h.value, end: h.end };
+  }
+  const mo = prec === 'year' ? 1 : +h.value.slice(5, 7);
+  const d = prec === 'day' ? +h.value.slice(8, 10) : 1;
+  return { ymd: { y, m: mo, d }, prec, value: h.value, end: h.end };
+}
+
+/** Which value precisions a reference time of a precision fixes (a week does not fix its month). */
+const FIXES: Record<TextAnchor['prec'], ReadonlyArray<TextAnchor['prec']>> = {
+  day: ['year', 'month', 'week', 'day'],
+  week: ['year', 'week'],
+  month: ['year', 'month'],
+  year: ['year'],
+};
+
+/**
+ * Values an anaphoric hit from the last date mentioned instead of the DCT: the same rule matched
+ * again at the same place with that date as its reference time (one grammar: the rule's builder
+ * computes "the next day" from whatever date it is given). The value is kept only where the
+ * anchor is precise enough: "the next day" after "in October" stays the DCT's guess. "That same
+ * day" after "last October" is a day of that month, 1998-10-XX (TIMEX3 leaves unknown digits X).
+ */
+function reanchor(text: string, h: FoundDate, rule: string, rawEnd: number, a: TextAnchor): void {
+  // "a year earlier" in a comparison is already the year-ago quarter (anchorReportingPeriods)
+  if (rule === 'ago' && (!/(?:earlier|later)$/i.test(h.text) || /Q/.test(h.value))) return;
+  const m = longestMatchAt(text, h.start, a.ymd);
+  if (!m || m.rule !== rule || m.end !== rawEnd) return;
+  let value = m.value.value;
+  // "by that time": the date spoken of, as precise as it was said
+  if (rule === 'that unit' && /time$/i.test(h.text)) value = a.value;
+  const prec = precisionOf(value);
+  if (!prec) return;
+  if (!FIXES[a.prec].includes(prec)) {
+    // the same day (month) of a coarser time: its unknown parts are X
+    if (rule !== 'that unit' || prec === 'week' || a.prec === 'week') return;
+    value = a.prec === 'month' ? value.slice(0, 7) + '-XX' + value.slice(10) : prec === 'month' ? value.slice(0, 4) + '-XX' : value.slice(0, 4) + '-XX-XX' + value.slice(10);
+  }
+  h.value = value;
+  h.type = m.value.type;
+  h.confident = false;
 }

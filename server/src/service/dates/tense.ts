@@ -61,9 +61,12 @@ export function guessTenseDetail(before = '', after = ''): { tense: Tense; weak:
       // a participle negated with un- is an adjective, not a past tense ("on a still unspecified
       // date", "markets untouched by the crisis")
       if (tense === 'past' && /^un(?:specified|disclosed|named|identified|expected|precedented|touched|changed|employed|founded|scheduled|announced|confirmed|resolved|solved|related|limited|secured|audited|regulated|explained|armed|opposed|determined|published|paid|used|finished|settled)$/.test(w)) continue;
-      // "as (previously) planned", "as scheduled": a comparison with the plan, tenseless; the
-      // verb of the clause gives the tense ("let the offensive begin as previously planned
-      // Saturday night", "will open as scheduled Monday")
+      // "had ruled that Elian must be returned to his father, and set Friday as the deadline": a
+      // modal before ", and" is in an earlier clause (a complement here) and does not govern the
+      // predicate coordinated after it (a modal is only a guess of the tense anyway)
+      if (fromEnd && WEAK_MODALS.test(w) && /,\s+and\s+\p{L}/u.test(s.slice(m.index + m[0].length))) continue;
+      // "began as (previously) planned Saturday night", "opened as scheduled": a comparative clause
+      // about a plan, not the tense of the clause that governs the date
       if (tense === 'future' && /^(?:planned|scheduled|expected)$/.test(w) && /\bas\s+(?:\p{L}+ly\s+)?$/iu.test(s.slice(Math.max(0, m.index - 24), m.index))) continue;
       let tn = tense;
       // "planned to leave on Thursday": the plan's time lies ahead; "On Friday, the government

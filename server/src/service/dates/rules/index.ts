@@ -58,6 +58,11 @@ export const ORDER: readonly string[] = [
   'tonight', // times
   'holiday', // absolute
   'weekday', // relative
+  'that unit', // relative
+  'next day', // relative
+  'anchored weekday', // relative
+  'day before date', // relative
+  'ordinal day', // relative
   'rel unit', // relative
   'the weekend', // relative
   'the full year', // relative

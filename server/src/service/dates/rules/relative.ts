@@ -2,7 +2,9 @@
  * Relative dates and their anchors: expressions whose value is computed from another time,
  * the publication date (DCT) for "today", "last week", "Friday", "three years ago", "June last
  * year", "the following year", the reporting unit "for the year", "the week's", or the quarter
- * last named in the text for "the quarter", "the year-ago period" (recognize.ts passes it);
+ * last named in the text for "the quarter", "the year-ago period" (recognize.ts passes it), or
+ * the date last mentioned for "that same day", "the next morning", "the previous Friday", "three
+ * days later" (ANAPHORIC_RULES: recognize.ts matches them again with that date as their anchor);
  * and the fuzzy references "now", "recently", "the future" (PRESENT_REF, PAST_REF,
  * FUTURE_REF). TIMEX3 type DATE (TIME with a part of the day, SET for plural weekdays "on
  * Mondays").
@@ -13,13 +15,20 @@
  * (value, anchorTimeID, temporalFunction); TempEval-2010 TIMEX3 guidelines §2.1 (Dates) and
  * §3.1.2 (fuzzy expressions).
  */
-import { N, family, tenseOf, type Rule } from '../ctx';
-import { dn, weekOf, ym, relativeUnit, shifted, weekdayDate } from '../calendar';
+import { N, family, normalizeNested, tenseOf, type Rule } from '../ctx';
+import { dn, weekOf, ym, ymdOf, relativeUnit, shifted, weekdayDate } from '../calendar';
 import { unitOf, parseAmount, durationValue, type Unit } from '../amounts';
 import { monthOf, isCap, monthOk, modOf, podCode } from '../words';
 import { sentenceTail } from '../tense';
-import { isoWeekday, pad } from '../timex';
-import { WEEKDAYS, ORDINALS, MONTH_FULL, WEEKDAY, YEAR4, NUM_EXACT, NUM_VAGUE, UNIT, POD, APPROX } from '../vocabulary';
+import { dayNumber, isoWeekday, pad } from '../timex';
+import { WEEKDAYS, ORDINALS, MONTH, MONTH_FULL, WEEKDAY, DAY, YEAR4, NUM_EXACT, NUM_VAGUE, UNIT, POD, APPROX } from '../vocabulary';
+
+/**
+ * The rules whose value recognize.ts computes again from the last date the text mentioned (within
+ * a few sentences) instead of the DCT: their builders read only the reference time they are given
+ * ("ago" only with "earlier" / "later": "three years ago" is deictic, "three years later" is not).
+ */
+export const ANAPHORIC_RULES: ReadonlySet<string> = new Set(['that unit', 'next day', 'anchored weekday', 'ago']);
 
 export const RELATIVE_RULES: Rule[] = family('relative', [
   // ---- a month of the year before, of this year, of the next -------------------------------------
@@ -66,6 +75,10 @@ export const RELATIVE_RULES: Rule[] = family('relative', [
       if (/['’]s/.test(t) && /['’]s$/.test(t)) {
         // "today's": keep the date, the recognizer trims the possessive
       }
+      // "USA Today", "This is VOA Today": a capitalized day word right after a capitalized word is
+      // part of a name (TIDES 2005 3.2.3: proper names are not markable); a sentence-initial
+      // "Today" follows punctuation, not a word
+      if (!g.adv && isCap(g.w!) && /\p{Lu}[\p{L}\p{N}]*\s$/u.test(c.before.slice(-30))) return undefined;
       const w = g.w!.toLowerCase();
       const off = w === 'today' ? 0 : w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : /before/.test(w) ? -2 : 2;
       const date = relativeUnit('day', off, c.dct);
@@ -94,11 +107,95 @@ export const RELATIVE_RULES: Rule[] = family('relative', [
       return N('DATE', r.value, r.confident);
     },
   },
+  // ---- anaphoric days, weeks, months, years: anchored on the last date the text names ---------------
+  // TimeML 1.2.1 §2.3 (temporalFunction, anchorTimeID): "that day", "the next morning", "the
+  // previous Friday" are functions of a time named before them in the text, not of the DCT
+  // ("Slepian was killed on Oct. 23, 1999. Earlier that day ..." is 1999-10-23). The builders give
+  // the DCT reading, unconfident (normalize() sees no other time); recognize.ts replaces it with
+  // the value computed from the last date mentioned (anchoredValue below, ANAPHORIC_RULES).
+  {
+    // "that day", "that same day", "earlier that day", "later that year", "the same week", "that
+    // night": the unit of the time spoken of. Not "later in the day": "the day" is the story's day
+    // (TimeBank tags "the day" with the DCT; MEANTIME tags "later" FUTURE_REF), not anaphoric
+    name: 'that unit',
+    src: `(?:(?<adv>earlier|later) (?:in )?)?(?<d>that same|that very|that|the same|the very) (?<u>day|morning|afternoon|evening|night|week|month|year|time)(?![-\\p{L}])`,
+    build: (g, _t, c) => {
+      // "that day traders ...", "the same day delivery": an adjective of the noun after it
+      if (/^\s+(?:traders?|trading|care|jobs?|shifts?|trips?|passes?|delivery|surgery|school)\b/i.test(c.after)) return undefined;
+      const u = g.u!.toLowerCase();
+      if (u === 'time') {
+        // "by that time", "at that time": the time spoken of itself (recognize.ts gives it that
+        // date's value). Not "at the same time" (a connective) nor "during that time" (the span
+        // of a period spoken of, a duration: TimeBank "During that time" P5Y)
+        if (g.adv || g.d!.toLowerCase() !== 'that' || /\b(?:during|over|for|throughout|in|all)\s+$/i.test(c.before.slice(-16))) return undefined;
+        return N('DATE', tenseOf(c) === 'future' ? 'FUTURE_REF' : 'PAST_REF', false);
+      }
+      if (/^(?:morning|afternoon|evening|night)$/.test(u)) return N('TIME', `${relativeUnit('day', 0, c.dct)}T${podCode(u)}`, false);
+      return N('DATE', relativeUnit(unitOf(u)!, 0, c.dct), false);
+    },
+  },
+  {
+    // "the next day", "the following morning", "the previous day", "the day before", "the night
+    // after": the day after (before) the one spoken of
+    name: 'next day',
+    src: `the (?:(?<rel>next|following|previous|prior|preceding) (?<u>day|morning|afternoon|evening|night)|(?<u2>day|morning|night|evening) (?<dir>before|after))(?![-\\p{L}])`,
+    build: (g, _t, c) => {
+      // "the day before the election", "the day after his death": anchored on an event, whose date
+      // is not in the text (TimeBank tags "the day" alone there); not a time we can value
+      // "the day before returning home": a preposition before a clause. Only "the day before" that
+      // ends its phrase ("..., the day before.", "the day after, he left", "the night before and")
+      if (g.dir && !/^(?:\s*(?:[,.;:!?)'"”]|$)|\s+(?:and|but|or|when|while|as|he|she|they|it|we|I|there)\b)/u.test(c.after)) return undefined;
+      const back = /^(?:previous|prior|preceding|before)$/i.test(g.rel ?? g.dir ?? '');
+      const u = (g.u ?? g.u2)!.toLowerCase();
+      const date = relativeUnit('day', back ? -1 : 1, c.dct);
+      if (u !== 'day') return N('TIME', `${date}T${podCode(u)}`, false);
+      return N('DATE', date, false);
+    },
+  },
+  {
+    // "the previous Friday", "the following Monday": the weekday before (after) the day spoken of
+    name: 'anchored weekday',
+    src: `the (?<rel>previous|following|next|preceding|prior) (?<wd>${WEEKDAY})(?![\\p{L}\\p{N}])`,
+    build: (g, _t, c) => {
+      if (!isCap(g.wd!)) return undefined;
+      const back = /^(?:previous|preceding|prior)$/i.test(g.rel!);
+      const r = weekdayDate(WEEKDAYS[g.wd!.toLowerCase()], back ? 'last' : 'next', c);
+      return r && N('DATE', r.value, false);
+    },
+  },
+  {
+    // "the day before last Tuesday('s hearing)", "the day after Oct. 12": a day off a date named in
+    // the expression itself (TIDES 2005: one expression with its anchor)
+    name: 'day before date',
+    src: `the (?<u>day|night|morning|evening) (?<dir>before|after) (?<inner>(?:(?:last|next|this) )?${WEEKDAY}|${MONTH} ${DAY}(?:, ${YEAR4})?)(?![\\p{L}\\p{N}])`,
+    build: (g, _t, c) => {
+      const inner = normalizeNested(g.inner!, c);
+      const m = inner && /^(\d{4})-(\d{2})-(\d{2})$/.exec(inner.value);
+      if (!m) return undefined;
+      const date = ymdOf(dayNumber(+m[1], +m[2], +m[3]) + (g.dir!.toLowerCase() === 'before' ? -1 : 1));
+      const u = g.u!.toLowerCase();
+      if (u !== 'day') return N('TIME', `${date}T${podCode(u)}`, inner!.confident);
+      return N('DATE', date, inner!.confident);
+    },
+  },
+  {
+    // "today is the eighth day of Desert Shield", "it's the second day of an offensive": an ordinal
+    // day of an event that the copula equates with the publication day (present tense)
+    name: 'ordinal day',
+    src: `the (?<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\\d{1,2}(?:st|nd|rd|th)) (?:straight |consecutive )?day(?![-\\p{L}])`,
+    build: (_g, _t, c) => {
+      if (!/\b(?:today|it|this)(?:\s+is|\s*['’]s)\s+$/i.test(c.before.slice(-20))) return undefined;
+      return N('DATE', relativeUnit('day', 0, c.dct), !!c.dct);
+    },
+  },
   // ---- this week, last month, next year ----------------------------------------------------------
   {
     name: 'rel unit',
     src: `(?<rel>this|last|next|past|previous|coming|following|current|the (?:past|previous|last|next|coming|following|current|same|present)|earlier this|later this|early this|late this|earlier in the|later in the|(?:the )?same) (?<u>week|weekend|month|quarter|year|decade|century|fiscal year)(?!-)`,
     build: (g, t, c) => {
+      // ABC's "This Week": a title in capitals, after a quotation mark or a name (TIDES 2005 3.2.3:
+      // proper names are not markable); in running text the unit is lower case
+      if (isCap(g.u!) && /^\p{Lu}/u.test(t) && /(?:["“]|\p{Lu}[\p{L}\p{N}'’]*\s)$/u.test(c.before.slice(-30))) return undefined;
       let rel = g.rel!.toLowerCase();
       const u = unitOf(g.u!.toLowerCase().replace('fiscal ', ''))!;
       const definite = /^the /.test(rel);
