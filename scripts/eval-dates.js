@@ -4,7 +4,7 @@
  *   {"id","dct","text","timex":[{"start","end","text","type","value","mod"?}]}
  * with CODE POINT offsets (converted here to UTF-16).
  *
- * Usage: node scripts/eval-dates.js <corpus.jsonl> [--errors] [--json] [--speed] [--predictions annotations.jsonl]
+ * Usage: node scripts/eval-dates.js <corpus.jsonl> [--errors] [--json] [--speed] [--by-source] [--predictions annotations.jsonl]
  *
  * --predictions scores the output of `pressmark annotate --jsonl` (its date, time, duration and
  * set annotations, by document id) instead of calling findDates, so that the pre-annotation gives
@@ -15,6 +15,9 @@
  * kind, by rule family (absolute, relative, durations, sets, times, mods+ranges): the family of
  * the rule that proposed the expression, or for a missed one the family its gold type and shape
  * point to. Largest groups first, each error with its context, so the points show where they are.
+ * --by-source adds the figures of each sub-corpus (the document id without its last segment:
+ * TBAQ joins TimeBank and AQUAINT, annotated by different teams with different habits).
+ *
  * Requires the compiled out/server/src/service/dates/*.js (run `npx tsc -b` first).
  *
  * Reports strict (exact extent) and relaxed (overlap) extent P/R/F1, type accuracy and value
@@ -32,10 +35,11 @@ const corpusPath = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '-
 const showErrors = args.includes('--errors');
 const asJson = args.includes('--json');
 const speed = args.includes('--speed');
+const bySource = args.includes('--by-source');
 const predIdx = args.indexOf('--predictions');
 const predPath = predIdx >= 0 ? args[predIdx + 1] : undefined;
 if (!corpusPath || corpusPath === predPath || (predIdx >= 0 && !predPath)) {
-  console.error('usage: node scripts/eval-dates.js <corpus.jsonl> [--errors] [--json] [--speed] [--predictions annotations.jsonl]');
+  console.error('usage: node scripts/eval-dates.js <corpus.jsonl> [--errors] [--json] [--speed] [--by-source] [--predictions annotations.jsonl]');
   process.exit(2);
 }
 const { findDates } = require(path.join(__dirname, '..', 'out', 'server', 'src', 'service', 'dates', 'recognize.js'));
@@ -80,104 +84,108 @@ function predictedOf(doc, map) {
  * two digits (TimeML 1.2.1 DTD, ISO 8601: "2000-W07"); TBAQ writes six of them "2000-W7". Counted
  * and printed, so the figure says how much of it is this.
  */
-let madeValid = 0;
-function validValue(v) {
+function validValue(v, state) {
   if (typeof v !== 'string') return v;
   const w = v.replace(/^(\d{4}-W)(\d)(?=$|-)/, '$10$2');
-  if (w !== v) madeValid++;
+  if (w !== v) state.madeValid++;
   return w;
 }
 const zero = () => ({ gold: 0, pred: 0, strict: 0, relaxedG: 0, relaxedP: 0, typeOk: 0, valueOk: 0, valueTP: 0, matched: 0 });
-const total = zero();
-const byType = Object.fromEntries(TYPES.map((t) => [t, zero()]));
-const errors = [];
-let elapsed = 0;
-let chars = 0;
 
-for (const doc of docs) {
-  const cps = new CodePoints(doc.text);
-  const map = (c) => cps.toUtf16(c);
-  const gold = (doc.timex || []).map((t) => ({ ...t, value: validValue(t.value), start: map(t.start), end: map(t.end) }));
-  for (const g of gold) {
-    if (doc.text.slice(g.start, g.end) !== g.text) throw new Error(`offset conversion failed in ${doc.id}: ${g.text}`);
-  }
-  const t0 = process.hrtime.bigint();
-  const pred = predicted ? predictedOf(doc, map) : findDates(doc.text, doc.dct);
-  elapsed += Number(process.hrtime.bigint() - t0) / 1e9;
-  chars += doc.text.length;
-
-  total.gold += gold.length;
-  total.pred += pred.length;
-  for (const g of gold) if (byType[g.type]) byType[g.type].gold++;
-  for (const p of pred) if (byType[p.type]) byType[p.type].pred++;
-
-  // strict matches
-  for (const g of gold) {
-    if (pred.some((p) => p.start === g.start && p.end === g.end)) {
-      total.strict++;
-      if (byType[g.type]) byType[g.type].strict++;
+/** Scores `docs`: the counts overall and by type, the errors, the time spent in findDates. */
+function score(docs) {
+  const state = { madeValid: 0 };
+  const total = zero();
+  const byType = Object.fromEntries(TYPES.map((t) => [t, zero()]));
+  const errors = [];
+  let elapsed = 0;
+  let chars = 0;
+  for (const doc of docs) {
+    const cps = new CodePoints(doc.text);
+    const map = (c) => cps.toUtf16(c);
+    const gold = (doc.timex || []).map((t) => ({ ...t, value: validValue(t.value, state), start: map(t.start), end: map(t.end) }));
+    for (const g of gold) {
+      if (doc.text.slice(g.start, g.end) !== g.text) throw new Error(`offset conversion failed in ${doc.id}: ${g.text}`);
     }
-  }
-  // relaxed one-to-one matching: exact extents pair first, then the rest by largest overlap (ties:
-  // the closer extent). Without the first pass, a range proposed with its endpoints ("between 1994
-  // and 1997" and "1994", "1997") could take gold "1994" by overlap and leave the exact "1994"
-  // spurious, scoring a right reading as a wrong value.
-  const usedP = new Set();
-  const pairOf = new Map();
-  for (const g of gold) {
-    const i = pred.findIndex((p, j) => !usedP.has(j) && p.start === g.start && p.end === g.end);
-    if (i >= 0) { usedP.add(i); pairOf.set(g, pred[i]); }
-  }
-  for (const g of gold) {
-    if (pairOf.has(g)) continue;
-    let best = -1;
-    let bestOv = 0;
-    let bestDiff = Infinity;
+    const t0 = process.hrtime.bigint();
+    const pred = predicted ? predictedOf(doc, map) : findDates(doc.text, doc.dct);
+    elapsed += Number(process.hrtime.bigint() - t0) / 1e9;
+    chars += doc.text.length;
+
+    total.gold += gold.length;
+    total.pred += pred.length;
+    for (const g of gold) if (byType[g.type]) byType[g.type].gold++;
+    for (const p of pred) if (byType[p.type]) byType[p.type].pred++;
+
+    // strict matches
+    for (const g of gold) {
+      if (pred.some((p) => p.start === g.start && p.end === g.end)) {
+        total.strict++;
+        if (byType[g.type]) byType[g.type].strict++;
+      }
+    }
+    // relaxed one-to-one matching: exact extents pair first, then the rest by largest overlap (ties:
+    // the closer extent). Without the first pass, a range proposed with its endpoints ("between 1994
+    // and 1997" and "1994", "1997") could take gold "1994" by overlap and leave the exact "1994"
+    // spurious, scoring a right reading as a wrong value.
+    const usedP = new Set();
+    const pairOf = new Map();
+    for (const g of gold) {
+      const i = pred.findIndex((p, j) => !usedP.has(j) && p.start === g.start && p.end === g.end);
+      if (i >= 0) { usedP.add(i); pairOf.set(g, pred[i]); }
+    }
+    for (const g of gold) {
+      if (pairOf.has(g)) continue;
+      let best = -1;
+      let bestOv = 0;
+      let bestDiff = Infinity;
+      pred.forEach((p, i) => {
+        if (usedP.has(i)) return;
+        const ov = Math.min(g.end, p.end) - Math.max(g.start, p.start);
+        const diff = Math.abs(g.start - p.start) + Math.abs(g.end - p.end);
+        if (ov > bestOv || (ov === bestOv && ov > 0 && diff < bestDiff)) { bestOv = ov; bestDiff = diff; best = i; }
+      });
+      if (best >= 0) {
+        usedP.add(best);
+        pairOf.set(g, pred[best]);
+      }
+    }
+    const pairs = [];
+    for (const g of gold) {
+      if (pairOf.has(g)) pairs.push([g, pairOf.get(g)]);
+      else errors.push({ kind: 'missed', family: familyOfGold(g), id: doc.id, dct: doc.dct, gold: g, context: ctx(doc.text, g.start, g.end) });
+    }
     pred.forEach((p, i) => {
-      if (usedP.has(i)) return;
-      const ov = Math.min(g.end, p.end) - Math.max(g.start, p.start);
-      const diff = Math.abs(g.start - p.start) + Math.abs(g.end - p.end);
-      if (ov > bestOv || (ov === bestOv && ov > 0 && diff < bestDiff)) { bestOv = ov; bestDiff = diff; best = i; }
+      if (!usedP.has(i)) errors.push({ kind: 'spurious', family: familyOfPred(doc.text, p, doc.dct), id: doc.id, dct: doc.dct, pred: p, context: ctx(doc.text, p.start, p.end) });
     });
-    if (best >= 0) {
-      usedP.add(best);
-      pairOf.set(g, pred[best]);
+    for (const [g, p] of pairs) {
+      total.matched++;
+      const bt = byType[g.type];
+      const pt = byType[p.type];
+      if (bt) { bt.relaxedG++; bt.matched++; }
+      if (pt) pt.relaxedP++;
+      const typeOk = g.type === p.type;
+      const valueOk = g.value === p.value;
+      if (typeOk) { total.typeOk++; if (bt) bt.typeOk++; }
+      if (valueOk) {
+        total.valueOk++;
+        if (bt) bt.valueOk++;
+        // value F1 counts per type: recall on the gold type, precision on the predicted type
+        if (bt) bt.valueTP++;
+      }
+      if (!typeOk || !valueOk || g.start !== p.start || g.end !== p.end) {
+        errors.push({ kind: !valueOk ? 'value' : !typeOk ? 'type' : 'extent', family: familyOfPred(doc.text, p, doc.dct), id: doc.id, dct: doc.dct, gold: g, pred: p, context: ctx(doc.text, Math.min(g.start, p.start), Math.max(g.end, p.end)) });
+      }
+    }
+    total.relaxedG = total.matched;
+    total.relaxedP = total.matched;
+    total.valueTP = total.valueOk;
+    // predicted-type value TPs for per-type precision
+    for (const [g, p] of pairs) {
+      if (g.value === p.value && byType[p.type]) byType[p.type].valueTPp = (byType[p.type].valueTPp || 0) + 1;
     }
   }
-  const pairs = [];
-  for (const g of gold) {
-    if (pairOf.has(g)) pairs.push([g, pairOf.get(g)]);
-    else errors.push({ kind: 'missed', family: familyOfGold(g), id: doc.id, dct: doc.dct, gold: g, context: ctx(doc.text, g.start, g.end) });
-  }
-  pred.forEach((p, i) => {
-    if (!usedP.has(i)) errors.push({ kind: 'spurious', family: familyOfPred(doc.text, p, doc.dct), id: doc.id, dct: doc.dct, pred: p, context: ctx(doc.text, p.start, p.end) });
-  });
-  for (const [g, p] of pairs) {
-    total.matched++;
-    const bt = byType[g.type];
-    const pt = byType[p.type];
-    if (bt) { bt.relaxedG++; bt.matched++; }
-    if (pt) pt.relaxedP++;
-    const typeOk = g.type === p.type;
-    const valueOk = g.value === p.value;
-    if (typeOk) { total.typeOk++; if (bt) bt.typeOk++; }
-    if (valueOk) {
-      total.valueOk++;
-      if (bt) bt.valueOk++;
-      // value F1 counts per type: recall on the gold type, precision on the predicted type
-      if (bt) bt.valueTP++;
-    }
-    if (!typeOk || !valueOk || g.start !== p.start || g.end !== p.end) {
-      errors.push({ kind: !valueOk ? 'value' : !typeOk ? 'type' : 'extent', family: familyOfPred(doc.text, p, doc.dct), id: doc.id, dct: doc.dct, gold: g, pred: p, context: ctx(doc.text, Math.min(g.start, p.start), Math.max(g.end, p.end)) });
-    }
-  }
-  total.relaxedG = total.matched;
-  total.relaxedP = total.matched;
-  total.valueTP = total.valueOk;
-  // predicted-type value TPs for per-type precision
-  for (const [g, p] of pairs) {
-    if (g.value === p.value && byType[p.type]) byType[p.type].valueTPp = (byType[p.type].valueTPp || 0) + 1;
-  }
+  return { total, byType, errors, elapsed, chars, madeValid: state.madeValid };
 }
 
 function ctx(text, s, e) {
@@ -192,29 +200,50 @@ function prf(tpP, tpR, pred, gold) {
   return { p, r, f };
 }
 
-const result = {
-  docs: docs.length,
-  gold: total.gold,
-  predicted: total.pred,
-  goldValuesMadeValid: madeValid,
-  strict: prf(total.strict, total.strict, total.pred, total.gold),
-  relaxed: prf(total.matched, total.matched, total.pred, total.gold),
-  typeAccuracy: total.matched ? total.typeOk / total.matched : NaN,
-  valueAccuracy: total.matched ? total.valueOk / total.matched : NaN,
-  value: prf(total.valueOk, total.valueOk, total.pred, total.gold),
-  byType: {},
-};
-for (const t of TYPES) {
-  const b = byType[t];
-  result.byType[t] = {
-    gold: b.gold,
-    predicted: b.pred,
-    strict: prf(b.strict, b.strict, b.pred, b.gold),
-    relaxed: prf(b.relaxedP, b.relaxedG, b.pred, b.gold),
-    typeAccuracy: b.matched ? b.typeOk / b.matched : NaN,
-    valueAccuracy: b.matched ? b.valueOk / b.matched : NaN,
-    value: prf(b.valueTPp || 0, b.valueTP, b.pred, b.gold),
+/** The figures of one scoring: P/R/F1 of extents and values, overall and by type. */
+function figures(docsCount, sc) {
+  const { total, byType } = sc;
+  const r = {
+    docs: docsCount,
+    gold: total.gold,
+    predicted: total.pred,
+    goldValuesMadeValid: sc.madeValid,
+    strict: prf(total.strict, total.strict, total.pred, total.gold),
+    relaxed: prf(total.matched, total.matched, total.pred, total.gold),
+    typeAccuracy: total.matched ? total.typeOk / total.matched : NaN,
+    valueAccuracy: total.matched ? total.valueOk / total.matched : NaN,
+    value: prf(total.valueOk, total.valueOk, total.pred, total.gold),
+    byType: {},
   };
+  for (const t of TYPES) {
+    const b = byType[t];
+    r.byType[t] = {
+      gold: b.gold,
+      predicted: b.pred,
+      strict: prf(b.strict, b.strict, b.pred, b.gold),
+      relaxed: prf(b.relaxedP, b.relaxedG, b.pred, b.gold),
+      typeAccuracy: b.matched ? b.typeOk / b.matched : NaN,
+      valueAccuracy: b.matched ? b.valueOk / b.matched : NaN,
+      value: prf(b.valueTPp || 0, b.valueTP, b.pred, b.gold),
+    };
+  }
+  return r;
+}
+
+const scored = score(docs);
+const { errors, elapsed, chars } = scored;
+const madeValid = scored.madeValid;
+const result = figures(docs.length, scored);
+if (bySource) {
+  // the sub-corpora a corpus joins (TBAQ: TimeBank and AQUAINT, annotated by different teams),
+  // by the document id without its last segment ("tbaq/aquaint/APW19980807.0261" -> "tbaq/aquaint")
+  const groups = new Map();
+  for (const d of docs) {
+    const key = d.id.includes('/') ? d.id.slice(0, d.id.lastIndexOf('/')) : '(no source)';
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(d);
+  }
+  result.bySource = Object.fromEntries([...groups].sort((x, y) => y[1].length - x[1].length).map(([k, ds]) => [k, figures(ds.length, score(ds))]));
 }
 if (speed) {
   // throughput on the whole corpus text repeated to ~5 MB
@@ -243,6 +272,13 @@ if (asJson) {
     console.log(`  ${t.padEnd(8)} gold ${String(b.gold).padStart(3)} pred ${String(b.predicted).padStart(3)} | relaxed ${line('', b.relaxed)} | strict F1 ${pct(b.strict.f)} | type acc ${pct(b.typeAccuracy)} | value ${line('', b.value)}`);
   }
   console.log(`time in findDates: ${result.perDocSeconds}s for ${chars} chars`);
+  if (result.bySource) {
+    console.log('by source (document id without its last segment):');
+    for (const [k, r] of Object.entries(result.bySource)) {
+      const types = TYPES.map((t) => `${t} ${pct(r.byType[t].value.f)}`).join(', ');
+      console.log(`  ${k.padEnd(16)} docs ${String(r.docs).padStart(3)} gold ${String(r.gold).padStart(4)} | relaxed F1 ${pct(r.relaxed.f)} | strict F1 ${pct(r.strict.f)} | value F1 ${pct(r.value.f)} (${types})`);
+    }
+  }
   if (result.speed) console.log(`speed: ${result.speed.mbPerSecond} MB/s (${result.speed.chars} chars in ${result.speed.seconds}s)`);
   if (showErrors) {
     // kinds in a fixed order; in each kind, families by number of errors (largest first)
