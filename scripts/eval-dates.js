@@ -4,7 +4,7 @@
  *   {"id","dct","text","timex":[{"start","end","text","type","value","mod"?}]}
  * with CODE POINT offsets (converted here to UTF-16).
  *
- * Usage: node scripts/eval-dates.js <corpus.jsonl> [--errors] [--json] [--speed] [--by-source] [--predictions annotations.jsonl]
+ * Usage: node scripts/eval-dates.js <corpus.jsonl> [--errors] [--json] [--speed] [--by-source] [--conventions] [--predictions annotations.jsonl]
  *
  * --predictions scores the output of `pressmark annotate --jsonl` (its date, time, duration and
  * set annotations, by document id) instead of calling findDates, so that the pre-annotation gives
@@ -17,6 +17,11 @@
  * point to. Largest groups first, each error with its context, so the points show where they are.
  * --by-source adds the figures of each sub-corpus (the document id without its last segment:
  * TBAQ joins TimeBank and AQUAINT, annotated by different teams with different habits).
+ *
+ * --conventions sorts the value errors (a relaxed match, the type or value wrong) by the habit of
+ * the gold they show, where the habit departs from the TimeML 1.2.1 guidelines the recognizer
+ * follows (CONVENTIONS below), and prints the value F1 were each habit's errors scored right, one
+ * habit after another: what a corpus's habits cost, so that no one fits them.
  *
  * Requires the compiled out/server/src/service/dates/*.js (run `npx tsc -b` first).
  *
@@ -36,10 +41,11 @@ const showErrors = args.includes('--errors');
 const asJson = args.includes('--json');
 const speed = args.includes('--speed');
 const bySource = args.includes('--by-source');
+const conventions = args.includes('--conventions');
 const predIdx = args.indexOf('--predictions');
 const predPath = predIdx >= 0 ? args[predIdx + 1] : undefined;
 if (!corpusPath || corpusPath === predPath || (predIdx >= 0 && !predPath)) {
-  console.error('usage: node scripts/eval-dates.js <corpus.jsonl> [--errors] [--json] [--speed] [--by-source] [--predictions annotations.jsonl]');
+  console.error('usage: node scripts/eval-dates.js <corpus.jsonl> [--errors] [--json] [--speed] [--by-source] [--conventions] [--predictions annotations.jsonl]');
   process.exit(2);
 }
 const { findDates } = require(path.join(__dirname, '..', 'out', 'server', 'src', 'service', 'dates', 'recognize.js'));
@@ -200,6 +206,35 @@ function prf(tpP, tpR, pred, gold) {
   return { p, r, f };
 }
 
+/**
+ * Habits of a gold annotation that depart from the TimeML 1.2.1 guidelines, each a test on a
+ * value error's gold and predicted expression (type, value). Read --conventions's list before
+ * trusting a count: the tests are shapes, and a pair that fits one is not always that habit.
+ */
+const dayOf = (v) => (/^\d{4}-\d\d-\d\d/.exec(v) || [''])[0];
+const CONVENTIONS = [
+  {
+    name: 'a part of a day typed DATE ("Wednesday night" DATE 2000-01-05; TimeML: TIME 2000-01-05TNI), the day right',
+    test: (g, p) => g.type === 'DATE' && p.type === 'TIME' && /T(?:MO|AF|EV|NI|DT)$/.test(p.value) && dayOf(p.value) !== '' && String(g.value).startsWith(dayOf(p.value)),
+  },
+  {
+    name: 'a known period written unknown ("last week" 1989-WXX, "1949" 1949-XX; TimeML: the period the text names)',
+    test: (g, p) => g.type === p.type && /X/.test(g.value) && !/X/.test(p.value) && String(g.value).slice(0, 4) === String(p.value).slice(0, 4) && /^\d{4}/.test(p.value),
+  },
+  {
+    name: 'a clock time without its zone or minutes ("5 p.m. EST" T17; MEANTIME and ISO 8601 keep the zone)',
+    test: (g, p) => g.type === p.type && String(p.value).replace(/(?:[-+]\d\d:\d\d|Z)$/, '').replace(/:00$/, '') === String(g.value).replace(/:00$/, ''),
+  },
+  {
+    name: 'a week written as a month or a day ("last week" 1998-10; TimeML: 1998-W43)',
+    test: (g, p) => /^\d{4}-W\d\d/.test(p.value) && /^\d{4}-\d\d(?:-\d\d)?$/.test(g.value),
+  },
+  {
+    name: 'a named period typed DURATION ("last week" P1W, "the fourth quarter" DURATION 1997-Q4; TimeML: DATE)',
+    test: (g, p) => g.type === 'DURATION' && p.type === 'DATE' && (!/^P/.test(g.value) || /^(?:last|this|next|the past|the) (?:week|month|year|quarter|weekend)\b/i.test(p.text)),
+  },
+];
+
 /** The figures of one scoring: P/R/F1 of extents and values, overall and by type. */
 function figures(docsCount, sc) {
   const { total, byType } = sc;
@@ -245,6 +280,19 @@ if (bySource) {
   }
   result.bySource = Object.fromEntries([...groups].sort((x, y) => y[1].length - x[1].length).map(([k, ds]) => [k, figures(ds.length, score(ds))]));
 }
+if (conventions) {
+  const left = new Set(errors.filter((e) => e.kind === 'value' || e.kind === 'type'));
+  let right = scored.total.valueOk;
+  result.conventions = [];
+  for (const c of CONVENTIONS) {
+    const hits = [...left].filter((e) => c.test(e.gold, e.pred));
+    for (const e of hits) left.delete(e);
+    // a type error has the right value already: only value errors add
+    right += hits.filter((e) => e.kind === 'value').length;
+    result.conventions.push({ name: c.name, errors: hits.length, valueF1: prf(right, right, result.predicted, result.gold).f });
+  }
+  result.conventions.push({ name: 'other', errors: left.size, valueF1: prf(right, right, result.predicted, result.gold).f });
+}
 if (speed) {
   // throughput on the whole corpus text repeated to ~5 MB
   const all = docs.map((d) => d.text).join('\n\n');
@@ -278,6 +326,10 @@ if (asJson) {
       const types = TYPES.map((t) => `${t} ${pct(r.byType[t].value.f)}`).join(', ');
       console.log(`  ${k.padEnd(16)} docs ${String(r.docs).padStart(3)} gold ${String(r.gold).padStart(4)} | relaxed F1 ${pct(r.relaxed.f)} | strict F1 ${pct(r.strict.f)} | value F1 ${pct(r.value.f)} (${types})`);
     }
+  }
+  if (result.conventions) {
+    console.log(`the gold's habits among the value and type errors (value F1 were each scored right, cumulative):`);
+    for (const c of result.conventions) console.log(`  ${String(c.errors).padStart(4)}  -> value F1 ${pct(c.valueF1)}  ${c.name}`);
   }
   if (result.speed) console.log(`speed: ${result.speed.mbPerSecond} MB/s (${result.speed.chars} chars in ${result.speed.seconds}s)`);
   if (showErrors) {

@@ -61,4 +61,15 @@ describe('scripts/eval-dates.js on a hand-written corpus', () => {
     assert.equal(r.bySource, undefined);
     assert.equal(r.value.f, 1);
   });
+
+  it('--conventions sorts a value error by the habit of its gold and gives the figure without it', () => {
+    // "29 June 2022" written 2022-06-XX: a known day written as unknown
+    const r = run([doc('news/a/1', '2022-06-29'), doc('news/a/2', '2022-06-XX')], '--conventions');
+    assert.equal(r.value.f, 1 / 2);
+    const known = r.conventions.find((c: any) => /known period written unknown/.test(c.name));
+    assert.equal(known.errors, 1);
+    assert.equal(known.valueF1, 1);
+    assert.equal(r.conventions.reduce((n: number, c: any) => n + c.errors, 0), 1, 'one error, sorted once');
+    assert.equal(r.conventions[r.conventions.length - 1].name, 'other');
+  });
 });
