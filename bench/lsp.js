@@ -21,9 +21,21 @@ function stats(xs) {
   return { n: s.length, median: q(0.5), p95: q(0.95), min: s[0], max: s[s.length - 1] };
 }
 
+/**
+ * The command line of a server process as the editor starts it: node, the options the extension
+ * gives (client/src/serverArgs.ts; PRESSMARK_BENCH_NODE_ARGS, space-separated, replaces them, e.g.
+ * `--heapsnapshot-signal=SIGUSR2` or `--inspect` to look at the server's memory, or an empty
+ * string for none), bin/pressmark.js lsp --stdio.
+ */
+function serverCommand() {
+  const env = process.env.PRESSMARK_BENCH_NODE_ARGS;
+  const nodeArgs = env !== undefined ? env.split(' ').filter(Boolean) : [...require(path.join(ROOT, 'out', 'client', 'src', 'serverArgs.js')).SERVER_EXEC_ARGV];
+  return [...nodeArgs, path.join(ROOT, 'bin/pressmark.js'), 'lsp', '--stdio'];
+}
+
 async function startServer({ pull = true } = {}) {
   const t0 = process.hrtime.bigint();
-  const proc = spawn(process.execPath, [path.join(ROOT, 'bin/pressmark.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, serverCommand(), { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(proc.stdout), new rpc.StreamMessageWriter(proc.stdin));
   conn.onNotification(() => undefined);
   conn.onRequest(() => null);
@@ -192,7 +204,7 @@ async function measureBurst({ sizes = [11_000, 114_000], edits = 1000 } = {}) {
   return out;
 }
 
-module.exports = { measureLsp, measureBurst, stats, requestDocument, editDocument };
+module.exports = { measureLsp, measureBurst, stats, requestDocument, editDocument, serverCommand };
 
 if (require.main === module) {
   const args = process.argv.slice(2);

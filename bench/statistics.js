@@ -11,6 +11,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 const rpc = require('vscode-jsonrpc/node');
+const { serverCommand } = require('./lsp');
 
 const ROOT = path.join(__dirname, '..');
 
@@ -26,7 +27,7 @@ async function time(fn) {
 }
 
 async function once(workspace, file) {
-  const proc = spawn(process.execPath, [path.join(ROOT, 'bin/pressmark.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, serverCommand(), { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(proc.stdout), new rpc.StreamMessageWriter(proc.stdin));
   conn.onNotification(() => undefined);
   conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));

@@ -6,17 +6,15 @@
 // after each keystroke, VmHWM: the peak of the whole process). Budget: the peak under 500 MB.
 // node bench/typing.js [--keys 800] [--size 500000] [--stop-at-mb 3000] [--json]
 // Needs a build: npm run build (bin/pressmark.js runs dist/cli.js).
-// PRESSMARK_BENCH_NODE_ARGS: node options for the server process, space-separated (e.g.
-// `--heapsnapshot-signal=SIGUSR2` or `--inspect`, to look at its memory); none by default.
+// The server runs with the options the extension gives it (client/src/serverArgs.ts);
+// PRESSMARK_BENCH_NODE_ARGS replaces them (bench/lsp.js serverCommand).
 'use strict';
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
-const path = require('node:path');
 const rpc = require('vscode-jsonrpc/node');
 const { generateDocument } = require('./generate');
-const { stats } = require('./lsp');
+const { stats, serverCommand } = require('./lsp');
 
-const ROOT = path.join(__dirname, '..');
 const BUDGET_MB = 500;
 
 /** One paragraph of about `size` characters: the generator's sentences, lines of ~10 sentences, no blank line. */
@@ -35,8 +33,7 @@ function memoryMb(pid) {
 }
 
 async function measureTyping({ keys = 800, size = 500_000, stopAtMb = 3000 } = {}) {
-  const nodeArgs = (process.env.PRESSMARK_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const proc = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'bin/pressmark.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, serverCommand(), { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(proc.stdout), new rpc.StreamMessageWriter(proc.stdin));
   conn.onNotification(() => undefined);
   conn.onRequest(() => null);

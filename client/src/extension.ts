@@ -18,6 +18,7 @@ import { registerDecorations } from './decorations';
 import { openExample } from './example';
 import { registerReleaseText } from './releaseText';
 import { registerReview } from './review';
+import { SERVER_EXEC_ARGV } from './serverArgs';
 import { showStatisticsView } from './statisticsView';
 import { registerStatus } from './status';
 
@@ -126,8 +127,8 @@ function errorHandler(output: vscode.OutputChannel): ErrorHandler {
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'cli.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.stdio, args: ['lsp'] },
-    debug: { module: serverModule, transport: TransportKind.stdio, args: ['lsp'], options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.stdio, args: ['lsp'], options: { execArgv: [...SERVER_EXEC_ARGV] } },
+    debug: { module: serverModule, transport: TransportKind.stdio, args: ['lsp'], options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6009'] } },
   };
   const output = vscode.window.createOutputChannel('Pressmark', { log: true });
   const clientOptions: LanguageClientOptions = {

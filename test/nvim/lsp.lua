@@ -1,6 +1,7 @@
 -- Drives the Pressmark language server from Neovim 0.7's built-in LSP client, headless:
 --   nvim --headless --clean -u NONE -c 'luafile test/nvim/lsp.lua'
--- Inputs (environment): PRESSMARK_NODE, PRESSMARK_SERVER (bin/pressmark.js), PRESSMARK_FILE,
+-- Inputs (environment): PRESSMARK_NODE, PRESSMARK_NODE_ARGS (node options, space-separated: the
+--   extension's, as the README gives them), PRESSMARK_SERVER (bin/pressmark.js), PRESSMARK_FILE,
 --   PRESSMARK_EXPECT (comma-separated diagnostic codes to wait for; empty = wait for the first
 --   publish), PRESSMARK_HOVER_TEXT (hover on the second character of the first occurrence of
 --   this text, e.g. `[Kazakhstan]` hovers on the K; optional),
@@ -32,6 +33,9 @@ local result = { publishes = 0 }
 local ok, err = pcall(function()
   local node = assert(os.getenv('PRESSMARK_NODE'), 'PRESSMARK_NODE is not set')
   local server = assert(os.getenv('PRESSMARK_SERVER'), 'PRESSMARK_SERVER is not set')
+  local cmd = { node }
+  for arg in string.gmatch(os.getenv('PRESSMARK_NODE_ARGS') or '', '%S+') do table.insert(cmd, arg) end
+  for _, arg in ipairs({ server, 'lsp', '--stdio' }) do table.insert(cmd, arg) end
   local file = assert(os.getenv('PRESSMARK_FILE'), 'PRESSMARK_FILE is not set')
   local expect = vim.split(os.getenv('PRESSMARK_EXPECT') or '', ',', { trimempty = true })
   local hover_after = os.getenv('PRESSMARK_HOVER_TEXT')
@@ -58,7 +62,7 @@ local ok, err = pcall(function()
   local stderr_lines = {}
   local client_id = vim.lsp.start_client({
     name = 'pressmark',
-    cmd = { node, server, 'lsp', '--stdio' },
+    cmd = cmd,
     root_dir = vim.fn.fnamemodify(file, ':p:h'),
     on_exit = function(code, signal) exited = { code = code, signal = signal } end,
     handlers = {

@@ -8,6 +8,7 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { SERVER_EXEC_ARGV } from '../../client/src/serverArgs';
 import { brokenExpectation, BROKEN, EXAMPLE, exampleWorkspaceFiles, REPO_ROOT, SERVER_BIN } from '../e2e/fixtures';
 
 const LUA = path.join(REPO_ROOT, 'test', 'nvim', 'lsp.lua');
@@ -59,6 +60,7 @@ function runNvim(file: string, expectCodes: string[], hoverText?: string): Promi
       env: {
         ...process.env,
         PRESSMARK_NODE: process.execPath,
+        PRESSMARK_NODE_ARGS: SERVER_EXEC_ARGV.join(' '),
         PRESSMARK_SERVER: SERVER_BIN,
         PRESSMARK_FILE: file,
         PRESSMARK_EXPECT: expectCodes.join(','),
