@@ -40,6 +40,12 @@ const ROWS: Row[] = [
   ['late 2021', { type: 'DATE', value: '2021', mod: 'END' }],
   ['the end of this year', { type: 'DATE', value: '2022', mod: 'END' }],
   ['the early 1990s', { type: 'DATE', value: '199', mod: 'START' }],
+  // a half of a decade or century: the period with mod START/END (a half of a year is H1/H2)
+  ["the last half of the '80s", { type: 'DATE', value: '198', mod: 'END' }],
+  ['the first half of the 1980s', { type: 'DATE', value: '198', mod: 'START' }],
+  ['the second half of this century', { type: 'DATE', value: '20', mod: 'END' }],
+  ['the latter half of the 19th century', { type: 'DATE', value: '18', mod: 'END' }],
+  ['the last half of 2021', { type: 'DATE', value: '2021-H2' }],
   ['spring', { type: 'DATE', value: '2022-SP' }],
   ['this summer', { type: 'DATE', value: '2022-SU' }],
   ['next spring', { type: 'DATE', value: '2023-SP' }],

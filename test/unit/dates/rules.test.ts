@@ -53,6 +53,7 @@ describe('dates/rules: the families', () => {
     ['at 4 in the morning', 3, 'hour in the pod', 'times'],
     ['by mid-afternoon', 3, 'mod pod', 'times'],
     ['in early 2023', 3, 'mod target', 'mods+ranges'],
+    ["in the last half of the '80s", 3, 'half of a decade', 'mods+ranges'],
     ['by year-end', 3, 'year end', 'mods+ranges'],
     ['between 2014 and 2016', 0, 'year range', 'mods+ranges'],
     ['through the first two quarters of 1990', 8, 'months of a year', 'mods+ranges'],

@@ -45,6 +45,7 @@ export const ORDER: readonly string[] = [
   'rel month', // relative
   'month', // absolute
   'mod target', // mods+ranges
+  'half of a decade', // mods+ranges
   'year range', // mods+ranges
   'year', // absolute
   'decade', // absolute

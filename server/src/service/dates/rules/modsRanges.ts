@@ -17,6 +17,7 @@ import { dayNumber, daysInMonth, pad } from '../timex';
 import { ORDINALS, MONTH_FULL, MONTH, YEAR4, NUM_WORD, NUM_EXACT, UNIT, SEASON } from '../vocabulary';
 
 // Targets of "early/mid/late/the end of ..." (sources without named groups are built by recursion)
+const ORDINAL_WORDS = '(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)';
 const MOD_TARGET = `(?:${MONTH}(?:,? ${YEAR4})?|${YEAR4}|${SEASON}(?: (?:of )?${YEAR4})?|(?:the )?(?:1[5-9]|20)\\d0s|(?:this|last|next|the|that|the following|the previous|the same) (?:year|month|week|decade|century|quarter|season|spring|summer|autumn|fall|winter)|(?:the )?(?:first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of (?:${YEAR4}|this year|last year|next year))?|the (?:\\d{1,2}(?:st|nd|rd|th)|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)) century|(?:the )?(?:19|20)\\d0s)`;
 
 export const MOD_RANGE_RULES: Rule[] = family('mods+ranges', [
@@ -30,6 +31,19 @@ export const MOD_RANGE_RULES: Rule[] = family('mods+ranges', [
       const mod = modOf(g.mod!.replace(/^the\s+/i, '').replace(/^very\s+/i, ''));
       if (!mod) return undefined;
       return { ...inner, mod };
+    },
+  },
+  {
+    // "the last half of the '80s", "the first half of the 20th century": a half of a decade or a
+    // century has no ISO 8601 value of its own; TimeML 1.2.1 writes the period with mod START
+    // (the first, earlier half) or END (the second, last, latter, later half), as for "early/late".
+    // A half of a year is a value of its own (1990-H1: the 'quarter' rule).
+    name: 'half of a decade',
+    src: `(?:the )?(?<o>first|earlier|second|last|latter|later) half of (?:the )?(?<rest>(?:1[5-9]|20)\\d0s|['’]\\d0s|(?:this|last|next) (?:decade|century)|the (?:\\d{1,2}(?:st|nd|rd|th)|${ORDINAL_WORDS}) century)`,
+    build: (g, _t, c) => {
+      const inner = normalizeNested(g.rest!, c);
+      if (!inner || inner.type !== 'DATE' || /-/.test(inner.value)) return undefined;
+      return { ...inner, mod: /^(?:first|earlier)$/i.test(g.o!) ? 'START' : 'END' };
     },
   },
   {
