@@ -46,6 +46,10 @@ const ROWS: Row[] = [
   ['the second half of this century', { type: 'DATE', value: '20', mod: 'END' }],
   ['the latter half of the 19th century', { type: 'DATE', value: '18', mod: 'END' }],
   ['the last half of 2021', { type: 'DATE', value: '2021-H2' }],
+  // the week that holds a day: its ISO week (2000-03-06 is a Monday of week 10)
+  ['the week of March 6, 2000', { type: 'DATE', value: '2000-W10' }],
+  ['the week ended Sunday, March 12, 2000', { type: 'DATE', value: '2000-W10' }],
+  ['the weekend of June 25', { type: 'DATE', value: '2022-W25-WE' }],
   ['spring', { type: 'DATE', value: '2022-SP' }],
   ['this summer', { type: 'DATE', value: '2022-SU' }],
   ['next spring', { type: 'DATE', value: '2023-SP' }],

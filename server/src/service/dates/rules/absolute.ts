@@ -10,7 +10,7 @@
  * annotation guidelines §2.2.1 (what the extent holds: "Monday, June 29" is one expression) and
  * §2.2.3 (value); TempEval-2010 TIMEX3 guidelines §2.1 (Dates).
  */
-import { N, family, tenseOf, type Rule } from '../ctx';
+import { N, family, normalizeNested, tenseOf, type Rule } from '../ctx';
 import { ym, relativeUnit, yearForMonthDay, fullDate, monthDayNoYear, weekOf, ymdOf, dn } from '../calendar';
 import { monthOf, ruMonthOf, yearOf, dayOf, monthOk, NOT_A_YEAR_AFTER, testTail, isCap } from '../words';
 import { pad, dayNumber, isoWeekday } from '../timex';
@@ -53,6 +53,20 @@ export const ABSOLUTE_RULES: Rule[] = family('absolute', [
       const y = g.y!.length === 2 ? yearOf(g.y, c.dct) : +g.y!;
       const r = fullDate(y, +g.a!, +g.b!);
       return r && { ...r, confident: +g.b! > 12 };
+    },
+  },
+  // ---- the week of a date: "the week of March 6", "the week ended Oct. 13" ----------------------
+  {
+    // the ISO week that holds the day (TimeML 1.2.1 values a week as YYYY-Www; the weekend of a
+    // date YYYY-Www-WE); the day itself is the nested date, read with the same context
+    name: 'week of date',
+    src: `the (?<w>week|weekend) (?:of|beginning|starting|ending|ended) (?<rest>(?:${WEEKDAY},? )?${MONTH} ${DAY}(?:,? ${YEAR4})?)`,
+    build: (g, _t, c) => {
+      const inner = normalizeNested(g.rest!, c);
+      const m = inner && inner.type === 'DATE' ? /^(\d{4})-(\d\d)-(\d\d)$/.exec(inner.value) : null;
+      if (!m) return undefined;
+      const week = weekOf(dayNumber(+m[1], +m[2], +m[3]));
+      return N('DATE', g.w!.toLowerCase() === 'weekend' ? `${week}-WE` : week, inner!.confident);
     },
   },
   // ---- month + day, no year (the year from the DCT and the tense) --------------------------------

@@ -37,6 +37,7 @@ export const ORDER: readonly string[] = [
   'iso date', // absolute
   'numeric date', // absolute
   'us numeric date', // absolute
+  'week of date', // absolute
   'wd? month d', // absolute
   'wd? d month', // absolute
   'month year', // absolute
