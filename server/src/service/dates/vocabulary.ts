@@ -29,6 +29,11 @@ export const ORDINALS: Record<string, number> = {
   first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, final: 4, last: 4,
 };
 
+/** The ordinal words of centuries, "first" to "twenty-second" (index + 1 is the century). */
+export const CENTURY_WORDS: readonly string[] = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth', 'twenty-first', 'twenty-second'];
+/** The ordinal of a century, in digits or a word ("20th", "twentieth"). */
+export const CENTURY_ORDINAL = `(?:\\d{1,2}(?:st|nd|rd|th)|${CENTURY_WORDS.join('|')})`;
+
 // ---------------------------------------------------------------------------
 // Regex building blocks (compiled with flags "iu"; case is checked in builders where it matters)
 

@@ -14,7 +14,7 @@ import { N, family, normalizeNested, tenseOf, type Rule } from '../ctx';
 import { ym, relativeUnit, yearForMonthDay, fullDate, monthDayNoYear, weekOf, ymdOf, dn } from '../calendar';
 import { monthOf, ruMonthOf, yearOf, dayOf, monthOk, NOT_A_YEAR_AFTER, testTail, isCap } from '../words';
 import { pad, dayNumber, isoWeekday } from '../timex';
-import { ORDINALS, MONTH_FULL, MONTH, WEEKDAY, DAY, YEAR4, YEAR, SEASON, RU_MONTH_GEN, RU_MONTH_ANY } from '../vocabulary';
+import { CENTURY_ORDINAL, CENTURY_WORDS, ORDINALS, MONTH_FULL, MONTH, WEEKDAY, DAY, YEAR4, YEAR, SEASON, RU_MONTH_GEN, RU_MONTH_ANY } from '../vocabulary';
 
 export const ABSOLUTE_RULES: Rule[] = family('absolute', [
   // ---- full dates --------------------------------------------------------------------------------
@@ -162,11 +162,10 @@ export const ABSOLUTE_RULES: Rule[] = family('absolute', [
   },
   {
     name: 'century',
-    src: `(?:the )?(?<n>\\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty-second) century`,
+    src: `(?:the )?(?<n>${CENTURY_ORDINAL}) century`,
     build: (g) => {
-      const words = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth', 'twenty-first', 'twenty-second'];
       const w = g.n!.toLowerCase();
-      const n = /^\d/.test(w) ? parseInt(w, 10) : words.indexOf(w) + 1;
+      const n = /^\d/.test(w) ? parseInt(w, 10) : CENTURY_WORDS.indexOf(w) + 1;
       if (n < 1 || n > 30) return undefined;
       return N('DATE', pad(n - 1, 2));
     },

@@ -14,11 +14,10 @@ import { weekOf, yearForMonthDay } from '../calendar';
 import { unitOf, parseAmount, durationValue } from '../amounts';
 import { monthOf, monthOk, modOf } from '../words';
 import { dayNumber, daysInMonth, pad } from '../timex';
-import { ORDINALS, MONTH_FULL, MONTH, YEAR4, NUM_WORD, NUM_EXACT, UNIT, SEASON } from '../vocabulary';
+import { CENTURY_ORDINAL, ORDINALS, MONTH_FULL, MONTH, YEAR4, NUM_WORD, NUM_EXACT, UNIT, SEASON } from '../vocabulary';
 
 // Targets of "early/mid/late/the end of ..." (sources without named groups are built by recursion)
-const ORDINAL_WORDS = '(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)';
-const MOD_TARGET = `(?:${MONTH}(?:,? ${YEAR4})?|${YEAR4}|${SEASON}(?: (?:of )?${YEAR4})?|(?:the )?(?:1[5-9]|20)\\d0s|(?:this|last|next|the|that|the following|the previous|the same) (?:year|month|week|decade|century|quarter|season|spring|summer|autumn|fall|winter)|(?:the )?(?:first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of (?:${YEAR4}|this year|last year|next year))?|the (?:\\d{1,2}(?:st|nd|rd|th)|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)) century|(?:the )?(?:19|20)\\d0s)`;
+const MOD_TARGET = `(?:${MONTH}(?:,? ${YEAR4})?|${YEAR4}|${SEASON}(?: (?:of )?${YEAR4})?|(?:the )?(?:1[5-9]|20)\\d0s|(?:this|last|next|the|that|the following|the previous|the same) (?:year|month|week|decade|century|quarter|season|spring|summer|autumn|fall|winter)|(?:the )?(?:first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of (?:${YEAR4}|this year|last year|next year))?|the ${CENTURY_ORDINAL} century|(?:the )?(?:19|20)\\d0s)`;
 
 export const MOD_RANGE_RULES: Rule[] = family('mods+ranges', [
   // ---- modified: early 2023, mid-July, the end of this year --------------------------------------
@@ -39,7 +38,7 @@ export const MOD_RANGE_RULES: Rule[] = family('mods+ranges', [
     // (the first, earlier half) or END (the second, last, latter, later half), as for "early/late".
     // A half of a year is a value of its own (1990-H1: the 'quarter' rule).
     name: 'half of a decade',
-    src: `(?:the )?(?<o>first|earlier|second|last|latter|later) half of (?:the )?(?<rest>(?:1[5-9]|20)\\d0s|['’]\\d0s|(?:this|last|next) (?:decade|century)|the (?:\\d{1,2}(?:st|nd|rd|th)|${ORDINAL_WORDS}) century)`,
+    src: `(?:the )?(?<o>first|earlier|second|last|latter|later) half of (?:the )?(?<rest>(?:1[5-9]|20)\\d0s|['’]\\d0s|(?:this|last|next) (?:decade|century)|the ${CENTURY_ORDINAL} century)`,
     build: (g, _t, c) => {
       const inner = normalizeNested(g.rest!, c);
       if (!inner || inner.type !== 'DATE' || /-/.test(inner.value)) return undefined;
