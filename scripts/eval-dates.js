@@ -186,6 +186,7 @@ function score(docs) {
     total.relaxedG = total.matched;
     total.relaxedP = total.matched;
     total.valueTP = total.valueOk;
+    total.valueTPp = total.valueOk;
     // predicted-type value TPs for per-type precision
     for (const [g, p] of pairs) {
       if (g.value === p.value && byType[p.type]) byType[p.type].valueTPp = (byType[p.type].valueTPp || 0) + 1;
@@ -235,33 +236,22 @@ const CONVENTIONS = [
   },
 ];
 
-/** The figures of one scoring: P/R/F1 of extents and values, overall and by type. */
+/** P/R/F1 of extents and values and the accuracies of one set of counts (the whole, or a type). */
+function rates(b) {
+  return {
+    strict: prf(b.strict, b.strict, b.pred, b.gold),
+    relaxed: prf(b.relaxedP, b.relaxedG, b.pred, b.gold),
+    typeAccuracy: b.matched ? b.typeOk / b.matched : NaN,
+    valueAccuracy: b.matched ? b.valueOk / b.matched : NaN,
+    value: prf(b.valueTPp || 0, b.valueTP, b.pred, b.gold),
+  };
+}
+
+/** The figures of one scoring: overall and by type. */
 function figures(docsCount, sc) {
   const { total, byType } = sc;
-  const r = {
-    docs: docsCount,
-    gold: total.gold,
-    predicted: total.pred,
-    goldValuesMadeValid: sc.madeValid,
-    strict: prf(total.strict, total.strict, total.pred, total.gold),
-    relaxed: prf(total.matched, total.matched, total.pred, total.gold),
-    typeAccuracy: total.matched ? total.typeOk / total.matched : NaN,
-    valueAccuracy: total.matched ? total.valueOk / total.matched : NaN,
-    value: prf(total.valueOk, total.valueOk, total.pred, total.gold),
-    byType: {},
-  };
-  for (const t of TYPES) {
-    const b = byType[t];
-    r.byType[t] = {
-      gold: b.gold,
-      predicted: b.pred,
-      strict: prf(b.strict, b.strict, b.pred, b.gold),
-      relaxed: prf(b.relaxedP, b.relaxedG, b.pred, b.gold),
-      typeAccuracy: b.matched ? b.typeOk / b.matched : NaN,
-      valueAccuracy: b.matched ? b.valueOk / b.matched : NaN,
-      value: prf(b.valueTPp || 0, b.valueTP, b.pred, b.gold),
-    };
-  }
+  const r = { docs: docsCount, gold: total.gold, predicted: total.pred, goldValuesMadeValid: sc.madeValid, ...rates(total), byType: {} };
+  for (const t of TYPES) r.byType[t] = { gold: byType[t].gold, predicted: byType[t].pred, ...rates(byType[t]) };
   return r;
 }
 
